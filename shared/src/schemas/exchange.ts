@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Id } from './common';
+import { DeclarationCreate } from './declarations';
+import { OrganisationFields, SiteFields } from './organisations';
+import { ZoneFields } from './zones';
+
+/**
+ * The zone exchange format: one JSON document holding a zone, its organisations, their
+ * sites and declarations. Import is idempotent: organisations are matched by SIRET,
+ * zones by slug, sites and declarations by their stable ids.
+ */
+export const ZONE_EXCHANGE_FORMAT = 'synergies.zone/v1';
+
+export const ExchangeSite = z.object({ id: Id, ...SiteFields });
+
+export const ExchangeDeclaration = DeclarationCreate.safeExtend({ id: Id }).omit({ organisationId: true });
+export type ExchangeDeclaration = z.infer<typeof ExchangeDeclaration>;
+
+export const ExchangeOrganisation = z.object({
+  id: Id,
+  ...OrganisationFields,
+  sites: z.array(ExchangeSite).max(200).default([]),
+  declarations: z.array(ExchangeDeclaration).max(5000).default([]),
+});
+export type ExchangeOrganisation = z.infer<typeof ExchangeOrganisation>;
+
+export const ZoneExchange = z
+  .object({
+    format: z.literal(ZONE_EXCHANGE_FORMAT),
+    exportedAt: z.iso.datetime().optional(),
+    zone: z.object({ id: Id, ...ZoneFields }),
+    organisations: z.array(ExchangeOrganisation).max(20_000),
+  })
+  .superRefine((doc, ctx) => {
+    const sirets = new Set<string>();
+    doc.organisations.forEach((org, i) => {
+      if (sirets.has(org.siret)) {
+        ctx.addIssue({ code: 'custom', message: `SIRET ${org.siret} en double`, path: ['organisations', i, 'siret'] });
+      }
+      sirets.add(org.siret);
+      const siteIds = new Set(org.sites.map((s) => s.id));
+      org.declarations.forEach((d, j) => {
+        if (d.siteId && !siteIds.has(d.siteId)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: "Le site de la déclaration n'appartient pas à cette organisation",
+            path: ['organisations', i, 'declarations', j, 'siteId'],
+          });
+        }
+      });
+    });
+  })
+  .meta({ id: 'ZoneExchange' });
+export type ZoneExchange = z.infer<typeof ZoneExchange>;
+export type ZoneExchangeInput = z.input<typeof ZoneExchange>;
+
+export const ImportSummary = z.object({
+  zoneId: Id,
+  organisations: z.object({ created: z.number().int(), updated: z.number().int() }),
+  sites: z.object({ created: z.number().int(), updated: z.number().int() }),
+  declarations: z.object({ created: z.number().int(), updated: z.number().int() }),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;

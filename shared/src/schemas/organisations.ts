@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { isValidSiret, normaliseSiret } from '../siret';
+import { Coordinates, Id, Timestamps } from './common';
+
+export const Siret = z
+  .string()
+  .transform(normaliseSiret)
+  .refine(isValidSiret, { message: 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte' });
+
+/** NAF rév. 2 / APE code, e.g. 22.22Z, stored as typed by INSEE (with the dot). */
+export const NafCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^\d{2}\.\d{2}[A-Z]$/, 'Code NAF attendu, par exemple 22.22Z'));
+
+export const SiteFields = {
+  name: z.string().trim().min(1).max(120),
+  address: z.string().trim().max(300).default(''),
+  postalCode: z.string().trim().max(10).default(''),
+  city: z.string().trim().max(120).default(''),
+  ...Coordinates,
+};
+
+export const Site = z.object({ id: Id, organisationId: Id, ...SiteFields }).meta({ id: 'Site' });
+export type Site = z.infer<typeof Site>;
+export const SiteCreate = z.object(SiteFields);
+export const SiteUpdate = z.object(SiteFields).partial();
+
+export const OrganisationFields = {
+  name: z.string().trim().min(2).max(200),
+  siret: Siret,
+  nafCode: NafCode.nullable().default(null),
+  headcount: z.number().int().min(0).max(1_000_000).nullable().default(null),
+  description: z.string().max(4000).default(''),
+  website: z.url().max(300).nullable().default(null),
+  email: z.email().max(254).nullable().default(null),
+  phone: z.string().max(40).nullable().default(null),
+  associations: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
+};
+
+export const Organisation = z
+  .object({
+    id: Id,
+    zoneId: Id,
+    ...OrganisationFields,
+    sites: z.array(Site),
+    version: z.number().int(),
+    ...Timestamps,
+  })
+  .meta({ id: 'Organisation' });
+export type Organisation = z.infer<typeof Organisation>;
+
+export const OrganisationCreate = z.object({ zoneId: Id, ...OrganisationFields });
+export const OrganisationUpdate = z.object(OrganisationFields).partial().extend({ version: z.number().int() });
+
+export const OrganisationListQuery = z.object({
+  zoneId: Id.optional(),
+  q: z.string().max(200).optional().describe('Name contains'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
