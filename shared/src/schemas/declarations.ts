@@ -17,10 +17,11 @@ export const VISIBILITIES = ['zone', 'all'] as const;
 export const CategoryCode = z.enum(CATEGORY_CODES as [string, ...string[]]);
 
 /** European List of Waste code, "15 01 03", with "*" for hazardous entries. */
-export const WasteCode = z
-  .string()
-  .transform((s) => s.replace(/\s+/g, '').replace(/^(\d{2})(\d{2})(\d{2})(\*?)$/, '$1 $2 $3$4'))
-  .pipe(z.string().regex(/^\d{2} \d{2} \d{2}\*?$/, 'Code déchet attendu, par exemple 15 01 03'));
+export const WasteCode = z.codec(
+  z.string().max(12),
+  z.string().regex(/^\d{2} \d{2} \d{2}\*?$/, 'Code déchet attendu, par exemple 15 01 03'),
+  { decode: (s) => s.replace(/\s+/g, '').replace(/^(\d{2})(\d{2})(\d{2})(\*?)$/, '$1 $2 $3$4'), encode: (s) => s },
+);
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -52,12 +53,11 @@ const DeclarationFieldsShape = {
 };
 const F = DeclarationFieldsShape;
 
-type WindowLike = { availableFrom?: string | null; availableUntil?: string | null };
-const windowIsOrdered = (d: WindowLike) => !d.availableFrom || !d.availableUntil || d.availableFrom <= d.availableUntil;
-const windowIssue = { message: 'La fin de disponibilité précède le début', path: ['availableUntil'] };
+export type WindowLike = { availableFrom?: string | null; availableUntil?: string | null };
+export const windowIsOrdered = (d: WindowLike) => !d.availableFrom || !d.availableUntil || d.availableFrom <= d.availableUntil;
+export const windowIssue = { message: 'La fin de disponibilité précède le début', path: ['availableUntil'] };
 
-export const DeclarationCreate = z
-  .object({
+export const DeclarationCreateFields = z.object({
     organisationId: Id.optional().describe("Defaults to the member's own organisation"),
     kind: F.kind,
     title: F.title,
@@ -76,8 +76,8 @@ export const DeclarationCreate = z
     hazardous: F.hazardous.default(false),
     status: F.status.default('active'),
     visibility: F.visibility.default('zone'),
-  })
-  .refine(windowIsOrdered, windowIssue);
+});
+export const DeclarationCreate = DeclarationCreateFields.refine(windowIsOrdered, windowIssue);
 export type DeclarationCreate = z.infer<typeof DeclarationCreate>;
 
 export const DeclarationUpdate = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
-import { DeclarationCreate } from './declarations';
+import { DeclarationCreateFields, windowIsOrdered, windowIssue } from './declarations';
 import { OrganisationFields, SiteFields } from './organisations';
 import { ZoneFields } from './zones';
 
@@ -13,7 +13,9 @@ export const ZONE_EXCHANGE_FORMAT = 'synergies.zone/v1';
 
 export const ExchangeSite = z.object({ id: Id, ...SiteFields });
 
-export const ExchangeDeclaration = DeclarationCreate.safeExtend({ id: Id }).omit({ organisationId: true });
+export const ExchangeDeclaration = DeclarationCreateFields.omit({ organisationId: true })
+  .extend({ id: Id })
+  .refine(windowIsOrdered, windowIssue);
 export type ExchangeDeclaration = z.infer<typeof ExchangeDeclaration>;
 
 export const ExchangeOrganisation = z.object({
@@ -54,10 +56,6 @@ export const ZoneExchange = z
 export type ZoneExchange = z.infer<typeof ZoneExchange>;
 export type ZoneExchangeInput = z.input<typeof ZoneExchange>;
 
-export const ImportSummary = z.object({
-  zoneId: Id,
-  organisations: z.object({ created: z.number().int(), updated: z.number().int() }),
-  sites: z.object({ created: z.number().int(), updated: z.number().int() }),
-  declarations: z.object({ created: z.number().int(), updated: z.number().int() }),
-});
+const Counts = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+export const ImportSummary = z.object({ zoneId: Id, organisations: Counts, sites: Counts, declarations: Counts });
 export type ImportSummary = z.infer<typeof ImportSummary>;

@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { isValidSiret, normaliseSiret } from '../siret';
 import { Coordinates, Id, Timestamps } from './common';
 
-export const Siret = z
-  .string()
-  .transform(normaliseSiret)
-  .refine(isValidSiret, { message: 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte' });
+// Codecs, not transforms: they normalise input and serialise responses unchanged.
+export const Siret = z.codec(
+  z.string().max(40),
+  z.string().refine(isValidSiret, { message: 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte' }),
+  { decode: normaliseSiret, encode: (s) => s },
+);
 
 /** NAF rév. 2 / APE code, e.g. 22.22Z, stored as typed by INSEE (with the dot). */
-export const NafCode = z
-  .string()
-  .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(/^\d{2}\.\d{2}[A-Z]$/, 'Code NAF attendu, par exemple 22.22Z'));
+export const NafCode = z.codec(z.string().max(10), z.string().regex(/^\d{2}\.\d{2}[A-Z]$/, 'Code NAF attendu, par exemple 22.22Z'), {
+  decode: (s) => s.trim().toUpperCase(),
+  encode: (s) => s,
+});
 
 export const SiteFields = {
   name: z.string().trim().min(1).max(120),

@@ -1,0 +1,4 @@
+export * from './schema/enums';
+export * from './schema/zones';
+export * from './schema/users';
+export * from './schema/declarations';

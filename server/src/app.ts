@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { MAX_PHOTO_BYTES } from '@synergies/shared';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from './context';
+import { registerErrorHandling, sendProblem } from './http/error-handler';
+import { sessionPlugin } from './http/session';
+import { authRoutes } from './modules/auth/routes';
+import { AuthService } from './modules/auth/service';
+import { declarationRoutes } from './modules/declarations/routes';
+import { DeclarationService } from './modules/declarations/service';
+import { exchangeRoutes } from './modules/exchange/routes';
+import { ExchangeService } from './modules/exchange/service';
+import { organisationRoutes } from './modules/organisations/routes';
+import { OrganisationService } from './modules/organisations/service';
+import { referenceRoutes } from './modules/reference/routes';
+import { searchRoutes } from './modules/search/routes';
+import { SearchService } from './modules/search/service';
+import { zoneRoutes } from './modules/zones/routes';
+import { ZoneService } from './modules/zones/service';
+
+export interface Services {
+  auth: AuthService;
+  zones: ZoneService;
+  organisations: OrganisationService;
+  declarations: DeclarationService;
+  search: SearchService;
+  exchange: ExchangeService;
+}
+
+export function buildServices(ctx: AppContext): Services {
+  const auth = new AuthService(ctx);
+  return {
+    auth,
+    zones: new ZoneService(ctx, auth),
+    organisations: new OrganisationService(ctx, auth),
+    declarations: new DeclarationService(ctx),
+    search: new SearchService(ctx),
+    exchange: new ExchangeService(ctx),
+  };
+}
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.LOG_LEVEL },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const services = buildServices(ctx);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Synergies API', description: 'Inter-company synergy platform (écologie industrielle territoriale)', version: '1.0.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(sessionPlugin, { auth: services.auth });
+
+  const secureCookies = ctx.config.publicUrl.startsWith('https://');
+  await app.register(
+    async (api) => {
+      api.get('/health', {
+        schema: { tags: ['health'], summary: 'Liveness of the API and its services', response: { 200: z.object({ status: z.literal('ok'), search: z.boolean() }) } },
+        handler: async () => {
+          await ctx.db.$client`select 1`;
+          const search = await ctx.search.client.isHealthy();
+          return { status: 'ok' as const, search };
+        },
+      });
+      await api.register(authRoutes, { auth: services.auth, secureCookies });
+      await api.register(zoneRoutes, { zones: services.zones });
+      await api.register(organisationRoutes, { organisations: services.organisations });
+      await api.register(declarationRoutes, { declarations: services.declarations });
+      await api.register(searchRoutes, { search: services.search });
+      await api.register(exchangeRoutes, { exchange: services.exchange });
+      await api.register(referenceRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWeb = existsSync(ctx.config.webDist);
+  if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return sendProblem(reply, request, { status: 404, code: 'route_not_found', detail: `Aucune route ${request.method} ${request.url.split('?')[0]}` });
+    }
+    // Client-side routes of the single-page app.
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

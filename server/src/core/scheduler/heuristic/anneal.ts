@@ -1,0 +1,153 @@
+import type { Problem } from '../problem';
+import { createRandom, pick } from './random';
+import type { SlotState } from './state';
+
+export interface AnnealOptions {
+  /** Meetings the search may hold; others stay unscheduled. */
+  candidates: readonly number[];
+  fairness: number;
+  deadline: number;
+  timer: () => number;
+  seed: number;
+  /** Stop as soon as the cost reaches this (e.g. a proven lower bound). */
+  targetBreaks?: number;
+}
+
+type Op = { kind: 'place' | 'remove'; m: number; s: number };
+
+/**
+ * Simulated annealing over slot assignments. Cost, lexicographic through weights: unscheduled
+ * weight, then fairness excess, then total breaks. Moves: move a meeting to another slot, swap it
+ * with the one meeting that blocks the target slot, or insert an unscheduled meeting ejecting the
+ * meetings in its way. Returns the best assignment seen (the state is left holding it).
+ */
+export function anneal(state: SlotState, opts: AnnealOptions): void {
+  const { problem } = state;
+  const random = createRandom(opts.seed);
+  const bigUnscheduled = problem.nParticipants * problem.nSlots + 1;
+  const bigFairness = bigUnscheduled;
+  const cost = () =>
+    state.unscheduledWeight * bigUnscheduled + Math.max(0, state.breakSpread() - opts.fairness) * bigFairness + state.totalBreaks;
+  const movable = opts.candidates.filter((m) => problem.meetings[m]!.fixed < 0 || state.slotOf[m]! < 0);
+  if (movable.length === 0) return;
+
+  let current = cost();
+  let best = current;
+  let bestSlots = state.snapshot();
+  const log: Op[] = [];
+  const remove = (m: number) => log.push({ kind: 'remove', m, s: state.remove(m) });
+  const place = (m: number, s: number) => {
+    state.place(m, s);
+    log.push({ kind: 'place', m, s });
+  };
+  const undo = () => {
+    for (let i = log.length - 1; i >= 0; i--) {
+      const op = log[i]!;
+      if (op.kind === 'place') state.remove(op.m);
+      else state.place(op.m, op.s);
+    }
+    log.length = 0;
+  };
+
+  let temperature = 2;
+  let iter = 0;
+  let sinceImprove = 0;
+  while (true) {
+    if ((iter & 1023) === 0) {
+      if (opts.timer() >= opts.deadline) break;
+      temperature = Math.max(0.05, temperature * 0.97);
+      if (sinceImprove > 200_000) {
+        // Restart from the best solution with a hotter temperature to escape a plateau.
+        state.restore(bestSlots);
+        current = best;
+        temperature = 1.5;
+        sinceImprove = 0;
+      }
+    }
+    iter++;
+    sinceImprove++;
+    const m = pick(movable, random);
+    const meeting = problem.meetings[m]!;
+    const target = pick(meeting.allowed, random);
+    const from = state.slotOf[m]!;
+    if (target === from) continue;
+    log.length = 0;
+    const ok = from >= 0 ? tryMove(state, m, target, from, remove, place, random) : tryInsert(state, m, target, remove, place, random);
+    if (!ok) {
+      undo();
+      continue;
+    }
+    const next = cost();
+    const delta = next - current;
+    if (delta <= 0 || random() < Math.exp(-delta / temperature)) {
+      current = next;
+      if (current < best) {
+        best = current;
+        bestSlots = state.snapshot();
+        sinceImprove = 0;
+        if (opts.targetBreaks !== undefined && state.unscheduledWeight === 0 && state.breakSpread() <= opts.fairness && state.totalBreaks <= opts.targetBreaks) break;
+      }
+    } else {
+      undo();
+    }
+  }
+  state.restore(bestSlots);
+}
+
+type Remove = (m: number) => void;
+type Place = (m: number, s: number) => void;
+
+function tryMove(state: SlotState, m: number, target: number, from: number, remove: Remove, place: Place, random: () => number): boolean {
+  remove(m);
+  if (state.fits(m, target, false)) {
+    place(m, target);
+    return true;
+  }
+  // Swap with the single meeting of m's participants that blocks the target slot.
+  const { problem } = state;
+  let blocker = -1;
+  for (const q of problem.meetings[m]!.parts) {
+    if (state.load[q * problem.nSlots + target]! < problem.reps[q]!) continue;
+    const at = state.meetingsAt(q, target);
+    const c = at.length === 1 ? at[0]! : pick(at, random);
+    if (blocker >= 0 && blocker !== c) return false;
+    blocker = c;
+  }
+  if (blocker < 0) {
+    // Only the tables are full: swap with any meeting of the target slot.
+    const members = state.slotMembers[target]!;
+    if (members.length === 0) return false;
+    blocker = pick(members, random);
+  }
+  if (problem.meetings[blocker]!.fixed >= 0 || !problem.meetings[blocker]!.allowed.includes(from)) return false;
+  remove(blocker);
+  if (!state.fits(m, target, false)) return false;
+  place(m, target);
+  if (!state.fits(blocker, from, false)) return false;
+  place(blocker, from);
+  return true;
+}
+
+function tryInsert(state: SlotState, m: number, target: number, remove: Remove, place: Place, random: () => number): boolean {
+  const { problem } = state;
+  for (const q of problem.meetings[m]!.parts) {
+    if (state.load[q * problem.nSlots + target]! >= problem.reps[q]!) {
+      const c = pick(state.meetingsAt(q, target), random);
+      if (problem.meetings[c]!.fixed >= 0) return false;
+      remove(c);
+    }
+    if (state.held[q]! >= problem.maxMeetings[q]!) {
+      const held = problem.meetingsOf[q]!.filter((c) => state.slotOf[c]! >= 0 && problem.meetings[c]!.fixed < 0);
+      if (held.length === 0) return false;
+      remove(pick(held, random));
+    }
+  }
+  if (state.tableLoad[target]! >= problem.nTables || (!problem.meetings[m]!.hasHost && state.noHostLoad[target]! >= problem.unreservedTables)) {
+    const members = state.slotMembers[target]!.filter((c) => problem.meetings[c]!.fixed < 0);
+    if (members.length === 0) return false;
+    remove(pick(members, random));
+  }
+  if (!state.fits(m, target, true)) return false;
+  place(m, target);
+  return true;
+}

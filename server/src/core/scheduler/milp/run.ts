@@ -1,0 +1,62 @@
+import highsLoader from 'highs';
+import type { ModelBuilder } from './builder';
+
+type HighsRuntime = Awaited<ReturnType<typeof highsLoader>>;
+let runtime: Promise<HighsRuntime> | undefined;
+
+/** The HiGHS WebAssembly runtime, loaded once per process. */
+export function loadHighs(): Promise<HighsRuntime> {
+  runtime ??= highsLoader();
+  return runtime;
+}
+
+export interface MilpOutcome {
+  status: 'optimal' | 'feasible' | 'infeasible' | 'unknown';
+  values: Float64Array | null;
+  objective: number;
+  /** Proven bound on the objective (dual bound). */
+  bound: number;
+}
+
+/** Solves a model with a time limit and an optional warm start; never throws for solver outcomes. */
+export async function runMilp(
+  builder: ModelBuilder,
+  sense: 'minimize' | 'maximize',
+  opts: { timeLimitSeconds: number; start?: Float64Array; relGap?: number; absGap?: number; lpOnly?: boolean },
+): Promise<MilpOutcome> {
+  const highs = await loadHighs();
+  const data = builder.toModelData(sense, highs.infinity);
+  const model = highs.createModel(opts.lpOnly ? { ...data, integrality: undefined } : data);
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.05, opts.timeLimitSeconds),
+      mip_rel_gap: opts.relGap ?? 0,
+      mip_abs_gap: opts.absGap ?? 1e-6,
+    });
+    if (opts.start) model.setSolution({ colValue: opts.start });
+    model.run();
+    const code = model.getModelStatus();
+    const st = highs.constants.modelStatus;
+    if (code === st.infeasible) return { status: 'infeasible', values: null, objective: NaN, bound: NaN };
+    const info = (name: string) => {
+      try {
+        return Number(model.info.get(name));
+      } catch {
+        return NaN;
+      }
+    };
+    const hasPrimal = info('primal_solution_status') === 2;
+    const objective = hasPrimal ? model.getObjectiveValue() : NaN;
+    const dual = opts.lpOnly ? objective : info('mip_dual_bound');
+    const optimal = code === st.optimal;
+    return {
+      status: optimal ? 'optimal' : hasPrimal ? 'feasible' : 'unknown',
+      values: hasPrimal ? Float64Array.from(model.getSolution().colValue) : null,
+      objective,
+      bound: optimal ? (opts.lpOnly ? objective : Number.isFinite(dual) ? dual : objective) : dual,
+    };
+  } finally {
+    model.dispose();
+  }
+}

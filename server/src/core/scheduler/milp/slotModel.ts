@@ -1,0 +1,188 @@
+import type { Problem } from '../problem';
+import { ModelBuilder } from './builder';
+import { runMilp } from './run';
+
+export interface SlotMilpInput {
+  problem: Problem;
+  /** Meetings that must all be held. */
+  meetings: readonly number[];
+  fairness: number;
+  timeLimitSeconds: number;
+  /** Warm start: slot per meeting (-1 none). */
+  start?: Int32Array;
+}
+
+export interface SlotMilpResult {
+  slots: Int32Array | null;
+  optimal: boolean;
+  infeasible: boolean;
+  lowerBound: number;
+}
+
+/**
+ * Break-minimising slot assignment as a MILP: x[m,s] = meeting m in slot s; busy[p,s] (the sum of
+ * x for single-representative firms); gap[p,s] >= busy[p,s] - busy[p,s+1] + later[p,s+2] - 1 marks a
+ * break starting after s, where later[p,t] >= busy[p,t'] for t' >= t in the same session. Breaks are
+ * minimised, so gap and later settle at their exact values; fairness caps every participant's
+ * breaks at min + d, with the exact min when no participant is structurally at zero breaks.
+ */
+export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResult> {
+  const { problem, fairness } = input;
+  const { nSlots, sessionOfSlot } = problem;
+  const b = new ModelBuilder();
+  const x = new Map<number, number>(); // key m * nSlots + s -> column
+  const held = new Set(input.meetings);
+  // How each auxiliary column follows from x, in creation order, to complete a warm start.
+  const derive = new Map<number, (v: Float64Array) => number>();
+  for (const m of input.meetings) {
+    const cols = problem.meetings[m]!.allowed.map((s) => {
+      const v = b.addBinary();
+      x.set(m * nSlots + s, v);
+      return [v, 1] as const;
+    });
+    b.addRow(cols, 1, 1);
+  }
+  const slotTerms = Array.from({ length: nSlots }, () => [] as [number, number][]);
+  const noHostTerms = Array.from({ length: nSlots }, () => [] as [number, number][]);
+  for (const [key, v] of x) {
+    const m = Math.floor(key / nSlots);
+    const s = key % nSlots;
+    slotTerms[s]!.push([v, 1]);
+    if (!problem.meetings[m]!.hasHost) noHostTerms[s]!.push([v, 1]);
+  }
+  for (let s = 0; s < nSlots; s++) {
+    if (slotTerms[s]!.length > problem.nTables) b.addRow(slotTerms[s]!, 0, problem.nTables);
+    if (noHostTerms[s]!.length > problem.unreservedTables) b.addRow(noHostTerms[s]!, 0, problem.unreservedTables);
+  }
+  // busy[p][s]: a column, or null when p can never meet at s.
+  const breakTerms: [number, number][][] = [];
+  const meetingCount = (p: number) => problem.meetingsOf[p]!.filter((m) => held.has(m)).length;
+  // With a participant at zero breaks (at most one meeting), fairness is just breaks <= d, which
+  // lower-bounded gap columns honour; otherwise the gap columns are pinned to exact values.
+  const anyZero = Array.from({ length: problem.nParticipants }, (_, p) => meetingCount(p) <= 1).some(Boolean);
+  for (let p = 0; p < problem.nParticipants; p++) {
+    const mine = problem.meetingsOf[p]!.filter((m) => held.has(m));
+    const busy: (number | null)[] = [];
+    for (let s = 0; s < nSlots; s++) {
+      const terms = mine.flatMap((m) => (x.has(m * nSlots + s) ? [[x.get(m * nSlots + s)!, 1] as [number, number]] : []));
+      if (terms.length === 0) {
+        busy.push(null);
+        continue;
+      }
+      const reps = problem.reps[p]!;
+      if (reps === 1 && terms.length === 1) {
+        busy.push(terms[0]![0]);
+        continue;
+      }
+      const y = b.addBinary();
+      busy.push(y);
+      derive.set(y, (v) => (terms.some(([c]) => v[c]! > 0.5) ? 1 : 0));
+      if (reps === 1) b.addRow([...terms, [y, -1]], 0, 0);
+      else {
+        for (const [v] of terms) b.addRow([[y, 1], [v, -1]], 0, Infinity);
+        b.addRow([...terms, [y, -1]], 0, Infinity);
+        b.addRow(terms, 0, reps);
+      }
+    }
+    breakTerms.push(mine.length <= 1 ? [] : addGapColumns(b, busy, sessionOfSlot, derive, !anyZero));
+  }
+  const breakExpr = breakTerms;
+  if (anyZero) {
+    for (const terms of breakExpr) if (terms.length > fairness) b.addRow(terms, 0, fairness);
+  } else {
+    // Every participant may have breaks: keep max - min <= d with a "min" column.
+    const low = b.addVar(0, 0, nSlots, false);
+    derive.set(low, (v) => Math.min(...breakExpr.map((t) => t.reduce((sum, [c]) => sum + v[c]!, 0))));
+    for (const terms of breakExpr) {
+      b.addRow([...terms, [low, -1]], 0, fairness);
+    }
+  }
+  for (const terms of breakExpr) for (const [v] of terms) b.cost[v] = 1;
+
+  let start: Float64Array | undefined;
+  if (input.start) start = warmStart(b.numCols, x, input.start, nSlots, derive);
+  const outcome = await runMilp(b, 'minimize', {
+    timeLimitSeconds: input.timeLimitSeconds,
+    absGap: 0.999,
+    ...(start ? { start } : {}),
+  });
+  if (outcome.status === 'infeasible') return { slots: null, optimal: false, infeasible: true, lowerBound: Infinity };
+  let slots: Int32Array | null = null;
+  if (outcome.values) {
+    slots = new Int32Array(problem.meetings.length).fill(-1);
+    for (const [key, v] of x) if (outcome.values[v]! > 0.5) slots[Math.floor(key / nSlots)] = key % nSlots;
+  }
+  const lowerBound = Number.isFinite(outcome.bound) ? Math.ceil(outcome.bound - 1e-6) : 0;
+  return { slots, optimal: outcome.status === 'optimal', infeasible: false, lowerBound };
+}
+
+/**
+ * gap[s] >= busy[s] - busy[s+1] + later[s+2] - 1 where later[t] >= busy[t'] for t' >= t in the
+ * same session. Returns the gap columns (their sum is the participant's break count).
+ */
+function addGapColumns(
+  b: ModelBuilder,
+  busy: (number | null)[],
+  sessionOfSlot: readonly number[],
+  derive: Map<number, (v: Float64Array) => number>,
+  exact: boolean,
+): [number, number][] {
+  const n = busy.length;
+  const later: (number | null)[] = new Array(n + 1).fill(null);
+  for (let t = n - 1; t >= 0; t--) {
+    const sameSessionNext = t + 1 < n && (process.env.DEFB || sessionOfSlot[t + 1] === sessionOfSlot[t]) ? later[t + 1]! : null;
+    const own = busy[t]!;
+    if (own === null && sameSessionNext === null) continue;
+    if (own !== null && sameSessionNext === null) {
+      later[t] = own;
+      continue;
+    }
+    if (own === null) {
+      later[t] = sameSessionNext;
+      continue;
+    }
+    const v = b.addVar(0, 0, 1, false);
+    b.addRow([[v, 1], [own, -1]], 0, Infinity);
+    const next = sameSessionNext!;
+    b.addRow([[v, 1], [next, -1]], 0, Infinity);
+    derive.set(v, (vals) => Math.max(vals[own]!, vals[next]!));
+    if (exact) b.addRow([[v, 1], [own, -1], [next, -1]], -Infinity, 0);
+    later[t] = v;
+  }
+  const gaps: [number, number][] = [];
+  for (let s = 0; s + 2 < n; s++) {
+    const here = busy[s];
+    const laterCol = later[s + 2];
+    if (here === null || here === undefined || laterCol === null || laterCol === undefined) continue;
+    if (process.env.DEFB ? sessionOfSlot[s] !== sessionOfSlot[s + 1] : sessionOfSlot[s] !== sessionOfSlot[s + 2]) continue;
+    const next = busy[s + 1];
+    const g = b.addVar(0, 0, 1, false);
+    const terms: [number, number][] = [[g, 1], [here, -1], [laterCol, -1]];
+    if (next !== null && next !== undefined) terms.push([next, 1]);
+    b.addRow(terms, -1, Infinity);
+    if (exact) {
+      b.addRow([[g, 1], [here, -1]], -Infinity, 0);
+      b.addRow([[g, 1], [laterCol, -1]], -Infinity, 0);
+      if (next != null) b.addRow([[g, 1], [next, 1]], -Infinity, 1);
+    }
+    derive.set(g, (v) => Math.max(0, v[here]! - (next != null ? v[next]! : 0) + v[laterCol]! - 1));
+    gaps.push([g, 1]);
+  }
+  return gaps;
+}
+
+function warmStart(
+  numCols: number,
+  x: Map<number, number>,
+  slots: Int32Array,
+  nSlots: number,
+  derive: Map<number, (v: Float64Array) => number>,
+): Float64Array {
+  const values = new Float64Array(numCols);
+  for (const [key, v] of x) if (slots[Math.floor(key / nSlots)] === key % nSlots) values[v] = 1;
+  for (let c = 0; c < numCols; c++) {
+    const f = derive.get(c);
+    if (f) values[c] = f(values);
+  }
+  return values;
+}

@@ -1,0 +1,39 @@
+/**
+ * Girona break definition: a participant's break is an idle gap between two of its consecutive
+ * meetings in the same session; a gap of several slots counts once, and the time between sessions
+ * (lunch) is never a break.
+ */
+export function countBreaks(busySlots: Iterable<number>, sessionOfSlot: readonly number[]): number {
+  const sorted = [...new Set(busySlots)].sort((a, b) => a - b);
+  let breaks = 0;
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    if (cur > prev + 1 && sessionOfSlot[prev] === sessionOfSlot[cur]) breaks++;
+  }
+  return breaks;
+}
+
+/** Same count read from a per-slot occupancy row (count > 0 means busy); the hot path of local search. */
+export function countBreaksInRow(
+  load: ArrayLike<number>,
+  offset: number,
+  nSlots: number,
+  sessionOfSlot: readonly number[],
+): number {
+  let breaks = 0;
+  let lastBusy = -1;
+  for (let s = 0; s < nSlots; s++) {
+    if (load[offset + s]! > 0) {
+      if (lastBusy >= 0 && s > lastBusy + 1 && (process.env.DEFB ? sessionOfSlot[lastBusy] === sessionOfSlot[lastBusy + 1] : sessionOfSlot[lastBusy] === sessionOfSlot[s])) breaks++;
+      lastBusy = s;
+    }
+  }
+  return breaks;
+}
+
+/** Fairness measure: the largest difference between two participants' break counts. */
+export function maxBreakDifference(breakCounts: readonly number[]): number {
+  if (breakCounts.length === 0) return 0;
+  return Math.max(...breakCounts) - Math.min(...breakCounts);
+}

@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { HttpProblem } from './problem';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  errors?: { path: string; message: string; code?: string }[];
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Omit<ProblemBody, 'type' | 'title'>) {
+  const body: ProblemBody = {
+    type: `https://synergies.local/problems/${p.code}`,
+    title: TITLES[p.status] ?? 'Error',
+    instance: request.url,
+    ...p,
+  };
+  return reply.status(p.status).type('application/problem+json').send(body);
+}
+
+/** Maps what can go wrong to one problem+json shape; 5xx details stay in the log. */
+function toProblem(error: FastifyError & { code?: string }): Omit<ProblemBody, 'type' | 'title'> | null {
+  if (error instanceof HttpProblem) {
+    return { status: error.status, code: error.code, detail: error.message, ...(error.errors ? { errors: error.errors } : {}) };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    return {
+      status: 400,
+      code: 'validation_failed',
+      detail: 'La requête contient des champs invalides.',
+      errors: error.validation.map((v) => ({
+        path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalide',
+        code: String(v.params?.issue && typeof v.params.issue === 'object' && 'code' in v.params.issue ? v.params.issue.code : v.keyword),
+      })),
+    };
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'malformed_json', detail: "Le corps de la requête n'est pas un JSON valide." };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+      return { status: 413, code: 'payload_too_large', detail: 'Le contenu envoyé est trop volumineux.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return { status: 415, code: 'unsupported_media_type', detail: "Ce type de contenu n'est pas accepté." };
+    case '23505':
+      return { status: 409, code: 'already_exists', detail: 'Cet élément existe déjà.' };
+    case '23503':
+      return { status: 422, code: 'invalid_reference', detail: 'Une référence pointe vers un élément inexistant.' };
+    case '22P02':
+      return { status: 400, code: 'invalid_value', detail: 'Une valeur a un format invalide.' };
+  }
+  if (error.statusCode === 429) return { status: 429, code: 'rate_limited', detail: 'Trop de tentatives : réessayez plus tard.' };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { status: error.statusCode, code: 'bad_request', detail: error.message };
+  }
+  return null;
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error);
+    if (problem) return sendProblem(reply, request, problem);
+    if (isResponseSerializationError(error)) request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+    else request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, { status: 500, code: 'internal_error', detail: 'Une erreur interne est survenue.' });
+  });
+}

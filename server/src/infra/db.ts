@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { schema } from '@synergies/db';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { REPO_ROOT } from './config';
+
+export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
+/** A transaction or the database itself: repositories accept either. */
+export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute' | 'transaction'>;
+
+export const MIGRATIONS_FOLDER = path.join(REPO_ROOT, 'db', 'migrations');
+
+export function connectDatabase(url: string, options: { max?: number } = {}): Database {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => undefined,
+    // Dates come back as Date objects; numeric stays string unless typed in the schema.
+  });
+  return drizzle(client, { schema, casing: 'snake_case' }) as Database;
+}
+
+export async function migrateDatabase(db: Database): Promise<void> {
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * The postgres.js client of a drizzle transaction, for the few statements that another
+ * library issues (pg-boss job inserts) or that read better as plain SQL.
+ */
+export function rawSql(tx: Transaction | Database): postgres.Sql {
+  if ('$client' in tx) return tx.$client;
+  return (tx as unknown as { session: { client: postgres.Sql } }).session.client;
+}

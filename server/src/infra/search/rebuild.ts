@@ -1,0 +1,38 @@
+import type postgres from 'postgres';
+import { allDeclarationDocuments, allOrganisationDocuments } from './documents';
+import { DECLARATION_SETTINGS, ORGANISATION_SETTINGS, type SearchIndexes } from './indexes';
+import { assertSucceeded } from './outbox-relay';
+
+const TIMEOUT = { timeout: 600_000 };
+
+/**
+ * Rebuilds both indexes from PostgreSQL into fresh indexes, then swaps them in, so
+ * searches keep answering from the old index during the rebuild.
+ */
+export async function rebuildSearchIndexes(
+  sql: postgres.Sql,
+  search: SearchIndexes,
+  onProgress: (entity: string, count: number) => void = () => undefined,
+): Promise<{ declarations: number; organisations: number }> {
+  const counts = { declarations: 0, organisations: 0 };
+  const plan = [
+    ['declarations', search.declarations, DECLARATION_SETTINGS, allDeclarationDocuments],
+    ['organisations', search.organisations, ORGANISATION_SETTINGS, allOrganisationDocuments],
+  ] as const;
+  // Changes committed during the rebuild stay in the outbox and are replayed after the swap.
+  for (const [name, uid, settings, stream] of plan) {
+    const tmp = `${uid}_rebuild`;
+    await search.client.deleteIndex(tmp).waitTask(TIMEOUT);
+    await assertSucceeded(await search.client.createIndex(tmp, { primaryKey: 'id' }).waitTask(TIMEOUT));
+    await assertSucceeded(await search.client.index(tmp).updateSettings(settings).waitTask(TIMEOUT));
+    await search.client.createIndex(uid, { primaryKey: 'id' }).waitTask(TIMEOUT);
+    for await (const batch of stream(sql)) {
+      await assertSucceeded(await search.client.index(tmp).addDocuments(batch).waitTask(TIMEOUT));
+      counts[name] += batch.length;
+      onProgress(name, counts[name]);
+    }
+    await assertSucceeded(await search.client.swapIndexes([{ indexes: [uid, tmp], rename: false }]).waitTask(TIMEOUT));
+    await search.client.deleteIndex(tmp).waitTask(TIMEOUT);
+  }
+  return counts;
+}

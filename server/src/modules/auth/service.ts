@@ -1,0 +1,137 @@
+import type { CurrentUser, Role } from '@synergies/shared';
+import type { AppContext } from '../../context';
+import { rawSql } from '../../infra/db';
+import { enqueueEmail } from '../../infra/mail';
+import { conflict, gone, unauthorized } from '../../http/problem';
+import * as repo from './repository';
+import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
+import { invitationEmail, passwordResetEmail } from './emails';
+
+const HOUR = 3600_000;
+const INVITATION_TTL = 14 * 24 * HOUR;
+const RESET_TTL = 2 * HOUR;
+
+export class AuthService {
+  constructor(private readonly ctx: AppContext) {}
+
+  private get sql() {
+    return this.ctx.db.$client;
+  }
+
+  async userForSession(token: string | undefined): Promise<CurrentUser | null> {
+    if (!token) return null;
+    return repo.findUserBySession(this.sql, hashToken(token), this.ctx.now());
+  }
+
+  /** Returns the user and a new session token, or throws 401 with one message for every failure. */
+  async login(email: string, password: string): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
+    const found = await repo.findUserByEmail(this.sql, email);
+    const ok = await verifyPassword(found?.passwordHash ?? null, password);
+    if (!found || !ok) throw unauthorized('Adresse e-mail ou mot de passe incorrect');
+    const { passwordHash: _omit, ...user } = found;
+    return { user, ...(await this.openSession(user.id)) };
+  }
+
+  private async openSession(userId: string) {
+    const { token, hash } = newToken();
+    const expiresAt = new Date(this.ctx.now().getTime() + this.ctx.config.SESSION_DAYS * 24 * HOUR);
+    await repo.createSession(this.sql, userId, hash, expiresAt);
+    return { token, expiresAt };
+  }
+
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await repo.deleteSession(this.sql, hashToken(token));
+  }
+
+  /** Always succeeds, so the answer does not reveal which addresses have an account. */
+  async requestPasswordReset(email: string): Promise<void> {
+    const user = await repo.findUserByEmail(this.sql, email);
+    if (!user?.passwordHash) return;
+    await this.ctx.db.transaction(async (tx) => {
+      const sql = rawSql(tx);
+      const { token, hash } = newToken();
+      await repo.createOneTimeToken(sql, {
+        userId: user.id,
+        tokenHash: hash,
+        purpose: 'password_reset',
+        expiresAt: new Date(this.ctx.now().getTime() + RESET_TTL),
+      });
+      await enqueueEmail(sql, this.ctx.jobs, passwordResetEmail(user, `${this.ctx.config.publicUrl}/reinitialisation/${token}`));
+    });
+  }
+
+  async confirmPasswordReset(token: string, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.ctx.db.transaction(async (tx) => {
+      const sql = rawSql(tx);
+      const found = await repo.findUsableToken(sql, hashToken(token), 'password_reset', this.ctx.now(), true);
+      if (!found) throw gone('link_expired', "Ce lien n'est plus valide : demandez-en un nouveau.");
+      await repo.setPassword(sql, found.userId, passwordHash);
+      await repo.deleteSessionsOf(sql, found.userId);
+    });
+  }
+
+  async invitationInfo(token: string) {
+    const found = await repo.findUsableToken(this.sql, hashToken(token), 'invitation', this.ctx.now(), false);
+    if (!found) throw gone('link_expired', "Cette invitation n'est plus valide : demandez-en une nouvelle.");
+    const [row] = await this.sql<{ email: string; display_name: string; role: Role; organisation_name: string | null; zone_name: string | null }[]>`
+      select u.email, u.display_name, u.role, o.name as organisation_name,
+             coalesce(z.name, (select z2.name from zone_facilitators zf join zones z2 on z2.id = zf.zone_id where zf.user_id = u.id limit 1)) as zone_name
+      from users u left join organisations o on o.id = u.organisation_id left join zones z on z.id = o.zone_id
+      where u.id = ${found.userId}`;
+    return {
+      email: row!.email,
+      displayName: row!.display_name,
+      role: row!.role,
+      organisationName: row!.organisation_name,
+      zoneName: row!.zone_name,
+    };
+  }
+
+  async acceptInvitation(token: string, password: string, displayName?: string) {
+    const passwordHash = await hashPassword(password);
+    const userId = await this.ctx.db.transaction(async (tx) => {
+      const sql = rawSql(tx);
+      const found = await repo.findUsableToken(sql, hashToken(token), 'invitation', this.ctx.now(), true);
+      if (!found) throw gone('link_expired', "Cette invitation n'est plus valide : demandez-en une nouvelle.");
+      await repo.setPassword(sql, found.userId, passwordHash, displayName);
+      return found.userId;
+    });
+    const user = (await repo.findUserById(this.sql, userId))!;
+    return { user, ...(await this.openSession(userId)) };
+  }
+
+  /**
+   * Creates the account (not yet activated) and emails a one-time link, in one
+   * transaction. Re-inviting someone who has not activated yet sends a fresh link.
+   */
+  async invite(
+    inviter: CurrentUser,
+    invitee: { email: string; displayName: string; locale: 'fr' | 'en'; role: Exclude<Role, 'admin'>; organisationId: string | null; zoneId: string | null },
+    placeName: string,
+  ): Promise<string> {
+    return this.ctx.db.transaction(async (tx) => {
+      const sql = rawSql(tx);
+      const existing = await repo.findUserByEmail(sql, invitee.email);
+      if (existing?.passwordHash) throw conflict('already_registered', 'Cette personne a déjà un compte actif.');
+      if (existing && (existing.role !== invitee.role || existing.organisationId !== invitee.organisationId)) {
+        throw conflict('already_invited_elsewhere', 'Cette adresse est déjà invitée pour un autre rôle ou une autre entreprise.');
+      }
+      const userId = existing?.id ?? (await repo.insertUser(sql, { ...invitee, passwordHash: null }));
+      if (invitee.zoneId && invitee.role === 'facilitator') await repo.addZoneFacilitator(sql, invitee.zoneId, userId);
+      const { token, hash } = newToken();
+      await repo.createOneTimeToken(sql, {
+        userId,
+        tokenHash: hash,
+        purpose: 'invitation',
+        expiresAt: new Date(this.ctx.now().getTime() + INVITATION_TTL),
+      });
+      await enqueueEmail(
+        sql,
+        this.ctx.jobs,
+        invitationEmail(inviter, invitee, placeName, `${this.ctx.config.publicUrl}/invitation/${token}`),
+      );
+      return userId;
+    });
+  }
+}

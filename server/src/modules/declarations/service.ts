@@ -1,0 +1,175 @@
+import {
+  findWasteCode,
+  MAX_PHOTOS_PER_DECLARATION,
+  MAX_PHOTO_BYTES,
+  PHOTO_TYPES,
+  type CurrentUser,
+  type DeclarationCreate,
+  type DeclarationListQuery,
+  type DeclarationUpdate,
+} from '@synergies/shared';
+import { fileTypeFromBuffer } from 'file-type';
+import type { z } from 'zod';
+import type { AppContext } from '../../context';
+import { decodeCursor, pageOf } from '../../http/cursor';
+import { badRequest, forbidden, notFound, payloadTooLarge, unprocessable, unsupportedMediaType, versionConflict } from '../../http/problem';
+import type { Transaction } from '../../infra/db';
+import { markForReindex } from '../../infra/search/outbox';
+import { canEditDeclarationsOf, canSeeDeclaration, isAdmin } from '../auth/policy';
+import * as orgRepo from '../organisations/repository';
+import * as repo from './repository';
+
+export const photoUrl = (id: string) => `/api/v1/photos/${id}`;
+
+function present(row: repo.DeclarationRow, photos: repo.PhotoRow[]) {
+  return {
+    ...row,
+    photos: photos
+      .filter((p) => p.declarationId === row.id)
+      .map((p) => ({ id: p.id, contentType: p.contentType as (typeof PHOTO_TYPES)[number], size: p.size, url: photoUrl(p.id) })),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export class DeclarationService {
+  constructor(private readonly ctx: AppContext) {}
+
+  private async visible(user: CurrentUser, id: string) {
+    const row = await repo.findDeclaration(this.ctx.db, id);
+    if (!row || !canSeeDeclaration(user, row)) throw notFound('Fiche');
+    return row;
+  }
+
+  private async editable(user: CurrentUser, id: string) {
+    const row = await this.visible(user, id);
+    if (!canEditDeclarationsOf(user, { id: row.organisationId, zoneId: row.zoneId })) {
+      throw forbidden('Seuls les membres de cette entreprise et les animateurs de la zone modifient cette fiche');
+    }
+    return row;
+  }
+
+  async get(user: CurrentUser, id: string) {
+    const row = await this.visible(user, id);
+    return present(row, await repo.photosOf(this.ctx.db, [id]));
+  }
+
+  async list(user: CurrentUser, q: z.infer<typeof DeclarationListQuery>) {
+    const rows = await repo.listDeclarations(this.ctx.db, {
+      memberZoneIds: isAdmin(user) ? null : user.zoneIds,
+      ownOrganisationId: user.organisationId,
+      ...q,
+      after: decodeCursor(q.cursor),
+    });
+    const page = pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
+    const photos = await repo.photosOf(this.ctx.db, page.items.map((r) => r.id));
+    return { items: page.items.map((r) => present(r, photos)), nextCursor: page.nextCursor };
+  }
+
+  /** Checks the references a declaration makes and derives its hazard from the waste code. */
+  private async resolveReferences(
+    tx: Transaction,
+    organisationId: string,
+    input: { wasteCode?: string | null; siteId?: string | null; hazardous?: boolean },
+    current?: { hazardous: boolean },
+  ) {
+    const errors: { path: string; message: string }[] = [];
+    let hazardous = input.hazardous ?? current?.hazardous ?? false;
+    let wasteCode = input.wasteCode;
+    if (wasteCode) {
+      const entry = findWasteCode(wasteCode);
+      if (!entry) errors.push({ path: 'body.wasteCode', message: `Code déchet ${wasteCode} inconnu de la liste européenne` });
+      wasteCode = entry?.code ?? wasteCode;
+      hazardous = hazardous || entry?.hazardous === true;
+    }
+    if (input.siteId) {
+      const site = await orgRepo.findSite(tx, input.siteId);
+      if (!site || site.organisationId !== organisationId) errors.push({ path: 'body.siteId', message: "Ce site n'appartient pas à l'entreprise" });
+    }
+    if (errors.length) throw unprocessable('invalid_reference', 'Certaines références sont invalides.', errors);
+    return { ...(wasteCode !== undefined ? { wasteCode } : {}), hazardous };
+  }
+
+  private async organisationFor(user: CurrentUser, requested: string | undefined) {
+    const organisationId = requested ?? user.organisationId;
+    if (!organisationId) throw badRequest('organisation_required', "Précisez l'entreprise de la fiche (organisationId).");
+    const org = await orgRepo.findOrganisation(this.ctx.db, organisationId);
+    if (!org || org.archived) throw notFound('Organisation');
+    if (!canEditDeclarationsOf(user, org)) throw forbidden("Vous ne pouvez pas déclarer pour cette entreprise");
+    return org;
+  }
+
+  async create(user: CurrentUser, input: DeclarationCreate) {
+    const { organisationId: requested, ...fields } = input;
+    const org = await this.organisationFor(user, requested);
+    const id = await this.ctx.db.transaction(async (tx) => {
+      const refs = await this.resolveReferences(tx, org.id, fields);
+      const newId = await repo.insertDeclaration(tx, { ...fields, ...refs, organisationId: org.id, zoneId: org.zoneId });
+      await markForReindex(tx, 'declaration', [newId]);
+      await markForReindex(tx, 'organisation', [org.id]);
+      return newId;
+    });
+    this.ctx.searchRelay.nudge();
+    return this.get(user, id);
+  }
+
+  async update(user: CurrentUser, id: string, input: DeclarationUpdate) {
+    const current = await this.editable(user, id);
+    const { version, ...fields } = input;
+    const from = fields.availableFrom !== undefined ? fields.availableFrom : current.availableFrom;
+    const until = fields.availableUntil !== undefined ? fields.availableUntil : current.availableUntil;
+    if (from && until && from > until) {
+      throw badRequest('validation_failed', 'La fin de disponibilité précède le début', [
+        { path: 'body.availableUntil', message: 'La fin de disponibilité précède le début' },
+      ]);
+    }
+    await this.ctx.db.transaction(async (tx) => {
+      const refs = await this.resolveReferences(tx, current.organisationId, fields, current);
+      const updated = await repo.updateDeclaration(tx, id, version, { ...fields, ...refs }, this.ctx.now());
+      if (!updated) throw versionConflict();
+      await markForReindex(tx, 'declaration', [id]);
+      await markForReindex(tx, 'organisation', [current.organisationId]);
+    });
+    this.ctx.searchRelay.nudge();
+    return this.get(user, id);
+  }
+
+  async addPhoto(user: CurrentUser, id: string, bytes: Buffer) {
+    await this.editable(user, id);
+    if (bytes.length > MAX_PHOTO_BYTES) throw payloadTooLarge(`Une photo pèse au plus ${MAX_PHOTO_BYTES / 1024 / 1024} Mo.`);
+    if (bytes.length === 0) throw badRequest('empty_file', 'Le fichier est vide.');
+    // The declared content type is not trusted: the bytes decide.
+    const detected = await fileTypeFromBuffer(bytes);
+    if (!detected || !(PHOTO_TYPES as readonly string[]).includes(detected.mime)) {
+      throw unsupportedMediaType('Photo attendue au format JPEG, PNG ou WebP.');
+    }
+    const photo = await this.ctx.db.transaction(async (tx) => {
+      if ((await repo.countPhotos(tx, id)) >= MAX_PHOTOS_PER_DECLARATION) {
+        throw unprocessable('too_many_photos', `Au plus ${MAX_PHOTOS_PER_DECLARATION} photos par fiche.`);
+      }
+      const row = await repo.insertPhoto(tx, { declarationId: id, contentType: detected.mime, size: bytes.length, bytes });
+      await markForReindex(tx, 'declaration', [id]);
+      return row;
+    });
+    this.ctx.searchRelay.nudge();
+    return { id: photo.id, contentType: photo.contentType as (typeof PHOTO_TYPES)[number], size: photo.size, url: photoUrl(photo.id) };
+  }
+
+  async deletePhoto(user: CurrentUser, id: string, photoId: string) {
+    await this.editable(user, id);
+    const photo = await repo.findPhoto(this.ctx.db, photoId);
+    if (!photo || photo.declarationId !== id) throw notFound('Photo');
+    await this.ctx.db.transaction(async (tx) => {
+      await repo.deletePhoto(tx, photoId);
+      await markForReindex(tx, 'declaration', [id]);
+    });
+    this.ctx.searchRelay.nudge();
+  }
+
+  async photo(user: CurrentUser, photoId: string) {
+    const photo = await repo.findPhoto(this.ctx.db, photoId);
+    if (!photo) throw notFound('Photo');
+    await this.visible(user, photo.declarationId);
+    return photo;
+  }
+}

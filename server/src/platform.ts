@@ -1,0 +1,53 @@
+import type { Config } from './infra/config';
+import type { AppContext } from './context';
+import { connectDatabase, migrateDatabase } from './infra/db';
+import { startJobs } from './infra/jobs';
+import { startEmailDelivery } from './infra/mail';
+import { syncReferenceData } from './infra/reference-data';
+import { ensureIndexes, searchIndexes } from './infra/search/indexes';
+import { SearchOutboxRelay } from './infra/search/outbox-relay';
+
+export interface PlatformOptions {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey: string;
+  /** Index name prefix: lets tests share one Meilisearch. */
+  indexPrefix?: string;
+  /** Runs migrations and reference data first (false when a template already has them). */
+  migrate?: boolean;
+  /** Starts the background workers (search relay, email delivery). */
+  workers?: boolean;
+  now?: () => Date;
+  log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void };
+}
+
+export interface Platform {
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+/** Connects to the services, prepares schema and indexes, and starts the workers. */
+export async function openPlatform(config: Config, o: PlatformOptions): Promise<Platform> {
+  const db = connectDatabase(o.databaseUrl);
+  if (o.migrate ?? true) {
+    await migrateDatabase(db);
+    await syncReferenceData(db);
+  }
+  const search = searchIndexes(o.meiliUrl, o.meiliKey, o.indexPrefix);
+  await ensureIndexes(search);
+  const jobs = await startJobs(o.databaseUrl, o.log);
+  const searchRelay = new SearchOutboxRelay(db.$client, search, o.log);
+  const ctx: AppContext = { config, db, search, jobs, searchRelay, now: o.now ?? (() => new Date()) };
+  if (o.workers ?? true) {
+    await searchRelay.start();
+    await startEmailDelivery(db.$client, jobs, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: o.log });
+  }
+  return {
+    ctx,
+    close: async () => {
+      await searchRelay.stop();
+      await jobs.stop({ graceful: true, wait: true, timeout: 5000 });
+      await db.$client.end({ timeout: 5 });
+    },
+  };
+}
