@@ -103,28 +103,55 @@ function tryMove(state: SlotState, m: number, target: number, from: number, remo
     place(m, target);
     return true;
   }
-  // Swap with the single meeting of m's participants that blocks the target slot.
   const { problem } = state;
-  let blocker = -1;
-  for (const q of problem.meetings[m]!.parts) {
-    if (state.load[q * problem.nSlots + target]! < problem.reps[q]!) continue;
-    const at = state.meetingsAt(q, target);
-    const c = at.length === 1 ? at[0]! : pick(at, random);
-    if (blocker >= 0 && blocker !== c) return false;
-    blocker = c;
-  }
-  if (blocker < 0) {
-    // Only the tables are full: swap with any meeting of the target slot.
-    const members = state.slotMembers[target]!;
-    if (members.length === 0) return false;
-    blocker = pick(members, random);
-  }
+  const blockedByParticipant = problem.meetings[m]!.parts.some((q) => state.load[q * problem.nSlots + target]! >= problem.reps[q]!);
+  place(m, from);
+  if (blockedByParticipant) return kempeSwap(state, m, from, target, remove, place);
+  // Only the tables are full: swap with any meeting of the target slot.
+  remove(m);
+  const members = state.slotMembers[target]!;
+  if (members.length === 0) return false;
+  const blocker = pick(members, random);
   if (problem.meetings[blocker]!.fixed >= 0 || !problem.meetings[blocker]!.allowed.includes(from)) return false;
   remove(blocker);
   if (!state.fits(m, target, false)) return false;
   place(m, target);
   if (!state.fits(blocker, from, false)) return false;
   place(blocker, from);
+  return true;
+}
+
+/**
+ * Kempe-chain move: the meetings of slots a and b linked to m through shared participants swap
+ * slots together, which keeps every participant's load unchanged (the edge-colouring move).
+ */
+function kempeSwap(state: SlotState, m: number, a: number, b: number, remove: Remove, place: Place): boolean {
+  const { problem } = state;
+  const chain = [m];
+  const seen = new Set(chain);
+  for (let i = 0; i < chain.length; i++) {
+    const cur = chain[i]!;
+    const s = state.slotOf[cur]!;
+    const other = s === a ? b : a;
+    for (const q of problem.meetings[cur]!.parts) {
+      for (const c of state.meetingsAt(q, other)) {
+        if (seen.has(c)) continue;
+        const meeting = problem.meetings[c]!;
+        if (meeting.fixed >= 0 || !meeting.allowed.includes(s)) return false;
+        seen.add(c);
+        chain.push(c);
+      }
+    }
+    if (chain.length > 40) return false;
+  }
+  const origin = chain.map((c) => state.slotOf[c]!);
+  for (const c of chain) remove(c);
+  for (let i = 0; i < chain.length; i++) {
+    const c = chain[i]!;
+    const to = origin[i] === a ? b : a;
+    if (!state.fits(c, to, false)) return false;
+    place(c, to);
+  }
   return true;
 }
 

@@ -130,7 +130,7 @@ function addGapColumns(
   const n = busy.length;
   const later: (number | null)[] = new Array(n + 1).fill(null);
   for (let t = n - 1; t >= 0; t--) {
-    const sameSessionNext = t + 1 < n && (process.env.DEFB || sessionOfSlot[t + 1] === sessionOfSlot[t]) ? later[t + 1]! : null;
+    const sameSessionNext = t + 1 < n && sessionOfSlot[t + 1] === sessionOfSlot[t] ? later[t + 1]! : null;
     const own = busy[t]!;
     if (own === null && sameSessionNext === null) continue;
     if (own !== null && sameSessionNext === null) {
@@ -154,7 +154,7 @@ function addGapColumns(
     const here = busy[s];
     const laterCol = later[s + 2];
     if (here === null || here === undefined || laterCol === null || laterCol === undefined) continue;
-    if (process.env.DEFB ? sessionOfSlot[s] !== sessionOfSlot[s + 1] : sessionOfSlot[s] !== sessionOfSlot[s + 2]) continue;
+    if (sessionOfSlot[s] !== sessionOfSlot[s + 2]) continue;
     const next = busy[s + 1];
     const g = b.addVar(0, 0, 1, false);
     const terms: [number, number][] = [[g, 1], [here, -1], [laterCol, -1]];
