@@ -32,6 +32,8 @@ export interface Problem {
   precedences: [number, number][];
   nTables: number;
   unreservedTables: number;
+  /** Participant a table is reserved for, or -1. */
+  tableHost: number[];
   ids: { participants: string[]; slots: string[]; requests: string[]; tables: string[]; sessions: string[] };
 }
 
@@ -105,6 +107,7 @@ export function compileEvent(event: SchedulingEvent): Problem {
     precedences,
     nTables: event.tables.length,
     unreservedTables: event.tables.filter((t) => !t.reservedFor).length,
+    tableHost: event.tables.map((t) => (t.reservedFor ? pIndex.get(t.reservedFor)! : -1)),
     ids,
   };
 }

@@ -44,12 +44,12 @@ export class ModelBuilder {
     return this.rowLower.length;
   }
 
-  toModelData(sense: 'minimize' | 'maximize', infinity: number) {
+  toModelData<Sense>(sense: Sense, infinity: number) {
     const inf = (v: number) => (v === Infinity ? infinity : v === -Infinity ? -infinity : v);
     return {
       numCols: this.numCols,
       numRows: this.numRows,
-      sense: (sense === 'minimize' ? 1 : -1) as 1 | -1,
+      sense,
       colCost: Float64Array.from(this.cost),
       colLower: Float64Array.from(this.lower),
       colUpper: Float64Array.from(this.upper.map(inf)),

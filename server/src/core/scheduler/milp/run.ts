@@ -25,8 +25,9 @@ export async function runMilp(
   opts: { timeLimitSeconds: number; start?: Float64Array; relGap?: number; absGap?: number; lpOnly?: boolean },
 ): Promise<MilpOutcome> {
   const highs = await loadHighs();
-  const data = builder.toModelData(sense, highs.infinity);
-  const model = highs.createModel(opts.lpOnly ? { ...data, integrality: undefined } : data);
+  const data = builder.toModelData(highs.constants.objectiveSense[sense], highs.infinity);
+  const { integrality, ...continuous } = data;
+  const model = highs.createModel(opts.lpOnly ? continuous : { ...continuous, integrality });
   try {
     model.options.set({
       output_flag: false,

@@ -1,0 +1,53 @@
+import PDFDocument from 'pdfkit';
+import type { SchedulingEvent } from '../event-format';
+import type { ScheduledMeeting } from '../types';
+import { agendaOf, participantName } from './agenda';
+import { slotTimes } from './times';
+
+function collect(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 48 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    draw(doc);
+    doc.end();
+  });
+}
+
+/** One firm's agenda: time, table, who, synergies. */
+export function renderAgendaPdf(event: SchedulingEvent, meetings: readonly ScheduledMeeting[], participantId: string): Promise<Buffer> {
+  return collect((doc) => {
+    doc.fontSize(18).text(`${event.name}: agenda of ${participantName(event, participantId)}`);
+    doc.fontSize(11).text(`${event.date} (${event.timeZone})`).moveDown();
+    const lines = agendaOf(event, meetings, participantId);
+    if (lines.length === 0) doc.text('No meetings scheduled.');
+    for (const l of lines) {
+      doc.font('Helvetica-Bold').text(`${l.time.localStart}-${l.time.localEnd}  ${l.tableName}`, { continued: true });
+      doc.font('Helvetica').text(`  with ${l.with.join(', ')}${l.synergyIds.length ? ` (synergies ${l.synergyIds.join(', ')})` : ''}`);
+    }
+  });
+}
+
+/** Room plan: for each slot, which firms sit at which table. */
+export function renderTablePlanPdf(event: SchedulingEvent, meetings: readonly ScheduledMeeting[]): Promise<Buffer> {
+  const times = slotTimes(event);
+  const names = new Map(event.participants.map((p) => [p.id, p.name ?? p.id]));
+  return collect((doc) => {
+    doc.fontSize(18).text(`${event.name}: table plan`);
+    doc.fontSize(11).text(`${event.date} (${event.timeZone})`).moveDown();
+    for (const session of event.sessions) {
+      for (const slot of session.slots) {
+        const t = times.get(slot.id)!;
+        doc.font('Helvetica-Bold').text(`${t.localStart}-${t.localEnd} (slot ${slot.id})`);
+        doc.font('Helvetica');
+        for (const table of event.tables) {
+          const m = meetings.find((x) => x.slotId === slot.id && x.tableId === table.id);
+          if (m) doc.text(`  ${table.name ?? table.id}: ${m.participants.map((p) => names.get(p) ?? p).join(' / ')}`);
+        }
+        doc.moveDown(0.5);
+      }
+    }
+  });
+}

@@ -1,0 +1,145 @@
+import { SchedulingError } from './errors';
+import type { SchedulingEvent } from './event-format';
+import { anneal } from './heuristic/anneal';
+import { constructSchedule } from './heuristic/construct';
+import type { SlotState } from './heuristic/state';
+import { selectRequests } from './milp/selection';
+import { solveSlotMilp } from './milp/slotModel';
+import { preflight } from './preflight';
+import { compileEvent, type Problem } from './problem';
+import { buildResult } from './result';
+import { assignTables } from './tables';
+import type { ScheduleResult, SolveOptions, UnscheduledReason } from './types';
+
+/** Above this many x[meeting, slot] columns the break MILP is skipped (local search only). */
+const MAX_SLOT_MILP_COLUMNS = 12_000;
+
+/**
+ * Schedules an event. Lexicographic objective: (1) total weight held, then max-min meetings of
+ * requesters, when requests exceed capacity; (2) fewest breaks under the fairness bound; (3) fewest
+ * table changes. A local search gives a schedule fast; HiGHS then improves it and proves bounds
+ * within the time budget. `stats.optimal` is true only when every level is proven.
+ */
+export async function solveSchedule(event: SchedulingEvent, options: SolveOptions): Promise<ScheduleResult> {
+  const timer = options.timer ?? (() => performance.now());
+  const started = timer();
+  const deadline = started + options.timeLimitSeconds * 1000;
+  const fairness = options.fairness ?? 2;
+  const seed = options.seed ?? 1;
+  let problem: Problem;
+  try {
+    problem = compileEvent(event);
+    preflight(problem, event.mustScheduleAll);
+  } catch (error) {
+    if (error instanceof SchedulingError) return { status: 'infeasible', failure: error.toFailure() };
+    throw error;
+  }
+  const remaining = () => Math.max(0, (deadline - timer()) / 1000);
+  const eligible = problem.meetings.flatMap((m, i) => (m.allowed.length > 0 ? [i] : []));
+  const eligibleWeight = eligible.reduce((sum, m) => sum + problem.meetings[m]!.weight, 0);
+  const totalWeight = problem.meetings.reduce((sum, m) => sum + m.weight, 0);
+  const ineligibleWeight = totalWeight - eligibleWeight;
+
+  // Level 0: can everything be held? The local search tries, spending at most half the budget.
+  let state = constructSchedule(problem, eligible);
+  const annealFor = (s: SlotState, candidates: readonly number[], share: number) =>
+    anneal(s, { candidates, fairness, deadline: timer() + remaining() * 1000 * share, timer, seed, targetBreaks: 0 });
+  annealFor(state, eligible, 0.5);
+  let allHeld = state.unscheduledWeight <= ineligibleWeight + 1e-9;
+  let method: 'milp' | 'heuristic' = 'heuristic';
+  let weightProven = allHeld;
+  let weightBound = eligibleWeight;
+  let minMeetingsProven = allHeld;
+  const columns = eligible.reduce((sum, m) => sum + problem.meetings[m]!.allowed.length, 0);
+  const milpAllowed = !options.heuristicOnly && columns <= MAX_SLOT_MILP_COLUMNS;
+
+  if (!allHeld && event.mustScheduleAll) {
+    // Girona semantics: all requests or nothing. Ask the MILP for a feasible full schedule.
+    if (milpAllowed) {
+      const r = await solveSlotMilp({ problem, meetings: eligible, fairness, timeLimitSeconds: remaining() });
+      if (r.slots) {
+        state.restore(r.slots);
+        allHeld = true;
+        method = 'milp';
+        weightProven = minMeetingsProven = true;
+      } else if (r.infeasible) {
+        return infeasible('not_all_requests_fit', 'No schedule holds every request under the fairness bound (proven by the MILP)');
+      }
+    }
+    if (!allHeld) return infeasible('not_all_requests_fit', 'No schedule holding every request was found within the time limit (not proven impossible)');
+  }
+
+  if (!allHeld) {
+    // Level 1: choose requests on the aggregated MILP, then place them.
+    const selection = options.heuristicOnly ? null : await selectRequests(problem, remaining() * 0.5);
+    const candidates = selection && selection.chosen.length > 0 ? selection.chosen : eligible;
+    const placed = constructSchedule(problem, candidates);
+    annealFor(placed, candidates, 0.5);
+    insertGreedily(placed, eligible);
+    if (placed.unscheduledWeight <= state.unscheduledWeight) state = placed;
+    if (selection) {
+      method = 'milp';
+      weightBound = selection.weightBound;
+      const heldWeight = totalWeight - state.unscheduledWeight;
+      weightProven = selection.weightOptimal && heldWeight >= selection.weightBound - 1e-6;
+      minMeetingsProven = weightProven && selection.minMeetingsOptimal && holdsExactly(state, selection.chosen);
+    }
+  }
+
+  // Level 2: fewer breaks on the held meetings, proven by the MILP when the model is small enough.
+  const held = eligible.filter((m) => state.slotOf[m]! >= 0);
+  let breaksLowerBound = state.totalBreaks === 0 ? 0 : -Infinity;
+  if (state.totalBreaks > 0 && milpAllowed && remaining() > 0.2) {
+    const r = await solveSlotMilp({ problem, meetings: held, fairness, timeLimitSeconds: remaining(), start: state.snapshot() });
+    if (r.slots) {
+      const before = state.snapshot();
+      state.restore(r.slots);
+      if (state.totalBreaks > countOf(before, state) || state.breakSpread() > fairness) state.restore(before);
+    }
+    breaksLowerBound = r.lowerBound;
+    method = 'milp';
+  }
+  const breaksProven = state.totalBreaks <= Math.max(0, breaksLowerBound);
+
+  // Level 3: tables, slot by slot.
+  const { tableOf, unplaced } = assignTables(problem, state.slotOf, problem.tableHost);
+  const reasons = new Map<number, UnscheduledReason>();
+  for (const m of unplaced) reasons.set(m, 'table_capacity_exceeded');
+  if (event.mustScheduleAll && unplaced.length > 0) {
+    return infeasible('table_capacity_exceeded', `No table for ${unplaced.length} meeting(s) given the reserved tables`);
+  }
+  return buildResult(event, problem, { slotOf: state.slotOf, tableOf, reasons }, {
+    optimal: weightProven && minMeetingsProven && breaksProven && unplaced.length === 0,
+    priorityUpperBound: weightBound,
+    breaksLowerBound: Math.max(0, breaksLowerBound),
+    method,
+    seconds: (timer() - started) / 1000,
+    fairness,
+  });
+}
+
+function infeasible(code: 'not_all_requests_fit' | 'table_capacity_exceeded', message: string): ScheduleResult {
+  return { status: 'infeasible', failure: { code, message, details: {} } };
+}
+
+function countOf(slots: Int32Array, state: SlotState): number {
+  const current = state.snapshot();
+  state.restore(slots);
+  const breaks = state.totalBreaks;
+  state.restore(current);
+  return breaks;
+}
+
+function holdsExactly(state: SlotState, chosen: readonly number[]): boolean {
+  return chosen.every((m) => state.slotOf[m]! >= 0);
+}
+
+/** Adds requests left out by the selection wherever they still fit, by weight. */
+function insertGreedily(state: SlotState, eligible: readonly number[]): void {
+  const { problem } = state;
+  const rest = eligible.filter((m) => state.slotOf[m]! < 0).sort((a, b) => problem.meetings[b]!.weight - problem.meetings[a]!.weight);
+  for (const m of rest) {
+    const s = problem.meetings[m]!.allowed.find((slot) => state.fits(m, slot));
+    if (s !== undefined) state.place(m, s);
+  }
+}

@@ -1,0 +1,72 @@
+import type { Problem } from './problem';
+
+/**
+ * Table assignment, slot by slot (tables in one slot do not interact with other slots except
+ * through table changes): a host's meeting goes to its reserved table, other meetings try to stay
+ * at the table one of their participants just left, then any free table they may use; an
+ * augmenting-path matching resolves the rest. Meetings that still find no table are returned.
+ */
+export function assignTables(problem: Problem, slotOf: Int32Array, tableHost: readonly number[]): { tableOf: Int32Array; unplaced: number[] } {
+  const tableOf = new Int32Array(slotOf.length).fill(-1);
+  const lastTable = new Int32Array(problem.nParticipants).fill(-1);
+  const unplaced: number[] = [];
+  const bySlot: number[][] = Array.from({ length: problem.nSlots }, () => []);
+  slotOf.forEach((s, m) => s >= 0 && bySlot[s]!.push(m));
+  const usable = (m: number, t: number) => tableHost[t]! < 0 || problem.meetings[m]!.parts.includes(tableHost[t]!);
+
+  for (let s = 0; s < problem.nSlots; s++) {
+    const meetings = bySlot[s]!;
+    const owner = new Int32Array(tableHost.length).fill(-1);
+    const take = (m: number, t: number) => {
+      owner[t] = m;
+      tableOf[m] = t;
+    };
+    // Hosts first, so their reserved tables are not taken by others' preferences.
+    const ordered = [...meetings].sort((a, b) => Number(hostTables(problem, b, tableHost).length > 0) - Number(hostTables(problem, a, tableHost).length > 0));
+    for (const m of ordered) {
+      const preferred = [...hostTables(problem, m, tableHost), ...problem.meetings[m]!.parts.map((p) => lastTable[p]!)];
+      const t = preferred.find((t) => t >= 0 && owner[t] === -1 && usable(m, t));
+      if (t !== undefined) take(m, t);
+    }
+    for (const m of ordered) {
+      if (tableOf[m] !== -1) continue;
+      if (!augment(m, new Uint8Array(tableHost.length), owner, tableOf, usable)) unplaced.push(m);
+    }
+    for (const m of meetings) {
+      const t = tableOf[m]!;
+      if (t >= 0) for (const p of problem.meetings[m]!.parts) lastTable[p] = t;
+    }
+  }
+  return { tableOf, unplaced };
+}
+
+function hostTables(problem: Problem, m: number, tableHost: readonly number[]): number[] {
+  const parts = problem.meetings[m]!.parts;
+  const out: number[] = [];
+  tableHost.forEach((h, t) => h >= 0 && parts.includes(h) && out.push(t));
+  return out;
+}
+
+function augment(m: number, seen: Uint8Array, owner: Int32Array, tableOf: Int32Array, usable: (m: number, t: number) => boolean): boolean {
+  for (let t = 0; t < owner.length; t++) {
+    if (seen[t] || !usable(m, t)) continue;
+    seen[t] = 1;
+    const other = owner[t]!;
+    if (other === -1 || augment(other, seen, owner, tableOf, usable)) {
+      owner[t] = m;
+      tableOf[m] = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Table changes: consecutive meetings of a participant at different tables. */
+export function countTableChanges(problem: Problem, slotOf: Int32Array, tableOf: Int32Array): number {
+  let changes = 0;
+  for (const mine of problem.meetingsOf) {
+    const held = mine.filter((m) => slotOf[m]! >= 0 && tableOf[m]! >= 0).sort((a, b) => slotOf[a]! - slotOf[b]!);
+    for (let i = 1; i < held.length; i++) if (tableOf[held[i]!] !== tableOf[held[i - 1]!]) changes++;
+  }
+  return changes;
+}
