@@ -18,6 +18,17 @@ export async function startJobs(databaseUrl: string, log: { error: (o: object, m
 /** Lets pg-boss insert a job inside the caller's transaction, so it exists iff the change commits. */
 export function jobsExecutor(tx: postgres.Sql): { executeSql: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }> } {
   return {
-    executeSql: async (text, values) => ({ rows: await tx.unsafe(text, values as postgres.ParameterOrJSON<never>[]) }),
+    executeSql: async (text, values) => ({
+      rows: await tx.unsafe(text, values.map(toPgParameter) as postgres.ParameterOrJSON<never>[]),
+    }),
   };
+}
+
+/** pg-boss is written for node-postgres: it leaves unset options undefined and passes job data as objects. */
+function toPgParameter(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !Buffer.isBuffer(value)) {
+    return JSON.stringify(value);
+  }
+  return value;
 }

@@ -90,6 +90,8 @@ const MUTUAL: readonly (readonly string[])[] = [
 ];
 
 const ONE_WAY: readonly (readonly [string, readonly string[]])[] = [
+  ['europalette', ['palette', 'palettes']],
+  ['europalettes', ['palette', 'palettes']],
   ['palette', ['europalette', 'palette 80x120', 'palette 100x120', 'palette perdue', 'palette plastique']],
   ['palettes', ['europalette', 'palette 80x120', 'palette 100x120', 'palette perdue', 'palette plastique']],
   ['métaux', ['acier', 'inox', 'aluminium', 'cuivre', 'laiton', 'copeaux métalliques', 'tôle']],

@@ -60,10 +60,10 @@ export async function startEmbeddedMeilisearch(dataDir: string, key: string, log
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  // Only warnings and errors: the startup banner is noise.
+  // Only errors: the banner and task warnings are noise here; failed tasks surface in the client.
   child.stderr?.on('data', (chunk: Buffer) => {
     const text = chunk.toString().trim();
-    if (/WARN|ERROR/.test(text)) log(`meilisearch: ${text}`);
+    if (/ERROR/.test(text)) log(`meilisearch: ${text}`);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stopChild = async () => {

@@ -58,7 +58,17 @@ export async function ensureIndexes(search: SearchIndexes): Promise<void> {
     [search.declarations, DECLARATION_SETTINGS],
     [search.organisations, ORGANISATION_SETTINGS],
   ] as const) {
-    await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
+    if (!(await indexExists(client, uid))) await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
     await client.index(uid).updateSettings(settings).waitTask({ timeout: 60_000 });
+  }
+}
+
+export async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
+  try {
+    await client.getIndex(uid);
+    return true;
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+    throw error;
   }
 }

@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { allDeclarationDocuments, allOrganisationDocuments } from './documents';
-import { DECLARATION_SETTINGS, ORGANISATION_SETTINGS, type SearchIndexes } from './indexes';
+import { DECLARATION_SETTINGS, indexExists, ORGANISATION_SETTINGS, type SearchIndexes } from './indexes';
 import { assertSucceeded } from './outbox-relay';
 
 const TIMEOUT = { timeout: 600_000 };
@@ -22,10 +22,10 @@ export async function rebuildSearchIndexes(
   // Changes committed during the rebuild stay in the outbox and are replayed after the swap.
   for (const [name, uid, settings, stream] of plan) {
     const tmp = `${uid}_rebuild`;
-    await search.client.deleteIndex(tmp).waitTask(TIMEOUT);
+    if (await indexExists(search.client, tmp)) await search.client.deleteIndex(tmp).waitTask(TIMEOUT);
     await assertSucceeded(await search.client.createIndex(tmp, { primaryKey: 'id' }).waitTask(TIMEOUT));
     await assertSucceeded(await search.client.index(tmp).updateSettings(settings).waitTask(TIMEOUT));
-    await search.client.createIndex(uid, { primaryKey: 'id' }).waitTask(TIMEOUT);
+    if (!(await indexExists(search.client, uid))) await search.client.createIndex(uid, { primaryKey: 'id' }).waitTask(TIMEOUT);
     for await (const batch of stream(sql)) {
       await assertSucceeded(await search.client.index(tmp).addDocuments(batch).waitTask(TIMEOUT));
       counts[name] += batch.length;

@@ -15,7 +15,18 @@ import type { AuthService } from './service';
 const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; secureCookies: boolean }> = async (app, { auth, secureCookies }) => {
-  const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+  // Per address and account (after body parsing), so colleagues behind one NAT do not lock each other out.
+  const loginLimit = {
+    rateLimit: {
+      max: 10,
+      timeWindow: '1 minute',
+      hook: 'preHandler' as const,
+      keyGenerator: (request: { ip: string; body?: unknown }) => {
+        const body = request.body as { email?: unknown; token?: unknown } | undefined;
+        return `${request.ip}|${String(body?.email ?? body?.token ?? '')}`;
+      },
+    },
+  };
 
   app.post('/auth/login', {
     config: loginLimit,

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildSearchIndexes } from '../src/infra/search/rebuild';
+import { searchIndexes } from '../src/infra/search/indexes';
+import { SearchOutboxRelay } from '../src/infra/search/outbox-relay';
+import { createTestContext, type TestContext } from './context';
+
+let t: TestContext;
+let s: Awaited<ReturnType<TestContext['scenario']>>;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  s = await t.scenario();
+  await t.declare(s.memberA, { title: 'Palettes bois 80x120 non standard', wasteCode: '15 01 03', siteId: s.firmA.siteId });
+  await t.declare(s.memberA, { title: 'Rouleaux de papier glassine (support d’étiquettes)', categoryCode: 'materials.paper.glassine', siteId: s.firmA.siteId });
+  await t.declare(s.memberB, { kind: 'need', title: 'Recherche big bags propres', categoryCode: 'logistics.packaging', siteId: s.firmB.siteId });
+  await t.declare(s.memberB, { title: 'Lactosérum pour alimentation animale', categoryCode: 'materials.organic', priceMode: 'sale', priceAmount: 5 });
+  await t.ctx.searchRelay.drain();
+});
+afterAll(() => t.close());
+
+async function search(query: string, user = s.memberB) {
+  const res = await t.call(user, 'GET', `/search/declarations?${query}`);
+  expect(res.statusCode).toBe(200);
+  return res.json() as { hits: { id: string; title: string; distanceKm: number | null; highlight: { title: string } }[]; total: number; facets: Record<string, Record<string, number>> };
+}
+
+describe('marketplace search', () => {
+  it('finds a declaration despite a misspelling, with the match highlighted', async () => {
+    const r = await search('q=palete');
+    expect(r.hits[0]?.title).toBe('Palettes bois 80x120 non standard');
+    expect(r.hits[0]?.highlight.title).toContain('<mark>');
+  });
+
+  it('understands the field’s synonyms', async () => {
+    expect((await search('q=europalette')).hits.map((h) => h.title)).toContain('Palettes bois 80x120 non standard');
+    expect((await search('q=papier%20silicon%C3%A9')).hits.map((h) => h.title)).toContain('Rouleaux de papier glassine (support d’étiquettes)');
+  });
+
+  it('filters by kind, category family and price mode, with facets', async () => {
+    const needs = await search('kind=need');
+    expect(needs.hits.map((h) => h.title)).toEqual(['Recherche big bags propres']);
+    const materials = await search('categoryCode=materials.paper');
+    expect(materials.hits.map((h) => h.title)).toEqual(['Rouleaux de papier glassine (support d’étiquettes)']);
+    const sale = await search('priceMode=sale');
+    expect(sale.hits.map((h) => h.title)).toEqual(['Lactosérum pour alimentation animale']);
+    expect(needs.facets.kind).toEqual({ need: 1 });
+  });
+
+  it('sorts by distance and filters by radius', async () => {
+    // From firm B's site (46.6901, 5.5503): firm A is about 3.5 km away.
+    const near = await search('lat=46.6901&lng=5.5503');
+    const pallets = near.hits.find((h) => h.title.startsWith('Palettes'))!;
+    expect(pallets.distanceKm).toBeGreaterThan(2);
+    expect(pallets.distanceKm).toBeLessThan(5);
+    expect(near.hits[0]!.distanceKm).toBeLessThanOrEqual(near.hits[near.hits.length - 1]!.distanceKm!);
+    const within1km = await search('lat=46.6901&lng=5.5503&radiusKm=1');
+    expect(within1km.hits.map((h) => h.title)).not.toContain('Palettes bois 80x120 non standard');
+  });
+
+  it('drops closed declarations and respects zone visibility', async () => {
+    const d = await t.declare(s.memberA, { title: 'Fûts métalliques 200 L vides' });
+    await t.ctx.searchRelay.drain();
+    expect((await search('q=f%C3%BBts')).total).toBe(1);
+    await t.call(s.memberA, 'PATCH', `/declarations/${d.id}`, { version: d.version, status: 'closed' });
+    await t.ctx.searchRelay.drain();
+    expect((await search('q=f%C3%BBts')).total).toBe(0);
+
+    const otherZone = await t.newZone();
+    const outsiderFirm = await t.newOrganisation(otherZone);
+    const outsider = await t.newUser('member', { organisationId: outsiderFirm.id });
+    await t.declare(outsider, { title: 'Chutes de contreplaqué zone voisine' });
+    await t.declare(outsider, { title: 'Chutes de médium toutes zones', visibility: 'all' });
+    await t.ctx.searchRelay.drain();
+    const titles = (await search('q=chutes')).hits.map((h) => h.title);
+    expect(titles).toContain('Chutes de médium toutes zones');
+    expect(titles).not.toContain('Chutes de contreplaqué zone voisine');
+    expect((await t.call(s.memberB, 'GET', `/search/declarations?zoneId=${otherZone}`)).statusCode).toBe(403);
+  });
+
+  it('searches organisations of the user’s zones', async () => {
+    const res = await t.call(s.memberA, 'GET', '/search/organisations?q=fromagerie');
+    expect(res.json().map((o: { name: string }) => o.name)).toEqual(['Fromagerie des Coteaux']);
+  });
+
+  it('rejects out-of-range parameters', async () => {
+    expect((await t.call(s.memberB, 'GET', '/search/declarations?lat=200&lng=5')).statusCode).toBe(400);
+    expect((await t.call(s.memberB, 'GET', '/search/declarations?limit=500')).statusCode).toBe(400);
+  });
+});
+
+describe('PostgreSQL stays the truth', () => {
+  it('accepts writes while Meilisearch is unreachable and indexes them once it is back', async () => {
+    const unreachable = new SearchOutboxRelay(t.ctx.db.$client, searchIndexes('http://127.0.0.1:9', 'x', 'nowhere_'), { warn: () => undefined });
+    // Stop the real relay so that only the broken one tries.
+    await t.ctx.searchRelay.stop();
+    const d = await t.declare(s.memberA, { title: 'Copeaux d’aluminium 6060' });
+    await expect(unreachable.relayBatch()).rejects.toThrow();
+    const pending = await t.ctx.db.$client`select 1 from search_outbox where entity_id = ${d.id}`;
+    expect(pending.length).toBeGreaterThan(0);
+
+    await t.ctx.searchRelay.drain();
+    expect(await t.ctx.db.$client`select 1 from search_outbox`).toHaveLength(0);
+    expect((await search('q=aluminium')).hits.map((h) => h.id)).toContain(d.id);
+  });
+
+  it('rebuilds the indexes from scratch', async () => {
+    const before = await search('q=palettes');
+    await t.ctx.search.client.index(t.ctx.search.declarations).deleteAllDocuments().waitTask();
+    expect((await search('q=palettes')).total).toBe(0);
+    const counts = await rebuildSearchIndexes(t.ctx.db.$client, t.ctx.search);
+    const [row] = await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from declarations`;
+    expect(counts.declarations).toBe(row!.n);
+    expect((await search('q=palettes')).hits).toEqual(before.hits);
+  });
+});
