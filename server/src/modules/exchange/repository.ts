@@ -92,7 +92,7 @@ export async function existing(db: Db, table: 'organisations' | 'sites' | 'decla
   const owner = table === 'organisations' ? 'zone_id' : 'organisation_id';
   const rows = await db.execute<{ k: string; id: string; owner: string }>(
     sql`select ${sql.raw(key)}::text as k, id::text as id, ${sql.raw(owner)}::text as owner
-        from ${sql.raw(table)} where ${sql.raw(key)}::text = any(${values})`,
+        from ${sql.raw(table)} where ${sql.raw(key)}::text in ${values}`,
   );
   for (const r of rows) found.set(r.k, { id: r.id, owner: r.owner });
   return found;
