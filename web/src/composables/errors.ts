@@ -1,0 +1,24 @@
+import { useI18n } from 'vue-i18n';
+import { isApiError } from '../api/client';
+
+/**
+ * What to tell a person about a failure. The server's details are written in French:
+ * the French interface shows them as they are; other languages use the translation of
+ * the stable error code when there is one.
+ */
+export function useErrorMessage() {
+  const { t, te, locale } = useI18n();
+  return function errorMessage(error: unknown): string {
+    if (isApiError(error)) {
+      if (error.status === 0) return t('errors.network');
+      const byCode = `errors.codes.${error.code}`;
+      if (locale.value === 'fr' && error.problem.detail) return error.problem.detail;
+      if (te(byCode)) return t(byCode);
+      if (error.problem.detail) return error.problem.detail;
+      const byStatus = `errors.status.${error.status}`;
+      return te(byStatus) ? t(byStatus) : t('errors.generic');
+    }
+    if (error instanceof Error && error.message) return `${t('errors.generic')} (${error.message})`;
+    return t('errors.generic');
+  };
+}

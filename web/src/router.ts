@@ -1,0 +1,98 @@
+import type { Role } from '@synergies/shared';
+import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
+import { i18n } from './i18n';
+import { useSessionStore } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (login, password reset, invitation). */
+    public?: boolean;
+    /** Only for these roles; others are sent home. */
+    roles?: Role[];
+    /** i18n key of the page title. */
+    title?: string;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('./pages/HomeRedirect.vue') },
+  { path: '/connexion', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true, title: 'login.title' } },
+  {
+    path: '/mot-de-passe-oublie',
+    name: 'password-forgot',
+    component: () => import('./pages/PasswordForgotPage.vue'),
+    meta: { public: true, title: 'reset.requestTitle' },
+  },
+  {
+    path: '/reinitialisation/:token',
+    name: 'password-reset',
+    component: () => import('./pages/PasswordResetPage.vue'),
+    meta: { public: true, title: 'reset.confirmTitle' },
+  },
+  { path: '/invitation/:token', name: 'invitation', component: () => import('./pages/InvitationPage.vue'), meta: { public: true, title: 'invitation.title' } },
+  { path: '/mon-entreprise', name: 'my-firm', component: () => import('./pages/MyFirmPage.vue'), meta: { roles: ['member'], title: 'nav.myFirm' } },
+  { path: '/place-de-marche', name: 'marketplace', component: () => import('./pages/MarketplacePage.vue'), meta: { title: 'nav.marketplace' } },
+  { path: '/fiches/nouvelle', name: 'declaration-new', component: () => import('./pages/DeclarationEditPage.vue'), meta: { title: 'declaration.newTitle' } },
+  { path: '/fiches/:id', name: 'declaration', component: () => import('./pages/DeclarationPage.vue'), meta: { title: 'declaration.title' } },
+  { path: '/fiches/:id/modifier', name: 'declaration-edit', component: () => import('./pages/DeclarationEditPage.vue'), meta: { title: 'declaration.editTitle' } },
+  { path: '/entreprises/:id', name: 'organisation', component: () => import('./pages/OrganisationPage.vue'), meta: { title: 'organisation.title' } },
+  {
+    path: '/animation',
+    name: 'console',
+    component: () => import('./pages/ConsolePage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'nav.console' },
+  },
+  {
+    path: '/animation/entreprises/nouvelle',
+    name: 'organisation-new',
+    component: () => import('./pages/OrganisationEditPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'firm.newTitle' },
+  },
+  {
+    path: '/animation/entreprises/:id',
+    name: 'organisation-edit',
+    component: () => import('./pages/OrganisationEditPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'firm.editTitle' },
+  },
+  { path: '/administration/zones', name: 'zones', component: () => import('./pages/ZonesPage.vue'), meta: { roles: ['admin'], title: 'nav.zones' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
+];
+
+export function homeFor(role: Role | undefined): RouteLocationRaw {
+  if (role === 'member') return { name: 'my-firm' };
+  if (role === 'facilitator' || role === 'admin') return { name: 'console' };
+  return { name: 'login' };
+}
+
+export function createAppRouter() {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore();
+    await session.ensureLoaded();
+    const user = session.user;
+    if (to.meta.public) {
+      if (user && to.name === 'login') return homeFor(user.role);
+      return true;
+    }
+    if (!user) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+    if (to.name === 'home') return homeFor(user.role);
+    if (to.meta.roles && !to.meta.roles.includes(user.role)) return homeFor(user.role);
+    return true;
+  });
+
+  router.afterEach((to) => {
+    const key = to.meta.title;
+    document.title = key ? `${i18n.global.t(key)} · Synergies` : 'Synergies';
+  });
+
+  // A page chunk that fails to load (new deployment, lost network): reload once on that URL.
+  router.onError((error, to) => {
+    if (/dynamically imported module|Importing a module script failed/i.test(String(error))) window.location.assign(to.fullPath);
+  });
+  return router;
+}

@@ -1,0 +1,71 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { authApi, type CurrentUser } from '../api';
+import { isApiError, onUnauthorised } from '../api/client';
+
+/** Who is logged in, and what they may do (mirrors the server's policy for display only). */
+export const useSessionStore = defineStore('session', () => {
+  const user = ref<CurrentUser | null>(null);
+  const loaded = ref(false);
+  let loading: Promise<void> | null = null;
+
+  const isAdmin = computed(() => user.value?.role === 'admin');
+  const isFacilitator = computed(() => user.value?.role === 'facilitator');
+  const isMember = computed(() => user.value?.role === 'member');
+  const canFacilitate = computed(() => isAdmin.value || isFacilitator.value);
+
+  function facilitates(zoneId: string): boolean {
+    const u = user.value;
+    if (!u) return false;
+    return u.role === 'admin' || (u.role === 'facilitator' && u.zoneIds.includes(zoneId));
+  }
+
+  function canEditDeclarationsOf(org: { id: string; zoneId: string }): boolean {
+    const u = user.value;
+    if (!u) return false;
+    return facilitates(org.zoneId) || (u.role === 'member' && u.organisationId === org.id);
+  }
+
+  /** Asks the server once who we are; a 401 just means nobody. */
+  function ensureLoaded(): Promise<void> {
+    if (loaded.value) return Promise.resolve();
+    loading ??= authApi
+      .me()
+      .then((u) => {
+        user.value = u;
+      })
+      .catch((error: unknown) => {
+        if (!isApiError(error) || error.status !== 401) console.warn('session check failed', error);
+        user.value = null;
+      })
+      .finally(() => {
+        loaded.value = true;
+        loading = null;
+      });
+    return loading;
+  }
+
+  async function login(email: string, password: string) {
+    user.value = await authApi.login(email, password);
+    loaded.value = true;
+  }
+
+  function setUser(u: CurrentUser) {
+    user.value = u;
+    loaded.value = true;
+  }
+
+  async function logout() {
+    try {
+      await authApi.logout();
+    } finally {
+      user.value = null;
+    }
+  }
+
+  onUnauthorised(() => {
+    user.value = null;
+  });
+
+  return { user, loaded, isAdmin, isFacilitator, isMember, canFacilitate, facilitates, canEditDeclarationsOf, ensureLoaded, login, setUser, logout };
+});
