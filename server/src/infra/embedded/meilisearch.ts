@@ -77,7 +77,7 @@ export async function startEmbeddedMeilisearch(dataDir: string, key: string, log
     await waitHealthy(url, child, 30_000);
   } catch (error) {
     await stopChild();
-    throw new Error(`Could not start the embedded Meilisearch (${String(error)}). Set MEILI_URL and MEILI_KEY instead.`);
+    throw new Error(`Could not start the embedded Meilisearch (${String(error)}). Set MEILI_URL and MEILI_KEY instead.`, { cause: error });
   }
   return { url, key, stop: stopChild };
 }

@@ -50,6 +50,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
     throw new Error(
       `Could not start the embedded PostgreSQL in ${databaseDir} (${String(error)}). ` +
         'Set DATABASE_URL to a running PostgreSQL server instead (see docker-compose.yml).',
+      { cause: error },
     );
   }
   if (!initialised) await pg.createDatabase('synergies');
