@@ -7,7 +7,5 @@ export default defineProject({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Two cores: one worker per core keeps PostgreSQL and Meilisearch responsive.
-    maxWorkers: 2,
   },
 });
