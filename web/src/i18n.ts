@@ -9,14 +9,18 @@ export const SUPPORTED_LOCALES = ['fr', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
 const STORAGE_KEY = 'synergies.locale';
 
-function storedLocale(): AppLocale {
+function savedLocale(): AppLocale | null {
   try {
     const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
     if (saved === 'fr' || saved === 'en') return saved;
   } catch {
-    // Storage may be unavailable (private mode): French, the default.
+    // Storage may be unavailable (private mode).
   }
-  return 'fr';
+  return null;
+}
+
+function storedLocale(): AppLocale {
+  return savedLocale() ?? 'fr';
 }
 
 export type MessageSchema = typeof fr;
@@ -47,4 +51,12 @@ export function setLocale(locale: AppLocale): void {
   } catch {
     // Not persisted: the choice still holds for this visit.
   }
+}
+
+/** The account's language applies until the person picks one on this device. */
+export function applyAccountLocale(locale: string): void {
+  if (savedLocale() || (locale !== 'fr' && locale !== 'en') || locale === currentLocale()) return;
+  i18n.global.locale.value = locale;
+  configureZod(locale);
+  document.documentElement.lang = locale;
 }

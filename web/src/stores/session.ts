@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { authApi, type CurrentUser } from '../api';
 import { isApiError, onUnauthorised } from '../api/client';
+import { applyAccountLocale } from '../i18n';
 
 /** Who is logged in, and what they may do (mirrors the server's policy for display only). */
 export const useSessionStore = defineStore('session', () => {
@@ -33,6 +34,7 @@ export const useSessionStore = defineStore('session', () => {
       .me()
       .then((u) => {
         user.value = u;
+        applyAccountLocale(u.locale);
       })
       .catch((error: unknown) => {
         if (!isApiError(error) || error.status !== 401) console.warn('session check failed', error);
@@ -48,10 +50,12 @@ export const useSessionStore = defineStore('session', () => {
   async function login(email: string, password: string) {
     user.value = await authApi.login(email, password);
     loaded.value = true;
+    applyAccountLocale(user.value.locale);
   }
 
   function setUser(u: CurrentUser) {
     user.value = u;
+    applyAccountLocale(u.locale);
     loaded.value = true;
   }
 
