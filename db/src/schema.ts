@@ -2,3 +2,4 @@ export * from './schema/enums';
 export * from './schema/zones';
 export * from './schema/users';
 export * from './schema/declarations';
+export * from './schema/synergies';

@@ -23,6 +23,11 @@ import { OrganisationService } from './modules/organisations/service';
 import { referenceRoutes } from './modules/reference/routes';
 import { searchRoutes } from './modules/search/routes';
 import { SearchService } from './modules/search/service';
+import { MatchRunService } from './modules/matching/service';
+import { ImpactService } from './modules/synergies/impacts';
+import { MarketplaceService } from './modules/synergies/marketplace';
+import { synergyRoutes } from './modules/synergies/routes';
+import { SynergyService } from './modules/synergies/service';
 import { zoneRoutes } from './modules/zones/routes';
 import { ZoneService } from './modules/zones/service';
 
@@ -33,10 +38,15 @@ export interface Services {
   declarations: DeclarationService;
   search: SearchService;
   exchange: ExchangeService;
+  synergies: SynergyService;
+  marketplace: MarketplaceService;
+  impacts: ImpactService;
+  matchRuns: MatchRunService;
 }
 
 export function buildServices(ctx: AppContext): Services {
   const auth = new AuthService(ctx);
+  const synergies = new SynergyService(ctx);
   return {
     auth,
     zones: new ZoneService(ctx, auth),
@@ -44,6 +54,10 @@ export function buildServices(ctx: AppContext): Services {
     declarations: new DeclarationService(ctx),
     search: new SearchService(ctx),
     exchange: new ExchangeService(ctx),
+    synergies,
+    marketplace: new MarketplaceService(ctx, synergies),
+    impacts: new ImpactService(ctx),
+    matchRuns: new MatchRunService(ctx),
   };
 }
 
@@ -90,6 +104,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(declarationRoutes, { declarations: services.declarations });
       await api.register(searchRoutes, { search: services.search });
       await api.register(exchangeRoutes, { exchange: services.exchange });
+      await api.register(synergyRoutes, services);
       await api.register(referenceRoutes);
     },
     { prefix: '/api/v1' },

@@ -6,6 +6,7 @@ import { startEmailDelivery } from './infra/mail';
 import { syncReferenceData } from './infra/reference-data';
 import { ensureIndexes, searchIndexes } from './infra/search/indexes';
 import { SearchOutboxRelay } from './infra/search/outbox-relay';
+import { startMatchingWorkers } from './modules/matching/service';
 
 export interface PlatformOptions {
   databaseUrl: string;
@@ -41,6 +42,7 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
   if (o.workers ?? true) {
     await searchRelay.start();
     await startEmailDelivery(db.$client, jobs, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: o.log });
+    await startMatchingWorkers(ctx, o.log);
   }
   return {
     ctx,

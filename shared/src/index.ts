@@ -12,3 +12,4 @@ export * from './schemas/declarations';
 export * from './schemas/exchange';
 export * from './schemas/search';
 export * from './schemas/reference';
+export * from './schemas/synergies';

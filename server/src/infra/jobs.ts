@@ -3,20 +3,22 @@ import type postgres from 'postgres';
 
 export type Jobs = PgBoss;
 
-export const QUEUES = { emailDelivery: 'email-delivery' } as const;
+export const QUEUES = { emailDelivery: 'email-delivery', matchDeclaration: 'match-declaration', matchZone: 'match-zone' } as const;
 
 export async function startJobs(databaseUrl: string, log: { error: (o: object, m: string) => void }): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'synergies-jobs' });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    await boss.createQueue(name, { name, retryLimit: 10, retryDelay: 5, retryBackoff: true });
+    // 'short': one queued job per singleton key, so a burst of edits to a declaration matches it once.
+    const policy = name === QUEUES.matchDeclaration ? 'short' : 'standard';
+    await boss.createQueue(name, { name, policy, retryLimit: 10, retryDelay: 5, retryBackoff: true });
   }
   return boss;
 }
 
 /** Lets pg-boss insert a job inside the caller's transaction, so it exists iff the change commits. */
-export function jobsExecutor(tx: postgres.Sql): { executeSql: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }> } {
+export function jobsExecutor(tx: postgres.Sql | postgres.TransactionSql): { executeSql: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }> } {
   return {
     executeSql: async (text, values) => ({
       rows: await tx.unsafe(text, values.map(toPgParameter) as postgres.ParameterOrJSON<never>[]),

@@ -13,7 +13,7 @@ export interface OutgoingEmail {
  * delivery job in the same transaction: nothing is lost if SMTP is down or the server
  * stops. Without SMTP_URL the delivery only logs them (development).
  */
-export async function enqueueEmail(tx: postgres.Sql, jobs: Jobs, email: OutgoingEmail): Promise<string> {
+export async function enqueueEmail(tx: postgres.Sql | postgres.TransactionSql, jobs: Jobs, email: OutgoingEmail): Promise<string> {
   const [row] = await tx<{ id: string }[]>`
     insert into emails ("to", subject, text) values (${email.to}, ${email.subject}, ${email.text}) returning id`;
   await jobs.send(QUEUES.emailDelivery, { emailId: row!.id }, { db: jobsExecutor(tx) });

@@ -1,9 +1,10 @@
 import { CATEGORIES, WASTE_CODES } from '@synergies/shared';
 import { schema } from '@synergies/db';
 import { sql } from 'drizzle-orm';
+import { DEFAULT_IMPACT_FACTORS } from '../modules/synergies/impact-factors';
 import type { Database } from './db';
 
-/** Brings the taxonomy and the List of Waste tables in line with the code's reference data. */
+/** Brings the taxonomy and the List of Waste in line with the code's reference data, and seeds impact factors. */
 export async function syncReferenceData(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
@@ -22,5 +23,7 @@ export async function syncReferenceData(db: Database): Promise<void> {
           set: { labelFr: sql`excluded.label_fr`, hazardous: sql`excluded.hazardous`, chapter: sql`excluded.chapter` },
         });
     }
+    // Admins edit factors: seed the missing ones, never overwrite.
+    await tx.insert(schema.impactFactors).values(DEFAULT_IMPACT_FACTORS).onConflictDoNothing();
   });
 }

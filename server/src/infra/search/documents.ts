@@ -1,4 +1,4 @@
-import { findCategory, findWasteCode } from '@synergies/shared';
+import { findCategory, findWasteCode, wasteCodeSubChapter } from '@synergies/shared';
 import type postgres from 'postgres';
 
 /** A client or a transaction. */
@@ -20,6 +20,8 @@ export interface DeclarationDocument {
   categoryLabel: string;
   wasteCode: string | null;
   wasteLabel: string | null;
+  /** "15 01": lets the matching engine fetch related waste by sub-chapter. */
+  wasteSubChapter: string | null;
   quantity: number | null;
   unit: string;
   frequency: string;
@@ -72,6 +74,7 @@ export function toDeclarationDocument(r: DeclarationRow): DeclarationDocument {
     categoryLabel: findCategory(r.category_code)?.labelFr ?? r.category_code,
     wasteCode: r.waste_code,
     wasteLabel: r.waste_code ? (findWasteCode(r.waste_code)?.labelFr ?? null) : null,
+    wasteSubChapter: r.waste_code ? (wasteCodeSubChapter(r.waste_code) ?? null) : null,
     quantity: r.quantity,
     unit: r.unit,
     frequency: r.frequency,

@@ -24,6 +24,8 @@ export const DECLARATION_SETTINGS: Settings = {
     'zoneId',
     'kind',
     'categoryPath',
+    'categoryCode',
+    'wasteSubChapter',
     'status',
     'hazardous',
     'priceMode',

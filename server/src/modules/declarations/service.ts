@@ -13,8 +13,9 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { decodeCursor, pageOf } from '../../http/cursor';
 import { badRequest, forbidden, notFound, payloadTooLarge, unprocessable, unsupportedMediaType, versionConflict } from '../../http/problem';
-import type { Transaction } from '../../infra/db';
+import { rawSql, type Transaction } from '../../infra/db';
 import { markForReindex } from '../../infra/search/outbox';
+import { MatchingService } from '../matching/service';
 import { canEditDeclarationsOf, canSeeDeclaration, isAdmin } from '../auth/policy';
 import * as orgRepo from '../organisations/repository';
 import * as repo from './repository';
@@ -107,6 +108,7 @@ export class DeclarationService {
       const newId = await repo.insertDeclaration(tx, { ...fields, ...refs, organisationId: org.id, zoneId: org.zoneId });
       await markForReindex(tx, 'declaration', [newId]);
       await markForReindex(tx, 'organisation', [org.id]);
+      await MatchingService.enqueue(this.ctx, rawSql(tx), newId);
       return newId;
     });
     this.ctx.searchRelay.nudge();
@@ -129,6 +131,7 @@ export class DeclarationService {
       if (!updated) throw versionConflict();
       await markForReindex(tx, 'declaration', [id]);
       await markForReindex(tx, 'organisation', [current.organisationId]);
+      await MatchingService.enqueue(this.ctx, rawSql(tx), id);
     });
     this.ctx.searchRelay.nudge();
     return this.get(user, id);

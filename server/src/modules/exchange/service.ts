@@ -7,10 +7,11 @@ import {
 } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { forbidden, notFound, unprocessable } from '../../http/problem';
-import type { Transaction } from '../../infra/db';
+import { rawSql, type Transaction } from '../../infra/db';
 import { markForReindex } from '../../infra/search/outbox';
 import { facilitates, isAdmin } from '../auth/policy';
 import * as zoneRepo from '../zones/repository';
+import { MatchRunService } from '../matching/service';
 import * as repo from './repository';
 
 const CHUNK = 500;
@@ -86,7 +87,9 @@ export class ExchangeService {
   async importZone(user: CurrentUser | 'system', doc: ZoneExchange): Promise<ImportSummary> {
     const summary = await this.ctx.db.transaction(async (tx) => {
       const zoneId = await this.upsertZone(tx, user, doc);
-      return { zoneId, ...(await this.upsertContents(tx, zoneId, doc)) };
+      const counts = await this.upsertContents(tx, zoneId, doc);
+      await MatchRunService.enqueue(this.ctx, rawSql(tx), zoneId, user === 'system' ? null : user.id);
+      return { zoneId, ...counts };
     });
     this.ctx.searchRelay.nudge();
     return summary;

@@ -1,0 +1,112 @@
+import type { Frequency, Unit } from '@synergies/shared';
+import type postgres from 'postgres';
+import type { KnowledgeCase, MatchDeclaration, MatchOrganisation } from '../../core/matching';
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+interface DeclarationRow {
+  id: string;
+  organisation_id: string;
+  zone_id: string;
+  kind: 'offer' | 'need';
+  title: string;
+  description: string;
+  category_code: string;
+  waste_code: string | null;
+  quantity: number | null;
+  unit: Unit;
+  frequency: Frequency;
+  available_from: string | null;
+  available_until: string | null;
+  hazardous: boolean;
+  status: 'active' | 'reserved' | 'closed';
+  latitude: number | null;
+  longitude: number | null;
+  naf_code: string | null;
+}
+
+const SELECT = (sql: Sql) => sql`
+  select d.id, d.organisation_id, d.zone_id, d.kind, d.title, d.description, d.category_code, d.waste_code,
+         d.quantity, d.unit, d.frequency, d.available_from::text, d.available_until::text, d.hazardous, d.status,
+         s.latitude, s.longitude, o.naf_code
+  from declarations d
+  join organisations o on o.id = d.organisation_id
+  left join sites s on s.id = coalesce(d.site_id,
+    (select s2.id from sites s2 where s2.organisation_id = d.organisation_id order by s2.name limit 1))`;
+
+function toMatch(r: DeclarationRow): MatchDeclaration {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    zoneId: r.zone_id,
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    categoryCode: r.category_code,
+    wasteCode: r.waste_code,
+    quantity: r.quantity,
+    unit: r.unit,
+    frequency: r.frequency,
+    availableFrom: r.available_from,
+    availableUntil: r.available_until,
+    hazardous: r.hazardous,
+    status: r.status,
+    location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null,
+    organisationNaf: r.naf_code,
+  };
+}
+
+export async function matchDeclarationsById(sql: Sql, ids: string[]): Promise<MatchDeclaration[]> {
+  if (ids.length === 0) return [];
+  return (await sql<DeclarationRow[]>`${SELECT(sql)} where d.id = any(${ids}::uuid[])`).map(toMatch);
+}
+
+/** Active declarations of a zone, or of every zone when `zoneId` is null. */
+export async function activeDeclarations(sql: Sql, zoneId: string | null): Promise<MatchDeclaration[]> {
+  const rows = zoneId
+    ? await sql<DeclarationRow[]>`${SELECT(sql)} where d.zone_id = ${zoneId} and d.status = 'active'`
+    : await sql<DeclarationRow[]>`${SELECT(sql)} where d.status = 'active'`;
+  return rows.map(toMatch);
+}
+
+export async function organisationsOf(sql: Sql, zoneId: string | null): Promise<MatchOrganisation[]> {
+  const rows = await sql<{ id: string; zone_id: string; naf_code: string | null; name: string; latitude: number | null; longitude: number | null }[]>`
+    select o.id, o.zone_id, o.naf_code, o.name, s.latitude, s.longitude
+    from organisations o
+    left join lateral (select * from sites s where s.organisation_id = o.id order by s.name limit 1) s on true
+    where not o.archived and (${zoneId}::uuid is null or o.zone_id = ${zoneId})`;
+  return rows.map((r) => ({
+    id: r.id,
+    zoneId: r.zone_id,
+    nafCode: r.naf_code,
+    name: r.name,
+    location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null,
+  }));
+}
+
+/** Facilitator-validated implemented substitutions with a waste code: the platform's own documented cases. */
+export async function validatedCases(sql: Sql): Promise<KnowledgeCase[]> {
+  const rows = await sql<{ id: string; waste_code: string; title: string; giver_naf: string; taker_naf: string }[]>`
+    select s.id, d.waste_code, d.title, og.naf_code as giver_naf, ot.naf_code as taker_naf
+    from synergies s
+    join synergy_parties g on g.synergy_id = s.id and g.role = 'giver'
+    join synergy_parties t on t.synergy_id = s.id and t.role = 'taker'
+    join declarations d on d.id = g.declaration_id
+    join organisations og on og.id = g.organisation_id
+    join organisations ot on ot.id = t.organisation_id
+    where s.validated_at is not null and s.status in ('in_study', 'implemented')
+      and d.waste_code is not null and og.naf_code is not null and ot.naf_code is not null`;
+  return rows.map((r) => ({
+    id: `validated:${r.id}`,
+    source: 'validated' as const,
+    providerNace: [r.giver_naf.replace(/\D/g, '')],
+    receiverNace: [r.taker_naf.replace(/\D/g, '')],
+    ewcCode: r.waste_code,
+    ewcCodes: [r.waste_code],
+    approximate: false,
+    hazardous: false,
+    wasteDescription: r.title,
+    status: 'validated',
+    reference: 'Synergie validée sur la plateforme',
+  }));
+}

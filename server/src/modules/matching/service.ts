@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  candidateKeys,
+  KnowledgeBase,
+  matchDeclaration,
+  matchZone,
+  parseMaestriCsv,
+  potentialTakers,
+  resolveWeights,
+  type MatchDeclaration,
+  type Proposal,
+} from '../../core/matching';
+import type { AppContext } from '../../context';
+import { forbidden, notFound } from '../../http/problem';
+import { QUEUES, jobsExecutor } from '../../infra/jobs';
+import { saveProposals } from '../synergies/proposals';
+import { findCandidates } from './candidates';
+import * as repo from './repository';
+
+const KNOWLEDGE_CSV = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../core/matching/knowledge/maestri-exchanges.csv');
+
+/** The documented cases, read once: MAESTRI's published exchanges. */
+let documented: KnowledgeBase | undefined;
+function documentedCases(): KnowledgeBase {
+  documented ??= new KnowledgeBase(parseMaestriCsv(readFileSync(KNOWLEDGE_CSV, 'utf8')));
+  return documented;
+}
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+export class MatchingService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** MAESTRI's cases plus the synergies facilitators validated on the platform. */
+  async knowledgeBase(): Promise<KnowledgeBase> {
+    return documentedCases().withValidatedCases(await repo.validatedCases(this.ctx.db.$client));
+  }
+
+  /** Asks the background workers to re-match a declaration (inside the caller's transaction). */
+  static async enqueue(ctx: AppContext, tx: Parameters<typeof jobsExecutor>[0], declarationId: string): Promise<void> {
+    await ctx.jobs.send(QUEUES.matchDeclaration, { declarationId }, { db: jobsExecutor(tx), singletonKey: declarationId });
+  }
+
+  /**
+   * Incremental matching of one declaration: candidates from the search index by the
+   * engine's blocking keys and by text, scored by the pure core, saved as proposals.
+   */
+  async rematchDeclaration(declarationId: string): Promise<number> {
+    const sql = this.ctx.db.$client;
+    const [subject] = await repo.matchDeclarationsById(sql, [declarationId]);
+    if (!subject) return 0;
+    const kb = await this.knowledgeBase();
+    let proposals: Proposal[] = [];
+    const declarations = new Map<string, MatchDeclaration>([[subject.id, subject]]);
+    if (subject.status === 'active') {
+      const weights = resolveWeights(undefined);
+      const found = await findCandidates(this.ctx.search, subject, candidateKeys(subject, kb), { maxDistanceKm: weights.maxDistanceKm });
+      const candidates = (await repo.matchDeclarationsById(sql, [...found.keys()]))
+        .filter((c) => c.status === 'active')
+        .map((c) => ({ ...c, textScore: found.get(c.id) }));
+      for (const c of candidates) declarations.set(c.id, c);
+      proposals = matchDeclaration(subject, candidates, { kb, today: today(this.ctx.now()) });
+      if (subject.kind === 'offer' && !proposals.some((p) => p.kind === 'substitution')) {
+        const organisations = (await repo.organisationsOf(sql, subject.zoneId)).filter((o) => o.id !== subject.organisationId);
+        proposals.push(...potentialTakers(subject, organisations, kb));
+      }
+    }
+    return this.save(proposals, declarations, [subject.id]);
+  }
+
+  /** Full rematch of a zone (or every zone), reporting progress into `match_runs`. */
+  async rematchZone(zoneId: string | null, runId: string): Promise<number> {
+    const sql = this.ctx.db.$client;
+    await sql`update match_runs set status = 'running' where id = ${runId}`;
+    try {
+      const declarations = await repo.activeDeclarations(sql, zoneId);
+      const organisations = await repo.organisationsOf(sql, zoneId);
+      await sql`update match_runs set total = ${declarations.length} where id = ${runId}`;
+      const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()) });
+      const byId = new Map(declarations.map((d) => [d.id, d]));
+      let created = 0;
+      // Saved zone by zone (declarations are zone-scoped), with progress after each batch.
+      const ids = declarations.map((d) => d.id);
+      const BATCH = 500;
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const scope = new Set(ids.slice(i, i + BATCH));
+        const batch = proposals.filter((p) => scope.has(p.declarationIds[0]!));
+        created += await this.save(batch, byId, [...scope], proposals.map((p) => p.key));
+        await sql`update match_runs set done = ${Math.min(ids.length, i + BATCH)}, proposals = ${created} where id = ${runId}`;
+      }
+      await sql`update match_runs set status = 'done', finished_at = now(), done = total, proposals = ${created} where id = ${runId}`;
+      return created;
+    } catch (error) {
+      await sql`update match_runs set status = 'failed', finished_at = now(), error = ${String(error)} where id = ${runId}`;
+      throw error;
+    }
+  }
+
+  private async save(proposals: Proposal[], declarations: Map<string, MatchDeclaration>, scope: string[], keepKeys?: string[]): Promise<number> {
+    const orgIds = [...new Set(proposals.flatMap((p) => p.organisationIds))];
+    const names = orgIds.length
+      ? await this.ctx.db.$client<{ id: string; name: string }[]>`select id, name from organisations where id = any(${orgIds}::uuid[])`
+      : [];
+    const created = await this.ctx.db.$client.begin((tx) =>
+      saveProposals(tx, this.ctx.jobs, {
+        proposals,
+        declarations,
+        orgNames: new Map(names.map((n) => [n.id, n.name])),
+        scopeDeclarationIds: scope,
+        keepKeys,
+        publicUrl: this.ctx.config.publicUrl,
+        now: this.ctx.now(),
+      }),
+    );
+    return created;
+  }
+}
+
+export async function startMatchingWorkers(ctx: AppContext, log: { error: (o: object, m: string) => void }): Promise<void> {
+  const matching = new MatchingService(ctx);
+  await ctx.jobs.work<{ declarationId: string }>(QUEUES.matchDeclaration, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+    if (job) await matching.rematchDeclaration(job.data.declarationId);
+  });
+  await ctx.jobs.work<{ zoneId: string | null; runId: string }>(QUEUES.matchZone, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    await matching.rematchZone(job.data.zoneId, job.data.runId).catch((error: unknown) => {
+      log.error({ err: error }, 'zone rematch failed');
+      throw error;
+    });
+  });
+}
+
+/** Full rematch requests: a facilitator for a zone, an admin for a zone or for everything. */
+export class MatchRunService {
+  constructor(private readonly ctx: AppContext) {}
+
+  async request(user: import('@synergies/shared').CurrentUser, zoneId: string | null) {
+    const allowed = zoneId === null ? user.role === 'admin' : user.role === 'admin' || (user.role === 'facilitator' && user.zoneIds.includes(zoneId));
+    if (!allowed) throw forbidden('Seuls les animateurs de la zone relancent la mise en relation');
+    const id = await this.ctx.db.$client.begin((tx) => MatchRunService.enqueue(this.ctx, tx, zoneId, user.id));
+    return this.get(user, id);
+  }
+
+  /** Queues a full rematch inside the caller's transaction (after an import, for instance). */
+  static async enqueue(ctx: AppContext, tx: Parameters<typeof jobsExecutor>[0], zoneId: string | null, requestedBy: string | null): Promise<string> {
+    const [row] = await tx<{ id: string }[]>`insert into match_runs (zone_id, requested_by) values (${zoneId}, ${requestedBy}) returning id`;
+    await ctx.jobs.send(QUEUES.matchZone, { zoneId, runId: row!.id }, { db: jobsExecutor(tx) });
+    return row!.id;
+  }
+
+  async get(user: import('@synergies/shared').CurrentUser, id: string) {
+    const [run] = await this.ctx.db.$client<{ id: string; zone_id: string | null; status: 'queued' | 'running' | 'done' | 'failed'; total: number; done: number; proposals: number; error: string | null }[]>`
+      select id, zone_id, status, total, done, proposals, error from match_runs where id = ${id}`;
+    if (!run || (run.zone_id ? !(user.role === 'admin' || user.zoneIds.includes(run.zone_id)) : user.role !== 'admin')) throw notFound('Calcul');
+    return { id: run.id, zoneId: run.zone_id, status: run.status, total: run.total, done: run.done, proposals: run.proposals, error: run.error };
+  }
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { UNITS } from '../units';
+import { Id } from './common';
+
+export const SYNERGY_KINDS = ['substitution', 'mutualisation', 'sharing', 'potential_taker'] as const;
+export const SYNERGY_STATUSES = ['proposed', 'under_discussion', 'in_study', 'implemented', 'dropped'] as const;
+export const SYNERGY_ORIGINS = ['engine', 'facilitator', 'marketplace'] as const;
+export type SynergyStatus = (typeof SYNERGY_STATUSES)[number];
+
+/** The pipeline: forward steps, dropping with a reason at any open step, and reopening a dropped lead. */
+const NEXT: Record<SynergyStatus, readonly SynergyStatus[]> = {
+  proposed: ['under_discussion', 'in_study', 'implemented', 'dropped'],
+  under_discussion: ['in_study', 'implemented', 'dropped'],
+  in_study: ['under_discussion', 'implemented', 'dropped'],
+  implemented: [],
+  dropped: ['proposed', 'under_discussion'],
+};
+
+export function canMoveSynergy(from: SynergyStatus, to: SynergyStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export const SynergyReason = z.object({
+  code: z.string(),
+  weight: z.number(),
+  value: z.number(),
+  params: z.record(z.string(), z.unknown()),
+});
+
+export const SynergyParty = z.object({
+  organisationId: Id,
+  organisationName: z.string(),
+  declarationId: Id.nullable(),
+  declarationTitle: z.string().nullable(),
+  role: z.enum(['giver', 'taker', 'member']),
+  accepted: z.boolean(),
+  declined: z.boolean(),
+  /** Contact details appear once every party has accepted. */
+  contact: z.object({ email: z.string().nullable(), phone: z.string().nullable(), people: z.array(z.object({ name: z.string(), email: z.string() })) }).nullable(),
+});
+
+export const SynergyImpact = z.object({
+  quantity: z.number(),
+  unit: z.enum(UNITS),
+  perYear: z.boolean(),
+  year: z.number().int(),
+  tonnes: z.number(),
+  eurosSaved: z.number(),
+  co2eKg: z.number(),
+  kmAvoided: z.number(),
+  factorCode: z.string(),
+});
+
+export const Synergy = z
+  .object({
+    id: Id,
+    zoneId: Id,
+    kind: z.enum(SYNERGY_KINDS),
+    origin: z.enum(SYNERGY_ORIGINS),
+    status: z.enum(SYNERGY_STATUSES),
+    title: z.string(),
+    score: z.number().nullable(),
+    reasons: z.array(SynergyReason),
+    explanationFr: z.string(),
+    explanationEn: z.string(),
+    dropReason: z.string().nullable(),
+    validated: z.boolean(),
+    parties: z.array(SynergyParty),
+    impact: SynergyImpact.nullable(),
+    version: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Synergy' });
+export type Synergy = z.infer<typeof Synergy>;
+
+export const SynergyEvent = z.object({
+  type: z.string(),
+  fromStatus: z.enum(SYNERGY_STATUSES).nullable(),
+  toStatus: z.enum(SYNERGY_STATUSES).nullable(),
+  userName: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  note: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+
+export const SynergyMessage = z.object({
+  id: Id,
+  authorName: z.string(),
+  organisationName: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const SynergyDetail = Synergy.extend({ history: z.array(SynergyEvent), messages: z.array(SynergyMessage) });
+
+export const SynergyListQuery = z.object({
+  zoneId: Id.optional(),
+  organisationId: Id.optional(),
+  kind: z.enum(SYNERGY_KINDS).optional(),
+  status: z.enum(SYNERGY_STATUSES).optional(),
+  categoryCode: z.string().max(80).optional(),
+  minScore: z.coerce.number().min(0).max(1).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const SynergyMove = z.object({
+  version: z.number().int(),
+  status: z.enum(SYNERGY_STATUSES),
+  reason: z.string().trim().min(3).max(1000).optional().describe('Required to drop'),
+  impact: z
+    .object({ quantity: z.number().positive().max(1e12), unit: z.enum(UNITS), perYear: z.boolean().default(true) })
+    .optional()
+    .describe('Real quantities, required to mark implemented'),
+});
+
+export const SynergyAnswer = z.object({ answer: z.enum(['accept', 'decline']), reason: z.string().trim().max(1000).optional() });
+export const SynergyMessageBody = z.object({ body: z.string().trim().min(1).max(4000) });
+export const BulkValidate = z.object({ ids: z.array(Id).min(1).max(500) });
+
+export const SynergyCreate = z.object({
+  kind: z.enum(SYNERGY_KINDS),
+  title: z.string().trim().min(3).max(200),
+  declarationIds: z.array(Id).max(20).default([]),
+  organisationIds: z.array(Id).min(1).max(20),
+  note: z.string().trim().max(2000).optional(),
+});
+
+/** A member asks for an offer, or answers a need, from the marketplace. */
+export const MarketplaceRequest = z.object({ message: z.string().trim().min(3).max(4000) });
+
+export const HandOver = z.object({
+  quantity: z.number().positive().max(1e12),
+  unit: z.enum(UNITS),
+  handedOverAt: z.iso.datetime().optional(),
+});
+
+export const Exchange = z.object({
+  id: Id,
+  synergyId: Id,
+  giverName: z.string(),
+  takerName: z.string(),
+  description: z.string(),
+  quantity: z.number(),
+  unit: z.enum(UNITS),
+  handedOverAt: z.iso.datetime(),
+});
+
+export const ImpactTotals = z.object({
+  zoneId: Id,
+  years: z.array(
+    z.object({ year: z.number().int(), synergies: z.number().int(), tonnes: z.number(), eurosSaved: z.number(), co2eKg: z.number(), kmAvoided: z.number() }),
+  ),
+});
+
+export const ImpactFactor = z.object({
+  categoryCode: z.string(),
+  co2eKgPerTonne: z.number().min(0),
+  eurosPerTonne: z.number().min(0),
+  kgPerUnit: z.number().positive(),
+  referenceTripKm: z.number().min(0),
+  tonnesPerTrip: z.number().positive(),
+  source: z.string().min(3).max(500),
+  version: z.number().int(),
+});
+export const ImpactFactorUpdate = ImpactFactor.omit({ categoryCode: true }).partial().extend({ version: z.number().int() });
+
+export const MatchRun = z.object({
+  id: Id,
+  zoneId: Id.nullable(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  total: z.number().int(),
+  done: z.number().int(),
+  proposals: z.number().int(),
+  error: z.string().nullable(),
+});
+
+export const Notification = z.object({ id: Id, synergyId: Id.nullable(), type: z.string(), text: z.string(), read: z.boolean(), createdAt: z.iso.datetime() });
