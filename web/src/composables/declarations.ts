@@ -44,6 +44,7 @@ export function useDeclaration(id: () => string) {
     try {
       declaration.value = await declarationsApi.get(id());
       conflict.value = false;
+      saveError.value = null;
     } catch (e) {
       loadError.value = e;
     } finally {
