@@ -23,7 +23,8 @@ const MAX_SLOT_MILP_COLUMNS = 12_000;
 export async function solveSchedule(event: SchedulingEvent, options: SolveOptions): Promise<ScheduleResult> {
   const timer = options.timer ?? (() => performance.now());
   const started = timer();
-  const deadline = started + options.timeLimitSeconds * 1000;
+  // Keep a margin for table assignment and the result, so the whole call fits the budget.
+  const deadline = started + options.timeLimitSeconds * 1000 * 0.97 - 150;
   const fairness = options.fairness ?? 2;
   const seed = options.seed ?? 1;
   let problem: Problem;
@@ -90,14 +91,23 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
   const held = eligible.filter((m) => state.slotOf[m]! >= 0);
   let breaksLowerBound = state.totalBreaks === 0 ? 0 : -Infinity;
   if (state.totalBreaks > 0 && milpAllowed && remaining() > 0.2) {
+    method = 'milp';
+    // Is a schedule without any break possible? This small model often answers at once.
+    const zero = await solveSlotMilp({ problem, meetings: held, fairness, breakCap: 0, timeLimitSeconds: Math.min(1.5, remaining() * 0.2) });
+    if (zero.slots) {
+      state.restore(zero.slots);
+      breaksLowerBound = 0;
+    } else if (zero.infeasible) breaksLowerBound = 1;
+  }
+  if (state.totalBreaks > Math.max(0, breaksLowerBound) && milpAllowed && remaining() > 0.2) {
     const r = await solveSlotMilp({ problem, meetings: held, fairness, timeLimitSeconds: remaining(), start: state.snapshot() });
     if (r.slots) {
       const before = state.snapshot();
+      const breaksBefore = state.totalBreaks;
       state.restore(r.slots);
-      if (state.totalBreaks > countOf(before, state) || state.breakSpread() > fairness) state.restore(before);
+      if (state.totalBreaks > breaksBefore || state.breakSpread() > fairness) state.restore(before);
     }
-    breaksLowerBound = r.lowerBound;
-    method = 'milp';
+    breaksLowerBound = Math.max(breaksLowerBound, r.lowerBound);
   }
   const breaksProven = state.totalBreaks <= Math.max(0, breaksLowerBound);
 
@@ -120,14 +130,6 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
 
 function infeasible(code: 'not_all_requests_fit' | 'table_capacity_exceeded', message: string): ScheduleResult {
   return { status: 'infeasible', failure: { code, message, details: {} } };
-}
-
-function countOf(slots: Int32Array, state: SlotState): number {
-  const current = state.snapshot();
-  state.restore(slots);
-  const breaks = state.totalBreaks;
-  state.restore(current);
-  return breaks;
 }
 
 function holdsExactly(state: SlotState, chosen: readonly number[]): boolean {

@@ -1,5 +1,9 @@
 import type { Problem } from '../problem';
 import { ModelBuilder } from './builder';
+import { enumeratePatterns } from './patterns';
+
+/** Per participant, above this many busy patterns the gap formulation is used instead. */
+const MAX_PATTERNS_PER_PARTICIPANT = 4000;
 import { runMilp } from './run';
 
 export interface SlotMilpInput {
@@ -10,6 +14,8 @@ export interface SlotMilpInput {
   timeLimitSeconds: number;
   /** Warm start: slot per meeting (-1 none). */
   start?: Int32Array;
+  /** Cap on every participant's breaks (e.g. 0 to ask "is a schedule without breaks possible?"). */
+  breakCap?: number;
 }
 
 export interface SlotMilpResult {
@@ -27,7 +33,8 @@ export interface SlotMilpResult {
  * breaks at min + d, with the exact min when no participant is structurally at zero breaks.
  */
 export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResult> {
-  const { problem, fairness } = input;
+  const { problem } = input;
+  const fairness = Math.min(input.fairness, input.breakCap ?? Infinity);
   const { nSlots, sessionOfSlot } = problem;
   const b = new ModelBuilder();
   const x = new Map<number, number>(); // key m * nSlots + s -> column
@@ -84,20 +91,31 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
         b.addRow(terms, 0, reps);
       }
     }
-    breakTerms.push(mine.length <= 1 ? [] : addGapColumns(b, busy, sessionOfSlot, derive, !anyZero));
+    if (mine.length <= 1) {
+      breakTerms.push([]);
+      continue;
+    }
+    const patterns =
+      problem.reps[p] === 1
+        ? enumeratePatterns(mine.length, busy.map((c) => c !== null), sessionOfSlot, anyZero ? fairness : Math.min(nSlots, input.breakCap ?? nSlots), MAX_PATTERNS_PER_PARTICIPANT)
+        : null;
+    breakTerms.push(patterns ? addPatternColumns(b, busy, patterns, derive) : addGapColumns(b, busy, sessionOfSlot, derive, !anyZero));
   }
   const breakExpr = breakTerms;
   if (anyZero) {
-    for (const terms of breakExpr) if (terms.length > fairness) b.addRow(terms, 0, fairness);
+    for (const terms of breakExpr) if (terms.reduce((sum, [, c]) => sum + c, 0) > fairness) b.addRow(terms, 0, fairness);
   } else {
     // Every participant may have breaks: keep max - min <= d with a "min" column.
     const low = b.addVar(0, 0, nSlots, false);
-    derive.set(low, (v) => Math.min(...breakExpr.map((t) => t.reduce((sum, [c]) => sum + v[c]!, 0))));
+    derive.set(low, (v) => Math.min(...breakExpr.map((t) => t.reduce((sum, [col, c]) => sum + c * v[col]!, 0))));
     for (const terms of breakExpr) {
       b.addRow([...terms, [low, -1]], 0, fairness);
     }
   }
-  for (const terms of breakExpr) for (const [v] of terms) b.cost[v] = 1;
+  if (input.breakCap !== undefined && !anyZero) {
+    for (const terms of breakExpr) if (terms.length > 0) b.addRow(terms, 0, input.breakCap);
+  }
+  for (const terms of breakExpr) for (const [v, c] of terms) b.cost[v] = c;
 
   let start: Float64Array | undefined;
   if (input.start) start = warmStart(b.numCols, x, input.start, nSlots, derive);
@@ -114,6 +132,32 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
   }
   const lowerBound = Number.isFinite(outcome.bound) ? Math.ceil(outcome.bound - 1e-6) : 0;
   return { slots, optimal: outcome.status === 'optimal', infeasible: false, lowerBound };
+}
+
+/**
+ * One weight per busy pattern (sum 1), linked slot by slot to the participant's busy column.
+ * Weights may stay continuous: an integral busy vector is a single pattern.
+ */
+function addPatternColumns(
+  b: ModelBuilder,
+  busy: (number | null)[],
+  patterns: readonly { slots: number[]; breaks: number }[],
+  derive: Map<number, (v: Float64Array) => number>,
+): [number, number][] {
+  const link = busy.map((c) => (c === null ? null : ([[c, 1]] as [number, number][])));
+  const pick: [number, number][] = [];
+  const terms: [number, number][] = [];
+  for (const pattern of patterns) {
+    const w = b.addVar(0, 0, 1, false);
+    const inPattern = new Set(pattern.slots);
+    derive.set(w, (v) => (busy.every((c, s) => c === null || (v[c]! > 0.5) === inPattern.has(s)) ? 1 : 0));
+    pick.push([w, 1]);
+    for (const s of pattern.slots) link[s]!.push([w, -1]);
+    if (pattern.breaks > 0) terms.push([w, pattern.breaks]);
+  }
+  b.addRow(pick, 1, 1);
+  for (const row of link) if (row) b.addRow(row, 0, 0);
+  return terms;
 }
 
 /**

@@ -25,7 +25,7 @@ export function countBreaksInRow(
   let lastBusy = -1;
   for (let s = 0; s < nSlots; s++) {
     if (load[offset + s]! > 0) {
-      if (lastBusy >= 0 && s > lastBusy + 1 && (process.env.DEFB === '1' ? sessionOfSlot[lastBusy] === sessionOfSlot[lastBusy + 1] : process.env.DEFB === '2' ? true : sessionOfSlot[lastBusy] === sessionOfSlot[s])) breaks++;
+      if (lastBusy >= 0 && s > lastBusy + 1 && sessionOfSlot[lastBusy] === sessionOfSlot[s]) breaks++;
       lastBusy = s;
     }
   }
