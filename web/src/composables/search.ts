@@ -3,6 +3,7 @@ import { searchApi, type DeclarationHit, type DeclarationSearchParams, type Sear
 
 export interface MarketplaceFilters {
   q: string;
+  zoneId: string;
   kind: '' | 'offer' | 'need';
   categoryCode: string;
   priceMode: '' | 'free' | 'sale' | 'exchange';
@@ -11,12 +12,13 @@ export interface MarketplaceFilters {
   page: number;
 }
 
-export const emptyFilters = (): MarketplaceFilters => ({ q: '', kind: '', categoryCode: '', priceMode: '', hazardous: '', radiusKm: '', page: 1 });
+export const emptyFilters = (): MarketplaceFilters => ({ q: '', zoneId: '', kind: '', categoryCode: '', priceMode: '', hazardous: '', radiusKm: '', page: 1 });
 
 /** The search API's parameters for a set of filters and an optional origin point. */
 export function toSearchParams(f: MarketplaceFilters, origin: { lat: number; lng: number } | null, limit = 12): DeclarationSearchParams {
   return {
     q: f.q.trim() || undefined,
+    zoneId: f.zoneId || undefined,
     kind: f.kind || undefined,
     categoryCode: f.categoryCode || undefined,
     priceMode: f.priceMode || undefined,
