@@ -29,7 +29,7 @@ export async function findCandidates(
   keys: string[],
   options: { maxDistanceKm: number; limit?: number },
 ): Promise<Map<string, number | undefined>> {
-  const base = [`status = "active"`, `(zoneId = ${quote(subject.zoneId)} OR visibility = "all")`, `id != ${quote(subject.id)}`];
+  const base = [`status = "active"`, `(zoneId = ${quote(subject.zoneId)} OR visibility = "all")`];
   if (subject.location) base.push(`_geoRadius(${subject.location.lat}, ${subject.location.lng}, ${Math.round(options.maxDistanceKm * 1000)})`);
   const byKeys = keysFilter(keys);
   const index = search.client.index<DeclarationDocument>(search.declarations);
@@ -40,7 +40,7 @@ export async function findCandidates(
     index.search(subject.title, { filter: base, limit: 50, attributesToRetrieve: ['id'], showRankingScore: true, matchingStrategy: 'last' }),
   ]);
   const found = new Map<string, number | undefined>();
-  for (const hit of keyed.hits) found.set(hit.id, undefined);
-  for (const hit of text.hits as { id: string; _rankingScore?: number }[]) found.set(hit.id, hit._rankingScore);
+  for (const hit of keyed.hits) if (hit.id !== subject.id) found.set(hit.id, undefined);
+  for (const hit of text.hits as { id: string; _rankingScore?: number }[]) if (hit.id !== subject.id) found.set(hit.id, hit._rankingScore);
   return found;
 }

@@ -55,6 +55,8 @@ export class MatchingService {
     let proposals: Proposal[] = [];
     const declarations = new Map<string, MatchDeclaration>([[subject.id, subject]]);
     if (subject.status === 'active') {
+      // Candidates come from the index: first push any committed change still in the outbox.
+      await this.ctx.searchRelay.drain();
       const weights = resolveWeights(undefined);
       const found = await findCandidates(this.ctx.search, subject, candidateKeys(subject, kb), { maxDistanceKm: weights.maxDistanceKm });
       const candidates = (await repo.matchDeclarationsById(sql, [...found.keys()]))

@@ -11,6 +11,8 @@ export interface AnnealOptions {
   seed: number;
   /** Stop as soon as the cost reaches this (e.g. a proven lower bound). */
   targetBreaks?: number;
+  /** Stop after this many restarts without improvement (default 8). */
+  maxFruitlessRestarts?: number;
 }
 
 type Op = { kind: 'place' | 'remove'; m: number; s: number };
@@ -52,12 +54,15 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
   let temperature = 2;
   let iter = 0;
   let sinceImprove = 0;
+  let fruitlessRestarts = 0;
   while (true) {
     if ((iter & 1023) === 0) {
       if (opts.timer() >= opts.deadline) break;
       temperature = Math.max(0.05, temperature * 0.97);
       if (sinceImprove > 200_000) {
-        // Restart from the best solution with a hotter temperature to escape a plateau.
+        // Restart from the best solution with a hotter temperature to escape a plateau; give up
+        // after a few fruitless restarts so the MILP gets the rest of the budget.
+        if (++fruitlessRestarts > (opts.maxFruitlessRestarts ?? 8)) break;
         state.restore(bestSlots);
         current = best;
         temperature = 1.5;
@@ -85,6 +90,7 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
         best = current;
         bestSlots = state.snapshot();
         sinceImprove = 0;
+        fruitlessRestarts = 0;
         if (opts.targetBreaks !== undefined && state.unscheduledWeight === 0 && state.breakSpread() <= opts.fairness && state.totalBreaks <= opts.targetBreaks) break;
       }
     } else {

@@ -1,5 +1,6 @@
 import type { Problem } from '../problem';
 import { countBreaksInRow } from '../rules/breaks';
+import { participantHasRoom, slotHasRoom } from '../rules/capacity';
 
 /**
  * Mutable slot assignment with incremental bookkeeping (participant loads, table loads, breaks),
@@ -19,11 +20,13 @@ export class SlotState {
   /** Meetings held in each slot, for ejection moves. */
   readonly slotMembers: number[][];
   private readonly posInSlot: Int32Array;
+  private readonly capacity: { tables: number; unreservedTables: number };
   totalBreaks = 0;
   unscheduledWeight = 0;
 
   constructor(readonly problem: Problem) {
     const { nSlots, nParticipants, meetings } = problem;
+    this.capacity = { tables: problem.nTables, unreservedTables: problem.unreservedTables };
     this.slotOf = new Int32Array(meetings.length).fill(-1);
     this.load = new Int32Array(nParticipants * nSlots);
     this.held = new Int32Array(nParticipants);
@@ -47,10 +50,9 @@ export class SlotState {
   fits(m: number, s: number, countingHeld = true): boolean {
     const p = this.problem;
     const meeting = p.meetings[m]!;
-    if (this.tableLoad[s]! >= p.nTables) return false;
-    if (!meeting.hasHost && this.noHostLoad[s]! >= p.unreservedTables) return false;
+    if (!slotHasRoom(this.tableLoad[s]!, this.noHostLoad[s]!, this.capacity, meeting)) return false;
     for (const q of meeting.parts) {
-      if (this.load[q * p.nSlots + s]! >= p.reps[q]!) return false;
+      if (!participantHasRoom(this.load[q * p.nSlots + s]!, p.reps[q]!)) return false;
       if (countingHeld && this.held[q]! >= p.maxMeetings[q]!) return false;
     }
     for (const a of this.predOf[m]!) {

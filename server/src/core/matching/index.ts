@@ -1,0 +1,22 @@
+/** Matching engine: pure core (no db, http, sockets or fs). Candidates in, scored and explained proposals out. */
+export type * from './types';
+export { PROPOSAL_KINDS, REASON_CODES } from './types';
+export { MatchWeightsSchema, DEFAULT_MATCH_WEIGHTS, resolveWeights, type MatchWeights } from './weights';
+export { scorePair, type ScoreContext, type PairScore, type Exclusion } from './score';
+export { explainFr, explainEn } from './explain';
+export { formatNumber, formatQuantity } from './format';
+export { candidateKeys, proposalKey, fingerprint, materialFields, hashString } from './keys';
+export { matchDeclaration, matchZone, matchAllPairs, reciprocityKey, type MatchOptions } from './match';
+export { mutualisations, canPool } from './mutualisation';
+export { potentialTakers, rankPotentialTakers, type PotentialTakerOptions, type RankedTaker } from './potential-takers';
+export { isSharingCategory, pairKind, SHARING_CATEGORIES } from './sharing';
+export { categoryRelation, type CategoryRelation } from './signals/category';
+export { wasteRelation, wasteParts, type WasteRelation } from './signals/waste';
+export { quantityFit, type QuantityFit } from './signals/quantity';
+export { windowsOverlap } from './signals/availability';
+export { offerIsHazardous, needAcceptsHazardous } from './signals/hazard';
+export { KnowledgeBase, type KnowledgeCase, type Taker, type TakerQuery, type MatchLevel } from './knowledge/knowledge-base';
+export { parseMaestriCsv, shortReference } from './knowledge/maestri';
+export { parseCsv, parseCsvObjects } from './knowledge/csv';
+export { evaluateTakers, groupKey, COMMON_SECTORS, type EvaluationResult } from './knowledge/evaluation';
+export { nafToNaceClass, nafDivision, naceClassToNaf, naceAffinity } from './knowledge/nace';

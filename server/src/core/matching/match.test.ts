@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { matchAllPairs, matchDeclaration, matchZone, reciprocityKey } from './match';
+import { KnowledgeBase, type KnowledgeCase } from './knowledge/knowledge-base';
+import { candidateKeys } from './keys';
+import { declaration, east, generateZone, organisation } from './testing';
+import type { MatchDeclaration } from './types';
+
+const glassine = (i: number, km: number): MatchDeclaration =>
+  declaration({ id: `g${i}`, kind: 'offer', organisationId: `F${i}`, title: 'Support siliconé glassine', categoryCode: 'materials.paper.glassine', wasteCode: '15 01 01', quantity: 200, unit: 'kg', frequency: 'monthly', location: east(km) });
+
+describe('matchZone', () => {
+  it('pools five glassine producers into one mutualisation', () => {
+    const producers = [0, 1, 2, 3, 4].map((i) => glassine(i, i * 0.8));
+    const proposals = matchZone(producers, []);
+    expect(proposals).toHaveLength(1);
+    const [pool] = proposals;
+    expect(pool).toMatchObject({ kind: 'mutualisation', declarationIds: ['g0', 'g1', 'g2', 'g3', 'g4'], organisationIds: ['F0', 'F1', 'F2', 'F3', 'F4'] });
+    expect(pool!.explanationFr).toBe('5 entreprises ont cette ressource · même code déchet 15 01 01 · dans un rayon de 3,2 km · 12 t/an au total');
+  });
+
+  it('splits a group that lies further apart than the zone maximum', () => {
+    const proposals = matchZone([glassine(0, 0), glassine(1, 1), glassine(2, 200), glassine(3, 201)], []);
+    expect(proposals.map((p) => p.declarationIds)).toEqual([['g0', 'g1'], ['g2', 'g3']]);
+  });
+
+  it('tags capacities as sharing and materials as substitution', () => {
+    const machine = declaration({ id: 'm', kind: 'offer', organisationId: 'A', title: 'Machine de contrôle textile', categoryCode: 'equipment.machine' });
+    const wanted = declaration({ id: 'w', kind: 'need', organisationId: 'B', title: 'Machine de contrôle textile', categoryCode: 'equipment.machine' });
+    const pallets = declaration({ id: 'p', kind: 'offer', organisationId: 'B', title: 'Palettes 80x120', wasteCode: '15 01 03' });
+    const palletNeed = declaration({ id: 'q', kind: 'need', organisationId: 'A', title: 'Palettes 80x120', wasteCode: '15 01 03' });
+    const proposals = matchZone([machine, wanted, pallets, palletNeed], []);
+    expect(proposals.map((p) => [p.kind, p.declarationIds.join('+')]).sort()).toEqual([['sharing', 'm+w'], ['substitution', 'p+q']]);
+    // A and B match both ways round: each pair carries the reciprocity reason.
+    for (const p of proposals) expect(p.reasons.some((r) => r.code === 'reciprocity')).toBe(true);
+  });
+
+  it('gives stable keys and fingerprints that follow material changes only', () => {
+    const a = declaration({ id: 'a', kind: 'offer', organisationId: 'A', wasteCode: '15 01 03', quantity: 10 });
+    const b = declaration({ id: 'b', kind: 'need', organisationId: 'B', wasteCode: '15 01 03', quantity: 12 });
+    const [first] = matchZone([a, b], []);
+    const [reordered] = matchZone([b, { ...a, title: 'Palettes bois (EPAL)' }], []);
+    expect(first!.key).toBe('substitution:a,b|A,B');
+    expect(reordered!.key).toBe(first!.key);
+    expect(reordered!.fingerprint).toBe(first!.fingerprint);
+    const [changed] = matchZone([{ ...a, quantity: 40 }, b], []);
+    expect(changed!.fingerprint).not.toBe(first!.fingerprint);
+  });
+
+  it('proposes potential takers for an offer nobody asked for, apart from declared matches', () => {
+    const slagCase = (id: string): KnowledgeCase => ({ id, source: 'maestri', providerNace: ['2410'], receiverNace: ['2351'], ewcCode: '10 02 02', ewcCodes: ['10 02 02'], approximate: false, hazardous: false, wasteDescription: 'Blast furnace slag', status: 'Implemented', reference: 'Notarnicola, B., & Tassielli, G. (2016). Taranto.' });
+    const kb = new KnowledgeBase([slagCase('k1'), slagCase('k2')]);
+    const slag = declaration({ id: 's', kind: 'offer', organisationId: 'steel', title: 'Laitier de haut fourneau', categoryCode: 'materials.minerals', wasteCode: '10 02 02', organisationNaf: '24.10Z' });
+    const orgs = [organisation('steel', '24.10Z'), organisation('cement', '23.51Z', { location: east(3) }), organisation('bakery', '10.71C')];
+    const proposals = matchZone([slag], orgs, { kb });
+    expect(proposals).toHaveLength(1);
+    expect(proposals[0]).toMatchObject({ kind: 'potential_taker', declarationIds: ['s'], organisationIds: ['cement', 'steel'] });
+    expect(proposals[0]!.explanationFr).toBe('2 échanges documentés de ce code déchet vers ce secteur (NACE 2351) (ex. Notarnicola et al., 2016) · 3 km');
+    // Once a need matches the offer, the lead is no longer needed.
+    const need = declaration({ id: 'n', kind: 'need', organisationId: 'cement', title: 'Laitier', categoryCode: 'materials.minerals', wasteCode: '10 02 02' });
+    expect(matchZone([slag, need], orgs, { kb }).map((p) => p.kind)).toEqual(['substitution']);
+  });
+
+  it('finds through blocking the same proposals as all pairs (seeded random zones)', () => {
+    for (const seed of [1, 2, 3]) {
+      const zone = generateZone(seed, 40, 8, { radiusKm: 40 });
+      const options = { weights: { maxDistanceKm: 30, minScore: 0.4 }, topN: 1000 };
+      const blocked = matchZone(zone.declarations, zone.organisations, options);
+      const naive = matchAllPairs(zone.declarations, zone.organisations, options);
+      expect(blocked.length).toBeGreaterThan(50);
+      expect(blocked).toEqual(naive);
+    }
+  });
+
+  it('only pairs declarations that share a candidate key', () => {
+    const zone = generateZone(7, 30, 6);
+    const naive = matchAllPairs(zone.declarations, [], { weights: { minScore: 0 }, kinds: ['substitution', 'sharing'] });
+    const byId = new Map(zone.declarations.map((d) => [d.id, d]));
+    for (const p of naive) {
+      const [a, b] = p.declarationIds.map((id) => new Set(candidateKeys(byId.get(id)!)));
+      expect([...a!].some((k) => b!.has(k))).toBe(true);
+    }
+  });
+});
+
+describe('matchDeclaration', () => {
+  const subject = declaration({ id: 'need', kind: 'need', organisationId: 'A', wasteCode: '15 01 03', quantity: 30, unit: 'pallet', frequency: 'monthly' });
+  const candidates = [1, 2, 3, 4].map((i) => declaration({ id: `o${i}`, kind: 'offer', organisationId: `O${i}`, wasteCode: '15 01 03', quantity: 10 * i, unit: 'pallet', frequency: 'monthly', location: east(i) }));
+
+  it('keeps the best N above the threshold, best first', () => {
+    const proposals = matchDeclaration(subject, candidates, { topN: 2, kinds: ['substitution'] });
+    expect(proposals).toHaveLength(2);
+    expect(proposals[0]!.declarationIds).toEqual(['need', 'o3']);
+    expect(proposals[0]!.score).toBeGreaterThanOrEqual(proposals[1]!.score);
+    expect(matchDeclaration(subject, candidates, { weights: { minScore: 0.99 } })).toEqual([]);
+  });
+
+  it('uses the reciprocal pairs the caller knows', () => {
+    const [plain] = matchDeclaration(subject, candidates, { topN: 1 });
+    const [bonus] = matchDeclaration(subject, candidates, { topN: 1, reciprocalPairs: new Set([reciprocityKey('A', 'O3')]) });
+    expect(bonus!.score).toBeGreaterThan(plain!.score);
+  });
+
+  it('forms the mutualisation the subject joins', () => {
+    const others = [1, 2].map((i) => declaration({ id: `n${i}`, kind: 'need', organisationId: `N${i}`, wasteCode: '15 01 03' }));
+    const proposals = matchDeclaration(subject, others, {});
+    expect(proposals.map((p) => [p.kind, p.declarationIds.length])).toEqual([['mutualisation', 3]]);
+  });
+});

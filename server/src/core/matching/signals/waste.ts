@@ -1,0 +1,32 @@
+import { normaliseWasteCode, wasteCodeChapter, wasteCodeSubChapter } from '@synergies/shared';
+
+/** Agreement of two List-of-Waste codes; `knowledge`: documented together in the knowledge base. */
+export type WasteRelation = 'same' | 'sub_chapter' | 'chapter' | 'knowledge' | 'none';
+
+export const WASTE_RELATION_VALUE: Record<WasteRelation, number> = {
+  same: 1,
+  sub_chapter: 0.6,
+  knowledge: 0.5,
+  chapter: 0.3,
+  none: 0,
+};
+
+export interface WasteParts {
+  code: string;
+  subChapter: string | null;
+  chapter: string | null;
+}
+
+export function wasteParts(code: string | null): WasteParts | null {
+  const normalised = code === null ? undefined : normaliseWasteCode(code);
+  if (normalised === undefined) return null;
+  return { code: normalised, subChapter: wasteCodeSubChapter(normalised) ?? null, chapter: wasteCodeChapter(normalised) ?? null };
+}
+
+export function wasteRelation(a: WasteParts, b: WasteParts, related?: ReadonlySet<string>): WasteRelation {
+  if (a.code === b.code) return 'same';
+  if (a.subChapter !== null && a.subChapter === b.subChapter) return 'sub_chapter';
+  if (related?.has(b.code)) return 'knowledge';
+  if (a.chapter !== null && a.chapter === b.chapter) return 'chapter';
+  return 'none';
+}

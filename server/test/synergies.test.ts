@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext, type TestUser } from './context';
+
+let t: TestContext;
+let s: Awaited<ReturnType<TestContext['scenario']>>;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  s = await t.scenario();
+});
+afterAll(() => t.close());
+
+interface SynergyView {
+  id: string;
+  kind: string;
+  status: string;
+  version: number;
+  explanationFr: string;
+  dropReason: string | null;
+  parties: { organisationId: string; role: string; accepted: boolean; contact: unknown }[];
+  impact: { tonnes: number; co2eKg: number; eurosSaved: number } | null;
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function synergiesOf(user: TestUser, query = ''): Promise<SynergyView[]> {
+  const res = await t.call(user, 'GET', `/synergies?limit=100${query}`);
+  expect(res.statusCode).toBe(200);
+  return res.json().items;
+}
+
+/** Declares a pallet offer (firm A) and a matching need (firm B) and waits for the proposal. */
+async function palletPair(suffix: string) {
+  const offer = await t.declare(s.memberA, {
+    title: `Palettes bois 80x120 ${suffix}`, wasteCode: '15 01 03', quantity: 40, unit: 'pallet', frequency: 'monthly', siteId: s.firmA.siteId,
+  });
+  const need = await t.declare(s.memberB, {
+    kind: 'need', title: `Recherche palettes 80x120 ${suffix}`, wasteCode: '15 01 03', quantity: 30, unit: 'pallet', frequency: 'monthly', siteId: s.firmB.siteId,
+  });
+  const synergy = await eventually(async () => {
+    const list = await synergiesOf(s.memberB, '&kind=substitution');
+    return list.find((x) => x.parties.some((p) => p.role === 'giver' && p.organisationId === s.firmA.id) && x.status === 'proposed' && x.explanationFr.includes('15 01 03') && x.parties.length === 2 && list.length > 0 && x.id !== undefined && JSON.stringify(x).includes(suffix));
+  }, 'a substitution proposal');
+  return { offer, need, synergy };
+}
+
+describe('matching a new declaration', () => {
+  it('proposes a substitution with reasons, visible to both firms and the facilitator', async () => {
+    const { synergy } = await palletPair('A1');
+    expect(synergy.explanationFr).toMatch(/Même code déchet 15 01 03/);
+    expect(synergy.explanationFr).toMatch(/km/);
+    expect((await synergiesOf(s.memberA)).map((x) => x.id)).toContain(synergy.id);
+    expect((await synergiesOf(s.facilitator, `&zoneId=${s.zoneId}`)).map((x) => x.id)).toContain(synergy.id);
+    const [notification] = (await t.call(s.memberB, 'GET', '/notifications')).json();
+    expect(notification).toMatchObject({ type: 'new_proposal', read: false });
+  });
+
+  it('shares contact details only once both firms accept, and nobody else answers for a firm', async () => {
+    const { synergy } = await palletPair('B2');
+    const thirdFirm = await t.newOrganisation(s.zoneId);
+    const outsider = await t.newUser('member', { organisationId: thirdFirm.id });
+    expect((await t.call(outsider, 'POST', `/synergies/${synergy.id}/answer`, { answer: 'accept' })).statusCode).toBe(404);
+    expect((await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/answer`, { answer: 'accept' })).statusCode).toBe(403);
+
+    const afterA = (await t.call(s.memberA, 'POST', `/synergies/${synergy.id}/answer`, { answer: 'accept' })).json();
+    expect(afterA.status).toBe('proposed');
+    expect(afterA.parties.every((p: { contact: unknown }) => p.contact === null)).toBe(true);
+    const afterB = (await t.call(s.memberB, 'POST', `/synergies/${synergy.id}/answer`, { answer: 'accept' })).json();
+    expect(afterB.status).toBe('under_discussion');
+    const giver = afterB.parties.find((p: { role: string }) => p.role === 'giver');
+    expect(giver.contact.people.map((p: { email: string }) => p.email)).toContain(s.memberA.email);
+  });
+
+  it('keeps a declined pair declined until a declaration changes materially', async () => {
+    const { need, synergy } = await palletPair('C3');
+    const declined = (await t.call(s.memberB, 'POST', `/synergies/${synergy.id}/answer`, { answer: 'decline', reason: 'Format inadapté' })).json();
+    expect(declined.status).toBe('dropped');
+
+    // A cosmetic edit: re-matched, still declined.
+    const edited = (await t.call(s.memberB, 'PATCH', `/declarations/${need.id}`, { version: need.version, description: 'Détails sans importance' })).json();
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await t.call(s.memberB, 'GET', `/synergies/${synergy.id}`)).json().status).toBe('dropped');
+
+    // A material edit (quantity): proposed again.
+    await t.call(s.memberB, 'PATCH', `/declarations/${need.id}`, { version: edited.version, quantity: 45 });
+    await eventually(async () => ((await t.call(s.memberB, 'GET', `/synergies/${synergy.id}`)).json().status === 'proposed' ? true : undefined), 're-proposal');
+  });
+
+  it('retires the proposals of a closed declaration', async () => {
+    const { offer, synergy } = await palletPair('D4');
+    await t.call(s.memberA, 'PATCH', `/declarations/${offer.id}`, { version: offer.version, status: 'closed' });
+    const retired = await eventually(async () => {
+      const view = (await t.call(s.memberA, 'GET', `/synergies/${synergy.id}`)).json();
+      return view.status === 'dropped' ? view : undefined;
+    }, 'retirement');
+    expect(retired.dropReason).toMatch(/retired/);
+  });
+});
+
+describe('the pipeline', () => {
+  it('moves to implemented with real quantities and counts the impacts', async () => {
+    const { synergy } = await palletPair('E5');
+    const badDrop = await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, { version: synergy.version, status: 'dropped' });
+    expect(badDrop.statusCode).toBe(400);
+    const noImpact = await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, { version: synergy.version, status: 'implemented' });
+    expect(noImpact.statusCode).toBe(400);
+
+    const study = (await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, { version: synergy.version, status: 'in_study' })).json();
+    expect((await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, { version: synergy.version, status: 'implemented', impact: { quantity: 480, unit: 'pallet' } })).statusCode).toBe(409);
+    const done = await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, {
+      version: study.version, status: 'implemented', impact: { quantity: 480, unit: 'pallet', perYear: true },
+    });
+    expect(done.statusCode).toBe(200);
+    const view = done.json();
+    expect(view.status).toBe('implemented');
+    expect(view.impact).toMatchObject({ tonnes: 12, co2eKg: 3756 });
+    expect(view.history.map((h: { toStatus: string | null }) => h.toStatus)).toEqual(expect.arrayContaining(['proposed', 'in_study', 'implemented']));
+
+    const invalid = await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, { version: view.version, status: 'in_study' });
+    expect(invalid.statusCode).toBe(422);
+
+    const totals = (await t.call(s.facilitator, 'GET', `/zones/${s.zoneId}/impacts`)).json();
+    expect(totals.years[0]).toMatchObject({ year: 2026, synergies: 1, tonnes: 12 });
+  });
+
+  it('validates in bulk (facilitator only) and records synergies by hand', async () => {
+    const { synergy } = await palletPair('F6');
+    expect((await t.call(s.memberA, 'POST', '/synergies/validate', { ids: [synergy.id] })).statusCode).toBe(403);
+    expect((await t.call(s.facilitator, 'POST', '/synergies/validate', { ids: [synergy.id] })).json()).toEqual({ validated: 1 });
+    const manual = await t.call(s.facilitator, 'POST', '/synergies', {
+      kind: 'sharing', title: "Partage de la machine d'inspection textile", organisationIds: [s.firmA.id, s.firmB.id], note: 'Vu en atelier',
+    });
+    expect(manual.statusCode).toBe(201);
+    expect(manual.json()).toMatchObject({ origin: 'facilitator', validated: true, status: 'proposed' });
+  });
+});
+
+describe('marketplace requests', () => {
+  it('opens a discussion, lets the giver reserve and hand over, and records the exchange', async () => {
+    const offer = await t.declare(s.memberA, { title: 'Chutes de film PE transparent', categoryCode: 'materials.plastics', wasteCode: '15 01 02', quantity: 2, unit: 't', frequency: 'one-off' });
+    const opened = await t.call(s.memberB, 'POST', `/declarations/${offer.id}/requests`, { message: 'Bonjour, ce film nous intéresse pour nos emballages.' });
+    expect(opened.statusCode).toBe(201);
+    const synergy = opened.json();
+    expect(synergy).toMatchObject({ origin: 'marketplace', status: 'under_discussion' });
+    expect(synergy.messages[0].body).toContain('ce film nous intéresse');
+    expect((await t.call(s.memberB, 'POST', `/declarations/${offer.id}/requests`, { message: 'Encore moi' })).statusCode).toBe(409);
+
+    // Only the giver reserves.
+    expect((await t.call(s.memberB, 'POST', `/synergies/${synergy.id}/reserve`)).statusCode).toBe(403);
+    expect((await t.call(s.memberA, 'POST', `/synergies/${synergy.id}/reserve`)).statusCode).toBe(200);
+    expect((await t.call(s.memberA, 'GET', `/declarations/${offer.id}`)).json().status).toBe('reserved');
+
+    const handed = await t.call(s.memberA, 'POST', `/synergies/${synergy.id}/handover`, { quantity: 1.8, unit: 't' });
+    expect(handed.statusCode).toBe(201);
+    const record = handed.json();
+    expect(record).toMatchObject({ quantity: 1.8, unit: 't', description: 'Chutes de film PE transparent' });
+    expect((await t.call(s.memberB, 'GET', `/exchanges/${record.id}`)).statusCode).toBe(200);
+    const after = (await t.call(s.memberB, 'GET', `/synergies/${synergy.id}`)).json();
+    expect(after.status).toBe('implemented');
+    expect(after.impact.tonnes).toBe(1.8);
+    expect((await t.call(s.memberA, 'GET', `/declarations/${offer.id}`)).json().status).toBe('closed');
+  });
+
+  it('refuses a request on one’s own declaration', async () => {
+    const offer = await t.declare(s.memberA, { title: 'Mon propre lot' });
+    expect((await t.call(s.memberA, 'POST', `/declarations/${offer.id}/requests`, { message: 'Moi-même' })).statusCode).toBe(422);
+  });
+});
+
+describe('full rematch', () => {
+  it('runs in the background with progress (facilitator only)', async () => {
+    expect((await t.call(s.memberA, 'POST', '/matching/runs', { zoneId: s.zoneId })).statusCode).toBe(403);
+    const started = await t.call(s.facilitator, 'POST', '/matching/runs', { zoneId: s.zoneId });
+    expect(started.statusCode).toBe(202);
+    const run = await eventually(async () => {
+      const r = (await t.call(s.facilitator, 'GET', `/matching/runs/${started.json().id}`)).json();
+      return r.status === 'done' ? r : undefined;
+    }, 'the rematch');
+    expect(run.total).toBeGreaterThan(0);
+    expect(run.done).toBe(run.total);
+  });
+});
