@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import { z } from 'zod';
+import type { $ZodErrorMap } from 'zod/v4/core';
 import zodEn from 'zod/v4/locales/en.js';
 import zodFr from 'zod/v4/locales/fr.js';
 import en from './locales/en.json';
@@ -32,9 +33,44 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   messages: { fr, en },
 });
 
-/** zod's own messages (for rules without a custom message) follow the interface language. */
-function configureZod(locale: AppLocale) {
-  z.config(locale === 'en' ? zodEn() : zodFr());
+/**
+ * Messages of the shared schemas' rules that carry no message of their own, in the
+ * interface language and in the app's words ("Au moins 3 caractères"); zod's locale
+ * covers the rest. A message written in a schema always wins.
+ */
+const validationMessages: $ZodErrorMap = (issue) => {
+  const t = i18n.global.t;
+  const empty = issue.input === undefined || issue.input === null || issue.input === '';
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') return empty || Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.minChars', { n: Number(issue.minimum) });
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return issue.inclusive ? t('validation.minNumber', { n: Number(issue.minimum) }) : t('validation.greaterThan', { n: Number(issue.minimum) });
+      if (issue.origin === 'array') return t('validation.minItems', { n: Number(issue.minimum) });
+      break;
+    case 'too_big':
+      if (issue.origin === 'string') return t('validation.maxChars', { n: Number(issue.maximum) });
+      if (issue.origin === 'number' || issue.origin === 'int') return t('validation.maxNumber', { n: Number(issue.maximum) });
+      if (issue.origin === 'array') return t('validation.maxItems', { n: Number(issue.maximum) });
+      break;
+    case 'invalid_type':
+      if (empty) return t('validation.required');
+      if (issue.expected === 'number' || issue.expected === 'int') return t('validation.number');
+      return t('validation.invalid');
+    case 'invalid_format':
+      if (issue.format === 'email') return t('validation.email');
+      if (issue.format === 'url') return t('validation.url');
+      if (issue.format === 'date') return t('validation.date');
+      if (issue.format === 'uuid') return t('validation.choose');
+      break;
+    case 'invalid_value':
+      return t('validation.choose');
+  }
+  return (currentLocale() === 'en' ? zodEn() : zodFr()).localeError(issue);
+};
+
+function configureZod(_locale: AppLocale) {
+  z.config({ localeError: validationMessages });
 }
 configureZod(i18n.global.locale.value);
 

@@ -14,10 +14,17 @@ describe('DeclarationForm', () => {
 
     expect(wrapper.emitted('submit')).toBeUndefined();
     expect(wrapper.find('#decl-title').attributes('aria-invalid')).toBe('true');
-    expect(wrapper.find('#decl-title-error').exists()).toBe(true);
-    expect(wrapper.find('#decl-quantity-error').exists()).toBe(true);
+    expect(wrapper.find('#decl-title-error').text()).toContain('Au moins 3 caractères');
+    expect(wrapper.find('#decl-quantity-error').text()).toContain('supérieur à 0');
     expect(wrapper.find('#decl-category-error').text()).toContain('Choisissez une catégorie');
     expect(wrapper.find('[role="alert"]').text()).toMatch(/3 erreurs/);
+  });
+
+  it('says when a quantity is not a number', async () => {
+    const wrapper = mount(DeclarationForm, { ...mountOptions(), props: { sites: [site] } });
+    await wrapper.find('#decl-quantity').setValue('beaucoup');
+    await wrapper.find('form').trigger('submit');
+    expect(wrapper.find('#decl-quantity-error').text()).toContain('Nombre attendu');
   });
 
   it('refuses an availability window that ends before it starts, like the server', async () => {
