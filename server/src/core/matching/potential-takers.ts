@@ -19,6 +19,8 @@ export interface PotentialTakerOptions {
 export interface RankedTaker {
   organisation: MatchOrganisation;
   score: number;
+  /** The evidence before it is turned into a score; ranks without rounding ties. */
+  support: number;
   /** The receiving sector that speaks most for this firm, and its cases. */
   best: Taker;
   km: number | null;
@@ -59,16 +61,20 @@ export function rankPotentialTakers(offer: MatchDeclaration, organisations: read
     for (const taker of takers) {
       const contribution = taker.support * naceAffinity(firmClass, taker.receiverNace);
       support += contribution;
-      if (contribution > bestContribution) (best = taker), (bestContribution = contribution);
+      if (contribution > bestContribution) {
+        best = taker;
+        bestContribution = contribution;
+      }
     }
     if (best === null) continue;
     let prior = 0;
     for (const [receiver, count] of receptions) prior += count * naceAffinity(firmClass, receiver);
     support += (PRIOR_WEIGHT * prior) / totalReceptions;
     const nearness = km === null ? 1 : 0.5 + 0.5 * distanceValue(km, weights.maxDistanceKm);
-    ranked.push({ organisation, score: round((1 - Math.exp(-support / SUPPORT_SCALE)) * nearness), best, km });
+    const evidence = support * nearness;
+    ranked.push({ organisation, score: round(1 - Math.exp(-evidence / SUPPORT_SCALE)), support: evidence, best, km });
   }
-  return ranked.sort((a, b) => b.score - a.score || (a.organisation.id < b.organisation.id ? -1 : 1));
+  return ranked.sort((a, b) => b.support - a.support || (a.organisation.id < b.organisation.id ? -1 : 1));
 }
 
 export function potentialTakers(offer: MatchDeclaration, organisations: readonly MatchOrganisation[], kb: KnowledgeBase, options: PotentialTakerOptions = {}): Proposal[] {

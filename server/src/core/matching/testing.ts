@@ -1,5 +1,8 @@
 /** Scenario builders for the engine's tests and benchmarks (no I/O). */
+import { seededRandom } from './random';
 import type { MatchDeclaration, MatchOrganisation } from './types';
+
+export { seededRandom };
 
 export const LONS = { lat: 46.6744, lng: 5.5547 };
 
@@ -31,18 +34,6 @@ export function declaration(overrides: Partial<MatchDeclaration> & Pick<MatchDec
 
 export function organisation(id: string, nafCode: string | null, overrides: Partial<MatchOrganisation> = {}): MatchOrganisation {
   return { id, zoneId: 'zone-1', nafCode, location: LONS, name: id, ...overrides };
-}
-
-/** mulberry32: a small seeded generator, so generated zones are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Categories and plausible List-of-Waste codes used by generated zones. */

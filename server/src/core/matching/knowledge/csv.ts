@@ -8,25 +8,29 @@ export function parseCsv(text: string): string[][] {
   let record: string[] = [];
   let field = '';
   let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (i < text.length) {
+  const endField = () => {
+    record.push(field);
+    field = '';
+  };
+  const endRecord = () => {
+    endField();
+    records.push(record);
+    record = [];
+  };
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
       if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') (field += '"'), (i += 1);
+      else if (text[i + 1] === '"') field += text[++i];
       else quoted = false;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') record.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      record.push(field);
-      records.push(record);
-      (record = []), (field = '');
-    } else field += ch;
-    i += 1;
+    else if (ch === ',') endField();
+    else if (ch === '\r' && text[i + 1] === '\n') continue;
+    else if (ch === '\n' || ch === '\r') endRecord();
+    else field += ch;
   }
   if (quoted) throw new Error('CSV: unterminated quoted field');
-  if (field !== '' || record.length > 0) record.push(field), records.push(record);
+  if (field !== '' || record.length > 0) endRecord();
   return records;
 }
 

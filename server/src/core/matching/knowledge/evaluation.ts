@@ -1,5 +1,5 @@
 import { rankPotentialTakers } from '../potential-takers';
-import { seededRandom } from '../testing';
+import { seededRandom } from '../random';
 import type { MatchDeclaration, MatchOrganisation } from '../types';
 import { KnowledgeBase, type KnowledgeCase } from './knowledge-base';
 import { naceClassToNaf } from './nace';
@@ -47,7 +47,7 @@ export function evaluateTakers(cases: readonly KnowledgeCase[], options: { firms
     const organisations: MatchOrganisation[] = [firm('provider', c.providerNace[0] ?? '0000'), firm('receiver', receiverClass), ...distractors.map((code, k) => firm(`firm-${k}`, code))];
     const offer = offerFor(c);
     const ranked = rankPotentialTakers(offer, organisations, kb);
-    ranks.push({ caseId: c.id, rank: pessimisticRank(ranked.map((t) => [t.organisation.id, t.score] as const)) });
+    ranks.push({ caseId: c.id, rank: pessimisticRank(ranked.map((t) => [t.organisation.id, t.support] as const)) });
     const popularity = organisations.filter((o) => o.id !== 'provider').map((o) => [o.id, sectorPopularity(kb, o.nafCode!)] as const);
     popularityRanks.push(pessimisticRank(popularity.filter(([, s]) => s > 0)));
   });

@@ -48,7 +48,7 @@ export interface TakerQuery {
 const LEVEL_WEIGHT: Record<MatchLevel, number> = { code: 1, sub_chapter: 0.5, chapter: 0.2, description: 1 };
 const STATUS_WEIGHT: Record<string, number> = { Implemented: 1, validated: 1, Planned: 0.8, 'Under feasibility study': 0.6 };
 const APPROXIMATE_WEIGHT = 0.8;
-const PROVIDER_BOOST = 1;
+const PROVIDER_BOOST = 0.5;
 const DESCRIPTION_BOOST = 1;
 
 const sub = (code: string) => code.slice(0, 5);

@@ -29,7 +29,7 @@ export function naceClassToNaf(nace: string): string {
  */
 export function naceAffinity(firmClass: string, caseCode: string): number {
   if (firmClass.startsWith(caseCode)) return caseCode.length >= 4 ? 1 : caseCode.length === 3 ? 0.75 : 0.5;
-  if (caseCode.length >= 3 && firmClass.slice(0, 3) === caseCode.slice(0, 3)) return 0.4;
-  if (firmClass.slice(0, 2) === caseCode.slice(0, 2)) return 0.25;
+  if (caseCode.length >= 3 && firmClass.slice(0, 3) === caseCode.slice(0, 3)) return 0.3;
+  if (firmClass.slice(0, 2) === caseCode.slice(0, 2)) return 0.15;
   return 0;
 }
