@@ -57,6 +57,13 @@ describe('onboarding in Chromium', () => {
       await p.getByRole('button', { name: 'Activer mon compte' }).click();
       await p.waitForURL('**/mon-entreprise');
       await p.getByRole('heading', { name: 'Plasturgie du Revermont' }).waitFor();
+
+      // On a phone the navigation sits behind the menu button; logging out leads to the login page.
+      await p.getByRole('button', { name: 'Menu' }).click();
+      await p.getByRole('button', { name: 'Se déconnecter' }).click();
+      await p.waitForURL((url) => url.pathname === '/connexion' && !url.search);
+      await p.goto('/mon-entreprise');
+      await p.waitForURL((url) => url.pathname === '/connexion' && url.searchParams.get('redirect') === '/mon-entreprise');
       expect([...facilitator.errors, ...invitee.errors]).toEqual([]);
     } finally {
       await facilitator.context.close();

@@ -8,6 +8,8 @@ import { applyAccountLocale } from '../i18n';
 export const useSessionStore = defineStore('session', () => {
   const user = ref<CurrentUser | null>(null);
   const loaded = ref(false);
+  /** The person logged out (rather than the session expiring): no "come back here" after the next login. */
+  const loggedOut = ref(false);
   let loading: Promise<void> | null = null;
 
   const isAdmin = computed(() => user.value?.role === 'admin');
@@ -50,16 +52,19 @@ export const useSessionStore = defineStore('session', () => {
   async function login(email: string, password: string) {
     user.value = await authApi.login(email, password);
     loaded.value = true;
+    loggedOut.value = false;
     applyAccountLocale(user.value.locale);
   }
 
   function setUser(u: CurrentUser) {
     user.value = u;
+    loggedOut.value = false;
     applyAccountLocale(u.locale);
     loaded.value = true;
   }
 
   async function logout() {
+    loggedOut.value = true;
     try {
       await authApi.logout();
     } finally {
@@ -71,5 +76,5 @@ export const useSessionStore = defineStore('session', () => {
     user.value = null;
   });
 
-  return { user, loaded, isAdmin, isFacilitator, isMember, canFacilitate, facilitates, canEditDeclarationsOf, ensureLoaded, login, setUser, logout };
+  return { user, loaded, loggedOut, isAdmin, isFacilitator, isMember, canFacilitate, facilitates, canEditDeclarationsOf, ensureLoaded, login, setUser, logout };
 });
