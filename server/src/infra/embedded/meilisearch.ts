@@ -56,6 +56,7 @@ export async function startEmbeddedMeilisearch(dataDir: string, key: string, log
       '--env', 'development',
       '--no-analytics',
       '--max-indexing-threads', '2',
+      '--max-indexing-memory', process.env.MEILI_INDEXING_MEMORY ?? '1GiB',
       '--log-level', 'WARN',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
