@@ -56,6 +56,7 @@ describe('the web app in Chromium', () => {
       await eventually(
         () => search.press('Enter'),
         async () => (await hit.count()) > 0,
+        15_000,
       );
       expect(await page.locator('.hit__title mark').first().textContent()).toMatch(/palet/i);
 
