@@ -52,7 +52,12 @@ const PHRASES: Record<ReasonCode, Phrase> = {
   text_match: (_p, lang) => t(lang, 'intitulés proches', 'similar titles'),
   documented_case: (p, lang) => {
     const count = n(p, 'count');
-    const what = { code: t(lang, 'de ce code déchet', 'of this waste code'), sub_chapter: t(lang, 'du même sous-chapitre de déchets', 'of the same waste sub-chapter'), chapter: t(lang, 'du même chapitre de déchets', 'of the same waste chapter') }[s(p, 'level')] ?? '';
+    const what = {
+      code: t(lang, 'de ce code déchet', 'of this waste code'),
+      sub_chapter: t(lang, 'du même sous-chapitre de déchets', 'of the same waste sub-chapter'),
+      chapter: t(lang, 'du même chapitre de déchets', 'of the same waste chapter'),
+      description: t(lang, "d'une matière décrite de même", 'of a material described alike'),
+    }[s(p, 'level')] ?? '';
     const example = p.example ? t(lang, ` (ex. ${s(p, 'example')})`, ` (e.g. ${s(p, 'example')})`) : '';
     return t(lang, `${count} ${count > 1 ? 'échanges documentés' : 'échange documenté'} ${what} vers ce secteur (NACE ${s(p, 'receiverNace')})${example}`, `${count} documented ${count > 1 ? 'exchanges' : 'exchange'} ${what} to this sector (NACE ${s(p, 'receiverNace')})${example}`);
   },

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchAllPairs, matchDeclaration, matchZone, reciprocityKey } from './match';
 import { KnowledgeBase, type KnowledgeCase } from './knowledge/knowledge-base';
 import { candidateKeys } from './keys';
 import { declaration, east, generateZone, organisation } from './testing';
 import type { MatchDeclaration } from './types';
+import { parseMaestriCsv } from './knowledge/maestri';
+
+const maestri = new KnowledgeBase(parseMaestriCsv(readFileSync(new URL('./knowledge/maestri-exchanges.csv', import.meta.url), 'utf8')));
 
 const glassine = (i: number, km: number): MatchDeclaration =>
   declaration({ id: `g${i}`, kind: 'offer', organisationId: `F${i}`, title: 'Support siliconé glassine', categoryCode: 'materials.paper.glassine', wasteCode: '15 01 01', quantity: 200, unit: 'kg', frequency: 'monthly', location: east(km) });
@@ -60,10 +64,24 @@ describe('matchZone', () => {
     expect(matchZone([slag, need], orgs, { kb }).map((p) => p.kind)).toEqual(['substitution']);
   });
 
+  it('asks the words to agree when only a broad category speaks for the match', () => {
+    const staff = (id: string, kind: 'offer' | 'need', org: string, title: string) => declaration({ id, kind, organisationId: org, title, categoryCode: 'skills.staff' });
+    const proposals = matchZone([staff('e1', 'offer', 'A', 'Électricien de maintenance en temps partagé'), staff('e2', 'need', 'B', 'Électricien de maintenance à temps partiel'), staff('c', 'need', 'C', 'Couturière en temps partagé')], []);
+    const score = (id: string) => proposals.find((p) => p.kind === 'sharing' && p.declarationIds.includes(id))?.score ?? 0;
+    expect(score('e2')).toBeGreaterThan(score('c') + 0.1);
+  });
+
+  it('does not pool two different waste codes, and leaves closed declarations out', () => {
+    const need = (id: string, org: string, wasteCode: string, status: MatchDeclaration['status'] = 'active') =>
+      declaration({ id, kind: 'need', organisationId: org, title: 'Collecte mutualisée', categoryCode: 'services.waste-collection', wasteCode, status });
+    const proposals = matchZone([need('a', 'A', '20 01 01'), need('b', 'B', '20 01 01'), need('c', 'C', '20 01 08'), need('d', 'D', '20 01 08', 'closed')], []);
+    expect(proposals.map((p) => p.declarationIds)).toEqual([['a', 'b']]);
+  });
+
   it('finds through blocking the same proposals as all pairs (seeded random zones)', () => {
     for (const seed of [1, 2, 3]) {
       const zone = generateZone(seed, 40, 8, { radiusKm: 40 });
-      const options = { weights: { maxDistanceKm: 30, minScore: 0.4 }, topN: 1000 };
+      const options = { weights: { maxDistanceKm: 30, minScore: 0.4 }, topN: 1000, kb: seed === 3 ? maestri : undefined };
       const blocked = matchZone(zone.declarations, zone.organisations, options);
       const naive = matchAllPairs(zone.declarations, zone.organisations, options);
       expect(blocked.length).toBeGreaterThan(50);
@@ -85,6 +103,11 @@ describe('matchZone', () => {
 describe('matchDeclaration', () => {
   const subject = declaration({ id: 'need', kind: 'need', organisationId: 'A', wasteCode: '15 01 03', quantity: 30, unit: 'pallet', frequency: 'monthly' });
   const candidates = [1, 2, 3, 4].map((i) => declaration({ id: `o${i}`, kind: 'offer', organisationId: `O${i}`, wasteCode: '15 01 03', quantity: 10 * i, unit: 'pallet', frequency: 'monthly', location: east(i) }));
+
+  it('matches only active declarations', () => {
+    expect(matchDeclaration({ ...subject, status: 'closed' }, candidates)).toEqual([]);
+    expect(matchDeclaration(subject, candidates.map((c) => ({ ...c, status: 'reserved' as const })))).toEqual([]);
+  });
 
   it('keeps the best N above the threshold, best first', () => {
     const proposals = matchDeclaration(subject, candidates, { topN: 2, kinds: ['substitution'] });

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { mutualisations } from './mutualisation';
 import { potentialTakers } from './potential-takers';
 import { buildProposal, compareProposals } from './proposal';
-import { pairScoreValue, scorePair, type ScoreContext } from './score';
+import { pairScoreValue, scorePair, textModelOf, type ScoreContext } from './score';
 import { pairKind } from './sharing';
 import type { MatchDeclaration, MatchOrganisation, Proposal, ProposalKind } from './types';
 import { resolveWeights, type MatchWeights } from './weights';
@@ -45,21 +45,26 @@ export function reciprocityKey(offerOrganisationId: string, needOrganisationId: 
  * group the subject forms with same-kind candidates.
  */
 export function matchDeclaration(subject: MatchDeclaration, candidates: readonly MatchDeclaration[], options: MatchOptions = {}): Proposal[] {
+  // Potential takers need organisations: call `potentialTakers` for them.
   const weights = resolveWeights(options.weights);
   const kinds = new Set(options.kinds ?? ['substitution', 'sharing', 'mutualisation']);
+  if (eligible([subject], options).length === 0) return [];
+  const others = eligible(candidates, options).filter((c) => c.id !== subject.id);
+  // Word weights from what the caller fetched: a small corpus, but the subject's own.
+  const text = textModelOf([subject, ...others]);
   const proposals: Proposal[] = [];
-  for (const other of candidates) {
-    if (other.id === subject.id || other.kind === subject.kind) continue;
+  for (const other of others) {
+    if (other.kind === subject.kind) continue;
     const [offer, need] = subject.kind === 'offer' ? [subject, other] : [other, subject];
     const reciprocal = options.reciprocalPairs?.has(reciprocityKey(need.organisationId, offer.organisationId)) ?? false;
-    const context = { kb: options.kb, today: options.today, reciprocal };
+    const context = { kb: options.kb, today: options.today, reciprocal, text };
     const score = pairScoreValue(offer, need, weights, context);
     if (typeof score === 'number' && score >= weights.minScore && kinds.has(pairKind(offer.categoryCode))) proposals.push(pairProposal({ offer, need, score, reciprocal }, weights, context));
   }
   const top = proposals.sort(compareProposals).slice(0, options.topN ?? DEFAULT_TOP_N);
   if (kinds.has('mutualisation')) {
-    const sameKind = [subject, ...candidates.filter((c) => c.kind === subject.kind && c.id !== subject.id && c.zoneId === subject.zoneId)];
-    top.push(...mutualisations(sameKind, weights).filter((p) => p.declarationIds.includes(subject.id)));
+    const sameKind = [subject, ...others.filter((c) => c.kind === subject.kind && c.zoneId === subject.zoneId)];
+    top.push(...mutualisations(sameKind, weights, text).filter((p) => p.declarationIds.includes(subject.id)));
   }
   return top.sort(compareProposals);
 }
@@ -101,7 +106,7 @@ function assemble(
   options: MatchOptions,
 ): Proposal[] {
   const kinds = new Set(options.kinds ?? ['substitution', 'sharing', 'mutualisation', 'potential_taker']);
-  const context = { kb: options.kb, today: options.today };
+  const context: ScoreContext = { kb: options.kb, today: options.today, text: textModelOf(active) };
   // The bonus can lift a pair over the threshold, so keep those it could lift.
   const floor = weights.minScore - weights.reciprocityBonus;
   const scored: Pair[] = [];
@@ -124,7 +129,7 @@ function assemble(
     if (pair.score >= weights.minScore) kept.push(pair);
   }
   const proposals = topPerDeclaration(active, kept, options.topN ?? DEFAULT_TOP_N).map((p) => pairProposal(p, weights, context));
-  if (kinds.has('mutualisation')) proposals.push(...mutualisations(active, weights));
+  if (kinds.has('mutualisation')) proposals.push(...mutualisations(active, weights, context.text));
   if (kinds.has('potential_taker') && options.kb) {
     const matchedOffers = new Set(kept.map((p) => p.offer.id));
     // Leads stay within the offer's zone: a national rematch must not compare every offer with every firm.

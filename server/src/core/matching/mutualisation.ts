@@ -1,8 +1,9 @@
 import { categoryFamily, unitDimension, toYearlyBase, type Dimension } from '@synergies/shared';
 import { distanceKm, distanceValue } from './signals/distance';
-import { featuresOf } from './features';
+import { declarationSimilarity, featuresOf } from './features';
 import { buildProposal } from './proposal';
-import { round } from './score';
+import { round, textModelOf } from './score';
+import type { TextModel } from './signals/text';
 import type { MatchDeclaration, Proposal, Reason } from './types';
 import type { MatchWeights } from './weights';
 
@@ -20,13 +21,16 @@ export function canPool(d: MatchDeclaration): boolean {
 
 /** Signal weights of a group: how many firms, how alike their material, how close. */
 const GROUP_WEIGHTS = { size: 0.4, material: 0.3, distance: 0.3 };
+/** Word similarity from which two declarations without a common waste code are the same thing. */
+const SAME_THING = 0.4;
 
 /**
  * Groups of declarations of the same zone, kind and category from at least two firms,
- * linked when within `maxDistanceKm` of each other (single linkage; a declaration
- * without a location is taken to be in its zone, hence linked to all).
+ * linked (single linkage) when they are the same thing — the same waste code, or
+ * similar words when one has no code — and within `maxDistanceKm` of each other (a declaration without a location is
+ * taken to be in its zone, hence near all).
  */
-export function mutualisations(declarations: readonly MatchDeclaration[], weights: MatchWeights): Proposal[] {
+export function mutualisations(declarations: readonly MatchDeclaration[], weights: MatchWeights, text: TextModel = textModelOf(declarations)): Proposal[] {
   const groups = new Map<string, MatchDeclaration[]>();
   for (const d of declarations) {
     if (!canPool(d)) continue;
@@ -38,7 +42,7 @@ export function mutualisations(declarations: readonly MatchDeclaration[], weight
   const proposals: Proposal[] = [];
   for (const members of groups.values()) {
     if (new Set(members.map((d) => d.organisationId)).size < 2) continue;
-    for (const component of linkByDistance(members, weights.maxDistanceKm)) {
+    for (const component of link(members, weights.maxDistanceKm, text)) {
       const proposal = groupProposal(component, weights);
       if (proposal !== null && proposal.score >= weights.minScore) proposals.push(proposal);
     }
@@ -46,14 +50,19 @@ export function mutualisations(declarations: readonly MatchDeclaration[], weight
   return proposals;
 }
 
-function linkByDistance(members: MatchDeclaration[], maxKm: number): MatchDeclaration[][] {
+function link(members: MatchDeclaration[], maxKm: number, text: TextModel): MatchDeclaration[][] {
   const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : 1));
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (let i = 0; i < sorted.length; i++)
     for (let j = i + 1; j < sorted.length; j++) {
-      const km = distanceKm(sorted[i]!.location, sorted[j]!.location);
-      if (km === null || km <= maxKm) parent[find(j)] = find(i);
+      const [a, b] = [sorted[i]!, sorted[j]!];
+      const km = distanceKm(a.location, b.location);
+      if (km !== null && km > maxKm) continue;
+      const [fa, fb] = [featuresOf(a), featuresOf(b)];
+      // Two different waste codes are two different things, however alike the words.
+      const same = fa.waste !== null && fb.waste !== null ? fa.waste.code === fb.waste.code : declarationSimilarity(fa, fb, text) >= SAME_THING;
+      if (same) parent[find(j)] = find(i);
     }
   const components = new Map<number, MatchDeclaration[]>();
   sorted.forEach((d, i) => {

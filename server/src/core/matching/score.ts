@@ -3,8 +3,8 @@ import { WASTE_RELATION_VALUE, wasteRelation } from './signals/waste';
 import { QUANTITY_FIT_THRESHOLD, yearlyFit } from './signals/quantity';
 import { distanceKm, distanceValue } from './signals/distance';
 import { hasWindow, windowsOverlap } from './signals/availability';
-import { tokenSimilarity } from './signals/text';
-import { featuresOf } from './features';
+import { PLAIN_TEXT_MODEL, TextModel } from './signals/text';
+import { declarationSimilarity, featuresOf } from './features';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { MatchDeclaration, Reason } from './types';
 import type { MatchWeights } from './weights';
@@ -16,6 +16,8 @@ export interface ScoreContext {
   reciprocal?: boolean;
   /** "YYYY-MM-DD": availability before this day is over. Injected, never read from the clock. */
   today?: string;
+  /** Word weights of the zone (see `textModelOf`); every word weighs the same without it. */
+  text?: TextModel;
 }
 
 export type Exclusion = 'kind' | 'same_organisation' | 'material' | 'distance';
@@ -33,8 +35,9 @@ const TEXT_REASON_THRESHOLD = 0.3;
 
 /**
  * Scores one offer against one need. The score is the weighted mean of the signals
- * (text, category, waste code, quantity, distance, availability), times the hazard
- * penalty, plus the reciprocity bonus, capped at 1. A waste code missing on either side
+ * (text, category, waste code, quantity, distance, availability); unless the waste
+ * codes vouch for the material, times (1 − textGate + textGate × text similarity); times
+ * the hazard penalty; plus the reciprocity bonus; capped at 1. A waste code missing on either side
  * leaves that signal out of the mean (the category already speaks for the material).
  *
  * A pair is a candidate only if (1) the categories share at least their family and
@@ -76,7 +79,7 @@ function evaluate(offer: MatchDeclaration, need: MatchDeclaration, weights: Matc
   const categoryValue = CATEGORY_RELATION_VALUE[category];
   sum += weights.category * categoryValue;
   total += weights.category;
-  const text = Math.max(tokenSimilarity(fo.tokens, fn.tokens), offer.textScore ?? 0, need.textScore ?? 0);
+  const text = Math.max(declarationSimilarity(fo, fn, context.text ?? PLAIN_TEXT_MODEL), offer.textScore ?? 0, need.textScore ?? 0);
   sum += weights.text * text;
   total += weights.text;
   const quantityKnown = fo.yearly !== null && fn.yearly !== null;
@@ -93,6 +96,10 @@ function evaluate(offer: MatchDeclaration, need: MatchDeclaration, weights: Matc
 
   const hazard = fo.hazardous && !fn.hazardous;
   let score = total > 0 ? sum / total : 0;
+  // Only the category vouches for the material: "Mise à disposition de personnel" holds
+  // drivers and seamstresses alike, so the words must agree too.
+  const codeVouches = waste === 'same' || waste === 'sub_chapter' || waste === 'knowledge';
+  if (!codeVouches) score *= 1 - weights.textGate + weights.textGate * text;
   if (hazard) score *= weights.hazardPenalty;
   if (context.reciprocal) score += weights.reciprocityBonus;
 
@@ -118,6 +125,11 @@ function evaluate(offer: MatchDeclaration, need: MatchDeclaration, weights: Matc
     if (context.reciprocal) reasons.push({ code: 'reciprocity', weight: weights.reciprocityBonus, value: 1, params: {} });
   }
   return round(Math.min(1, score));
+}
+
+/** Word weights from the declarations being matched together. */
+export function textModelOf(declarations: readonly MatchDeclaration[]): TextModel {
+  return new TextModel(declarations.map((d) => featuresOf(d).tokens));
 }
 
 export function round(x: number): number {

@@ -14,6 +14,11 @@ export const MatchWeightsSchema = z
     quantity: share.default(0.15),
     distance: share.default(0.2),
     availability: share.default(0.1),
+    /**
+     * Share of the score that hangs on the words agreeing when no waste code vouches for
+     * the material (same category alone says little in broad categories).
+     */
+    textGate: z.number().min(0).max(1).default(0.5),
     /** Multiplier applied when a hazardous offer meets a need that does not accept it. */
     hazardPenalty: z.number().min(0).max(1).default(0.5),
     /** Added when the two firms also match the other way round. */
