@@ -2,6 +2,7 @@ import { SchedulingError } from './errors';
 import type { SchedulingEvent } from './event-format';
 import { anneal } from './heuristic/anneal';
 import { constructSchedule } from './heuristic/construct';
+import { participantCapacity } from './heuristic/greedySelection';
 import type { SlotState } from './heuristic/state';
 import { selectRequests } from './milp/selection';
 import { solveSlotMilp } from './milp/slotModel';
@@ -41,11 +42,12 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
   const totalWeight = problem.meetings.reduce((sum, m) => sum + m.weight, 0);
   const ineligibleWeight = totalWeight - eligibleWeight;
 
-  // Level 0: can everything be held? The local search tries, spending at most half the budget.
+  // Level 0: can everything be held? The local search tries, spending at most half the budget,
+  // unless capacities show at once that it cannot.
   let state = constructSchedule(problem, eligible);
   const annealFor = (s: SlotState, candidates: readonly number[], share: number) =>
     anneal(s, { candidates, fairness, deadline: timer() + remaining() * 1000 * share, timer, seed, targetBreaks: 0 });
-  annealFor(state, eligible, 0.5);
+  if (!obviouslyOversubscribed(problem, eligible)) annealFor(state, eligible, 0.5);
   let allHeld = state.unscheduledWeight <= ineligibleWeight + 1e-9;
   let method: 'milp' | 'heuristic' = 'heuristic';
   let weightProven = allHeld;
@@ -130,6 +132,14 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
 
 function infeasible(code: 'not_all_requests_fit' | 'table_capacity_exceeded', message: string): ScheduleResult {
   return { status: 'infeasible', failure: { code, message, details: {} } };
+}
+
+/** Some participant, or the event's tables x slots, cannot take every eligible request. */
+function obviouslyOversubscribed(problem: Problem, eligible: readonly number[]): boolean {
+  if (eligible.length > problem.nTables * problem.nSlots) return true;
+  const demand = new Int32Array(problem.nParticipants);
+  for (const m of eligible) for (const p of problem.meetings[m]!.parts) demand[p]!++;
+  return demand.some((d, p) => d > participantCapacity(problem, p));
 }
 
 function holdsExactly(state: SlotState, chosen: readonly number[]): boolean {

@@ -30,6 +30,8 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
   const bigFairness = bigUnscheduled;
   const cost = () =>
     state.unscheduledWeight * bigUnscheduled + Math.max(0, state.breakSpread() - opts.fairness) * bigFairness + state.totalBreaks;
+  const candidateSet = new Set(opts.candidates);
+  const outsideWeight = problem.meetings.reduce((sum, m, i) => sum + (candidateSet.has(i) ? 0 : m.weight), 0);
   const movable = opts.candidates.filter((m) => problem.meetings[m]!.fixed < 0 || state.slotOf[m]! < 0);
   if (movable.length === 0) return;
 
@@ -91,7 +93,7 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
         bestSlots = state.snapshot();
         sinceImprove = 0;
         fruitlessRestarts = 0;
-        if (opts.targetBreaks !== undefined && state.unscheduledWeight === 0 && state.breakSpread() <= opts.fairness && state.totalBreaks <= opts.targetBreaks) break;
+        if (opts.targetBreaks !== undefined && state.unscheduledWeight <= outsideWeight + 1e-9 && state.breakSpread() <= opts.fairness && state.totalBreaks <= opts.targetBreaks) break;
       }
     } else {
       undo();

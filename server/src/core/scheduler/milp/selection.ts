@@ -1,6 +1,10 @@
+import { greedySelection, lagrangianWeightBound, participantCapacity } from '../heuristic/greedySelection';
 import type { Problem } from '../problem';
 import { ModelBuilder } from './builder';
 import { runMilp } from './run';
+
+/** Above this many requests the aggregated MILP is replaced by greedy selection. */
+const MAX_SELECTION_MILP_COLUMNS = 8000;
 
 export interface SelectionResult {
   /** Meetings chosen (may be empty if the solver found nothing in time). */
@@ -23,8 +27,23 @@ export interface SelectionResult {
  */
 export async function selectRequests(problem: Problem, timeLimitSeconds: number): Promise<SelectionResult> {
   const { level1, z } = buildAggregated(problem);
+  if (z.length > MAX_SELECTION_MILP_COLUMNS) {
+    // The MILP does not answer in time on this size (and may overrun its limit); its LP does: the
+    // LP optimum bounds the weight, and rounding the LP solution (then greedy) gives the selection.
+    const lp = await runMilp(level1, 'maximize', { timeLimitSeconds, lpOnly: true });
+    const preferred = lp.values ? z.filter(([, v]) => lp.values![v]! > 1e-6).sort((a, b) => lp.values![b[1]]! - lp.values![a[1]]!).map(([m]) => m) : [];
+    const chosen = greedySelection(problem, preferred);
+    const bound = lp.status === 'optimal' ? lp.objective : lagrangianWeightBound(problem);
+    const integral = problem.meetings.every((m) => Number.isInteger(m.weight));
+    const weightBound = integral ? Math.floor(bound + 1e-6) : bound;
+    return { chosen, weightBound, weightOptimal: weightOf(problem, chosen) >= weightBound - 1e-6, minMeetings: 0, minMeetingsOptimal: false };
+  }
   const first = await runMilp(level1, 'maximize', { timeLimitSeconds: timeLimitSeconds * 0.6, relGap: 1e-4 });
-  if (!first.values) return { chosen: [], weightBound: first.bound, weightOptimal: false, minMeetings: 0, minMeetingsOptimal: false };
+  if (!first.values) {
+    const chosen = greedySelection(problem);
+    const bound = Math.min(Number.isFinite(first.bound) ? first.bound : Infinity, lagrangianWeightBound(problem));
+    return { chosen, weightBound: bound, weightOptimal: false, minMeetings: 0, minMeetingsOptimal: false };
+  }
   const weight = first.objective;
   const chosenFrom = (values: Float64Array) => z.flatMap(([m, v]) => (values[v]! > 0.5 ? [m] : []));
 
@@ -43,12 +62,14 @@ export async function selectRequests(problem: Problem, timeLimitSeconds: number)
   const values = second.values ?? first.values;
   return {
     chosen: chosenFrom(values === first.values ? first.values : values).map((m) => m),
-    weightBound: first.status === 'optimal' ? weight : first.bound,
+    weightBound: first.status === 'optimal' ? weight : Math.min(Number.isFinite(first.bound) ? first.bound : Infinity, lagrangianWeightBound(problem)),
     weightOptimal: first.status === 'optimal',
     minMeetings: second.values ? Math.round(second.objective) : 0,
     minMeetingsOptimal: second.status === 'optimal',
   };
 }
+
+const weightOf = (problem: Problem, chosen: readonly number[]) => chosen.reduce((sum, m) => sum + problem.meetings[m]!.weight, 0);
 
 /** Participants who asked for at least one request that has an eligible slot. */
 export function requesters(problem: Problem): number[] {
@@ -67,9 +88,7 @@ function buildAggregated(problem: Problem): { level1: ModelBuilder; z: [number, 
   const colOf = new Map(z);
   for (let p = 0; p < problem.nParticipants; p++) {
     const mine = problem.meetingsOf[p]!.filter((m) => colOf.has(m));
-    let free = 0;
-    for (let s = 0; s < problem.nSlots; s++) if (problem.unavailable[p * problem.nSlots + s] === 0) free++;
-    const cap = Math.min(problem.maxMeetings[p]!, problem.reps[p]! * free);
+    const cap = participantCapacity(problem, p);
     if (mine.length > cap) b.addRow(mine.map((m) => [colOf.get(m)!, 1] as const), 0, cap);
   }
   const all = z.map(([, v]) => [v, 1] as const);

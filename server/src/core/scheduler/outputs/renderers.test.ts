@@ -15,7 +15,8 @@ describe('schedule renderers', () => {
 
   it('XLSX reads back with the same rows', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderScheduleXlsx(fixtureEvent, fixtureMeetings));
+    const buffer = await renderScheduleXlsx(fixtureEvent, fixtureMeetings);
+    await workbook.xlsx.load(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
     const sheet = workbook.getWorksheet('Meetings')!;
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(7).value).toBe('Acme, Inc. / beta');
