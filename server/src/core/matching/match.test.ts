@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchAllPairs, matchDeclaration, matchZone, reciprocityKey } from './match';
 import { KnowledgeBase, type KnowledgeCase } from './knowledge/knowledge-base';
 import { candidateKeys } from './keys';
+import { textModelOf } from './score';
 import { declaration, east, generateZone, organisation } from './testing';
 import type { MatchDeclaration } from './types';
 import { parseMaestriCsv } from './knowledge/maestri';
@@ -121,6 +122,16 @@ describe('matchDeclaration', () => {
     const [plain] = matchDeclaration(subject, candidates, { topN: 1 });
     const [bonus] = matchDeclaration(subject, candidates, { topN: 1, reciprocalPairs: new Set([reciprocityKey('A', 'O3')]) });
     expect(bonus!.score).toBeGreaterThan(plain!.score);
+  });
+
+  it('scores a pair as a zone rematch does when given the zone word weights', () => {
+    const zone = generateZone(11, 30, 6);
+    const options = { weights: { reciprocityBonus: 0 }, topN: 1000, kinds: ['substitution', 'sharing'] as const, text: textModelOf(zone.declarations.filter((d) => d.status === 'active')) };
+    const subject = zone.declarations.find((d) => d.kind === 'need' && d.status === 'active')!;
+    const fromZone = matchZone(zone.declarations, [], options).filter((p) => p.declarationIds.includes(subject.id));
+    const single = matchDeclaration(subject, zone.declarations, options);
+    expect(single.length).toBeGreaterThan(0);
+    expect(single.map((p) => [p.key, p.score])).toEqual(fromZone.map((p) => [p.key, p.score]));
   });
 
   it('forms the mutualisation the subject joins', () => {

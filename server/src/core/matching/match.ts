@@ -5,6 +5,7 @@ import { potentialTakers } from './potential-takers';
 import { buildProposal, compareProposals } from './proposal';
 import { pairScoreValue, scorePair, textModelOf, type ScoreContext } from './score';
 import { pairKind } from './sharing';
+import type { TextModel } from './signals/text';
 import type { MatchDeclaration, MatchOrganisation, Proposal, ProposalKind } from './types';
 import { resolveWeights, type MatchWeights } from './weights';
 
@@ -23,6 +24,12 @@ export interface MatchOptions {
   /** Offering → needing organisation pairs known to match, for reciprocity (see `reciprocityKey`). */
   reciprocalPairs?: ReadonlySet<string>;
   potentialTakers?: { maxPerOffer?: number; minScore?: number };
+  /**
+   * Word weights (`textModelOf(zone declarations)`). By default built from the
+   * declarations at hand; pass the zone's so that `matchDeclaration` scores a pair as
+   * a zone rematch would.
+   */
+  text?: TextModel;
 }
 
 interface Pair {
@@ -51,7 +58,7 @@ export function matchDeclaration(subject: MatchDeclaration, candidates: readonly
   if (eligible([subject], options).length === 0) return [];
   const others = eligible(candidates, options).filter((c) => c.id !== subject.id);
   // Word weights from what the caller fetched: a small corpus, but the subject's own.
-  const text = textModelOf([subject, ...others]);
+  const text = options.text ?? textModelOf([subject, ...others]);
   const proposals: Proposal[] = [];
   for (const other of others) {
     if (other.kind === subject.kind) continue;
@@ -106,7 +113,7 @@ function assemble(
   options: MatchOptions,
 ): Proposal[] {
   const kinds = new Set(options.kinds ?? ['substitution', 'sharing', 'mutualisation', 'potential_taker']);
-  const context: ScoreContext = { kb: options.kb, today: options.today, text: textModelOf(active) };
+  const context: ScoreContext = { kb: options.kb, today: options.today, text: options.text ?? textModelOf(active) };
   // The bonus can lift a pair over the threshold, so keep those it could lift.
   const floor = weights.minScore - weights.reciprocityBonus;
   const scored: Pair[] = [];

@@ -36,15 +36,16 @@ const TEXT_REASON_THRESHOLD = 0.3;
 /**
  * Scores one offer against one need. The score is the weighted mean of the signals
  * (text, category, waste code, quantity, distance, availability); unless the waste
- * codes vouch for the material, times (1 − textGate + textGate × text similarity); times
- * the hazard penalty; plus the reciprocity bonus; capped at 1. A waste code missing on either side
- * leaves that signal out of the mean (the category already speaks for the material).
+ * codes vouch for the material, times (1 − textGate + textGate × text similarity);
+ * times the hazard penalty; plus the reciprocity bonus; capped at 1. A waste code
+ * missing on either side leaves that signal out of the mean (the category already
+ * speaks for the material); an unknown quantity or distance counts as 0.5.
  *
  * A pair is a candidate only if (1) the categories share at least their family and
  * (2) the categories are the same or related, or the waste codes share a sub-chapter
- * or are documented together; and within `maxDistanceKm` (or, if a location is missing,
- * in the same zone). `candidateKeys` is built so
- * that every candidate pair shares a key.
+ * or are documented together; and within `maxDistanceKm` (or, if a location is
+ * missing, in the same zone). `candidateKeys` is built so that every candidate pair
+ * shares a key.
  */
 export function scorePair(offer: MatchDeclaration, need: MatchDeclaration, weights: MatchWeights, context: ScoreContext = {}): PairScore {
   const reasons: Reason[] = [];
