@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, type TestContext, type TestUser } from './context';
+
+vi.setConfig({ testTimeout: 120_000 });
 
 let t: TestContext;
 let s: Awaited<ReturnType<TestContext['scenario']>>;
@@ -21,7 +23,8 @@ interface SynergyView {
   impact: { tonnes: number; co2eKg: number; eurosSaved: number } | null;
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+// Background jobs under a loaded 2-core CI machine can take a while: wait generously, poll often.
+async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
