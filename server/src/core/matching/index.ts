@@ -16,7 +16,7 @@ export { wasteRelation, wasteParts, type WasteRelation } from './signals/waste';
 export { quantityFit, type QuantityFit } from './signals/quantity';
 export { windowsOverlap } from './signals/availability';
 export { offerIsHazardous, needAcceptsHazardous } from './signals/hazard';
-export { KnowledgeBase, type KnowledgeCase, type Taker, type TakerQuery, type MatchLevel } from './knowledge/knowledge-base';
+export { KnowledgeBase, validatedCase, type KnowledgeCase, type Taker, type TakerQuery, type MatchLevel } from './knowledge/knowledge-base';
 export { parseMaestriCsv, shortReference } from './knowledge/maestri';
 export { parseCsv, parseCsvObjects } from './knowledge/csv';
 export { evaluateTakers, groupKey, COMMON_SECTORS, type EvaluationResult } from './knowledge/evaluation';

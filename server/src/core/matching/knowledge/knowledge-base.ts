@@ -1,3 +1,4 @@
+import { isHazardousWasteCode, normaliseWasteCode } from '@synergies/shared';
 import { textTokens, tokenSimilarity } from '../signals/text';
 import { naceAffinity, nafToNaceClass } from './nace';
 
@@ -110,7 +111,8 @@ export class KnowledgeBase {
    * same code, then the same sub-chapter, then the same chapter, each case counted once
    * at its closest level.
    */
-  takersFor(ewcCode: string, query: TakerQuery = {}): Taker[] {
+  takersFor(ewcCode: string, query: TakerQuery | string | null = {}): Taker[] {
+    if (typeof query === 'string' || query === null) query = { providerNaf: query };
     const providerClass = nafToNaceClass(query.providerNaf);
     const wanted = query.description ? textTokens(query.description) : null;
     const seen = new Set<KnowledgeCase>();
@@ -140,6 +142,27 @@ export class KnowledgeBase {
     }
     return [...byReceiver.values()].sort((a, b) => b.support - a.support || a.receiverNace.localeCompare(b.receiverNace));
   }
+}
+
+/** A synergy a facilitator validated, as a case of the base (the way the base grows). */
+export function validatedCase(synergy: { id: string; providerNaf: string | null; receiverNaf: string | null; wasteCode: string; description: string; reference: string }): KnowledgeCase | null {
+  const provider = nafToNaceClass(synergy.providerNaf);
+  const receiver = nafToNaceClass(synergy.receiverNaf);
+  const code = normaliseWasteCode(synergy.wasteCode);
+  if (receiver === null || code === undefined) return null;
+  return {
+    id: `validated:${synergy.id}`,
+    source: 'validated',
+    providerNace: provider === null ? [] : [provider],
+    receiverNace: [receiver],
+    ewcCode: code,
+    ewcCodes: [code],
+    approximate: false,
+    hazardous: isHazardousWasteCode(code),
+    wasteDescription: synergy.description,
+    status: 'validated',
+    reference: synergy.reference,
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

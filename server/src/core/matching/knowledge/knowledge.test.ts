@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
-import { KnowledgeBase, type KnowledgeCase } from './knowledge-base';
+import { KnowledgeBase, validatedCase, type KnowledgeCase } from './knowledge-base';
 import { parseMaestriCsv, shortReference } from './maestri';
 import { naceAffinity, naceClassToNaf, nafDivision, nafToNaceClass } from './nace';
 
@@ -66,6 +66,16 @@ describe('KnowledgeBase.takersFor', () => {
   it('weighs cases from the same providing sector more', () => {
     const plain = kb.takersFor('10 02 02')[0]!.support;
     expect(kb.takersFor('10 02 02', { providerNaf: '24.10Z' })[0]!.support).toBeGreaterThan(plain);
+  });
+
+  it('takes the provider NAF as second argument too', () => {
+    expect(kb.takersFor('10 02 02', '24.10Z')).toEqual(kb.takersFor('10 02 02', { providerNaf: '24.10Z' }));
+  });
+
+  it('turns a validated synergy into a case', () => {
+    const c = validatedCase({ id: 's1', providerNaf: '16.23Z', receiverNaf: '16.29Z', wasteCode: '150103', description: 'Palettes', reference: 'ZI de Lons, 2026' })!;
+    expect(c).toMatchObject({ id: 'validated:s1', providerNace: ['1623'], receiverNace: ['1629'], ewcCode: '15 01 03', status: 'validated' });
+    expect(validatedCase({ id: 's2', providerNaf: null, receiverNaf: null, wasteCode: '150103', description: '', reference: '' })).toBeNull();
   });
 
   it('grows with validated synergies and can leave cases out', () => {
