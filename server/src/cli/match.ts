@@ -3,18 +3,12 @@
  * Loads a zone document into a temporary database and index, runs the engine the server
  * runs (a full rematch of the zone), and prints every proposal.
  */
-import crypto from 'node:crypto';
-import { readFile, mkdtemp, rm, chmod } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ZoneExchange } from '@synergies/shared';
-import postgres from 'postgres';
-import { loadConfig } from '../infra/config';
-import { startEmbeddedMeilisearch } from '../infra/embedded/meilisearch';
-import { startEmbeddedPostgres } from '../infra/embedded/postgres';
 import { ExchangeService } from '../modules/exchange/service';
 import { MatchingService } from '../modules/matching/service';
-import { openPlatform } from '../platform';
+import { openScratchPlatform } from './scratch';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
@@ -32,47 +26,10 @@ if (!parsed.success) {
 }
 
 const say = (m: string) => (asJson ? undefined : console.error(m));
-const quiet = { info: () => undefined, warn: () => undefined, error: (o: object, m: string) => console.error(m, o) };
-const tmp = await mkdtemp(path.join(os.tmpdir(), 'synergies-match-'));
-await chmod(tmp, 0o755);
-const stops: (() => Promise<void>)[] = [];
-const name = `match_${crypto.randomBytes(4).toString('hex')}`;
-
+const scratch = await openScratchPlatform(say);
 try {
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    say('starting a temporary PostgreSQL…');
-    const pg = await startEmbeddedPostgres(path.join(tmp, 'postgres'), say);
-    stops.push(pg.stop);
-    serverUrl = pg.url;
-  }
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database ${name}`);
-  stops.push(async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-
-  let meiliUrl = process.env.MEILI_URL;
-  let meiliKey = process.env.MEILI_KEY ?? '';
-  if (!meiliUrl) {
-    say('starting a temporary Meilisearch…');
-    meiliKey = crypto.randomBytes(16).toString('hex');
-    const meili = await startEmbeddedMeilisearch(path.join(tmp, 'meilisearch'), meiliKey, say);
-    stops.push(meili.stop);
-    meiliUrl = meili.url;
-  }
-
+  const { ctx } = scratch;
   const started = Date.now();
-  const platform = await openPlatform(loadConfig(), { databaseUrl: url.toString(), meiliUrl, meiliKey, indexPrefix: `${name}_`, workers: false, log: quiet });
-  stops.push(async () => {
-    await platform.ctx.search.client.deleteIndex(platform.ctx.search.declarations).waitTask();
-    await platform.ctx.search.client.deleteIndex(platform.ctx.search.organisations).waitTask();
-    await platform.close();
-  });
-  const { ctx } = platform;
   const summary = await new ExchangeService(ctx).importZone('system', parsed.data);
   await ctx.searchRelay.drain();
   const [run] = await ctx.db.$client<{ id: string }[]>`select id from match_runs order by created_at desc limit 1`;
@@ -96,6 +53,5 @@ try {
     console.log(`\n${proposals.length} proposals (${Object.entries(byKind).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${seconds.toFixed(1)} s`);
   }
 } finally {
-  for (const stop of stops.reverse()) await stop().catch(() => undefined);
-  await rm(tmp, { recursive: true, force: true });
+  await scratch.dispose();
 }
