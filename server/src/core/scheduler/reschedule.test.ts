@@ -76,4 +76,15 @@ describe('reschedule', () => {
     const r = reschedule(event, schedule, { kind: 'cancellation', requestId: id }, at('08:00'));
     expect(r.schedule.unscheduled.find((u) => u.requestId === id)?.reason).toBe('cancelled');
   });
+
+  it('keeps a cancelled request cancelled through later changes', async () => {
+    const event = scenario({ firms: ['a', 'b', 'c', 'd'], slots: [3], tables: 2, meetings: [['a', 'b'], ['c', 'd']] });
+    const first = await solveSchedule(event, { timeLimitSeconds: 1 });
+    if (first.status !== 'scheduled') throw new Error('setup failed');
+    const cancelled = reschedule(event, first, { kind: 'cancellation', requestId: 'r1' }, at('08:00'));
+    const later = reschedule(cancelled.event, cancelled.schedule, { kind: 'no_show', participantId: 'd' }, at('08:00'));
+    expect(later.schedule.meetings.map((m) => m.requestId)).toEqual([]);
+    expect(later.schedule.unscheduled.find((u) => u.requestId === 'r1')?.reason).toBe('cancelled');
+    expect(later.changedParticipants).toEqual(['c', 'd']);
+  });
 });

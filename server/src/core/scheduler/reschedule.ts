@@ -66,7 +66,13 @@ export function reschedule(
     }
   }
   // Then: displaced meetings (already promised), the new request, the waiting list by weight.
-  const waiting = previous.unscheduled.map((u) => index.get(u.requestId)!).filter((i) => i !== cancelled && state.slotOf[i]! < 0);
+  // A request cancelled by an earlier change stays cancelled: it is not on the waiting list.
+  const cancelledEarlier = previous.unscheduled.filter((u) => u.reason === 'cancelled').map((u) => index.get(u.requestId)!);
+  for (const i of cancelledEarlier) reasons.set(i, 'cancelled');
+  const waiting = previous.unscheduled
+    .filter((u) => u.reason !== 'cancelled')
+    .map((u) => index.get(u.requestId)!)
+    .filter((i) => i !== cancelled && state.slotOf[i]! < 0);
   const added = change.kind === 'new_request' ? [index.get(change.request.id)!] : [];
   const byWeight = (a: number, b: number) => problem.meetings[b]!.weight - problem.meetings[a]!.weight;
   for (const i of [...displaced, ...added, ...waiting.sort(byWeight)]) {
