@@ -2,8 +2,9 @@
 export type * from './types';
 export { PROPOSAL_KINDS, REASON_CODES } from './types';
 export { MatchWeightsSchema, DEFAULT_MATCH_WEIGHTS, resolveWeights, type MatchWeights } from './weights';
-export { scorePair, pairScoreValue, textModelOf, type ScoreContext, type PairScore, type Exclusion } from './score';
+export { scorePair, pairScoreValue, type ScoreContext, type PairScore, type Exclusion } from './score';
 export { TextModel, textTokens } from './signals/text';
+export { WordWeights, wordWeightsOf } from './words';
 export { explainFr, explainEn } from './explain';
 export { formatNumber, formatQuantity } from './format';
 export { candidateKeys, proposalKey, fingerprint, materialFields, hashString } from './keys';

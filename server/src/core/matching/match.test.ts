@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { matchAllPairs, matchDeclaration, matchZone, reciprocityKey } from './match';
 import { KnowledgeBase, type KnowledgeCase } from './knowledge/knowledge-base';
 import { candidateKeys } from './keys';
-import { textModelOf } from './score';
+import { wordWeightsOf } from './words';
+import { scorePair } from './score';
+import { DEFAULT_MATCH_WEIGHTS } from './weights';
 import { declaration, east, generateZone, organisation } from './testing';
 import type { MatchDeclaration } from './types';
 import { parseMaestriCsv } from './knowledge/maestri';
@@ -67,9 +69,12 @@ describe('matchZone', () => {
 
   it('asks the words to agree when only a broad category speaks for the match', () => {
     const staff = (id: string, kind: 'offer' | 'need', org: string, title: string) => declaration({ id, kind, organisationId: org, title, categoryCode: 'skills.staff' });
-    const proposals = matchZone([staff('e1', 'offer', 'A', 'Électricien de maintenance en temps partagé'), staff('e2', 'need', 'B', 'Électricien de maintenance à temps partiel'), staff('c', 'need', 'C', 'Couturière en temps partagé')], []);
-    const score = (id: string) => proposals.find((p) => p.kind === 'sharing' && p.declarationIds.includes(id))?.score ?? 0;
-    expect(score('e2')).toBeGreaterThan(score('c') + 0.1);
+    const others = ['Chauffeur', 'Soudeur', 'Comptable'].map((job, i) => staff(`o${i}`, 'need', `O${i}`, `${job} en temps partagé`));
+    const zone = [staff('e1', 'offer', 'A', 'Électricien de maintenance en temps partagé'), staff('e2', 'need', 'B', 'Électricien de maintenance à temps partiel'), staff('c', 'need', 'C', 'Couturière en temps partagé'), ...others];
+    const score = (id: string) => scorePair(zone[0]!, zone.find((d) => d.id === id)!, DEFAULT_MATCH_WEIGHTS, { text: wordWeightsOf(zone) }).score;
+    expect(score('e2')).toBeGreaterThan(0.8);
+    expect(score('c')).toBeLessThan(DEFAULT_MATCH_WEIGHTS.minScore);
+    expect(matchZone(zone, []).filter((p) => p.kind === 'sharing').map((p) => p.declarationIds)).toEqual([['e1', 'e2']]);
   });
 
   it('does not pool two different waste codes, and leaves closed declarations out', () => {
@@ -126,9 +131,10 @@ describe('matchDeclaration', () => {
 
   it('scores a pair as a zone rematch does when given the zone word weights', () => {
     const zone = generateZone(11, 30, 6);
-    const options = { weights: { reciprocityBonus: 0 }, topN: 1000, kinds: ['substitution', 'sharing'] as const, text: textModelOf(zone.declarations.filter((d) => d.status === 'active')) };
-    const subject = zone.declarations.find((d) => d.kind === 'need' && d.status === 'active')!;
-    const fromZone = matchZone(zone.declarations, [], options).filter((p) => p.declarationIds.includes(subject.id));
+    const options = { weights: { reciprocityBonus: 0 }, topN: 1000, kinds: ['substitution', 'sharing'] as const, text: wordWeightsOf(zone.declarations.filter((d) => d.status === 'active')) };
+    const all = matchZone(zone.declarations, [], options);
+    const subject = zone.declarations.find((d) => d.kind === 'need' && all.some((p) => p.declarationIds.includes(d.id)))!;
+    const fromZone = all.filter((p) => p.declarationIds.includes(subject.id));
     const single = matchDeclaration(subject, zone.declarations, options);
     expect(single.length).toBeGreaterThan(0);
     expect(single.map((p) => [p.key, p.score])).toEqual(fromZone.map((p) => [p.key, p.score]));

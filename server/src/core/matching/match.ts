@@ -3,9 +3,9 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { mutualisations } from './mutualisation';
 import { potentialTakers } from './potential-takers';
 import { buildProposal, compareProposals } from './proposal';
-import { pairScoreValue, scorePair, textModelOf, type ScoreContext } from './score';
+import { pairScoreValue, scorePair, type ScoreContext } from './score';
+import { wordWeightsOf, type WordWeights } from './words';
 import { pairKind } from './sharing';
-import type { TextModel } from './signals/text';
 import type { MatchDeclaration, MatchOrganisation, Proposal, ProposalKind } from './types';
 import { resolveWeights, type MatchWeights } from './weights';
 
@@ -25,11 +25,11 @@ export interface MatchOptions {
   reciprocalPairs?: ReadonlySet<string>;
   potentialTakers?: { maxPerOffer?: number; minScore?: number };
   /**
-   * Word weights (`textModelOf(zone declarations)`). By default built from the
+   * Word weights (`wordWeightsOf(zone declarations)`). By default built from the
    * declarations at hand; pass the zone's so that `matchDeclaration` scores a pair as
    * a zone rematch would.
    */
-  text?: TextModel;
+  text?: WordWeights;
 }
 
 interface Pair {
@@ -58,7 +58,7 @@ export function matchDeclaration(subject: MatchDeclaration, candidates: readonly
   if (eligible([subject], options).length === 0) return [];
   const others = eligible(candidates, options).filter((c) => c.id !== subject.id);
   // Word weights from what the caller fetched: a small corpus, but the subject's own.
-  const text = options.text ?? textModelOf([subject, ...others]);
+  const text = options.text ?? wordWeightsOf([subject, ...others]);
   const proposals: Proposal[] = [];
   for (const other of others) {
     if (other.kind === subject.kind) continue;
@@ -113,7 +113,7 @@ function assemble(
   options: MatchOptions,
 ): Proposal[] {
   const kinds = new Set(options.kinds ?? ['substitution', 'sharing', 'mutualisation', 'potential_taker']);
-  const context: ScoreContext = { kb: options.kb, today: options.today, text: options.text ?? textModelOf(active) };
+  const context: ScoreContext = { kb: options.kb, today: options.today, text: options.text ?? wordWeightsOf(active) };
   // The bonus can lift a pair over the threshold, so keep those it could lift.
   const floor = weights.minScore - weights.reciprocityBonus;
   const scored: Pair[] = [];

@@ -1,9 +1,9 @@
 import { categoryFamily, unitDimension, toYearlyBase, type Dimension } from '@synergies/shared';
 import { distanceKm, distanceValue } from './signals/distance';
-import { declarationSimilarity, featuresOf } from './features';
+import { featuresOf } from './features';
 import { buildProposal } from './proposal';
-import { round, textModelOf } from './score';
-import type { TextModel } from './signals/text';
+import { round } from './score';
+import { wordWeightsOf, type WordWeights } from './words';
 import type { MatchDeclaration, Proposal, Reason } from './types';
 import type { MatchWeights } from './weights';
 
@@ -30,7 +30,7 @@ const SAME_THING = 0.4;
  * similar words when one has no code — and within `maxDistanceKm` of each other (a declaration without a location is
  * taken to be in its zone, hence near all).
  */
-export function mutualisations(declarations: readonly MatchDeclaration[], weights: MatchWeights, text: TextModel = textModelOf(declarations)): Proposal[] {
+export function mutualisations(declarations: readonly MatchDeclaration[], weights: MatchWeights, text: WordWeights = wordWeightsOf(declarations)): Proposal[] {
   const groups = new Map<string, MatchDeclaration[]>();
   for (const d of declarations) {
     if (!canPool(d)) continue;
@@ -50,7 +50,7 @@ export function mutualisations(declarations: readonly MatchDeclaration[], weight
   return proposals;
 }
 
-function link(members: MatchDeclaration[], maxKm: number, text: TextModel): MatchDeclaration[][] {
+function link(members: MatchDeclaration[], maxKm: number, text: WordWeights): MatchDeclaration[][] {
   const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : 1));
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -61,7 +61,7 @@ function link(members: MatchDeclaration[], maxKm: number, text: TextModel): Matc
       if (km !== null && km > maxKm) continue;
       const [fa, fb] = [featuresOf(a), featuresOf(b)];
       // Two different waste codes are two different things, however alike the words.
-      const same = fa.waste !== null && fb.waste !== null ? fa.waste.code === fb.waste.code : declarationSimilarity(fa, fb, text) >= SAME_THING;
+      const same = fa.waste !== null && fb.waste !== null ? fa.waste.code === fb.waste.code : text.similarity(a, b) >= SAME_THING;
       if (same) parent[find(j)] = find(i);
     }
   const components = new Map<number, MatchDeclaration[]>();

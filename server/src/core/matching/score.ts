@@ -1,10 +1,11 @@
+import { categoryFamily } from '@synergies/shared';
 import { categoryRelation, CATEGORY_RELATION_VALUE } from './signals/category';
-import { WASTE_RELATION_VALUE, wasteRelation } from './signals/waste';
+import { WASTE_RELATION_VALUE, wasteRelation, type WasteRelation } from './signals/waste';
 import { QUANTITY_FIT_THRESHOLD, yearlyFit } from './signals/quantity';
 import { distanceKm, distanceValue } from './signals/distance';
 import { hasWindow, windowsOverlap } from './signals/availability';
-import { PLAIN_TEXT_MODEL, TextModel } from './signals/text';
-import { declarationSimilarity, featuresOf } from './features';
+import { featuresOf } from './features';
+import { EQUAL_WORD_WEIGHTS, type WordWeights } from './words';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { MatchDeclaration, Reason } from './types';
 import type { MatchWeights } from './weights';
@@ -16,8 +17,8 @@ export interface ScoreContext {
   reciprocal?: boolean;
   /** "YYYY-MM-DD": availability before this day is over. Injected, never read from the clock. */
   today?: string;
-  /** Word weights of the zone (see `textModelOf`); every word weighs the same without it. */
-  text?: TextModel;
+  /** Word weights of the zone (see `wordWeightsOf`); every word weighs the same without it. */
+  text?: WordWeights;
 }
 
 export type Exclusion = 'kind' | 'same_organisation' | 'material' | 'distance';
@@ -35,8 +36,8 @@ const TEXT_REASON_THRESHOLD = 0.3;
 
 /**
  * Scores one offer against one need. The score is the weighted mean of the signals
- * (text, category, waste code, quantity, distance, availability); unless the waste
- * codes vouch for the material, times (1 − textGate + textGate × text similarity);
+ * (text, category, waste code, quantity, distance, availability); times
+ * (1 − textGate + textGate × evidence of the same material, see below);
  * times the hazard penalty; plus the reciprocity bonus; capped at 1. A waste code
  * missing on either side leaves that signal out of the mean (the category already
  * speaks for the material); an unknown quantity or distance counts as 0.5.
@@ -80,7 +81,7 @@ function evaluate(offer: MatchDeclaration, need: MatchDeclaration, weights: Matc
   const categoryValue = CATEGORY_RELATION_VALUE[category];
   sum += weights.category * categoryValue;
   total += weights.category;
-  const text = Math.max(declarationSimilarity(fo, fn, context.text ?? PLAIN_TEXT_MODEL), offer.textScore ?? 0, need.textScore ?? 0);
+  const text = Math.max((context.text ?? EQUAL_WORD_WEIGHTS).similarity(offer, need), offer.textScore ?? 0, need.textScore ?? 0);
   sum += weights.text * text;
   total += weights.text;
   const quantityKnown = fo.yearly !== null && fn.yearly !== null;
@@ -97,10 +98,8 @@ function evaluate(offer: MatchDeclaration, need: MatchDeclaration, weights: Matc
 
   const hazard = fo.hazardous && !fn.hazardous;
   let score = total > 0 ? sum / total : 0;
-  // Only the category vouches for the material: "Mise à disposition de personnel" holds
-  // drivers and seamstresses alike, so the words must agree too.
-  const codeVouches = waste === 'same' || waste === 'sub_chapter' || waste === 'knowledge';
-  if (!codeVouches) score *= 1 - weights.textGate + weights.textGate * text;
+  const gate = FUNGIBLE_FAMILIES.has(categoryFamily(offer.categoryCode)) ? weights.textGate / 3 : weights.textGate;
+  score *= 1 - gate + gate * sameMaterialEvidence(waste, text);
   if (hazard) score *= weights.hazardPenalty;
   if (context.reciprocal) score += weights.reciprocityBonus;
 
@@ -128,10 +127,28 @@ function evaluate(offer: MatchDeclaration, need: MatchDeclaration, weights: Matc
   return round(Math.min(1, score));
 }
 
-/** Word weights from the declarations being matched together. */
-export function textModelOf(declarations: readonly MatchDeclaration[]): TextModel {
-  return new TextModel(declarations.map((d) => featuresOf(d).tokens));
+/**
+ * How sure we are that both sides speak of the same thing, beyond the category:
+ * "Mise à disposition de personnel" holds drivers and seamstresses alike. The same
+ * waste code (or codes documented together) settles it; two different codes count by
+ * their closeness — a shared sub-chapter is weak, 15 01 holds paper, plastic, wood and
+ * metal packaging alike — and the words; without codes only the words speak.
+ */
+function sameMaterialEvidence(waste: WasteRelation | null, text: number): number {
+  if (waste === 'same' || waste === 'knowledge') return 1;
+  const words = Math.min(1, Math.max(0, (text - WORDS_NOISE) / (WORDS_CLEAR - WORDS_NOISE)));
+  return waste === null ? words : (WASTE_RELATION_VALUE[waste] + words) / 2;
 }
+
+/**
+ * Word similarity (title-first cosine) read as agreement: up to 0.2 two titles share
+ * only filler ("… en temps partagé"), from 0.5 they name the same thing
+ * ("Électricien de maintenance", "Talons et chutes de Comté").
+ */
+const WORDS_NOISE = 0.2;
+/** Heat is heat and water is water: there the category nearly says it all, words matter less. */
+const FUNGIBLE_FAMILIES = new Set(['energy', 'water']);
+const WORDS_CLEAR = 0.5;
 
 export function round(x: number): number {
   return Math.round(x * 10_000) / 10_000;

@@ -99,7 +99,7 @@ export function generateZone(seed: number, firms: number, perFirm: number, optio
         unit: pick(units),
         frequency: pick(FREQUENCIES),
         availableFrom: from,
-        availableUntil: from !== null && random() < 0.5 ? from.replace('-01', '-28') : null,
+        availableUntil: from !== null && random() < 0.5 ? from.replace(/-01$/, '-28') : null,
         hazardous: random() < 0.05,
         status: random() < 0.9 ? 'active' : 'closed',
         location: random() < 0.9 ? location : null,

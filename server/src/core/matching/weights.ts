@@ -15,17 +15,18 @@ export const MatchWeightsSchema = z
     distance: share.default(0.2),
     availability: share.default(0.1),
     /**
-     * Share of the score that hangs on the words agreeing when no waste code vouches for
-     * the material (same category alone says little in broad categories).
+     * Share of the score that hangs on the evidence that both sides speak of the same
+     * material (same waste code, else close codes and words): a category alone says
+     * little in broad categories.
      */
-    textGate: z.number().min(0).max(1).default(0.5),
+    textGate: z.number().min(0).max(1).default(0.6),
     /** Multiplier applied when a hazardous offer meets a need that does not accept it. */
     hazardPenalty: z.number().min(0).max(1).default(0.5),
     /** Added when the two firms also match the other way round. */
     reciprocityBonus: z.number().min(0).max(0.5).default(0.05),
     /** Beyond this distance a pair is not proposed; the distance signal decays to 0 there. */
     maxDistanceKm: z.number().positive().max(20_000).default(50),
-    minScore: z.number().min(0).max(1).default(0.45),
+    minScore: z.number().min(0).max(1).default(0.5),
   })
   .refine((w) => w.text + w.category + w.wasteCode + w.quantity + w.distance + w.availability > 0, {
     message: 'At least one signal weight must be positive',

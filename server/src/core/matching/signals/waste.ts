@@ -3,11 +3,12 @@ import { normaliseWasteCode, wasteCodeChapter, wasteCodeSubChapter } from '@syne
 /** Agreement of two List-of-Waste codes; `knowledge`: documented together in the knowledge base. */
 export type WasteRelation = 'same' | 'sub_chapter' | 'chapter' | 'knowledge' | 'none';
 
+/** Sub-chapters such as 15 01 (packaging) and 20 01 (separate collection) mix materials: weak evidence. */
 export const WASTE_RELATION_VALUE: Record<WasteRelation, number> = {
   same: 1,
-  sub_chapter: 0.6,
-  knowledge: 0.5,
-  chapter: 0.3,
+  knowledge: 0.6,
+  sub_chapter: 0.4,
+  chapter: 0.15,
   none: 0,
 };
 

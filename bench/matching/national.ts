@@ -1,0 +1,145 @@
+/**
+ * National-scale matching benchmark, on real PostgreSQL and Meilisearch.
+ *   cd /work/main && npx tsx bench/matching/national.ts [--orgs 100000] [--per-org 10] [--samples 200]
+ * Generates organisations in zones of 300 firms spread over France, `per-org` declarations
+ * each (100k × 10 = 1M at full size), then prints: time to load and to index; p50/p95 of
+ * matching one new declaration end to end (outbox → index → candidates → scoring → saved
+ * proposals); a full rematch of one 300-firm zone; the whole dataset's throughput and
+ * memory peak; and the blocked engine against a naive all-pairs scorer on two zones.
+ */
+import crypto from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { withSiretCheckDigit } from '@synergies/shared';
+import { KnowledgeBase, matchAllPairs, matchZone, parseMaestriCsv } from '../../server/src/core/matching/index';
+import { generateZone, seededRandom, type GeneratedZone } from '../../server/src/core/matching/testing';
+import { openScratchPlatform } from '../../server/src/cli/scratch';
+import { rebuildSearchIndexes } from '../../server/src/infra/search/rebuild';
+import { markForReindex } from '../../server/src/infra/search/outbox';
+import { MatchingService } from '../../server/src/modules/matching/service';
+import * as matchRepo from '../../server/src/modules/matching/repository';
+
+const flag = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ORGS = flag('orgs', 10_000);
+const PER_ORG = flag('per-org', 10);
+const SAMPLES = flag('samples', 200);
+const ZONE_SIZE = 300;
+
+const kb = new KnowledgeBase(parseMaestriCsv(readFileSync(new URL('../../server/src/core/matching/knowledge/maestri-exchanges.csv', import.meta.url), 'utf8')));
+const random = seededRandom(7);
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+let peakRss = 0;
+const sampleMemory = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const memoryTimer = setInterval(sampleMemory, 200);
+
+/** Gives a generated zone database ids (uuids) and valid SIRETs. */
+function withUuids(zone: GeneratedZone, counter: { n: number }) {
+  const ids = new Map<string, string>();
+  const uuid = (id: string) => ids.get(id) ?? (ids.set(id, crypto.randomUUID()), ids.get(id)!);
+  return {
+    organisations: zone.organisations.map((o) => ({ ...o, id: uuid(o.id), siret: withSiretCheckDigit(String(1_000_000_000_000 + counter.n++)) })),
+    declarations: zone.declarations.map((d) => ({ ...d, id: uuid(d.id), organisationId: uuid(d.organisationId) })),
+  };
+}
+
+const scratch = await openScratchPlatform((m) => console.error(m));
+const { ctx } = scratch;
+const sql = ctx.db.$client;
+try {
+  console.log(`Synergies matching benchmark — ${ORGS.toLocaleString('en')} organisations × ${PER_ORG} declarations`);
+  let started = performance.now();
+  const zoneIds: string[] = [];
+  const counter = { n: 0 };
+  const twoZones: GeneratedZone[] = [];
+  for (let z = 0; z * ZONE_SIZE < ORGS; z++) {
+    const firms = Math.min(ZONE_SIZE, ORGS - z * ZONE_SIZE);
+    const centre = { lat: 43.5 + random() * 6, lng: -1 + random() * 8 };
+    const generated = generateZone(1000 + z, firms, PER_ORG, { zoneId: `z${z}`, centre });
+    if (twoZones.length < 2) twoZones.push(generated);
+    const zone = withUuids(generated, counter);
+    const [row] = await sql<{ id: string }[]>`insert into zones (slug, name) values (${`bench-${z}`}, ${`Zone ${z}`}) returning id`;
+    const zoneId = row!.id;
+    zoneIds.push(zoneId);
+    await sql`insert into organisations ${sql(zone.organisations.map((o) => ({ id: o.id, zone_id: zoneId, name: o.name, siret: o.siret, naf_code: o.nafCode })))}`;
+    await sql`insert into sites ${sql(zone.organisations.map((o) => ({ organisation_id: o.id, name: 'Site', latitude: o.location?.lat ?? null, longitude: o.location?.lng ?? null })))}`;
+    for (let i = 0; i < zone.declarations.length; i += 5000) {
+      const rows = zone.declarations.slice(i, i + 5000).map((d) => ({
+        id: d.id, organisation_id: d.organisationId, zone_id: zoneId, kind: d.kind, title: d.title, description: d.description,
+        category_code: d.categoryCode, waste_code: d.wasteCode, quantity: d.quantity, unit: d.unit, frequency: d.frequency,
+        available_from: d.availableFrom, available_until: d.availableUntil, hazardous: d.hazardous, status: d.status,
+      }));
+      await sql`insert into declarations ${sql(rows)}`;
+    }
+    sampleMemory();
+  }
+  const [{ n: total }] = (await sql<{ n: number }[]>`select count(*)::int as n from declarations`) as [{ n: number }];
+  console.log(`loaded ${total.toLocaleString('en')} declarations in ${zoneIds.length} zones: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  started = performance.now();
+  const counts = await rebuildSearchIndexes(sql, ctx.search, (entity, n) => process.stderr.write(`\r  indexing ${entity}: ${n}   `));
+  process.stderr.write('\n');
+  const indexSeconds = (performance.now() - started) / 1000;
+  console.log(`time to index: ${indexSeconds.toFixed(1)} s (${Math.round(counts.declarations / indexSeconds).toLocaleString('en')} declarations/s)`);
+
+  // One new declaration at a time, end to end.
+  const matching = new MatchingService(ctx);
+  const latencies: number[] = [];
+  const templates = await sql<{ organisation_id: string; zone_id: string; kind: string; title: string; category_code: string; waste_code: string | null; quantity: number | null; unit: string; frequency: string }[]>`
+    select organisation_id, zone_id, kind, title, category_code, waste_code, quantity, unit, frequency from declarations
+    where status = 'active' order by random() limit ${SAMPLES}`;
+  for (const t of templates) {
+    const t0 = performance.now();
+    const id = await ctx.db.transaction(async (tx) => {
+      const [row] = await (tx as unknown as { session: { client: typeof sql } }).session.client<{ id: string }[]>`
+        insert into declarations (organisation_id, zone_id, kind, title, category_code, waste_code, quantity, unit, frequency)
+        values (${t.organisation_id}, ${t.zone_id}, ${t.kind === 'offer' ? 'need' : 'offer'}, ${`${t.title} (nouveau)`}, ${t.category_code}, ${t.waste_code}, ${t.quantity}, ${t.unit}, ${t.frequency})
+        returning id`;
+      await markForReindex(tx, 'declaration', [row!.id]);
+      return row!.id;
+    });
+    await matching.rematchDeclaration(id);
+    latencies.push(performance.now() - t0);
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(`match one new declaration end to end (${SAMPLES} samples at ${total.toLocaleString('en')}): p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(latencies[latencies.length - 1]!)}`);
+
+  // A facilitator's full rematch of one zone, through the same service as the API.
+  const [run] = await sql<{ id: string }[]>`insert into match_runs (zone_id) values (${zoneIds[0]!}) returning id`;
+  started = performance.now();
+  const created = await matching.rematchZone(zoneIds[0]!, run!.id);
+  console.log(`full rematch of a ${ZONE_SIZE}-firm zone (${PER_ORG * ZONE_SIZE} declarations, saved): ${((performance.now() - started) / 1000).toFixed(2)} s, ${created} proposals`);
+
+  // The whole dataset, zone by zone, in the engine (loaded from PostgreSQL).
+  started = performance.now();
+  let matched = 0;
+  let proposals = 0;
+  for (const zoneId of zoneIds) {
+    const declarations = await matchRepo.activeDeclarations(sql, zoneId);
+    const organisations = await matchRepo.organisationsOf(sql, zoneId);
+    proposals += matchZone(declarations, organisations, { kb }).length;
+    matched += declarations.length;
+    sampleMemory();
+  }
+  const wholeSeconds = (performance.now() - started) / 1000;
+  console.log(`whole dataset rematch: ${matched.toLocaleString('en')} active declarations in ${wholeSeconds.toFixed(1)} s = ${Math.round(matched / wholeSeconds).toLocaleString('en')} declarations/s, ${proposals.toLocaleString('en')} proposals`);
+
+  // Blocked engine against the naive all-pairs scorer on two zones.
+  const both = { declarations: twoZones.flatMap((z) => z.declarations), organisations: twoZones.flatMap((z) => z.organisations) };
+  let t0 = performance.now();
+  const blocked = matchZone(both.declarations, both.organisations, { kb });
+  const blockedMs = performance.now() - t0;
+  t0 = performance.now();
+  const naive = matchAllPairs(both.declarations, both.organisations, { kb });
+  const naiveMs = performance.now() - t0;
+  const keys = (list: { key: string }[]) => new Set(list.map((p) => p.key));
+  const sameProposals = [...keys(naive)].every((k) => keys(blocked).has(k));
+  console.log(`blocked vs naive all pairs (${both.declarations.length} declarations): ${ms(blockedMs)} vs ${ms(naiveMs)} — ${(naiveMs / blockedMs).toFixed(1)}× faster; same proposals: ${sameProposals ? 'yes' : 'no'}`);
+  sampleMemory();
+  console.log(`memory peak (RSS of this process): ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
+} finally {
+  clearInterval(memoryTimer);
+  await scratch.dispose();
+}
