@@ -97,6 +97,25 @@ describe('scorePair', () => {
     expect(r2.excluded).toBe('material');
   });
 
+  it('asks for evidence of the same material beyond a broad category, less so for heat or water', () => {
+    const staff = (title: string, kind: 'offer' | 'need') => (kind === 'offer' ? offer : need)({ categoryCode: 'skills.staff', title, quantity: null });
+    const same = scorePair(staff('Soudeur TIG', 'offer'), staff('Soudeur TIG', 'need'), W).score;
+    const different = scorePair(staff('Soudeur TIG', 'offer'), staff('Comptable', 'need'), W).score;
+    expect(same).toBeGreaterThan(0.9);
+    // The gate (and the text signal itself) leave the unrelated pair well under the threshold.
+    expect(different).toBeLessThanOrEqual(same * (1 - W.textGate));
+    expect(different).toBeLessThan(W.minScore);
+    const heat = (title: string, kind: 'offer' | 'need') => (kind === 'offer' ? offer : need)({ categoryCode: 'energy.heat', title, quantity: null });
+    expect(scorePair(heat('Chaleur fatale des compresseurs', 'offer'), heat('Eau chaude pour les serres', 'need'), W).score).toBeGreaterThan(W.minScore);
+  });
+
+  it('reads two different waste codes as weak evidence of the same material', () => {
+    const paper = offer({ categoryCode: 'materials.paper', wasteCode: '15 01 01', title: 'Cartons' });
+    const sameCode = scorePair(paper, need({ categoryCode: 'materials.paper', wasteCode: '15 01 01', title: 'Mandrins' }), W).score;
+    const otherCode = scorePair(paper, need({ categoryCode: 'materials.paper', wasteCode: '15 01 05', title: 'Mandrins' }), W).score;
+    expect(otherCode).toBeLessThan(sameCode * 0.8);
+  });
+
   it('uses the text relevance of the search engine', () => {
     const without = scorePair(offer({ title: 'Chutes' }), need({ title: 'Bois' }), W);
     const withText = scorePair(offer({ title: 'Chutes' }), need({ title: 'Bois', textScore: 0.9 }), W);

@@ -37,8 +37,9 @@ const TEXT_REASON_THRESHOLD = 0.3;
 /**
  * Scores one offer against one need. The score is the weighted mean of the signals
  * (text, category, waste code, quantity, distance, availability); times
- * (1 − textGate + textGate × evidence of the same material, see below);
- * times the hazard penalty; plus the reciprocity bonus; capped at 1. A waste code
+ * (1 − gate + gate × evidence that both speak of the same material, see
+ * `sameMaterialEvidence`; gate = textGate, a third of it for energy and water); times
+ * the hazard penalty; plus the reciprocity bonus; capped at 1. A waste code
  * missing on either side leaves that signal out of the mean (the category already
  * speaks for the material); an unknown quantity or distance counts as 0.5.
  *
