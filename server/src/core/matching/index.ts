@@ -1,7 +1,7 @@
 /** Matching engine: pure core (no db, http, sockets or fs). Candidates in, scored and explained proposals out. */
 export type * from './types';
 export { PROPOSAL_KINDS, REASON_CODES } from './types';
-export { MatchWeightsSchema, DEFAULT_MATCH_WEIGHTS, resolveWeights, type MatchWeights } from './weights';
+export { MatchWeightsSchema, DEFAULT_MATCH_WEIGHTS, resolveWeights, type MatchWeights, type MatchWeightsInput } from './weights';
 export { scorePair, pairScoreValue, type ScoreContext, type PairScore, type Exclusion } from './score';
 export { TextModel, textTokens } from './signals/text';
 export { WordWeights, wordWeightsOf } from './words';

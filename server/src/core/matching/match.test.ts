@@ -95,6 +95,17 @@ describe('matchZone', () => {
     }
   });
 
+  it('finds the same across neighbouring zones, located or not', () => {
+    const a = generateZone(21, 25, 6, { zoneId: 'a', radiusKm: 15 });
+    const b = generateZone(22, 25, 6, { zoneId: 'b', radiusKm: 15, centre: east(25) });
+    const declarations = [...a.declarations, ...b.declarations];
+    const organisations = [...a.organisations, ...b.organisations];
+    const options = { weights: { maxDistanceKm: 20 }, topN: 1000, kb: maestri };
+    const blocked = matchZone(declarations, organisations, options);
+    expect(blocked.some((p) => p.kind !== 'mutualisation' && new Set(p.organisationIds.map((id) => id[0])).size === 2)).toBe(true);
+    expect(blocked).toEqual(matchAllPairs(declarations, organisations, options));
+  });
+
   it('only pairs declarations that share a candidate key', () => {
     const zone = generateZone(7, 30, 6);
     const naive = matchAllPairs(zone.declarations, [], { weights: { minScore: 0 }, kinds: ['substitution', 'sharing'] });

@@ -7,11 +7,11 @@ import { pairScoreValue, scorePair, type ScoreContext } from './score';
 import { wordWeightsOf, type WordWeights } from './words';
 import { pairKind } from './sharing';
 import type { MatchDeclaration, MatchOrganisation, Proposal, ProposalKind } from './types';
-import { resolveWeights, type MatchWeights } from './weights';
+import { resolveWeights, type MatchWeights, type MatchWeightsInput } from './weights';
 
 export interface MatchOptions {
   /** The zone's settings; defaults for what is left out. */
-  weights?: Partial<MatchWeights>;
+  weights?: MatchWeightsInput;
   kb?: KnowledgeBase;
   /** "YYYY-MM-DD", injected: availability that ended before it does not count. */
   today?: string;

@@ -33,10 +33,12 @@ export const MatchWeightsSchema = z
   });
 
 export type MatchWeights = z.infer<typeof MatchWeightsSchema>;
+/** What a zone stores: any subset, defaults for the rest. */
+export type MatchWeightsInput = z.input<typeof MatchWeightsSchema>;
 
 export const DEFAULT_MATCH_WEIGHTS: MatchWeights = Object.freeze(MatchWeightsSchema.parse({}));
 
 /** Zone settings as stored (any subset) → complete, validated weights. */
-export function resolveWeights(partial: Partial<MatchWeights> | undefined): MatchWeights {
+export function resolveWeights(partial: MatchWeightsInput | undefined): MatchWeights {
   return partial === undefined ? DEFAULT_MATCH_WEIGHTS : MatchWeightsSchema.parse(partial);
 }
