@@ -40,8 +40,10 @@ describe('potentialTakers', () => {
     expect(lead!.explanationFr).toContain("d'une matière décrite de même");
   });
 
-  it('needs a waste code and an offer', () => {
+  it('finds takers of an offer without a code by its words alone, and only for offers', () => {
     expect(potentialTakers({ ...slag, wasteCode: null }, [organisation('cement', '23.51Z')], kb)).toEqual([]);
+    const [lead] = potentialTakers({ ...slag, wasteCode: null, title: 'Slag' }, [organisation('cement', '23.51Z')], kb);
+    expect(lead!.reasons[0]!.params.level).toBe('description');
     expect(potentialTakers({ ...slag, kind: 'need' }, [organisation('cement', '23.51Z')], kb)).toEqual([]);
   });
 });

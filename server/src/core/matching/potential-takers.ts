@@ -43,8 +43,8 @@ const PRIOR_WEIGHT = 1;
  */
 export function rankPotentialTakers(offer: MatchDeclaration, organisations: readonly MatchOrganisation[], kb: KnowledgeBase, weights: MatchWeights = DEFAULT_MATCH_WEIGHTS): RankedTaker[] {
   const waste = featuresOf(offer).waste;
-  if (offer.kind !== 'offer' || waste === null) return [];
-  const takers = kb.takersFor(waste.code, { providerNaf: offer.organisationNaf, description: `${offer.title} ${offer.description}` });
+  if (offer.kind !== 'offer') return [];
+  const takers = kb.takersFor(waste?.code ?? null, { providerNaf: offer.organisationNaf, description: `${offer.title} ${offer.description}` });
   if (takers.length === 0) return [];
   const receptions = kb.receivingSectors();
   const totalReceptions = [...receptions.values()].reduce((a, b) => a + b, 0) || 1;

@@ -108,19 +108,20 @@ export class KnowledgeBase {
 
   /**
    * Receiving sectors documented for a material, best supported first: cases with the
-   * same code, then the same sub-chapter, then the same chapter, each case counted once
-   * at its closest level.
+   * same code, then the same sub-chapter, then the same chapter, then cases described
+   * with the same words (the only way in for a material without a code), each case
+   * counted once at its closest level.
    */
-  takersFor(ewcCode: string, query: TakerQuery | string | null = {}): Taker[] {
+  takersFor(ewcCode: string | null, query: TakerQuery | string | null = {}): Taker[] {
     if (typeof query === 'string' || query === null) query = { providerNaf: query };
     const providerClass = nafToNaceClass(query.providerNaf);
     const wanted = query.description ? textTokens(query.description) : null;
     const seen = new Set<KnowledgeCase>();
     const byReceiver = new Map<string, Taker>();
     const levels: [MatchLevel, KnowledgeCase[] | undefined][] = [
-      ['code', this.byCode.get(ewcCode)],
-      ['sub_chapter', this.bySub.get(sub(ewcCode))],
-      ['chapter', this.byChapter.get(chapter(ewcCode))],
+      ['code', ewcCode === null ? undefined : this.byCode.get(ewcCode)],
+      ['sub_chapter', ewcCode === null ? undefined : this.bySub.get(sub(ewcCode))],
+      ['chapter', ewcCode === null ? undefined : this.byChapter.get(chapter(ewcCode))],
       ['description', wanted === null ? undefined : [...new Set([...wanted].flatMap((t) => this.byToken.get(t) ?? []))]],
     ];
     for (const [level, cases] of levels) {
