@@ -1,6 +1,7 @@
 import { categoryFamily, unitDimension, toYearlyBase, type Dimension } from '@synergies/shared';
 import { distanceKm, distanceValue } from './signals/distance';
 import { featuresOf } from './features';
+import { isFungibleCategory } from './signals/category';
 import { buildProposal } from './proposal';
 import { round } from './score';
 import { wordWeightsOf, type WordWeights } from './words';
@@ -27,8 +28,9 @@ const SAME_THING = 0.4;
 /**
  * Groups of declarations of the same zone, kind and category from at least two firms,
  * linked (single linkage) when they are the same thing — the same waste code, or
- * similar words when one has no code — and within `maxDistanceKm` of each other (a declaration without a location is
- * taken to be in its zone, hence near all).
+ * similar words when one has no code, or just the category for heat and water — and
+ * within `maxDistanceKm` of each other (a declaration without a location is taken to
+ * be in its zone, hence near all).
  */
 export function mutualisations(declarations: readonly MatchDeclaration[], weights: MatchWeights, text: WordWeights = wordWeightsOf(declarations)): Proposal[] {
   const groups = new Map<string, MatchDeclaration[]>();
@@ -61,7 +63,7 @@ function link(members: MatchDeclaration[], maxKm: number, text: WordWeights): Ma
       if (km !== null && km > maxKm) continue;
       const [fa, fb] = [featuresOf(a), featuresOf(b)];
       // Two different waste codes are two different things, however alike the words.
-      const same = fa.waste !== null && fb.waste !== null ? fa.waste.code === fb.waste.code : text.similarity(a, b) >= SAME_THING;
+      const same = fa.waste !== null && fb.waste !== null ? fa.waste.code === fb.waste.code : isFungibleCategory(a.categoryCode) || text.similarity(a, b) >= SAME_THING;
       if (same) parent[find(j)] = find(i);
     }
   const components = new Map<number, MatchDeclaration[]>();

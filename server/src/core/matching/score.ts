@@ -1,5 +1,4 @@
-import { categoryFamily } from '@synergies/shared';
-import { categoryRelation, CATEGORY_RELATION_VALUE } from './signals/category';
+import { categoryRelation, CATEGORY_RELATION_VALUE, isFungibleCategory } from './signals/category';
 import { WASTE_RELATION_VALUE, wasteRelation, type WasteRelation } from './signals/waste';
 import { QUANTITY_FIT_THRESHOLD, yearlyFit } from './signals/quantity';
 import { distanceKm, distanceValue } from './signals/distance';
@@ -99,7 +98,7 @@ function evaluate(offer: MatchDeclaration, need: MatchDeclaration, weights: Matc
 
   const hazard = fo.hazardous && !fn.hazardous;
   let score = total > 0 ? sum / total : 0;
-  const gate = FUNGIBLE_FAMILIES.has(categoryFamily(offer.categoryCode)) ? weights.textGate / 3 : weights.textGate;
+  const gate = isFungibleCategory(offer.categoryCode) ? weights.textGate / 3 : weights.textGate;
   score *= 1 - gate + gate * sameMaterialEvidence(waste, text);
   if (hazard) score *= weights.hazardPenalty;
   if (context.reciprocal) score += weights.reciprocityBonus;
@@ -147,8 +146,6 @@ function sameMaterialEvidence(waste: WasteRelation | null, text: number): number
  * ("Électricien de maintenance", "Talons et chutes de Comté").
  */
 const WORDS_NOISE = 0.2;
-/** Heat is heat and water is water: there the category nearly says it all, words matter less. */
-const FUNGIBLE_FAMILIES = new Set(['energy', 'water']);
 const WORDS_CLEAR = 0.5;
 
 export function round(x: number): number {

@@ -9,6 +9,13 @@ export type CategoryRelation = 'same' | 'related' | 'family' | 'none';
 
 export const CATEGORY_RELATION_VALUE: Record<CategoryRelation, number> = { same: 1, related: 0.7, family: 0.3, none: 0 };
 
+/** Heat is heat and water is water: there the category nearly says it all, words matter less. */
+const FUNGIBLE_FAMILIES = new Set(['energy', 'water']);
+
+export function isFungibleCategory(code: string): boolean {
+  return FUNGIBLE_FAMILIES.has(categoryFamily(code));
+}
+
 const memo = new Map<string, Map<string, CategoryRelation>>();
 
 /** Memoised: the taxonomy is small and pairs are scored by the hundred thousand. */
