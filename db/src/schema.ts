@@ -3,3 +3,4 @@ export * from './schema/zones';
 export * from './schema/users';
 export * from './schema/declarations';
 export * from './schema/synergies';
+export * from './schema/meetings';

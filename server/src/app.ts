@@ -24,6 +24,7 @@ import { referenceRoutes } from './modules/reference/routes';
 import { searchRoutes } from './modules/search/routes';
 import { SearchService } from './modules/search/service';
 import { MatchRunService } from './modules/matching/service';
+import { buildMeetingServices, meetingRoutes, type MeetingServices } from './modules/meetings';
 import { ImpactService } from './modules/synergies/impacts';
 import { MarketplaceService } from './modules/synergies/marketplace';
 import { synergyRoutes } from './modules/synergies/routes';
@@ -42,6 +43,7 @@ export interface Services {
   marketplace: MarketplaceService;
   impacts: ImpactService;
   matchRuns: MatchRunService;
+  meetings: MeetingServices;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -58,6 +60,7 @@ export function buildServices(ctx: AppContext): Services {
     marketplace: new MarketplaceService(ctx, synergies),
     impacts: new ImpactService(ctx),
     matchRuns: new MatchRunService(ctx),
+    meetings: buildMeetingServices(ctx),
   };
 }
 
@@ -105,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(searchRoutes, { search: services.search });
       await api.register(exchangeRoutes, { exchange: services.exchange });
       await api.register(synergyRoutes, services);
+      await api.register(meetingRoutes, services.meetings);
       await api.register(referenceRoutes);
     },
     { prefix: '/api/v1' },

@@ -7,6 +7,7 @@ import { syncReferenceData } from './infra/reference-data';
 import { ensureIndexes, searchIndexes } from './infra/search/indexes';
 import { SearchOutboxRelay } from './infra/search/outbox-relay';
 import { startMatchingWorkers } from './modules/matching/service';
+import { startMeetingWorkers } from './modules/meetings';
 
 export interface PlatformOptions {
   databaseUrl: string;
@@ -43,6 +44,7 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
     await searchRelay.start();
     await startEmailDelivery(db.$client, jobs, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: o.log });
     await startMatchingWorkers(ctx, o.log);
+    await startMeetingWorkers(ctx, o.log);
   }
   return {
     ctx,

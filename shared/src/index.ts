@@ -13,3 +13,4 @@ export * from './schemas/exchange';
 export * from './schemas/search';
 export * from './schemas/reference';
 export * from './schemas/synergies';
+export * from './schemas/meetings';
