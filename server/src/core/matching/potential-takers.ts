@@ -87,18 +87,19 @@ export function potentialTakers(offer: MatchDeclaration, organisations: readonly
 }
 
 function takerProposal(offer: MatchDeclaration, taker: RankedTaker): Proposal {
-  const example = exemplaryCase(taker.best.cases);
+  const closest = taker.best.cases.slice(0, taker.best.casesAtLevel);
+  const example = exemplaryCase(closest);
   const reasons: Reason[] = [
     {
       code: 'documented_case',
       weight: 1,
       value: taker.score,
       params: {
-        count: taker.best.cases.length,
+        count: closest.length,
         level: taker.best.level,
         receiverNace: taker.best.receiverNace,
         example: example.source === 'validated' ? example.reference : shortReference(example.reference),
-        caseIds: taker.best.cases.map((c) => c.id),
+        caseIds: closest.map((c) => c.id),
       },
     },
   ];
@@ -108,7 +109,7 @@ function takerProposal(offer: MatchDeclaration, taker: RankedTaker): Proposal {
   return buildProposal('potential_taker', [offer], [offer.organisationId, org.id], taker.score, reasons, [`${org.id}|${org.nafCode ?? ''}|${where}`]);
 }
 
-/** The case to cite: an implemented one with the exact code if there is one. */
+/** The case to cite, among the closest: an implemented one with an exact (not approximate) code if there is one. */
 function exemplaryCase(cases: readonly KnowledgeCase[]): KnowledgeCase {
   return [...cases].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1))[0]!;
   function rank(c: KnowledgeCase): number {

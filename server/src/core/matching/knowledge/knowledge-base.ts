@@ -31,7 +31,9 @@ export interface Taker {
   support: number;
   /** Closest agreement of the waste code among the supporting cases. */
   level: MatchLevel;
+  /** Supporting cases, closest level first; the first `casesAtLevel` are at `level`. */
   cases: KnowledgeCase[];
+  casesAtLevel: number;
 }
 
 export interface TakerQuery {
@@ -134,9 +136,10 @@ export class KnowledgeBase {
         weight *= (STATUS_WEIGHT[c.status] ?? 0.6) * (c.approximate ? APPROXIMATE_WEIGHT : 1);
         if (providerClass !== null) weight *= 1 + PROVIDER_BOOST * Math.max(0, ...c.providerNace.map((p) => naceAffinity(providerClass, p)));
         for (const receiver of c.receiverNace) {
-          const taker = byReceiver.get(receiver) ?? { receiverNace: receiver, support: 0, level, cases: [] };
+          const taker = byReceiver.get(receiver) ?? { receiverNace: receiver, support: 0, level, cases: [], casesAtLevel: 0 };
           taker.support += weight;
           taker.cases.push(c);
+          if (level === taker.level) taker.casesAtLevel += 1;
           byReceiver.set(receiver, taker);
         }
       }

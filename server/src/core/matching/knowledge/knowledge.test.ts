@@ -60,6 +60,9 @@ describe('KnowledgeBase.takersFor', () => {
     const takers = kb.takersFor('10 02 02');
     expect(takers.map((t) => [t.receiverNace, t.level])).toEqual([['2351', 'code'], ['4211', 'code'], ['2361', 'sub_chapter']]);
     expect(takers[0]!.cases.map((c) => c.id)).toEqual(['a', 'b']);
+    // 2361 has one case at sub-chapter level; 4211 one exact case and one at chapter level.
+    expect(kb.takersFor('10 02 02').find((t) => t.receiverNace === '4211')).toMatchObject({ level: 'code', casesAtLevel: 1 });
+    expect(kb.takersFor('10 02 02').find((t) => t.receiverNace === '4211')!.cases).toHaveLength(2);
     expect(kb.takersFor('10 09 99').map((t) => t.level)).toEqual(['sub_chapter', 'chapter', 'chapter']);
   });
 
