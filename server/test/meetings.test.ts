@@ -295,6 +295,9 @@ describe('changes on the day', () => {
     expect(agenda.scheduleVersion).toBe(2);
     const records = (await t.call(facilitator, 'GET', `/meeting-events/${eventId}/meetings`)).json();
     expect(records.find((r: { requestId: string }) => r.requestId === later.requestId).status).toBe('cancelled');
+    const absentMember = Object.values(firms).find((f) => f.id === absent)!.member;
+    const mails = await t.ctx.db.$client<{ subject: string }[]>`select subject from emails where "to" = ${absentMember.email} order by created_at`;
+    expect(mails.map((m) => m.subject)).toContain('Votre agenda a changé — Rendez-vous d’affaires du Revermont');
   });
 
   it('refuses to cancel a started meeting, and unknown firms', async () => {
@@ -323,6 +326,23 @@ describe('changes on the day', () => {
     expect(after.meetings.filter((m) => m.requestId !== change.requestId).map(key).sort()).toEqual(before.meetings.map(key).sort());
     const agendaE = (await t.call(firms.E.member, 'GET', `/meeting-events/${eventId}/agendas/${firms.E.id}`)).json();
     expect(agendaE.meetings.map((m: { requestId: string }) => m.requestId)).toEqual([change.requestId]);
+
+    const cancelled = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/changes`, { kind: 'cancellation', requestId: change.requestId });
+    expect(cancelled.json().changedAgendas.map((o: { id: string }) => o.id).sort()).toEqual([firms.E.id, present.id].sort());
+    expect(cancelled.json().unscheduled).toContainEqual(expect.objectContaining({ requestId: change.requestId, reason: 'cancelled' }));
+  });
+
+  it('moves a late arrival to slots after it arrives', async () => {
+    const arrivesAt = parisToUtc('14:10');
+    const before: { meetings: ScheduledView[] } = (await t.call(facilitator, 'GET', `/meeting-events/${eventId}/schedule`)).json();
+    const soon = before.meetings.find((m) => new Date(m.start) > t.clock.current && new Date(m.start) < arrivesAt)!;
+    const late = soon.organisations[0]!;
+    const res = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/changes`, { kind: 'late_arrival', organisationId: late.id, arrivesAt: '2026-10-05T14:10:00+02:00' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().changedAgendas.map((o: { id: string }) => o.id)).toContain(late.id);
+    const after: { meetings: ScheduledView[] } = (await t.call(facilitator, 'GET', `/meeting-events/${eventId}/schedule`)).json();
+    const mine = after.meetings.filter((m) => m.organisations.some((o) => o.id === late.id) && new Date(m.start) > t.clock.current);
+    for (const m of mine) expect(new Date(m.start).getTime()).toBeGreaterThanOrEqual(arrivesAt.getTime());
   });
 });
 
@@ -337,5 +357,48 @@ describe('follow-up', () => {
     expect(done.json()).toMatchObject({ status: 'done', outcome: 'Échange de palettes à étudier', version: meeting.version + 1 });
     expect((await t.call(facilitator, 'PATCH', `/meetings/${meeting.meetingId}`, { status: 'no_show', version: meeting.version })).statusCode).toBe(409);
     expect((await t.call(facilitator, 'PATCH', `/meetings/${meeting.meetingId}`, { version: meeting.version + 1 })).statusCode).toBe(400);
+  });
+});
+
+describe('runs that cannot succeed, and outdated schedules', () => {
+  let otherId: string;
+
+  async function runToEnd(timeLimitSeconds = 1) {
+    const queued = (await t.call(facilitator, 'POST', `/meeting-events/${otherId}/runs`, { timeLimitSeconds })).json();
+    return eventually(async () => {
+      const r = (await t.call(facilitator, 'GET', `/meeting-events/${otherId}/runs/${queued.id}`)).json();
+      return r.status === 'done' || r.status === 'failed' ? r : undefined;
+    }, 'the scheduling run');
+  }
+
+  it('reports why a run failed with a stable code, and leaves the event as it was', async () => {
+    const input = { ...setup(), name: 'Second événement', participants: [{ organisationId: firms.A.id, unavailableSlots: ['m1'] }, { organisationId: firms.B.id }] };
+    otherId = (await t.call(facilitator, 'POST', '/meeting-events', input)).json().id;
+    const request = await t.call(facilitator, 'POST', `/meeting-events/${otherId}/requests`, { organisationId: firms.A.id, withOrganisationId: firms.B.id, fixedSlot: 'm1' });
+    expect(request.statusCode).toBe(201);
+    const run = await runToEnd();
+    expect(run).toMatchObject({ status: 'failed', scheduleVersion: null, error: { code: 'infeasible_fixed_meeting' } });
+    expect((await t.call(facilitator, 'GET', `/meeting-events/${otherId}`)).json().status).toBe('draft');
+    expect((await t.call(facilitator, 'GET', `/meeting-events/${otherId}/schedule`)).statusCode).toBe(404);
+  });
+
+  it('marks the preview outdated when requests change, and refuses to publish it', async () => {
+    const [request] = (await t.call(facilitator, 'GET', `/meeting-events/${otherId}/requests`)).json();
+    await t.call(facilitator, 'PATCH', `/meeting-events/${otherId}/requests/${request.id}`, { fixedSlot: null, version: request.version });
+    expect((await runToEnd()).status).toBe('done');
+    expect((await t.call(facilitator, 'GET', `/meeting-events/${otherId}/schedule`)).json().outdated).toBe(false);
+    await t.call(facilitator, 'PATCH', `/meeting-events/${otherId}/requests/${request.id}`, { session: 'afternoon', version: request.version + 1 });
+    expect((await t.call(facilitator, 'GET', `/meeting-events/${otherId}/schedule`)).json().outdated).toBe(true);
+    const event = (await t.call(facilitator, 'GET', `/meeting-events/${otherId}`)).json();
+    const publish = await t.call(facilitator, 'POST', `/meeting-events/${otherId}/publish`, { version: event.version });
+    expect(publish.statusCode).toBe(409);
+    expect(publish.json().code).toBe('schedule_outdated');
+  });
+});
+
+describe('API documentation', () => {
+  it('describes the meeting routes', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/meeting-events', '/api/v1/meeting-events/{id}/changes', '/api/v1/meeting-events/{id}/agendas/{organisationId}/ics']));
   });
 });

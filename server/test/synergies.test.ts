@@ -19,7 +19,7 @@ interface SynergyView {
   version: number;
   explanationFr: string;
   dropReason: string | null;
-  parties: { organisationId: string; role: string; accepted: boolean; contact: unknown }[];
+  parties: { organisationId: string; declarationId: string | null; role: string; accepted: boolean; contact: unknown }[];
   impact: { tonnes: number; co2eKg: number; eurosSaved: number } | null;
 }
 
@@ -40,6 +40,9 @@ async function synergiesOf(user: TestUser, query = ''): Promise<SynergyView[]> {
   return res.json().items;
 }
 
+const samePair = (x: SynergyView, offerId: string, needId: string) =>
+  x.parties.some((p) => p.role === 'giver' && p.declarationId === offerId) && x.parties.some((p) => p.role === 'taker' && p.declarationId === needId);
+
 /** Declares a pallet offer (firm A) and a matching need (firm B) and waits for the proposal. */
 async function palletPair(suffix: string) {
   const offer = await t.declare(s.memberA, {
@@ -50,7 +53,7 @@ async function palletPair(suffix: string) {
   });
   const synergy = await eventually(async () => {
     const list = await synergiesOf(s.memberB, '&kind=substitution');
-    return list.find((x) => x.parties.some((p) => p.role === 'giver' && p.organisationId === s.firmA.id) && x.status === 'proposed' && x.explanationFr.includes('15 01 03') && x.parties.length === 2 && list.length > 0 && x.id !== undefined && JSON.stringify(x).includes(suffix));
+    return list.find((x) => x.status === 'proposed' && samePair(x, offer.id, need.id));
   }, 'a substitution proposal');
   return { offer, need, synergy };
 }

@@ -94,15 +94,18 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
   let breaksLowerBound = state.totalBreaks === 0 ? 0 : -Infinity;
   if (state.totalBreaks > 0 && milpAllowed && remaining() > 0.2) {
     method = 'milp';
-    // Is a schedule without any break possible? This small model often answers at once.
-    const zero = await solveSlotMilp({ problem, meetings: held, fairness, breakCap: 0, timeLimitSeconds: Math.min(1.5, remaining() * 0.2) });
+    // Is a schedule without any break possible? This small model often answers at once, and when
+    // the search is at one break it settles optimality alone, so it then gets all the time left.
+    const share = state.totalBreaks === 1 ? 0.9 : 0.2;
+    const zero = await solveSlotMilp({ problem, meetings: held, fairness, breakCap: 0, timeLimitSeconds: Math.min(state.totalBreaks === 1 ? Infinity : 1.5, remaining() * share) });
     if (zero.slots) {
       state.restore(zero.slots);
       breaksLowerBound = 0;
     } else if (zero.infeasible) breaksLowerBound = 1;
   }
   if (state.totalBreaks > Math.max(0, breaksLowerBound) && milpAllowed && remaining() > 0.2) {
-    const r = await solveSlotMilp({ problem, meetings: held, fairness, timeLimitSeconds: remaining(), start: state.snapshot() });
+    // HiGHS may overrun its limit a little (root LP), hence the 0.9.
+    const r = await solveSlotMilp({ problem, meetings: held, fairness, timeLimitSeconds: remaining() * 0.9, start: state.snapshot() });
     if (r.slots) {
       const before = state.snapshot();
       const breaksBefore = state.totalBreaks;

@@ -21,14 +21,17 @@ export function assignTables(problem: Problem, slotOf: Int32Array, tableHost: re
       owner[t] = m;
       tableOf[m] = t;
     };
-    // Hosts first, so their reserved tables are not taken by others' preferences.
-    const ordered = [...meetings].sort((a, b) => Number(hostTables(problem, b, tableHost).length > 0) - Number(hostTables(problem, a, tableHost).length > 0));
-    for (const m of ordered) {
-      const preferred = [...hostTables(problem, m, tableHost), ...problem.meetings[m]!.parts.map((p) => lastTable[p]!)];
-      const t = preferred.find((t) => t >= 0 && owner[t] === -1 && usable(m, t));
+    // Hosts first, at their reserved table.
+    for (const m of meetings) {
+      const t = hostTables(problem, m, tableHost).find((t) => owner[t] === -1);
       if (t !== undefined) take(m, t);
     }
-    for (const m of ordered) {
+    // Then as many meetings as possible at a table one of their participants just left
+    // (maximum matching on those "stay" edges, by augmenting paths).
+    const stay = (m: number, t: number) => usable(m, t) && problem.meetings[m]!.parts.some((p) => lastTable[p] === t);
+    for (const m of meetings) if (tableOf[m] === -1) augment(m, new Uint8Array(tableHost.length), owner, tableOf, stay);
+    // The rest anywhere they may sit; augmenting may move earlier ones to other usable tables.
+    for (const m of meetings) {
       if (tableOf[m] !== -1) continue;
       if (!augment(m, new Uint8Array(tableHost.length), owner, tableOf, usable)) unplaced.push(m);
     }

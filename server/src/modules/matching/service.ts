@@ -33,9 +33,14 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 export class MatchingService {
   constructor(private readonly ctx: AppContext) {}
 
-  /** MAESTRI's cases plus the synergies facilitators validated on the platform. */
+  private cachedKb: { at: number; kb: KnowledgeBase } | undefined;
+
+  /** MAESTRI's cases plus the synergies facilitators validated on the platform (refreshed every minute). */
   async knowledgeBase(): Promise<KnowledgeBase> {
-    return documentedCases().withValidatedCases(await repo.validatedCases(this.ctx.db.$client));
+    if (this.cachedKb && Date.now() - this.cachedKb.at < 60_000) return this.cachedKb.kb;
+    const kb = documentedCases().withValidatedCases(await repo.validatedCases(this.ctx.db.$client));
+    this.cachedKb = { at: Date.now(), kb };
+    return kb;
   }
 
   /** Asks the background workers to re-match a declaration (inside the caller's transaction). */

@@ -21,9 +21,7 @@ export class FollowUpService {
   async update(user: CurrentUser, meetingId: string, input: MeetingFollowUp): Promise<MeetingRecord> {
     const meeting = await schedules.findMeeting(this.ctx.db, meetingId);
     if (!meeting) throw notFound('Rendez-vous');
-    const access = await accessEvent(this.ctx.db, user, meeting.eventId).catch(() => {
-      throw notFound('Rendez-vous');
-    });
+    const access = await accessEvent(this.ctx.db, user, meeting.eventId);
     const party = user.organisationId !== null && meeting.organisationIds.includes(user.organisationId);
     if (!access.facilitator && !party) throw notFound('Rendez-vous');
     const updated = await schedules.updateMeeting(this.ctx.db, meetingId, input.version, { status: input.status, outcome: input.outcome, updatedBy: user.id }, this.ctx.now());

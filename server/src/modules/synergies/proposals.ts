@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { findCategory } from '@synergies/shared';
 import type postgres from 'postgres';
 import type { MatchDeclaration, Proposal } from '../../core/matching';
@@ -52,6 +53,9 @@ interface Existing {
   drop_reason: string | null;
 }
 
+/** Stored form of a proposal's identity: a mutualisation of many firms has a long key, the index wants a short one. */
+export const storedKey = (key: string) => createHash('sha256').update(key).digest('base64url');
+
 export const DECLINED = 'declined';
 export const RETIRED = 'retired';
 
@@ -78,7 +82,7 @@ export async function saveProposals(
 ): Promise<number> {
   const { proposals, declarations, orgNames, now } = input;
   const nowIso = now.toISOString();
-  const keys = proposals.map((p) => p.key);
+  const keys = proposals.map((p) => storedKey(p.key));
   const existing = new Map(
     (keys.length
       ? await sql<Existing[]>`select id, proposal_key, status, fingerprint, drop_reason from synergies where proposal_key = any(${keys})`
@@ -86,52 +90,84 @@ export async function saveProposals(
     ).map((e) => [e.proposal_key, e]),
   );
 
-  const created: { id: string; p: Proposal }[] = [];
+  const fresh: Proposal[] = [];
+  const refreshed: { id: string; p: Proposal }[] = [];
   for (const p of proposals) {
-    const e = existing.get(p.key);
-    const reasons = JSON.stringify(p.reasons);
-    if (!e) {
-      const zoneId = declarations.get(p.declarationIds[0]!)?.zoneId;
-      if (!zoneId) continue;
-      const [row] = await sql<{ id: string }[]>`
-        insert into synergies (zone_id, kind, proposal_key, origin, status, title, score, reasons, explanation_fr, explanation_en, fingerprint, created_at, updated_at)
-        values (${zoneId}, ${p.kind}, ${p.key}, 'engine', 'proposed', ${proposalTitle(p, declarations, orgNames)}, ${p.score}, ${reasons}::jsonb,
-                ${p.explanationFr}, ${p.explanationEn}, ${p.fingerprint}, ${nowIso}, ${nowIso})
-        returning id`;
-      created.push({ id: row!.id, p });
-    } else if (e.status === 'dropped' && e.drop_reason !== null && e.drop_reason.startsWith(DECLINED) && e.fingerprint === p.fingerprint) {
+    const e = existing.get(storedKey(p.key));
+    if (!e) fresh.push(p);
+    else if (e.status === 'dropped' && e.drop_reason !== null && e.drop_reason.startsWith(DECLINED) && e.fingerprint === p.fingerprint) {
       // Declined and nothing material changed: stays declined.
     } else if (e.status === 'dropped' && (e.drop_reason?.startsWith(RETIRED) || e.drop_reason?.startsWith(DECLINED))) {
-      await sql`update synergies set status = 'proposed', drop_reason = null, score = ${p.score}, reasons = ${reasons}::jsonb,
+      await sql`update synergies set status = 'proposed', drop_reason = null, score = ${p.score}, reasons = ${JSON.stringify(p.reasons)}::jsonb,
                   explanation_fr = ${p.explanationFr}, explanation_en = ${p.explanationEn}, fingerprint = ${p.fingerprint},
                   updated_at = ${nowIso}, version = version + 1 where id = ${e.id}`;
       await sql`update synergy_parties set accepted_at = null, declined_at = null where synergy_id = ${e.id}`;
       await sql`insert into synergy_events (synergy_id, type, from_status, to_status, note, at)
                 values (${e.id}, 'reproposed', 'dropped', 'proposed', 'Les fiches ont changé', ${nowIso})`;
-    } else if (e.status !== 'dropped') {
-      await sql`update synergies set score = ${p.score}, reasons = ${reasons}::jsonb, explanation_fr = ${p.explanationFr},
-                  explanation_en = ${p.explanationEn}, fingerprint = ${p.fingerprint}, updated_at = ${nowIso}
-                where id = ${e.id} and (score is distinct from ${p.score} or fingerprint is distinct from ${p.fingerprint})`;
-    }
+    } else if (e.status !== 'dropped') refreshed.push({ id: e.id, p });
+  }
+
+  // Set-based writes: a zone rematch saves thousands of proposals.
+  if (refreshed.length) {
+    const values = refreshed.map(({ id, p }) => ({ id, score: p.score, reasons: p.reasons, fr: p.explanationFr, en: p.explanationEn, fingerprint: p.fingerprint }));
+    await sql`
+      update synergies s set score = v.score, reasons = v.reasons, explanation_fr = v.fr, explanation_en = v.en, fingerprint = v.fingerprint, updated_at = ${nowIso}
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, score float8, reasons jsonb, fr text, en text, fingerprint text)
+      where s.id = v.id and (s.score is distinct from v.score or s.fingerprint is distinct from v.fingerprint)`;
+  }
+  const created: { id: string; p: Proposal }[] = [];
+  for (let i = 0; i < fresh.length; i += 1000) {
+    const chunk = fresh.slice(i, i + 1000).filter((p) => declarations.has(p.declarationIds[0]!));
+    if (chunk.length === 0) continue;
+    const rows = chunk.map((p) => ({
+      zone_id: declarations.get(p.declarationIds[0]!)!.zoneId,
+      kind: p.kind,
+      proposal_key: storedKey(p.key),
+      origin: 'engine',
+      status: 'proposed',
+      title: proposalTitle(p, declarations, orgNames),
+      score: p.score,
+      reasons: JSON.stringify(p.reasons),
+      explanation_fr: p.explanationFr,
+      explanation_en: p.explanationEn,
+      fingerprint: p.fingerprint,
+      created_at: nowIso,
+      updated_at: nowIso,
+    }));
+    const inserted = await sql<{ id: string; proposal_key: string }[]>`
+      insert into synergies (zone_id, kind, proposal_key, origin, status, title, score, reasons, explanation_fr, explanation_en, fingerprint, created_at, updated_at)
+      select zone_id, kind, proposal_key, origin, status, title, score, reasons::jsonb, explanation_fr, explanation_en, fingerprint, created_at::timestamptz, updated_at::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(zone_id uuid, kind synergy_kind, proposal_key text, origin synergy_origin, status synergy_status,
+        title text, score float8, reasons text, explanation_fr text, explanation_en text, fingerprint text, created_at text, updated_at text)
+      returning id, proposal_key`;
+    const byKey = new Map(chunk.map((p) => [storedKey(p.key), p]));
+    for (const r of inserted) created.push({ id: r.id, p: byKey.get(r.proposal_key)! });
   }
 
   if (created.length) {
     const parties = created.flatMap(({ id, p }) => partiesOf(p, declarations).map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })));
-    await sql`insert into synergy_parties ${sql(parties)} on conflict do nothing`;
     const links = created.flatMap(({ id, p }) => p.declarationIds.map((d) => ({ synergy_id: id, declaration_id: d })));
-    if (links.length) await sql`insert into synergy_declarations ${sql(links)} on conflict do nothing`;
     const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', note: 'Proposée par le moteur de mise en relation', at: nowIso }));
-    await sql`insert into synergy_events ${sql(events)}`;
+    // Chunks keep each statement under PostgreSQL's 65,535 parameters.
+    for (const chunk of chunks(parties, 5000)) await sql`insert into synergy_parties ${sql(chunk)} on conflict do nothing`;
+    for (const chunk of chunks(links, 10000)) await sql`insert into synergy_declarations ${sql(chunk)} on conflict do nothing`;
+    for (const chunk of chunks(events, 5000)) await sql`insert into synergy_events ${sql(chunk)}`;
     await notifyNewProposals(sql, jobs, created.map((c) => c.id), input.publicUrl, nowIso);
   }
 
   if (input.scopeDeclarationIds.length) {
     await sql`
       update synergies s set status = 'dropped', drop_reason = ${`${RETIRED}: plus proposée par le moteur`}, updated_at = ${nowIso}, version = version + 1
-      where s.origin = 'engine' and s.status = 'proposed' and not (s.proposal_key = any(${input.keepKeys ?? keys}))
+      where s.origin = 'engine' and s.status = 'proposed' and not (s.proposal_key = any(${input.keepKeys?.map(storedKey) ?? keys}))
         and exists (select 1 from synergy_declarations sd where sd.synergy_id = s.id and sd.declaration_id = any(${input.scopeDeclarationIds}::uuid[]))`;
   }
   return created.length;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** In-app notification per member and proposal; one summary email per member. */
@@ -143,7 +179,8 @@ async function notifyNewProposals(sql: Sql, jobs: Jobs, synergyIds: string[], pu
     join users u on u.organisation_id = p.organisation_id and u.password_hash is not null
     where s.id = any(${synergyIds}::uuid[])`;
   if (rows.length === 0) return;
-  await sql`insert into notifications ${sql(rows.map((r) => ({ user_id: r.user_id, synergy_id: r.synergy_id, type: 'new_proposal', text: r.title, created_at: nowIso })))}`;
+  const notifications = rows.map((r) => ({ user_id: r.user_id, synergy_id: r.synergy_id, type: 'new_proposal', text: r.title, created_at: nowIso }));
+  for (const chunk of chunks(notifications, 5000)) await sql`insert into notifications ${sql(chunk)}`;
   const byUser = new Map<string, (typeof rows)[number][]>();
   for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
   for (const list of byUser.values()) {

@@ -14,6 +14,8 @@ export interface SlotMilpInput {
   timeLimitSeconds: number;
   /** Warm start: slot per meeting (-1 none). */
   start?: Int32Array;
+  /** Meetings pinned to one slot (large-neighbourhood search frees only the others). */
+  pinned?: ReadonlyMap<number, number>;
   /** Cap on every participant's breaks (e.g. 0 to ask "is a schedule without breaks possible?"). */
   breakCap?: number;
 }
@@ -42,7 +44,8 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
   // How each auxiliary column follows from x, in creation order, to complete a warm start.
   const derive = new Map<number, (v: Float64Array) => number>();
   for (const m of input.meetings) {
-    const cols = problem.meetings[m]!.allowed.map((s) => {
+    const pin = input.pinned?.get(m);
+    const cols = (pin === undefined ? problem.meetings[m]!.allowed : [pin]).map((s) => {
       const v = b.addBinary();
       x.set(m * nSlots + s, v);
       return [v, 1] as const;
