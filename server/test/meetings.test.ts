@@ -343,6 +343,14 @@ describe('changes on the day', () => {
     const after: { meetings: ScheduledView[] } = (await t.call(facilitator, 'GET', `/meeting-events/${eventId}/schedule`)).json();
     const mine = after.meetings.filter((m) => m.organisations.some((o) => o.id === late.id) && new Date(m.start) > t.clock.current);
     for (const m of mine) expect(new Date(m.start).getTime()).toBeGreaterThanOrEqual(arrivesAt.getTime());
+
+    // The follow-up rows follow the published schedule: same slot and table, still planned.
+    const records: { requestId: string; slotId: string; tableId: string; status: string }[] = (await t.call(facilitator, 'GET', `/meeting-events/${eventId}/meetings`)).json();
+    for (const m of after.meetings) {
+      expect(records.find((r) => r.requestId === m.requestId)).toMatchObject({ slotId: m.slotId, tableId: m.tableId });
+    }
+    const held = new Set(after.meetings.map((m) => m.requestId));
+    for (const r of records.filter((x) => !held.has(x.requestId))) expect(r.status).not.toBe('scheduled');
   });
 });
 
