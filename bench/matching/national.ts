@@ -75,7 +75,8 @@ try {
     }
     sampleMemory();
   }
-  const [{ n: total }] = (await sql<{ n: number }[]>`select count(*)::int as n from declarations`) as [{ n: number }];
+  const [countRow] = await sql<{ n: number }[]>`select count(*)::int as n from declarations`;
+  const total = countRow!.n;
   console.log(`loaded ${total.toLocaleString('en')} declarations in ${zoneIds.length} zones: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   started = performance.now();
