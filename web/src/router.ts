@@ -54,6 +54,45 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/OrganisationEditPage.vue'),
     meta: { roles: ['facilitator', 'admin'], title: 'firm.editTitle' },
   },
+  {
+    path: '/animation/synergies',
+    name: 'synergy-board',
+    component: () => import('./pages/SynergyBoardPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'nav.synergies' },
+  },
+  {
+    path: '/animation/rendez-vous',
+    name: 'meeting-events-admin',
+    component: () => import('./pages/MeetingEventsAdminPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'nav.meetings' },
+  },
+  {
+    path: '/animation/rendez-vous/:eventId',
+    name: 'meeting-event',
+    component: () => import('./pages/MeetingEventPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'meetings.eventTitle' },
+  },
+  { path: '/synergies/:id', name: 'synergy', component: () => import('./pages/SynergyPage.vue'), meta: { title: 'synergy.title' } },
+  { path: '/echanges/:id', name: 'exchange', component: () => import('./pages/ExchangePage.vue'), meta: { title: 'exchangeRecord.title' } },
+  { path: '/rendez-vous', name: 'meeting-events', component: () => import('./pages/MeetingEventsPage.vue'), meta: { roles: ['member'], title: 'nav.meetings' } },
+  {
+    path: '/rendez-vous/:eventId',
+    name: 'agenda',
+    component: () => import('./pages/AgendaPage.vue'),
+    meta: { title: 'agenda.title' },
+    // Facilitators follow the same e-mailed link to their own view of the event.
+    beforeEnter: (to) => {
+      const role = useSessionStore().user?.role;
+      if (role === 'facilitator' || role === 'admin') return { name: 'meeting-event', params: { eventId: String(to.params.eventId) } };
+      return true;
+    },
+  },
+  {
+    path: '/administration/facteurs-impact',
+    name: 'impact-factors',
+    component: () => import('./pages/ImpactFactorsPage.vue'),
+    meta: { roles: ['admin'], title: 'nav.impactFactors' },
+  },
   { path: '/administration/zones', name: 'zones', component: () => import('./pages/ZonesPage.vue'), meta: { roles: ['admin'], title: 'nav.zones' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
 ];

@@ -99,7 +99,8 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (res.status === 401 && !path.startsWith('/auth/')) unauthorisedListeners.forEach((l) => l());
     throw error;
   }
-  if (res.status === 204 || res.status === 202) return undefined as T;
+  // 202 may carry the accepted job (a match run, a scheduling run) or nothing.
+  if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -125,3 +125,6 @@ export const referenceApi = {
   categories: () => api.get<CategoryEntry[]>('/reference/categories'),
   wasteCodes: () => api.get<WasteCodeEntry[]>('/reference/waste-codes'),
 };
+
+export * from './synergies';
+export * from './meetings';

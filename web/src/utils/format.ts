@@ -41,3 +41,38 @@ export function parseDecimal(input: string | number | null | undefined): number 
   const n = Number(s);
   return Number.isFinite(n) ? n : input;
 }
+
+const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'fr-FR');
+
+/** "12 345 €" (whole euros: impacts are estimates). */
+export function formatEuros(value: number, locale: string): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+}
+
+/** A figure rounded to what it can mean: "12,3", "1 234". */
+export function formatRounded(value: number, locale: string): string {
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
+}
+
+/** "3 oct. 2026, 10:20" */
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** "lundi 5 octobre 2026" for a calendar date. */
+export function formatLongDate(iso: string | null | undefined, locale: string): string {
+  if (!iso) return '';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'full' }).format(date);
+}
+
+/** "45 %" of a 0–1 score. */
+export function formatPercent(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined) return '—';
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+}

@@ -1,0 +1,55 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { notificationsApi, type NotificationView } from '../api';
+
+const EVERY_MS = 60_000;
+
+/** The bell: the latest notifications of the person logged in, refreshed every minute while they are. */
+export const useNotificationsStore = defineStore('notifications', () => {
+  const items = ref<NotificationView[]>([]);
+  const loaded = ref(false);
+  const error = ref<unknown>(null);
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  const unread = computed(() => items.value.filter((n) => !n.read).length);
+
+  async function load() {
+    try {
+      items.value = await notificationsApi.list();
+      error.value = null;
+      loaded.value = true;
+    } catch (e) {
+      error.value = e;
+    }
+  }
+
+  /** Marks everything read on the server; the list shows it at once. */
+  async function markAllRead() {
+    if (!unread.value) return;
+    const before = items.value;
+    items.value = items.value.map((n) => ({ ...n, read: true }));
+    try {
+      await notificationsApi.markRead();
+    } catch (e) {
+      items.value = before;
+      error.value = e;
+    }
+  }
+
+  function start() {
+    if (timer) return;
+    void load();
+    timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden') void load();
+    }, EVERY_MS);
+  }
+
+  function stop() {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    items.value = [];
+    loaded.value = false;
+  }
+
+  return { items, loaded, error, unread, load, markAllRead, start, stop };
+});
