@@ -1,0 +1,129 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, PASSWORD, type TestContext, type TestUser } from '../context';
+import { launchBrowser, logIn, newSession, serve } from './browser';
+
+let t: TestContext;
+let s: Awaited<ReturnType<TestContext['scenario']>>;
+let browser: Browser;
+let baseURL: string;
+
+interface SynergyRow {
+  id: string;
+  title: string;
+  status: string;
+  parties: { role: string; declarationId: string | null }[];
+}
+
+/** The background matcher's proposal for this offer/need pair, polled through the API. */
+async function proposalFor(user: TestUser, offerId: string, needId: string, timeoutMs = 60_000): Promise<SynergyRow> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await t.call(user, 'GET', '/synergies?limit=100&status=proposed');
+    const found = (res.json().items as SynergyRow[]).find(
+      (x) => x.parties.some((p) => p.role === 'giver' && p.declarationId === offerId) && x.parties.some((p) => p.role === 'taker' && p.declarationId === needId),
+    );
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('no proposal for the pair');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+let synergy: SynergyRow;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  // A real browser drops a session cookie whose expiry lies in its past: run on its clock.
+  t.clock.current = new Date();
+  s = await t.scenario();
+  // A matching pair: the proposal comes from the background matcher (slow on a loaded machine, so waited for here).
+  const offer = await t.declare(s.memberA, {
+    title: 'Palettes bois 80x120 Europe', wasteCode: '15 01 03', quantity: 40, unit: 'pallet', frequency: 'monthly', siteId: s.firmA.siteId,
+  });
+  const need = await t.declare(s.memberB, {
+    kind: 'need', title: 'Recherche palettes 80x120', wasteCode: '15 01 03', quantity: 30, unit: 'pallet', frequency: 'monthly', siteId: s.firmB.siteId,
+  });
+  synergy = await proposalFor(s.memberB, offer.id, need.id);
+  baseURL = await serve(t);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('synergies in Chromium', () => {
+  it('suggests the match to a member on their home page, who accepts it', async () => {
+    const { context, page, errors } = await newSession(browser, baseURL, { width: 390, height: 844 });
+    try {
+      await logIn(page, s.memberB.email, PASSWORD);
+      await page.waitForURL('**/mon-entreprise');
+      const suggestions = page.getByRole('region', { name: 'Suggestions pour vous' });
+      const card = suggestions.getByRole('listitem').filter({ hasText: synergy.title });
+      await card.waitFor();
+      await card.getByText(/Même code déchet 15 01 03/).waitFor();
+      await card.getByRole('button', { name: 'Accepter' }).click();
+      await card.getByText('Votre entreprise a accepté').waitFor();
+
+      const view = (await t.call(s.memberB, 'GET', `/synergies/${synergy.id}`)).json();
+      expect(view.parties.find((p: { role: string }) => p.role === 'taker')).toMatchObject({ accepted: true });
+      expect(view.status).toBe('proposed');
+
+      // The bell shows the proposal's notification.
+      await page.getByRole('button', { name: /Notifications : 1 non lue/ }).click();
+      await page.getByRole('region', { name: 'Notifications' }).getByRole('link', { name: synergy.title }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets the other firm accept on the synergy page, which then shows both contacts', async () => {
+    const { context, page, errors } = await newSession(browser, baseURL);
+    try {
+      await logIn(page, s.memberA.email, PASSWORD);
+      await page.goto(`/synergies/${synergy.id}`);
+      await page.getByRole('heading', { level: 1, name: synergy.title }).waitFor();
+      await page.getByText('Les coordonnées des entreprises apparaîtront ici').waitFor();
+      await page.getByRole('button', { name: 'Accepter' }).click();
+      // Both accepted: the synergy moves under discussion and the contacts appear.
+      await page.getByRole('list', { name: 'Étapes' }).locator('[aria-current="step"]', { hasText: 'En discussion' }).waitFor();
+      const contacts = page.getByRole('region', { name: 'Contacts' });
+      await contacts.getByRole('link', { name: s.memberB.email }).waitFor();
+      await contacts.getByRole('link', { name: s.memberA.email }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets the facilitator mark it implemented with the real quantity and shows the impacts', async () => {
+    const { context, page, errors } = await newSession(browser, baseURL);
+    try {
+      await logIn(page, s.facilitator.email, PASSWORD);
+      await page.goto(`/synergies/${synergy.id}`);
+      await page.getByRole('heading', { level: 1, name: synergy.title }).waitFor();
+      // Facilitators answer for no firm.
+      expect(await page.getByRole('button', { name: 'Accepter' }).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Mise en œuvre' }).click();
+      await page.getByLabel('Quantité réelle').fill('480');
+      await page.getByLabel('Unité').selectOption('pallet');
+      await page.getByRole('button', { name: 'Enregistrer la mise en œuvre' }).click();
+
+      const impacts = page.getByRole('region', { name: /Impacts estimés/ });
+      await impacts.waitFor();
+      const figure = (label: string) => impacts.locator('.figure', { hasText: label }).locator('dd');
+      expect(await figure('Tonnes détournées').textContent()).toMatch(/^12\s?t$/);
+      expect((await figure('kg CO₂e évités').textContent())?.replace(/\s/g, '')).toBe('3756');
+      await page.getByRole('list', { name: 'Étapes' }).locator('[aria-current="step"]', { hasText: 'Mise en œuvre' }).waitFor();
+      await page.getByRole('list').filter({ hasText: 'Étape : En discussion → Mise en œuvre' }).waitFor();
+
+      const view = (await t.call(s.facilitator, 'GET', `/synergies/${synergy.id}`)).json();
+      expect(view).toMatchObject({ status: 'implemented', impact: { quantity: 480, unit: 'pallet', tonnes: 12 } });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
