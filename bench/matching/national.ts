@@ -85,7 +85,8 @@ try {
   const indexSeconds = (performance.now() - started) / 1000;
   console.log(`time to index: ${indexSeconds.toFixed(1)} s (${Math.round(counts.declarations / indexSeconds).toLocaleString('en')} declarations/s)`);
 
-  // One new declaration at a time, end to end.
+  // One new declaration at a time, end to end, with the search relay running as in production.
+  await ctx.searchRelay.start();
   const matching = new MatchingService(ctx);
   const latencies: number[] = [];
   const templates = await sql<{ organisation_id: string; zone_id: string; kind: string; title: string; category_code: string; waste_code: string | null; quantity: number | null; unit: string; frequency: string }[]>`

@@ -9,7 +9,8 @@ interface OutboxRow {
 }
 
 const BATCH = 1000;
-const TASK_TIMEOUT_MS = 120_000;
+// Short polling: a relay pass is on the path from a new declaration to its proposals.
+const WAIT = { timeout: 120_000, interval: 10 };
 
 /**
  * Pushes outbox rows to Meilisearch. A batch is locked (SKIP LOCKED, so several server
@@ -96,8 +97,8 @@ export class SearchOutboxRelay {
     const present = new Set(docs.map((d) => d.id));
     const gone = ids.filter((id) => !present.has(id));
     const index = this.search.client.index(uid);
-    if (docs.length) await assertSucceeded(await index.addDocuments(docs, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }));
-    if (gone.length) await assertSucceeded(await index.deleteDocuments(gone).waitTask({ timeout: TASK_TIMEOUT_MS }));
+    if (docs.length) await assertSucceeded(await index.addDocuments(docs, { primaryKey: 'id' }).waitTask(WAIT));
+    if (gone.length) await assertSucceeded(await index.deleteDocuments(gone).waitTask(WAIT));
   }
 }
 

@@ -32,15 +32,17 @@ export async function findCandidates(
   const base = [`status = "active"`, `(zoneId = ${quote(subject.zoneId)} OR visibility = "all")`];
   if (subject.location) base.push(`_geoRadius(${subject.location.lat}, ${subject.location.lng}, ${Math.round(options.maxDistanceKm * 1000)})`);
   const byKeys = keysFilter(keys);
-  const index = search.client.index<DeclarationDocument>(search.declarations);
-  const [keyed, text] = await Promise.all([
-    byKeys
-      ? index.search('', { filter: [...base, byKeys], limit: options.limit ?? 400, attributesToRetrieve: ['id'] })
-      : Promise.resolve({ hits: [] as { id: string }[] }),
-    index.search(subject.title, { filter: base, limit: 50, attributesToRetrieve: ['id'], showRankingScore: true, matchingStrategy: 'last' }),
-  ]);
+  // One round trip for both queries.
+  const { results } = await search.client.multiSearch({
+    queries: [
+      ...(byKeys ? [{ indexUid: search.declarations, q: '', filter: [...base, byKeys], limit: options.limit ?? 400, attributesToRetrieve: ['id'] }] : []),
+      { indexUid: search.declarations, q: subject.title, filter: base, limit: 50, attributesToRetrieve: ['id'], showRankingScore: true, matchingStrategy: 'last' as const },
+    ],
+  });
+  const text = results[results.length - 1]!;
+  const keyed = byKeys ? results[0]! : { hits: [] };
   const found = new Map<string, number | undefined>();
-  for (const hit of keyed.hits) if (hit.id !== subject.id) found.set(hit.id, undefined);
+  for (const hit of keyed.hits as { id: string }[]) if (hit.id !== subject.id) found.set(hit.id, undefined);
   for (const hit of text.hits as { id: string; _rankingScore?: number }[]) if (hit.id !== subject.id) found.set(hit.id, hit._rankingScore);
   return found;
 }

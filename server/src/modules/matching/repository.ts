@@ -110,3 +110,11 @@ export async function validatedCases(sql: Sql): Promise<KnowledgeCase[]> {
     reference: 'Synergie validée sur la plateforme',
   }));
 }
+
+/** Declarations of a zone changed since the search relay last ran (their outbox rows are still there). */
+export async function pendingInIndex(sql: Sql, zoneId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }[]>`
+    select d.id from search_outbox o join declarations d on d.id = o.entity_id
+    where o.entity = 'declaration' and d.zone_id = ${zoneId} and d.status = 'active' limit 500`;
+  return rows.map((r) => r.id);
+}

@@ -60,10 +60,10 @@ export class MatchingService {
     let proposals: Proposal[] = [];
     const declarations = new Map<string, MatchDeclaration>([[subject.id, subject]]);
     if (subject.status === 'active') {
-      // Candidates come from the index: first push any committed change still in the outbox.
-      await this.ctx.searchRelay.drain();
       const weights = resolveWeights(undefined);
       const found = await findCandidates(this.ctx.search, subject, candidateKeys(subject, kb), { maxDistanceKm: weights.maxDistanceKm });
+      // Declarations committed but not yet in the index would be missed: take them from PostgreSQL.
+      for (const id of await repo.pendingInIndex(sql, subject.zoneId)) if (id !== subject.id && !found.has(id)) found.set(id, undefined);
       const candidates = (await repo.matchDeclarationsById(sql, [...found.keys()]))
         .filter((c) => c.status === 'active')
         .map((c) => ({ ...c, textScore: found.get(c.id) }));
@@ -74,7 +74,7 @@ export class MatchingService {
         proposals.push(...potentialTakers(subject, organisations, kb));
       }
     }
-    return this.save(proposals, declarations, [subject.id]);
+    return this.save(proposals, declarations, { declarationIds: [subject.id] });
   }
 
   /** Full rematch of a zone (or every zone), reporting progress into `match_runs`. */
@@ -88,15 +88,14 @@ export class MatchingService {
       const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()) });
       const byId = new Map(declarations.map((d) => [d.id, d]));
       let created = 0;
-      // Saved zone by zone (declarations are zone-scoped), with progress after each batch.
-      const ids = declarations.map((d) => d.id);
-      const BATCH = 500;
-      for (let i = 0; i < ids.length; i += BATCH) {
-        const scope = new Set(ids.slice(i, i + BATCH));
-        const batch = proposals.filter((p) => scope.has(p.declarationIds[0]!));
-        created += await this.save(batch, byId, [...scope], proposals.map((p) => p.key));
-        await sql`update match_runs set done = ${Math.min(ids.length, i + BATCH)}, proposals = ${created} where id = ${runId}`;
+      // Saved in batches, with progress after each; stale proposals retired once at the end.
+      const BATCH = 2000;
+      for (let i = 0; i < proposals.length; i += BATCH) {
+        created += await this.save(proposals.slice(i, i + BATCH), byId);
+        const done = Math.round((declarations.length * Math.min(proposals.length, i + BATCH)) / proposals.length);
+        await sql`update match_runs set done = ${done}, proposals = ${created} where id = ${runId}`;
       }
+      await this.save([], byId, { zoneId, keys: proposals.map((p) => p.key) });
       await sql`update match_runs set status = 'done', finished_at = now(), done = total, proposals = ${created} where id = ${runId}`;
       return created;
     } catch (error) {
@@ -105,7 +104,7 @@ export class MatchingService {
     }
   }
 
-  private async save(proposals: Proposal[], declarations: Map<string, MatchDeclaration>, scope: string[], keepKeys?: string[]): Promise<number> {
+  private async save(proposals: Proposal[], declarations: Map<string, MatchDeclaration>, retire?: Parameters<typeof saveProposals>[2]['retire']): Promise<number> {
     const orgIds = [...new Set(proposals.flatMap((p) => p.organisationIds))];
     const names = orgIds.length
       ? await this.ctx.db.$client<{ id: string; name: string }[]>`select id, name from organisations where id = any(${orgIds}::uuid[])`
@@ -115,8 +114,7 @@ export class MatchingService {
         proposals,
         declarations,
         orgNames: new Map(names.map((n) => [n.id, n.name])),
-        scopeDeclarationIds: scope,
-        keepKeys,
+        retire,
         publicUrl: this.ctx.config.publicUrl,
         now: this.ctx.now(),
       }),

@@ -72,10 +72,8 @@ export async function saveProposals(
     proposals: Proposal[];
     declarations: Map<string, MatchDeclaration>;
     orgNames: Map<string, string>;
-    /** Open engine proposals touching these declarations are retired when not proposed again. */
-    scopeDeclarationIds: string[];
-    /** Keys still proposed elsewhere in the same run (zone rematch batches). */
-    keepKeys?: string[];
+    /** Open engine proposals of this scope are retired when not proposed again (none: retire nothing). */
+    retire?: { declarationIds: string[] } | { zoneId: string | null; keys: string[] };
     publicUrl: string;
     now: Date;
   },
@@ -155,13 +153,25 @@ export async function saveProposals(
     await notifyNewProposals(sql, jobs, created.map((c) => c.id), input.publicUrl, nowIso);
   }
 
-  if (input.scopeDeclarationIds.length) {
-    await sql`
-      update synergies s set status = 'dropped', drop_reason = ${`${RETIRED}: plus proposée par le moteur`}, updated_at = ${nowIso}, version = version + 1
-      where s.origin = 'engine' and s.status = 'proposed' and not (s.proposal_key = any(${input.keepKeys?.map(storedKey) ?? keys}))
-        and exists (select 1 from synergy_declarations sd where sd.synergy_id = s.id and sd.declaration_id = any(${input.scopeDeclarationIds}::uuid[]))`;
-  }
+  if (input.retire) await retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso);
   return created.length;
+}
+
+/** Retires the engine's open proposals in scope that the last matching did not make again. */
+async function retireMissing(sql: Sql, scope: { declarationIds: string[] } | { zoneId: string | null }, keep: string[], nowIso: string) {
+  const reason = `${RETIRED}: plus proposée par le moteur`;
+  if ('declarationIds' in scope) {
+    await sql`
+      update synergies s set status = 'dropped', drop_reason = ${reason}, updated_at = ${nowIso}, version = version + 1
+      where s.origin = 'engine' and s.status = 'proposed' and not (s.proposal_key = any(${keep}))
+        and exists (select 1 from synergy_declarations sd where sd.synergy_id = s.id and sd.declaration_id = any(${scope.declarationIds}::uuid[]))`;
+    return;
+  }
+  // An anti-join, not "<> all(array)": a zone keeps thousands of proposals.
+  await sql`
+    update synergies s set status = 'dropped', drop_reason = ${reason}, updated_at = ${nowIso}, version = version + 1
+    where s.origin = 'engine' and s.status = 'proposed' and (${scope.zoneId}::uuid is null or s.zone_id = ${scope.zoneId})
+      and not exists (select 1 from unnest(${keep}::text[]) k(key) where k.key = s.proposal_key)`;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
