@@ -1,0 +1,109 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, PASSWORD, type TestContext } from '../context';
+import { launchBrowser, logIn, newSession, serve } from './browser';
+
+let t: TestContext;
+let s: Awaited<ReturnType<TestContext['scenario']>>;
+let browser: Browser;
+let baseURL: string;
+let eventId: string;
+const EVENT = 'Rendez-vous d’affaires du Revermont';
+
+beforeAll(async () => {
+  t = await createTestContext();
+  // A real browser drops a session cookie whose expiry lies in its past: run on its clock.
+  t.clock.current = new Date();
+  s = await t.scenario();
+  const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const created = await t.call(s.facilitator, 'POST', '/meeting-events', {
+    zoneId: s.zoneId,
+    name: EVENT,
+    date,
+    sessions: [{ id: 'matin', name: 'Matin', slots: ['09:00', '09:20', '09:40'].map((start, i) => ({ id: `m${i + 1}`, start, durationMinutes: 20 })) }],
+    tables: [
+      { id: 'T1', name: 'Table 1' },
+      { id: 'T2', name: 'Table 2' },
+    ],
+    participants: [{ organisationId: s.firmA.id }, { organisationId: s.firmB.id }],
+  });
+  expect(created.statusCode).toBe(201);
+  eventId = created.json().id;
+  expect((await t.call(s.facilitator, 'POST', `/meeting-events/${eventId}/status`, { status: 'requests_open', version: created.json().version })).statusCode).toBe(200);
+  baseURL = await serve(t);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('business meetings in Chromium', () => {
+  it('lets a member ask for a meeting with a priority while requests are open', async () => {
+    const { context, page, errors } = await newSession(browser, baseURL, { width: 390, height: 844 });
+    try {
+      await logIn(page, s.memberA.email, PASSWORD);
+      await page.goto('/rendez-vous');
+      await page.getByRole('link', { name: EVENT }).click();
+      await page.waitForURL(`**/rendez-vous/${eventId}`);
+      await page.getByText("Le planning n'est pas encore publié").waitFor();
+      await page.getByLabel('Entreprise à rencontrer').selectOption({ label: 'Fromagerie des Coteaux' });
+      await page.getByLabel('Priorité', { exact: true }).selectOption('4');
+      await page.getByRole('button', { name: 'Demander un rendez-vous' }).click();
+      const row = page.getByRole('region', { name: 'Nos demandes de rendez-vous' }).getByRole('listitem').filter({ hasText: 'Fromagerie des Coteaux' });
+      await row.waitFor();
+      expect(await row.getByLabel('Votre priorité').inputValue()).toBe('4');
+
+      const [request] = (await t.call(s.memberA, 'GET', `/meeting-events/${eventId}/requests`)).json();
+      expect(request.requesters).toEqual([{ organisationId: s.firmA.id, priority: 4 }]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets the facilitator compute the schedule, follow its progress, preview and publish it', async () => {
+    const { context, page, errors } = await newSession(browser, baseURL);
+    page.on('dialog', (dialog) => void dialog.accept());
+    try {
+      await logIn(page, s.facilitator.email, PASSWORD);
+      await page.goto(`/animation/rendez-vous/${eventId}`);
+      await page.getByRole('heading', { level: 1, name: EVENT }).waitFor();
+      await page.getByRole('button', { name: 'Calculer le planning' }).click();
+      await page.getByText('1 rendez-vous planifiés sur 1 demandés.').waitFor({ timeout: 20_000 });
+      const grid = page.getByRole('table', { name: 'Aperçu du planning' });
+      await grid.getByRole('cell', { name: /Plasturgie du Revermont – Fromagerie des Coteaux|Fromagerie des Coteaux – Plasturgie du Revermont/ }).waitFor();
+      await page.getByRole('button', { name: 'Publier le planning' }).click();
+      await page.getByRole('heading', { name: 'Planning publié' }).waitFor();
+      await page.getByRole('region', { name: 'Changements du jour' }).waitFor();
+      expect((await t.call(s.facilitator, 'GET', `/meeting-events/${eventId}`)).json().status).toBe('published');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the other member their published agenda with the PDF and calendar links', async () => {
+    const { context, page, errors } = await newSession(browser, baseURL, { width: 390, height: 844 });
+    try {
+      await logIn(page, s.memberB.email, PASSWORD);
+      await page.goto(`/rendez-vous/${eventId}`);
+      const agenda = page.getByRole('region', { name: 'Agenda de Fromagerie des Coteaux' });
+      const meeting = agenda.getByRole('listitem').filter({ hasText: 'Plasturgie du Revermont' });
+      await meeting.waitFor();
+      expect(await meeting.textContent()).toMatch(/09:[024]0–09:[024]0/);
+      expect(await meeting.textContent()).toMatch(/Table [12]/);
+      const ics = await page.getByRole('link', { name: 'Ajouter à mon agenda' }).getAttribute('href');
+      const pdf = await page.getByRole('link', { name: 'Télécharger le PDF' }).getAttribute('href');
+      const fetched = await page.evaluate(async (urls) => Promise.all(urls.map(async (u) => {
+        const res = await fetch(u, { credentials: 'include' });
+        return `${res.status} ${res.headers.get('content-type')}`;
+      })), [ics!, pdf!]);
+      expect(fetched[0]).toMatch(/^200 text\/calendar/);
+      expect(fetched[1]).toMatch(/^200 application\/pdf/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
