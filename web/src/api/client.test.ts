@@ -44,6 +44,13 @@ describe('api client', () => {
     expect(init.body).toBe('{"version":1}');
   });
 
+  it('reads the job a 202 answers with, and nothing from a 204', async () => {
+    respond(202, { id: 'run', status: 'queued' }, 'application/json');
+    await expect(api.post('/matching/runs', { zoneId: null })).resolves.toEqual({ id: 'run', status: 'queued' });
+    respond(204, undefined, 'application/json');
+    await expect(api.post('/notifications/read')).resolves.toBeUndefined();
+  });
+
   it('makes up a problem when the answer is not one (a proxy error page)', async () => {
     respond(502, undefined, 'text/html');
     const e = (await api.get('/zones').catch((x: unknown) => x)) as ApiError;
