@@ -14,6 +14,8 @@ import type { ScheduleResult, SolveOptions, UnscheduledReason } from './types';
 
 /** Above this many x[meeting, slot] columns the break MILP is skipped (local search only). */
 const MAX_SLOT_MILP_COLUMNS = 12_000;
+/** Length of one local-search run of the portfolio. */
+const RUN_MS = 2000;
 
 /**
  * Schedules an event. Lexicographic objective: (1) total weight held, then max-min meetings of
@@ -42,12 +44,12 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
   const totalWeight = problem.meetings.reduce((sum, m) => sum + m.weight, 0);
   const ineligibleWeight = totalWeight - eligibleWeight;
 
-  // Level 0: can everything be held? The local search tries, spending at most half the budget,
+  // Level 0: can everything be held? The local search tries, spending at most 40 % of the budget,
   // unless capacities show at once that it cannot.
   let state = constructSchedule(problem, eligible);
   const annealFor = (s: SlotState, candidates: readonly number[], share: number) =>
     anneal(s, { candidates, fairness, deadline: timer() + remaining() * 1000 * share, timer, seed, targetBreaks: 0 });
-  if (!obviouslyOversubscribed(problem, eligible)) annealFor(state, eligible, 0.5);
+  if (!obviouslyOversubscribed(problem, eligible)) state = portfolio(problem, eligible, state, { fairness, timer, seed, deadline: timer() + remaining() * 400, maxRuns: 1 });
   let allHeld = state.unscheduledWeight <= ineligibleWeight + 1e-9;
   let method: 'milp' | 'heuristic' = 'heuristic';
   let weightProven = allHeld;
@@ -96,12 +98,17 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
     method = 'milp';
     // Is a schedule without any break possible? This small model often answers at once, and when
     // the search is at one break it settles optimality alone, so it then gets all the time left.
-    const share = state.totalBreaks === 1 ? 0.9 : 0.2;
+    const share = state.totalBreaks === 1 ? 0.6 : 0.2;
     const zero = await solveSlotMilp({ problem, meetings: held, fairness, breakCap: 0, timeLimitSeconds: Math.min(state.totalBreaks === 1 ? Infinity : 1.5, remaining() * share) });
     if (zero.slots) {
       state.restore(zero.slots);
       breaksLowerBound = 0;
     } else if (zero.infeasible) breaksLowerBound = 1;
+    else if (state.totalBreaks === 1) {
+      // Undecided at one break: more local-search runs may still find a schedule without breaks.
+      const more = portfolio(problem, held, constructSchedule(problem, held), { fairness, timer, seed: seed + 1, deadline: timer() + remaining() * 1000, shortRunsOnly: true });
+      if (more.totalBreaks < state.totalBreaks && isFullyHeld(more, held)) state = more;
+    }
   }
   if (state.totalBreaks > Math.max(0, breaksLowerBound) && milpAllowed && remaining() > 0.2) {
     // HiGHS may overrun its limit a little (root LP), hence the 0.9.
@@ -135,6 +142,36 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
 
 function infeasible(code: 'not_all_requests_fit' | 'table_capacity_exceeded', message: string): ScheduleResult {
   return { status: 'infeasible', failure: { code, message, details: {} } };
+}
+
+/**
+ * Independent local-search runs with different seeds until the share of the budget is spent or a
+ * run reaches zero breaks with everything held; returns the best (fewest unscheduled, then breaks).
+ */
+function portfolio(
+  problem: Problem,
+  candidates: readonly number[],
+  first: SlotState,
+  opts: { fairness: number; timer: () => number; seed: number; deadline: number; maxRuns?: number; shortRunsOnly?: boolean },
+): SlotState {
+  const better = (a: SlotState, b: SlotState) =>
+    a.unscheduledWeight < b.unscheduledWeight - 1e-9 || (a.unscheduledWeight <= b.unscheduledWeight + 1e-9 && a.totalBreaks < b.totalBreaks);
+  let best = first;
+  for (let run = 0; ; run++) {
+    const state = run === 0 ? first : constructSchedule(problem, candidates);
+    // The first run may use the whole share (some instances need it to converge); later runs are
+    // short, as on tight instances a fresh run either finds the optimum within a second or two or stalls.
+    const deadline = run === 0 && !opts.shortRunsOnly ? opts.deadline : Math.min(opts.deadline, opts.timer() + RUN_MS);
+    // Runs alternate hard tables and overfillable tables (strategic oscillation): neither wins everywhere.
+    const tableSlack = (run + (opts.shortRunsOnly ? 1 : 0)) % 2 === 0 ? 0 : 2;
+    anneal(state, { candidates, fairness: opts.fairness, deadline, timer: opts.timer, seed: opts.seed + 7919 * run, targetBreaks: 0, maxFruitlessRestarts: 4, tableSlack });
+    if (better(state, best)) best = state;
+    if ((best.totalBreaks === 0 && isFullyHeld(best, candidates)) || opts.timer() >= opts.deadline - 50 || run + 1 >= (opts.maxRuns ?? Infinity)) return best;
+  }
+}
+
+function isFullyHeld(state: SlotState, candidates: readonly number[]): boolean {
+  return candidates.every((m) => state.slotOf[m]! >= 0);
 }
 
 /** Some participant, or the event's tables x slots, cannot take every eligible request. */

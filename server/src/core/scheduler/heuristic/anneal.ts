@@ -11,6 +11,8 @@ export interface AnnealOptions {
   seed: number;
   /** Stop as soon as the cost reaches this (e.g. a proven lower bound). */
   targetBreaks?: number;
+  /** Tables a slot may be overfilled by during the search, at an adaptive price (default 0). */
+  tableSlack?: number;
   /** Stop after this many restarts without improvement (default 8). */
   maxFruitlessRestarts?: number;
 }
@@ -19,7 +21,7 @@ type Op = { kind: 'place' | 'remove'; m: number; s: number };
 
 /**
  * Simulated annealing over slot assignments. Cost, lexicographic through weights: unscheduled
- * weight, then fairness excess, then total breaks. Moves: move a meeting to another slot, swap it
+ * weight, then fairness excess, then total breaks (plus the price of overfilled tables). Moves: move a meeting to another slot, swap it
  * with the one meeting that blocks the target slot, or insert an unscheduled meeting ejecting the
  * meetings in its way. Returns the best assignment seen (the state is left holding it).
  */
@@ -28,8 +30,13 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
   const random = createRandom(opts.seed);
   const bigUnscheduled = problem.nParticipants * problem.nSlots + 1;
   const bigFairness = bigUnscheduled;
+  // Strategic oscillation: slots may be overfilled by `tableSlack` tables at a price that rises
+  // while the tables overflow and falls while they hold; only table-feasible states are kept.
+  const slack = opts.tableSlack ?? 0;
+  let overflowPrice = 1;
+  state.setTableSlack(slack);
   const cost = () =>
-    state.unscheduledWeight * bigUnscheduled + Math.max(0, state.breakSpread() - opts.fairness) * bigFairness + state.totalBreaks;
+    state.unscheduledWeight * bigUnscheduled + Math.max(0, state.breakSpread() - opts.fairness) * bigFairness + state.totalBreaks + (slack > 0 ? overflowPrice * state.tableOverflow() : 0);
   const candidateSet = new Set(opts.candidates);
   const outsideWeight = problem.meetings.reduce((sum, m, i) => sum + (candidateSet.has(i) ? 0 : m.weight), 0);
   const movable = opts.candidates.filter((m) => problem.meetings[m]!.fixed < 0 || state.slotOf[m]! < 0);
@@ -61,6 +68,10 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
     if ((iter & 1023) === 0) {
       if (opts.timer() >= opts.deadline) break;
       temperature = Math.max(0.05, temperature * 0.97);
+      if (slack > 0) {
+        overflowPrice = state.tableOverflow() > 0 ? Math.min(5, overflowPrice * 1.1) : Math.max(0.3, overflowPrice * 0.95);
+        current = cost();
+      }
       if (sinceImprove > 200_000) {
         // Restart from the best solution with a hotter temperature to escape a plateau; give up
         // after a few fruitless restarts so the MILP gets the rest of the budget.
@@ -88,7 +99,7 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
     const delta = next - current;
     if (delta <= 0 || random() < Math.exp(-delta / temperature)) {
       current = next;
-      if (current < best) {
+      if (current < best && (slack === 0 || state.tableOverflow() === 0)) {
         best = current;
         bestSlots = state.snapshot();
         sinceImprove = 0;
@@ -100,6 +111,7 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
     }
   }
   state.restore(bestSlots);
+  state.setTableSlack(0);
 }
 
 type Remove = (m: number) => void;

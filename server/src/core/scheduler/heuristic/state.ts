@@ -21,6 +21,24 @@ export class SlotState {
   readonly slotMembers: number[][];
   private readonly posInSlot: Int32Array;
   private readonly capacity: { tables: number; unreservedTables: number };
+
+  /**
+   * Lets the local search overfill every slot by `slack` tables (priced in its cost), so it can
+   * pass through states the tables would forbid; 0 restores the hard limit.
+   */
+  setTableSlack(slack: number): void {
+    this.capacity.tables = this.problem.nTables + slack;
+    this.capacity.unreservedTables = this.problem.unreservedTables + slack;
+  }
+
+  /** Tables missing over all slots (0 when the table limit holds). */
+  tableOverflow(): number {
+    let over = 0;
+    for (let s = 0; s < this.problem.nSlots; s++) {
+      over += Math.max(0, this.tableLoad[s]! - this.problem.nTables, this.noHostLoad[s]! - this.problem.unreservedTables);
+    }
+    return over;
+  }
   totalBreaks = 0;
   unscheduledWeight = 0;
 
