@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, PASSWORD, type TestContext, type TestUser } from '../context';
 import { launchBrowser, logIn, newSession, serve } from './browser';
@@ -31,6 +31,11 @@ async function proposalFor(user: TestUser, offerId: string, needId: string, time
 
 let synergy: SynergyRow;
 
+/** BROWSER_SHOTS=dir keeps a screenshot of each step, to look at the screens while working on them. */
+async function shot(page: Page, name: string) {
+  if (process.env.BROWSER_SHOTS) await page.screenshot({ path: `${process.env.BROWSER_SHOTS}/synergies-${name}.png`, fullPage: true });
+}
+
 beforeAll(async () => {
   t = await createTestContext();
   // A real browser drops a session cookie whose expiry lies in its past: run on its clock.
@@ -62,6 +67,7 @@ describe('synergies in Chromium', () => {
       const card = suggestions.getByRole('listitem').filter({ hasText: synergy.title });
       await card.waitFor();
       await card.getByText(/Même code déchet 15 01 03/).waitFor();
+      await shot(page, 'home');
       await card.getByRole('button', { name: 'Accepter' }).click();
       await card.getByText('Votre entreprise a accepté').waitFor();
 
@@ -91,6 +97,7 @@ describe('synergies in Chromium', () => {
       const contacts = page.getByRole('region', { name: 'Contacts' });
       await contacts.getByRole('link', { name: s.memberB.email }).waitFor();
       await contacts.getByRole('link', { name: s.memberA.email }).waitFor();
+      await shot(page, 'accepted');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -118,12 +125,99 @@ describe('synergies in Chromium', () => {
       expect((await figure('kg CO₂e évités').textContent())?.replace(/\s/g, '')).toBe('3756');
       await page.getByRole('list', { name: 'Étapes' }).locator('[aria-current="step"]', { hasText: 'Mise en œuvre' }).waitFor();
       await page.getByRole('list').filter({ hasText: 'Étape : En discussion → Mise en œuvre' }).waitFor();
+      await shot(page, 'implemented');
 
       const view = (await t.call(s.facilitator, 'GET', `/synergies/${synergy.id}`)).json();
       expect(view).toMatchObject({ status: 'implemented', impact: { quantity: 480, unit: 'pallet', tonnes: 12 } });
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('shows the facilitator the zone board: impacts, filters, bulk validation and a rematch with its progress', async () => {
+    const { context, page, errors } = await newSession(browser, baseURL);
+    try {
+      await logIn(page, s.facilitator.email, PASSWORD);
+      await page.getByRole('link', { name: 'Synergies', exact: true }).click();
+      await page.waitForURL('**/animation/synergies**');
+      const impacts = page.getByRole('region', { name: 'Impacts de la zone' });
+      await impacts.getByRole('rowheader', { name: String(new Date().getFullYear()) }).waitFor();
+      expect((await impacts.locator('.figure', { hasText: 'Tonnes détournées' }).locator('dd').textContent())?.replace(/\s/g, '')).toBe('12t');
+
+      // Filter to the implemented one, then back to all.
+      await page.getByRole('group', { name: 'Filtrer les synergies' }).getByRole('combobox').first().selectOption('substitution');
+      const row = page.getByRole('row').filter({ hasText: synergy.title });
+      await row.waitFor();
+      await row.getByRole('checkbox').check();
+      await page.getByRole('button', { name: 'Valider la sélection (1)' }).click();
+      await page.getByText('1 synergie validée.').waitFor();
+      expect(await row.getByRole('checkbox').count()).toBe(0);
+      expect((await t.call(s.facilitator, 'GET', `/synergies/${synergy.id}`)).json().validated).toBe(true);
+
+      await page.getByRole('button', { name: 'Relancer la mise en relation' }).click();
+      await page.getByText(/Mise en relation terminée : \d+ proposition/).first().waitFor({ timeout: 20_000 });
+      await shot(page, 'board');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets a member ask for an offer from its fiche, and the giver reserve it and record the hand-over', async () => {
+    const offer = await t.declare(s.memberA, { title: "Chutes d'inox 304", categoryCode: 'materials.metals', quantity: 2, unit: 't', frequency: 'one-off', siteId: s.firmA.siteId });
+    const taker = await newSession(browser, baseURL, { width: 390, height: 844 });
+    let synergyId: string;
+    try {
+      const { page } = taker;
+      await logIn(page, s.memberB.email, PASSWORD);
+      await page.goto(`/fiches/${offer.id}`);
+      await page.getByRole('button', { name: 'Je suis intéressé' }).click();
+      await page.getByLabel('Message').fill('Bonjour, ces chutes nous intéressent pour nos gabarits.');
+      await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+      await page.waitForURL(/\/synergies\/[0-9a-f-]{36}$/);
+      synergyId = page.url().split('/').pop()!;
+      await page.getByText('ces chutes nous intéressent').waitFor();
+      await page.getByRole('list', { name: 'Étapes' }).locator('[aria-current="step"]', { hasText: 'En discussion' }).waitFor();
+      await shot(page, 'requested');
+
+      // Asking twice finds the request already open.
+      await page.goto(`/fiches/${offer.id}`);
+      await page.getByRole('button', { name: 'Je suis intéressé' }).click();
+      await page.getByLabel('Message').fill('Encore nous !');
+      await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+      await page.getByText('Votre entreprise a déjà une demande en cours sur cette fiche.').waitFor();
+      await page.getByRole('link', { name: 'Ouvrir la demande en cours' }).click();
+      await page.waitForURL(`**/synergies/${synergyId}`);
+      expect(taker.errors).toEqual([]);
+    } finally {
+      await taker.context.close();
+    }
+
+    const giver = await newSession(browser, baseURL);
+    try {
+      const { page } = giver;
+      await logIn(page, s.memberA.email, PASSWORD);
+      await page.goto(`/synergies/${synergyId}`);
+      await page.getByRole('button', { name: 'Réserver pour Fromagerie des Coteaux' }).click();
+      await page.getByText("L'objet est réservé pour cette entreprise.").waitFor();
+      expect((await t.call(s.memberA, 'GET', `/declarations/${offer.id}`)).json().status).toBe('reserved');
+
+      await page.getByRole('button', { name: 'Enregistrer la remise' }).click();
+      await page.getByLabel('Quantité réelle').fill('1,5');
+      await page.getByRole('button', { name: 'Confirmer la remise' }).click();
+      await page.getByRole('link', { name: "Voir le bon d'échange" }).click();
+      await page.waitForURL(/\/echanges\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: "Bon d'échange" }).waitFor();
+      await page.getByText('Plasturgie du Revermont').first().waitFor();
+      await page.getByText('1,5 t').waitFor();
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
+      await shot(page, 'exchange');
+      expect((await t.call(s.memberA, 'GET', `/synergies/${synergyId}`)).json()).toMatchObject({ status: 'implemented', impact: { quantity: 1.5, unit: 't' } });
+      expect(giver.errors).toEqual([]);
+    } finally {
+      await giver.context.close();
     }
   });
 });
