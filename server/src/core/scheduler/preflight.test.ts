@@ -76,6 +76,10 @@ describe('preflight', () => {
     const event = scenario({ firms: ['a', { id: 'b', unavailableSlots: ['m1'] }], slots: [1], tables: 1, meetings: [['a', 'b']], mustScheduleAll: true });
     expect(codeOf(check(event))).toBe('participant_unavailable');
   });
+  it('reports, when all requests are required, a participant with more requests than room', () => {
+    const event = scenario({ firms: ['a', 'b', 'c', 'd'], slots: [2], tables: 3, meetings: [['a', 'b'], ['a', 'c'], ['a', 'd']], mustScheduleAll: true });
+    expect(codeOf(check(event))).toBe('participant_capacity_exceeded');
+  });
   it('reports unknown references', () => {
     const event = scenario({ firms: ['a', 'b'], slots: [1], tables: 1, meetings: [['a', 'zz']] });
     expect(codeOf(() => compileEvent(event))).toBe('unknown_reference');

@@ -1,5 +1,6 @@
 import { SchedulingError } from './errors';
 import type { Problem } from './problem';
+import { participantCapacity } from './heuristic/greedySelection';
 import { blockingParticipants } from './rules/eligibility';
 import { findPrecedenceCycle } from './rules/precedence';
 
@@ -62,6 +63,23 @@ export function preflight(problem: Problem, mustScheduleAll: boolean): void {
     if (i >= 0) {
       throw new SchedulingError('participant_unavailable', `Request ${ids.requests[i]} has no slot where all its participants are available`, {
         request: ids.requests[i]!,
+      });
+    }
+    for (let p = 0; p < problem.nParticipants; p++) {
+      const demand = problem.meetingsOf[p]!.length;
+      const capacity = participantCapacity(problem, p);
+      if (demand > capacity) {
+        throw new SchedulingError('participant_capacity_exceeded', `Participant ${ids.participants[p]} has ${demand} requests but room for ${capacity} meetings`, {
+          participant: ids.participants[p]!,
+          requests: demand,
+          capacity,
+        });
+      }
+    }
+    if (meetings.length > problem.nTables * nSlots) {
+      throw new SchedulingError('table_capacity_exceeded', `${meetings.length} requests for ${problem.nTables} tables x ${nSlots} slots`, {
+        requests: meetings.length,
+        capacity: problem.nTables * nSlots,
       });
     }
   }

@@ -36,7 +36,7 @@ export function buildResult(event: SchedulingEvent, problem: Problem, a: Assignm
   problem.meetings.forEach((m, i) => {
     if (a.slotOf[i]! >= 0 && a.tableOf[i]! >= 0) return;
     const reason = a.reasons.get(i) ?? unscheduledReason(problem, i, held);
-    unscheduled.push({ requestId: ids.requests[i]!, reason, message: reasonMessage(problem, i, reason) });
+    unscheduled.push({ requestId: ids.requests[i]!, reason, message: reasonMessage(problem, i, reason, held) });
   });
   const breaks = Array.from({ length: problem.nParticipants }, (_, p) =>
     countBreaks(problem.meetingsOf[p]!.filter((m) => a.slotOf[m]! >= 0 && a.tableOf[m]! >= 0).map((m) => a.slotOf[m]!), problem.sessionOfSlot),
@@ -73,14 +73,15 @@ function unscheduledReason(problem: Problem, i: number, held: Int32Array): Unsch
   return 'capacity_exhausted';
 }
 
-function reasonMessage(problem: Problem, i: number, reason: UnscheduledReason): string {
+function reasonMessage(problem: Problem, i: number, reason: UnscheduledReason, held: Int32Array): string {
   const m = problem.meetings[i]!;
   const names = m.parts.map((p) => problem.ids.participants[p]).join(', ');
+  const full = m.parts.filter((p) => held[p]! >= problem.maxMeetings[p]!).map((p) => problem.ids.participants[p]);
   switch (reason) {
     case 'participant_unavailable':
       return `No slot where ${names} are all available${m.session >= 0 ? ` in session ${problem.ids.sessions[m.session]}` : ''}`;
     case 'max_meetings_reached':
-      return `A participant of ${names} reached its maximum number of meetings with higher-priority requests`;
+      return `${full.join(', ')} reached the maximum number of meetings with higher-priority requests`;
     case 'capacity_exhausted':
       return `Slots, tables or representatives of ${names} are taken by higher-priority meetings`;
     case 'table_capacity_exceeded':

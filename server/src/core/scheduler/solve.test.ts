@@ -91,7 +91,8 @@ describe('solveSchedule', () => {
   });
 
   it('reports an event that must hold everything but cannot', async () => {
-    const event = scenario({ firms: ['a', 'b', 'c', 'd'], slots: [2], tables: 2, meetings: [['a', 'b'], ['a', 'c'], ['a', 'd']], mustScheduleAll: true });
+    // A triangle needs three slots; every participant alone would fit in two.
+    const event = scenario({ firms: ['a', 'b', 'c'], slots: [2], tables: 2, meetings: [['a', 'b'], ['a', 'c'], ['b', 'c']], mustScheduleAll: true });
     const r = await solveSchedule(event, { timeLimitSeconds: 2 });
     expect(r.status).toBe('infeasible');
     if (r.status === 'infeasible') expect(r.failure.code).toBe('not_all_requests_fit');

@@ -68,7 +68,7 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
         method = 'milp';
         weightProven = minMeetingsProven = true;
       } else if (r.infeasible) {
-        return infeasible('not_all_requests_fit', 'No schedule holds every request under the fairness bound (proven by the MILP)');
+        return infeasible('not_all_requests_fit', `No schedule holds every request with break counts within ${fairness} of each other (proven by the MILP)`);
       }
     }
     if (!allHeld) return infeasible('not_all_requests_fit', 'No schedule holding every request was found within the time limit (not proven impossible)');
