@@ -9,7 +9,7 @@ import { solveSlotMilp } from './milp/slotModel';
 import { preflight } from './preflight';
 import { compileEvent, type Problem } from './problem';
 import { buildResult } from './result';
-import { assignTables } from './tables';
+import { assignTables, improveTableChanges } from './tables';
 import type { ScheduleResult, SolveOptions, UnscheduledReason } from './types';
 
 /** Above this many x[meeting, slot] columns the break MILP is skipped (local search only). */
@@ -125,6 +125,7 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
 
   // Level 3: tables, slot by slot.
   const { tableOf, unplaced } = assignTables(problem, state.slotOf, problem.tableHost);
+  improveTableChanges(problem, state.slotOf, tableOf);
   const reasons = new Map<number, UnscheduledReason>();
   for (const m of unplaced) reasons.set(m, 'table_capacity_exceeded');
   if (event.mustScheduleAll && unplaced.length > 0) {

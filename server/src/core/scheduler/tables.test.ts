@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileEvent } from './problem';
 import { scenario } from './scenario';
-import { assignTables, countTableChanges } from './tables';
+import { assignTables, countTableChanges, improveTableChanges } from './tables';
 
 describe('assignTables', () => {
   it('keeps a participant at its table between consecutive meetings when it can', () => {
@@ -30,5 +30,17 @@ describe('assignTables', () => {
   it('counts a table change when a participant moves', () => {
     const problem = compileEvent(scenario({ firms: ['a', 'b', 'c'], slots: [2], tables: 2, meetings: [['a', 'b'], ['a', 'c']] }));
     expect(countTableChanges(problem, Int32Array.from([0, 1]), Int32Array.from([0, 1]))).toBe(1);
+  });
+});
+
+describe('improveTableChanges', () => {
+  it('moves a meeting to the table its participant just used when that saves a change', () => {
+    const problem = compileEvent(scenario({ firms: ['a', 'b', 'c', 'd'], slots: [2], tables: 3, meetings: [['a', 'b'], ['a', 'c'], ['b', 'd']] }));
+    const slots = Int32Array.from([0, 1, 1]);
+    const tables = Int32Array.from([0, 1, 2]); // a and b both leave table 0
+    const before = countTableChanges(problem, slots, tables);
+    improveTableChanges(problem, slots, tables);
+    expect(countTableChanges(problem, slots, tables)).toBe(before - 1);
+    expect(new Set([tables[1], tables[2]]).size).toBe(2);
   });
 });

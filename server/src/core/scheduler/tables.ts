@@ -73,3 +73,62 @@ export function countTableChanges(problem: Problem, slotOf: Int32Array, tableOf:
   }
   return changes;
 }
+
+/**
+ * Local improvement of table changes: a meeting moves to the table a participant sits at just
+ * before or after it (swapping with the meeting there when that one may use the freed table),
+ * whenever this lowers the changes of the participants involved. Slots stay as they are.
+ */
+export function improveTableChanges(problem: Problem, slotOf: Int32Array, tableOf: Int32Array, maxPasses = 5): void {
+  const order = problem.meetingsOf.map((mine) => mine.filter((m) => slotOf[m]! >= 0 && tableOf[m]! >= 0).sort((a, b) => slotOf[a]! - slotOf[b]!));
+  const position = new Map<string, number>(); // `${p}:${m}` -> index in order[p]
+  order.forEach((list, p) => list.forEach((m, i) => position.set(`${p}:${m}`, i)));
+  const occupant = new Map<string, number>(); // `${slot}:${table}` -> meeting
+  slotOf.forEach((s, m) => s >= 0 && tableOf[m]! >= 0 && occupant.set(`${s}:${tableOf[m]}`, m));
+  const usable = (m: number, t: number) => problem.tableHost[t]! < 0 || problem.meetings[m]!.parts.includes(problem.tableHost[t]!);
+  // Changes around meeting m for its participants if it sat at table t.
+  const local = (m: number, t: number) => {
+    let changes = 0;
+    for (const p of problem.meetings[m]!.parts) {
+      const list = order[p]!;
+      const i = position.get(`${p}:${m}`)!;
+      if (i > 0 && tableOf[list[i - 1]!] !== t) changes++;
+      if (i + 1 < list.length && tableOf[list[i + 1]!] !== t) changes++;
+    }
+    return changes;
+  };
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let improved = false;
+    for (let m = 0; m < slotOf.length; m++) {
+      const s = slotOf[m]!;
+      const here = tableOf[m]!;
+      if (s < 0 || here < 0) continue;
+      const targets = new Set<number>();
+      for (const p of problem.meetings[m]!.parts) {
+        const list = order[p]!;
+        const i = position.get(`${p}:${m}`)!;
+        if (i > 0) targets.add(tableOf[list[i - 1]!]!);
+        if (i + 1 < list.length) targets.add(tableOf[list[i + 1]!]!);
+      }
+      for (const t of targets) {
+        if (t === here || !usable(m, t)) continue;
+        const other = occupant.get(`${s}:${t}`);
+        if (other !== undefined && !usable(other, here)) continue;
+        const before = local(m, here) + (other !== undefined ? local(other, t) : 0);
+        tableOf[m] = t;
+        if (other !== undefined) tableOf[other] = here;
+        const after = local(m, t) + (other !== undefined ? local(other, here) : 0);
+        if (after < before) {
+          occupant.set(`${s}:${t}`, m);
+          if (other !== undefined) occupant.set(`${s}:${here}`, other);
+          else occupant.delete(`${s}:${here}`);
+          improved = true;
+          break;
+        }
+        tableOf[m] = here;
+        if (other !== undefined) tableOf[other] = t;
+      }
+    }
+    if (!improved) return;
+  }
+}

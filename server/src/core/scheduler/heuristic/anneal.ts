@@ -1,4 +1,3 @@
-import type { Problem } from '../problem';
 import { createRandom, pick } from './random';
 import type { SlotState } from './state';
 
