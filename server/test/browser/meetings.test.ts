@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, PASSWORD, type TestContext } from '../context';
 import { launchBrowser, logIn, newSession, serve } from './browser';
@@ -9,6 +9,11 @@ let browser: Browser;
 let baseURL: string;
 let eventId: string;
 const EVENT = 'Rendez-vous d’affaires du Revermont';
+
+/** BROWSER_SHOTS=dir keeps a screenshot of each step, to look at the screens while working on them. */
+async function shot(page: Page, name: string) {
+  if (process.env.BROWSER_SHOTS) await page.screenshot({ path: `${process.env.BROWSER_SHOTS}/meetings-${name}.png`, fullPage: true });
+}
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -53,6 +58,7 @@ describe('business meetings in Chromium', () => {
       const row = page.getByRole('region', { name: 'Nos demandes de rendez-vous' }).getByRole('listitem').filter({ hasText: 'Fromagerie des Coteaux' });
       await row.waitFor();
       expect(await row.getByLabel('Votre priorité').inputValue()).toBe('4');
+      await shot(page, 'requests');
 
       const [request] = (await t.call(s.memberA, 'GET', `/meeting-events/${eventId}/requests`)).json();
       expect(request.requesters).toEqual([{ organisationId: s.firmA.id, priority: 4 }]);
@@ -76,6 +82,7 @@ describe('business meetings in Chromium', () => {
       await page.getByRole('button', { name: 'Publier le planning' }).click();
       await page.getByRole('heading', { name: 'Planning publié' }).waitFor();
       await page.getByRole('region', { name: 'Changements du jour' }).waitFor();
+      await shot(page, 'event');
       expect((await t.call(s.facilitator, 'GET', `/meeting-events/${eventId}`)).json().status).toBe('published');
       expect(errors).toEqual([]);
     } finally {
@@ -93,6 +100,7 @@ describe('business meetings in Chromium', () => {
       await meeting.waitFor();
       expect(await meeting.textContent()).toMatch(/09:[024]0–09:[024]0/);
       expect(await meeting.textContent()).toMatch(/Table [12]/);
+      await shot(page, 'agenda');
       const ics = await page.getByRole('link', { name: 'Ajouter à mon agenda' }).getAttribute('href');
       const pdf = await page.getByRole('link', { name: 'Télécharger le PDF' }).getAttribute('href');
       const fetched = await page.evaluate(async (urls) => Promise.all(urls.map(async (u) => {
