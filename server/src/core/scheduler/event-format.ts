@@ -32,6 +32,9 @@ import { z } from 'zod';
  * }
  * ```
  * A request's weight is the sum of its requesting sides' priorities, so a mutual request weighs more.
+ * `minMeetings` is honoured when requests exceed capacity (by the exact selection; dropped as a whole
+ * if the minimums cannot all be met, and not by the greedy selection used above 8,000 requests).
+ * Times are wall-clock times in `timeZone` on `date`; slots must not cross midnight.
  */
 const id = z.string().min(1);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');

@@ -109,3 +109,21 @@ describe('solveSchedule', () => {
     expect(r).toMatchObject({ status: 'infeasible', failure: { code: 'precedence_cycle' } });
   });
 });
+
+describe('solveSchedule with minimum meetings', () => {
+  it('gives a participant its minimum even against a heavier request', async () => {
+    const event = scenario({
+      firms: ['a', 'b', { id: 'c' }, 'd'],
+      slots: [1],
+      tables: 1,
+      meetings: [
+        { id: 'heavy', participants: ['a', 'b'], requestedBy: ['a', 'b'] },
+        { id: 'light', participants: ['c', 'd'], requestedBy: ['c'] },
+      ],
+    });
+    event.participants[2]!.minMeetings = 1;
+    const r = await solveSchedule(event, { timeLimitSeconds: 2 });
+    if (r.status !== 'scheduled') throw new Error(r.failure.message);
+    expect(r.meetings.map((m) => m.requestId)).toEqual(['light']);
+  });
+});

@@ -81,7 +81,8 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
     const placed = constructSchedule(problem, candidates);
     annealFor(placed, candidates, 0.5);
     insertGreedily(placed, eligible);
-    if (placed.unscheduledWeight <= state.unscheduledWeight) state = placed;
+    // The selection decides (it also honours minimum meetings); without one, keep the better.
+    if (selection || placed.unscheduledWeight <= state.unscheduledWeight) state = placed;
     if (selection) {
       method = 'milp';
       weightBound = selection.weightBound;

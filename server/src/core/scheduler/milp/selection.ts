@@ -26,7 +26,8 @@ export interface SelectionResult {
  * the schedule is optimal on both levels.
  */
 export async function selectRequests(problem: Problem, timeLimitSeconds: number): Promise<SelectionResult> {
-  const { level1, z } = buildAggregated(problem);
+  let withMinimums = problem.minMeetings.some((n) => n > 0);
+  let { level1, z } = buildAggregated(problem, withMinimums);
   if (z.length > MAX_SELECTION_MILP_COLUMNS) {
     // The MILP does not answer in time on this size (and may overrun its limit); its LP does: the
     // LP optimum bounds the weight, and rounding the LP solution (then greedy) gives the selection.
@@ -38,7 +39,13 @@ export async function selectRequests(problem: Problem, timeLimitSeconds: number)
     const weightBound = integral ? Math.floor(bound + 1e-6) : bound;
     return { chosen, weightBound, weightOptimal: weightOf(problem, chosen) >= weightBound - 1e-6, minMeetings: 0, minMeetingsOptimal: false };
   }
-  const first = await runMilp(level1, 'maximize', { timeLimitSeconds: timeLimitSeconds * 0.6, relGap: 1e-4 });
+  let first = await runMilp(level1, 'maximize', { timeLimitSeconds: timeLimitSeconds * 0.6, relGap: 1e-4 });
+  if (first.status === 'infeasible' && withMinimums) {
+    // The participants' minimum numbers of meetings cannot all be met: drop them, keep the rest.
+    withMinimums = false;
+    ({ level1, z } = buildAggregated(problem, false));
+    first = await runMilp(level1, 'maximize', { timeLimitSeconds: timeLimitSeconds * 0.3, relGap: 1e-4 });
+  }
   if (!first.values) {
     const chosen = greedySelection(problem);
     const bound = Math.min(Number.isFinite(first.bound) ? first.bound : Infinity, lagrangianWeightBound(problem));
@@ -48,7 +55,7 @@ export async function selectRequests(problem: Problem, timeLimitSeconds: number)
   const chosenFrom = (values: Float64Array) => z.flatMap(([m, v]) => (values[v]! > 0.5 ? [m] : []));
 
   // Level 2: keep the weight, raise the minimum number of meetings among requesters.
-  const { level1: level2, z: z2 } = buildAggregated(problem);
+  const { level1: level2, z: z2 } = buildAggregated(problem, withMinimums);
   for (let c = 0; c < level2.numCols; c++) level2.cost[c] = 0;
   level2.addRow(z2.map(([m, v]) => [v, problem.meetings[m]!.weight] as const), weight - 1e-6, Infinity);
   const t = level2.addVar(1, 0, problem.nSlots * Math.max(...problem.reps, 1), false);
@@ -78,7 +85,8 @@ export function requesters(problem: Problem): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-function buildAggregated(problem: Problem): { level1: ModelBuilder; z: [number, number][] } {
+/** `withMinimums`: each participant holds at least min(minMeetings, what its requests and capacity allow). */
+function buildAggregated(problem: Problem, withMinimums: boolean): { level1: ModelBuilder; z: [number, number][] } {
   const b = new ModelBuilder();
   const z: [number, number][] = [];
   problem.meetings.forEach((m, i) => {
@@ -89,7 +97,8 @@ function buildAggregated(problem: Problem): { level1: ModelBuilder; z: [number, 
   for (let p = 0; p < problem.nParticipants; p++) {
     const mine = problem.meetingsOf[p]!.filter((m) => colOf.has(m));
     const cap = participantCapacity(problem, p);
-    if (mine.length > cap) b.addRow(mine.map((m) => [colOf.get(m)!, 1] as const), 0, cap);
+    const floor = withMinimums ? Math.min(problem.minMeetings[p]!, cap, mine.length) : 0;
+    if (mine.length > cap || floor > 0) b.addRow(mine.map((m) => [colOf.get(m)!, 1] as const), floor, Math.min(cap, mine.length));
   }
   const all = z.map(([, v]) => [v, 1] as const);
   if (all.length > problem.nTables * problem.nSlots) b.addRow(all, 0, problem.nTables * problem.nSlots);
