@@ -114,4 +114,39 @@ describe('business meetings in Chromium', () => {
       await context.close();
     }
   });
+
+  it('lets a facilitator create an event without JSON and edit its tables', async () => {
+    const { context, page, errors } = await newSession(browser, baseURL);
+    try {
+      await logIn(page, s.facilitator.email, PASSWORD);
+      await page.getByRole('link', { name: 'Rendez-vous', exact: true }).click();
+      await page.waitForURL('**/animation/rendez-vous**');
+      await page.getByRole('link', { name: EVENT }).waitFor();
+      await page.getByRole('button', { name: '+ Créer un événement' }).click();
+      await page.getByLabel("Nom de l'événement").fill('Matinale de la zone');
+      await page.getByLabel('Date').fill('2027-03-18');
+      await page.getByLabel('Créneaux le matin').fill('4');
+      await page.getByLabel('Nombre de tables').fill('3');
+      await page.getByRole('checkbox', { name: 'Toutes les entreprises de la zone' }).waitFor();
+      await page.getByRole('button', { name: 'Créer un événement' }).last().click();
+      await page.waitForURL(/\/animation\/rendez-vous\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: 'Matinale de la zone' }).waitFor();
+      await page.getByText('4 créneau(x) de 09:00 à 10:20').waitFor();
+
+      await page.getByRole('button', { name: 'Modifier' }).click();
+      await page.getByRole('button', { name: '+ Ajouter une table' }).click();
+      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByText('Organisation enregistrée.').waitFor();
+      await page.getByRole('heading', { name: 'Tables (4)' }).waitFor();
+      await shot(page, 'created');
+      const id = page.url().split('/').pop()!;
+      const created = (await t.call(s.facilitator, 'GET', `/meeting-events/${id}`)).json();
+      expect(created).toMatchObject({ status: 'draft', date: '2027-03-18', version: 2 });
+      expect(created.participants.map((p: { organisationId: string }) => p.organisationId).sort()).toEqual([s.firmA.id, s.firmB.id].sort());
+      expect(created.tables.map((x: { id: string }) => x.id)).toEqual(['T1', 'T2', 'T3', 'T4']);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

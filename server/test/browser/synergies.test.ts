@@ -220,4 +220,37 @@ describe('synergies in Chromium', () => {
       await giver.context.close();
     }
   });
+
+  it('lets an admin edit an impact factor, and shows a concurrent edit instead of overwriting it', async () => {
+    const admin = await t.newUser('admin');
+    const { context, page, errors } = await newSession(browser, baseURL);
+    try {
+      await logIn(page, admin.email, PASSWORD);
+      await page.goto('/administration/zones');
+      await page.getByRole('link', { name: "Facteurs d'impact" }).click();
+      await page.waitForURL('**/administration/facteurs-impact');
+      const row = page.getByRole('row').filter({ hasText: 'materials.glass' });
+      await row.getByText(/UK Government GHG Conversion Factors/).waitFor();
+      await row.getByRole('button', { name: /Modifier le facteur/ }).click();
+      await page.getByLabel('kg CO₂e / t').fill('1400,5');
+      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByText('Facteur enregistré.').waitFor();
+      await row.getByRole('cell', { name: '1 400,5' }).waitFor();
+      await shot(page, 'factors');
+
+      // Someone else saves first: the form shows their version and says so.
+      await row.getByRole('button', { name: /Modifier le facteur/ }).click();
+      const current = ((await t.call(admin, 'GET', '/impact-factors')).json() as { categoryCode: string; version: number }[]).find((f) => f.categoryCode === 'materials.glass')!;
+      expect((await t.call(admin, 'PATCH', '/impact-factors/materials.glass', { version: current.version, eurosPerTonne: 65 })).statusCode).toBe(200);
+      await page.getByLabel('kg CO₂e / t').fill('1300');
+      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByText('Ce facteur a été modifié entre-temps').waitFor();
+      expect(await page.getByLabel('€ / t').inputValue()).toBe('65');
+      const after = ((await t.call(admin, 'GET', '/impact-factors')).json() as { categoryCode: string; co2eKgPerTonne: number; eurosPerTonne: number }[]).find((f) => f.categoryCode === 'materials.glass');
+      expect(after).toMatchObject({ co2eKgPerTonne: 1400.5, eurosPerTonne: 65 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
