@@ -149,4 +149,45 @@ describe('business meetings in Chromium', () => {
       await context.close();
     }
   });
+
+  it('lets a member record how a past meeting went', async () => {
+    // An event held yesterday, scheduled and published through the API.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const created = (await t.call(s.facilitator, 'POST', '/meeting-events', {
+      zoneId: s.zoneId,
+      name: 'Rendez-vous de la veille',
+      date: yesterday,
+      sessions: [{ id: 'matin', name: 'Matin', slots: [{ id: 'm1', start: '10:00', durationMinutes: 20 }] }],
+      tables: [{ id: 'T1', name: 'Table 1' }],
+      participants: [{ organisationId: s.firmA.id }, { organisationId: s.firmB.id }],
+    })).json();
+    await t.call(s.facilitator, 'POST', `/meeting-events/${created.id}/requests`, { organisationId: s.firmA.id, withOrganisationId: s.firmB.id, priority: 2 });
+    const run = (await t.call(s.facilitator, 'POST', `/meeting-events/${created.id}/runs`, { timeLimitSeconds: 5 })).json();
+    const deadline = Date.now() + 20_000;
+    while ((await t.call(s.facilitator, 'GET', `/meeting-events/${created.id}/runs/${run.id}`)).json().status !== 'done') {
+      if (Date.now() > deadline) throw new Error('the scheduling run did not finish');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const event = (await t.call(s.facilitator, 'GET', `/meeting-events/${created.id}`)).json();
+    expect((await t.call(s.facilitator, 'POST', `/meeting-events/${created.id}/publish`, { version: event.version })).statusCode).toBe(200);
+
+    const { context, page, errors } = await newSession(browser, baseURL, { width: 390, height: 844 });
+    try {
+      await logIn(page, s.memberA.email, PASSWORD);
+      await page.goto(`/rendez-vous/${created.id}`);
+      const meeting = page.getByRole('listitem').filter({ hasText: 'Fromagerie des Coteaux' });
+      await meeting.getByText('10:00–10:20').waitFor();
+      await meeting.getByRole('radio', { name: 'A eu lieu' }).check();
+      await meeting.getByLabel('Ce qui en est ressorti').fill('Essai de 2 palettes la semaine prochaine.');
+      await meeting.getByRole('button', { name: 'Enregistrer le suivi' }).click();
+      await page.getByText('Suivi enregistré.').waitFor();
+      await meeting.getByText('A eu lieu', { exact: true }).first().waitFor();
+      await shot(page, 'follow-up');
+      const [record] = (await t.call(s.memberA, 'GET', `/meeting-events/${created.id}/meetings`)).json();
+      expect(record).toMatchObject({ status: 'done', outcome: 'Essai de 2 palettes la semaine prochaine.', version: 2 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

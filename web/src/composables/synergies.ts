@@ -171,6 +171,11 @@ export function useSynergy(id: () => string) {
   const move = (status: SynergyStatusName, extra: { reason?: string; impact?: { quantity: number; unit: HandOverInput['unit']; perYear: boolean } } = {}) =>
     act(`move:${status}`, async (s) => keep(await synergiesApi.move(s.id, { version: s.version, status, ...extra })));
   const message = (body: string) => act('message', async (s) => keep(await synergiesApi.message(s.id, body)));
+  const validate = () =>
+    act('validate', async (s) => {
+      await synergiesApi.validate([s.id]);
+      return keep(await synergiesApi.get(s.id));
+    });
   const reserve = () => act('reserve', async (s) => keep(await synergiesApi.reserve(s.id)));
   const handOver = (input: HandOverInput) =>
     act('handover', async (s): Promise<ExchangeRecord> => {
@@ -179,7 +184,7 @@ export function useSynergy(id: () => string) {
       return exchange;
     });
 
-  return { synergy, loading, loadError, busy, actionError, conflict, load, answer, move, message, reserve, handOver };
+  return { synergy, loading, loadError, busy, actionError, conflict, load, answer, move, message, validate, reserve, handOver };
 }
 
 /** A request answered 409 already_requested: the marketplace request exists. */
