@@ -190,4 +190,25 @@ describe('business meetings in Chromium', () => {
       await context.close();
     }
   });
+
+  it('applies a no-show on the day and tells which agendas changed', async () => {
+    const { context, page, errors } = await newSession(browser, baseURL);
+    try {
+      await logIn(page, s.facilitator.email, PASSWORD);
+      await page.goto(`/animation/rendez-vous/${eventId}`);
+      const dayOf = page.getByRole('region', { name: 'Changements du jour' });
+      await dayOf.getByLabel('Changement').selectOption('no_show');
+      await dayOf.getByLabel('Entreprise').selectOption({ label: 'Plasturgie du Revermont' });
+      await dayOf.getByRole('button', { name: 'Appliquer le changement' }).click();
+      const changed = dayOf.getByRole('status').filter({ hasText: 'Agendas modifiés' });
+      await changed.getByText('Fromagerie des Coteaux').first().waitFor();
+      await changed.getByRole('link', { name: 'Agenda PDF de Fromagerie des Coteaux' }).waitFor();
+      await shot(page, 'day-of');
+      const agenda = (await t.call(s.memberB, 'GET', `/meeting-events/${eventId}/agendas/${s.firmB.id}`)).json();
+      expect(agenda.meetings.filter((m: { status: string }) => m.status !== 'cancelled')).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
