@@ -98,6 +98,12 @@ describe('synergies in Chromium', () => {
       await contacts.getByRole('link', { name: s.memberB.email }).waitFor();
       await contacts.getByRole('link', { name: s.memberA.email }).waitFor();
       await shot(page, 'accepted');
+
+      // In English the explanation is the English one.
+      await page.locator('#locale-select').selectOption('en');
+      await page.getByRole('heading', { name: /Why this suggestion/ }).waitFor();
+      await page.getByText(/^Same waste code 15 01 03/).first().waitFor();
+      await shot(page, 'english');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
