@@ -44,7 +44,7 @@ describe('renderAgendaIcs', () => {
     expect(first['DTSTART;TZID=Europe/Paris']).toBe('20260618T092000');
     expect(parisToUtc(first['DTSTART;TZID=Europe/Paris']!, 2)).toBe('2026-06-18T07:20:00.000Z');
     expect(first['DTEND;TZID=Europe/Paris']).toBe('20260618T094000');
-    expect(first.SUMMARY).toBe('Meeting with beta');
+    expect(first.SUMMARY).toBe('Rendez-vous avec beta');
     expect(first.DTSTAMP).toBe('20260601T100000Z');
     expect(first.LOCATION).toBe('Lyon\\, synergies\\; day 1\\, T1');
     expect(events[1]!['DTSTART;TZID=Europe/Paris']).toBe('20260618T140000');

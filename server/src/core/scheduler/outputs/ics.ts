@@ -64,9 +64,9 @@ export function renderAgendaIcs(event: SchedulingEvent, meetings: readonly Sched
       `DTSTAMP:${stamp}`,
       paris ? `DTSTART;TZID=Europe/Paris:${time.icsLocalStart}` : `DTSTART:${utcStamp(time.start)}`,
       paris ? `DTEND;TZID=Europe/Paris:${time.icsLocalEnd}` : `DTEND:${utcStamp(time.end)}`,
-      `SUMMARY:${text(`Meeting with ${line.with.join(', ')}`)}`,
+      `SUMMARY:${text(`Rendez-vous avec ${line.with.join(', ')}`)}`,
       `LOCATION:${text(`${event.name}, ${line.tableName}`)}`,
-      `DESCRIPTION:${text(`${participantName(event, participantId)} meets ${line.with.join(', ')}${line.synergyIds.length ? ` about synergies ${line.synergyIds.join(', ')}` : ''}`)}`,
+      `DESCRIPTION:${text(`${participantName(event, participantId)} rencontre ${line.with.join(', ')}${line.synergyIds.length ? ` (${line.synergyIds.length} piste${line.synergyIds.length > 1 ? 's' : ''} de synergie)` : ''}`)}`,
       'END:VEVENT',
     );
   }

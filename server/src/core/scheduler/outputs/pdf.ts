@@ -19,13 +19,13 @@ function collect(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
 /** One firm's agenda: time, table, who, synergies. */
 export function renderAgendaPdf(event: SchedulingEvent, meetings: readonly ScheduledMeeting[], participantId: string): Promise<Buffer> {
   return collect((doc) => {
-    doc.fontSize(18).text(`${event.name}: agenda of ${participantName(event, participantId)}`);
+    doc.fontSize(18).text(`${event.name} : agenda de ${participantName(event, participantId)}`);
     doc.fontSize(11).text(`${event.date} (${event.timeZone})`).moveDown();
     const lines = agendaOf(event, meetings, participantId);
-    if (lines.length === 0) doc.text('No meetings scheduled.');
+    if (lines.length === 0) doc.text('Aucun rendez-vous planifié.');
     for (const l of lines) {
       doc.font('Helvetica-Bold').text(`${l.time.localStart}-${l.time.localEnd}  ${l.tableName}`, { continued: true });
-      doc.font('Helvetica').text(`  with ${l.with.join(', ')}${l.synergyIds.length ? ` (synergies ${l.synergyIds.join(', ')})` : ''}`);
+      doc.font('Helvetica').text(`  avec ${l.with.join(', ')}${l.synergyIds.length ? ` (${l.synergyIds.length} piste${l.synergyIds.length > 1 ? 's' : ''} de synergie)` : ''}`);
     }
   });
 }
@@ -35,12 +35,12 @@ export function renderTablePlanPdf(event: SchedulingEvent, meetings: readonly Sc
   const times = slotTimes(event);
   const names = new Map(event.participants.map((p) => [p.id, p.name ?? p.id]));
   return collect((doc) => {
-    doc.fontSize(18).text(`${event.name}: table plan`);
+    doc.fontSize(18).text(`${event.name} : plan de table`);
     doc.fontSize(11).text(`${event.date} (${event.timeZone})`).moveDown();
     for (const session of event.sessions) {
       for (const slot of session.slots) {
         const t = times.get(slot.id)!;
-        doc.font('Helvetica-Bold').text(`${t.localStart}-${t.localEnd} (slot ${slot.id})`);
+        doc.font('Helvetica-Bold').text(`${t.localStart}-${t.localEnd} (créneau ${slot.id})`);
         doc.font('Helvetica');
         for (const table of event.tables) {
           const m = meetings.find((x) => x.slotId === slot.id && x.tableId === table.id);

@@ -8,7 +8,7 @@ import { renderScheduleXlsx } from './xlsx';
 describe('schedule renderers', () => {
   it('CSV has a header and one row per meeting in time order, quoting commas', () => {
     const lines = renderScheduleCsv(fixtureEvent, fixtureMeetings).trim().split('\n');
-    expect(lines[0]).toBe('slot,session,start,end,table,request,participants,synergies');
+    expect(lines[0]).toBe('créneau,session,début,fin,table,demande,participants,synergies');
     expect(lines[1]).toBe('m2,morning,09:20,09:40,T1,r1,"Acme, Inc. / beta",syn-7');
     expect(lines[2]).toMatch(/^a1,afternoon,14:00,14:20,T2,r2,/);
   });
@@ -17,7 +17,7 @@ describe('schedule renderers', () => {
     const workbook = new ExcelJS.Workbook();
     const buffer = await renderScheduleXlsx(fixtureEvent, fixtureMeetings);
     await workbook.xlsx.load(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
-    const sheet = workbook.getWorksheet('Meetings')!;
+    const sheet = workbook.getWorksheet('Rendez-vous')!;
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(7).value).toBe('Acme, Inc. / beta');
   });

@@ -2,7 +2,8 @@ import type { SchedulingEvent } from '../event-format';
 import type { ScheduledMeeting } from '../types';
 import { slotTimes } from './times';
 
-export const SCHEDULE_COLUMNS = ['slot', 'session', 'start', 'end', 'table', 'request', 'participants', 'synergies'] as const;
+// French headers: the files go to the zone's facilitators and to Excel as they are.
+export const SCHEDULE_COLUMNS = ['créneau', 'session', 'début', 'fin', 'table', 'demande', 'participants', 'synergies'] as const;
 
 /** The full meeting list as flat rows in time then table order (CSV and XLSX). */
 export function scheduleRows(event: SchedulingEvent, meetings: readonly ScheduledMeeting[]): string[][] {

@@ -6,7 +6,7 @@ import { SCHEDULE_COLUMNS, scheduleRows } from './rows';
 /** The full schedule as an Excel workbook (one sheet, header row frozen). */
 export async function renderScheduleXlsx(event: SchedulingEvent, meetings: readonly ScheduledMeeting[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Meetings', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Rendez-vous', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow([...SCHEDULE_COLUMNS]).font = { bold: true };
   for (const row of scheduleRows(event, meetings)) sheet.addRow(row);
   sheet.columns.forEach((c) => (c.width = 18));
