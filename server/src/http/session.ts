@@ -1,6 +1,8 @@
 import type { CurrentUser } from '@synergies/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+// The cookie plugin's types (request.cookies, reply.setCookie) for every program that reads this file.
+import type {} from '@fastify/cookie';
 import type { AuthService } from '../modules/auth/service';
 import { unauthorized } from './problem';
 
