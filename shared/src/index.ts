@@ -14,3 +14,4 @@ export * from './schemas/search';
 export * from './schemas/reference';
 export * from './schemas/synergies';
 export * from './schemas/meetings';
+export * from './random';

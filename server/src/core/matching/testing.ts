@@ -1,5 +1,5 @@
 /** Scenario builders for the engine's tests and benchmarks (no I/O). */
-import { seededRandom } from './random';
+import { seededRandom } from '@synergies/shared';
 import type { MatchDeclaration, MatchOrganisation } from './types';
 
 export { seededRandom };

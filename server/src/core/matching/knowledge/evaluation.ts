@@ -1,5 +1,5 @@
 import { rankPotentialTakers } from '../potential-takers';
-import { seededRandom } from '../random';
+import { seededRandom } from '@synergies/shared';
 import type { MatchDeclaration, MatchOrganisation } from '../types';
 import { KnowledgeBase, type KnowledgeCase } from './knowledge-base';
 import { naceClassToNaf } from './nace';

@@ -1,4 +1,4 @@
-/** mulberry32: a small seeded generator, so generated zones and benchmarks repeat exactly. */
+/** mulberry32: a small seeded generator, so local search, generated data and benchmarks repeat exactly. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
