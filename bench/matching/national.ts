@@ -13,6 +13,7 @@ import { withSiretCheckDigit } from '@synergies/shared';
 import { KnowledgeBase, matchAllPairs, matchZone, parseMaestriCsv } from '../../server/src/core/matching/index';
 import { generateZone, seededRandom, type GeneratedZone } from '../../server/src/core/matching/testing';
 import { openScratchPlatform } from '../../server/src/cli/scratch';
+import { rawSql } from '../../server/src/infra/db';
 import { rebuildSearchIndexes } from '../../server/src/infra/search/rebuild';
 import { markForReindex } from '../../server/src/infra/search/outbox';
 import { MatchingService } from '../../server/src/modules/matching/service';
@@ -95,7 +96,7 @@ try {
   for (const t of templates) {
     const t0 = performance.now();
     const id = await ctx.db.transaction(async (tx) => {
-      const [row] = await (tx as unknown as { session: { client: typeof sql } }).session.client<{ id: string }[]>`
+      const [row] = await rawSql(tx)<{ id: string }[]>`
         insert into declarations (organisation_id, zone_id, kind, title, category_code, waste_code, quantity, unit, frequency)
         values (${t.organisation_id}, ${t.zone_id}, ${t.kind === 'offer' ? 'need' : 'offer'}, ${`${t.title} (nouveau)`}, ${t.category_code}, ${t.waste_code}, ${t.quantity}, ${t.unit}, ${t.frequency})
         returning id`;
