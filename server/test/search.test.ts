@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildSearchIndexes } from '../src/infra/search/rebuild';
+import { meiliErrorCode } from '../src/infra/search/http-client';
 import { searchIndexes } from '../src/infra/search/indexes';
 import { SearchOutboxRelay } from '../src/infra/search/outbox-relay';
 import { createTestContext, type TestContext } from './context';
@@ -101,6 +102,11 @@ describe('PostgreSQL stays the truth', () => {
     await t.ctx.searchRelay.drain();
     expect(await t.ctx.db.$client`select 1 from search_outbox`).toHaveLength(0);
     expect((await search('q=aluminium')).hits.map((h) => h.id)).toContain(d.id);
+  });
+
+  it('reads Meilisearch errors through its HTTP client, code included', async () => {
+    const error = await t.ctx.search.client.index(`${t.ctx.search.declarations}_missing`).getStats().catch((e: unknown) => e);
+    expect(meiliErrorCode(error)).toBe('index_not_found');
   });
 
   it('rebuilds the indexes from scratch', async () => {

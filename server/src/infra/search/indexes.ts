@@ -1,5 +1,6 @@
 import { SEARCH_SYNONYMS } from '@synergies/shared';
 import { Meilisearch, type Settings } from 'meilisearch';
+import { meiliErrorCode, meiliHttpClient } from './http-client';
 
 export interface SearchIndexes {
   client: Meilisearch;
@@ -47,7 +48,7 @@ export const ORGANISATION_SETTINGS: Settings = {
 
 export function searchIndexes(url: string, key: string, prefix = ''): SearchIndexes {
   return {
-    client: new Meilisearch({ host: url, apiKey: key }),
+    client: new Meilisearch({ host: url, apiKey: key, httpClient: meiliHttpClient() }),
     declarations: `${prefix}declarations`,
     organisations: `${prefix}organisations`,
   };
@@ -70,7 +71,7 @@ export async function indexExists(client: Meilisearch, uid: string): Promise<boo
     await client.getIndex(uid);
     return true;
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+    if (meiliErrorCode(error) === 'index_not_found') return false;
     throw error;
   }
 }

@@ -18,6 +18,27 @@ export function keysFilter(keys: string[]): string | null {
   return parts.length ? `(${parts.join(' OR ')})` : null;
 }
 
+const KM_PER_DEGREE = 6371.0088 * (Math.PI / 180);
+
+/**
+ * The box around a circle of `km` as a filter. Meilisearch answers `_geoBoundingBox` from
+ * its R-tree in a few milliseconds where `_geoRadius` took 40–50 ms at 1M documents; the
+ * scoring core applies the exact distance. Null near the poles or across the antimeridian,
+ * where the core alone filters.
+ */
+export function boundingBoxFilter(centre: { lat: number; lng: number }, km: number): string | null {
+  const dLat = km / KM_PER_DEGREE;
+  const north = centre.lat + dLat;
+  const south = centre.lat - dLat;
+  if (north >= 89 || south <= -89) return null;
+  const dLng = dLat / Math.cos((Math.max(Math.abs(north), Math.abs(south)) * Math.PI) / 180);
+  const east = centre.lng + dLng;
+  const west = centre.lng - dLng;
+  if (east > 180 || west < -180) return null;
+  const f = (x: number) => x.toFixed(5);
+  return `_geoBoundingBox([${f(north)}, ${f(east)}], [${f(south)}, ${f(west)}])`;
+}
+
 /**
  * Candidate declarations for `subject`, from the search index: those sharing a blocking
  * key, plus the best text matches of its title; both within the zone (or visible to all)
@@ -30,7 +51,8 @@ export async function findCandidates(
   options: { maxDistanceKm: number; limit?: number },
 ): Promise<Map<string, number | undefined>> {
   const base = [`status = "active"`, `(zoneId = ${quote(subject.zoneId)} OR visibility = "all")`];
-  if (subject.location) base.push(`_geoRadius(${subject.location.lat}, ${subject.location.lng}, ${Math.round(options.maxDistanceKm * 1000)})`);
+  const box = subject.location && boundingBoxFilter(subject.location, options.maxDistanceKm);
+  if (box) base.push(box);
   const byKeys = keysFilter(keys);
   // One round trip for both queries.
   const { results } = await search.client.multiSearch({

@@ -23,18 +23,22 @@ interface DeclarationRow {
   latitude: number | null;
   longitude: number | null;
   naf_code: string | null;
+  organisation_name: string;
 }
+
+/** A declaration as the engine sees it, with its firm's name for proposal titles. */
+export type NamedMatchDeclaration = MatchDeclaration & { organisationName: string };
 
 const SELECT = (sql: Sql) => sql`
   select d.id, d.organisation_id, d.zone_id, d.kind, d.title, d.description, d.category_code, d.waste_code,
          d.quantity, d.unit, d.frequency, d.available_from::text, d.available_until::text, d.hazardous, d.status,
-         s.latitude, s.longitude, o.naf_code
+         s.latitude, s.longitude, o.naf_code, o.name as organisation_name
   from declarations d
   join organisations o on o.id = d.organisation_id
   left join sites s on s.id = coalesce(d.site_id,
     (select s2.id from sites s2 where s2.organisation_id = d.organisation_id order by s2.name limit 1))`;
 
-function toMatch(r: DeclarationRow): MatchDeclaration {
+function toMatch(r: DeclarationRow): NamedMatchDeclaration {
   return {
     id: r.id,
     organisationId: r.organisation_id,
@@ -53,16 +57,17 @@ function toMatch(r: DeclarationRow): MatchDeclaration {
     status: r.status,
     location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null,
     organisationNaf: r.naf_code,
+    organisationName: r.organisation_name,
   };
 }
 
-export async function matchDeclarationsById(sql: Sql, ids: string[]): Promise<MatchDeclaration[]> {
+export async function matchDeclarationsById(sql: Sql, ids: string[]): Promise<NamedMatchDeclaration[]> {
   if (ids.length === 0) return [];
   return (await sql<DeclarationRow[]>`${SELECT(sql)} where d.id = any(${ids}::uuid[])`).map(toMatch);
 }
 
 /** Active declarations of a zone, or of every zone when `zoneId` is null. */
-export async function activeDeclarations(sql: Sql, zoneId: string | null): Promise<MatchDeclaration[]> {
+export async function activeDeclarations(sql: Sql, zoneId: string | null): Promise<NamedMatchDeclaration[]> {
   const rows = zoneId
     ? await sql<DeclarationRow[]>`${SELECT(sql)} where d.zone_id = ${zoneId} and d.status = 'active'`
     : await sql<DeclarationRow[]>`${SELECT(sql)} where d.status = 'active'`;

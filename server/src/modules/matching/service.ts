@@ -9,7 +9,7 @@ import {
   parseMaestriCsv,
   potentialTakers,
   resolveWeights,
-  type MatchDeclaration,
+  type MatchOrganisation,
   type Proposal,
 } from '../../core/matching';
 import type { AppContext } from '../../context';
@@ -26,6 +26,18 @@ let documented: KnowledgeBase | undefined;
 function documentedCases(): KnowledgeBase {
   documented ??= new KnowledgeBase(parseMaestriCsv(readFileSync(KNOWLEDGE_CSV, 'utf8')));
   return documented;
+}
+
+/** Milliseconds spent per stage of an incremental match, summed over calls (benchmarks). */
+export type StageTimings = Record<'search' | 'load' | 'score' | 'save', number>;
+
+function stopwatch(timings: StageTimings | undefined): (stage: keyof StageTimings) => void {
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    if (timings) timings[stage] += now - last;
+    last = now;
+  };
 }
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -52,29 +64,41 @@ export class MatchingService {
    * Incremental matching of one declaration: candidates from the search index by the
    * engine's blocking keys and by text, scored by the pure core, saved as proposals.
    */
-  async rematchDeclaration(declarationId: string): Promise<number> {
+  async rematchDeclaration(declarationId: string, timings?: StageTimings): Promise<number> {
     const sql = this.ctx.db.$client;
+    const lap = stopwatch(timings);
     const [subject] = await repo.matchDeclarationsById(sql, [declarationId]);
     if (!subject) return 0;
-    const kb = await this.knowledgeBase();
     let proposals: Proposal[] = [];
-    const declarations = new Map<string, MatchDeclaration>([[subject.id, subject]]);
+    const declarations = new Map<string, repo.NamedMatchDeclaration>([[subject.id, subject]]);
+    let organisations: MatchOrganisation[] = [];
     if (subject.status === 'active') {
+      const kb = await this.knowledgeBase();
       const weights = resolveWeights(undefined);
-      const found = await findCandidates(this.ctx.search, subject, candidateKeys(subject, kb), { maxDistanceKm: weights.maxDistanceKm });
-      // Declarations committed but not yet in the index would be missed: take them from PostgreSQL.
-      for (const id of await repo.pendingInIndex(sql, subject.zoneId)) if (id !== subject.id && !found.has(id)) found.set(id, undefined);
+      // Independent reads side by side; the zone's firms are only needed if an offer finds no taker, but fetching them now costs no wait.
+      const [found, pending, firms] = await Promise.all([
+        findCandidates(this.ctx.search, subject, candidateKeys(subject, kb), { maxDistanceKm: weights.maxDistanceKm }),
+        // Declarations committed but not yet in the index would be missed: take them from PostgreSQL.
+        repo.pendingInIndex(sql, subject.zoneId),
+        subject.kind === 'offer' ? repo.organisationsOf(sql, subject.zoneId) : [],
+      ]);
+      lap('search');
+      for (const id of pending) if (id !== subject.id && !found.has(id)) found.set(id, undefined);
       const candidates = (await repo.matchDeclarationsById(sql, [...found.keys()]))
         .filter((c) => c.status === 'active')
         .map((c) => ({ ...c, textScore: found.get(c.id) }));
       for (const c of candidates) declarations.set(c.id, c);
+      lap('load');
       proposals = matchDeclaration(subject, candidates, { kb, today: today(this.ctx.now()) });
       if (subject.kind === 'offer' && !proposals.some((p) => p.kind === 'substitution')) {
-        const organisations = (await repo.organisationsOf(sql, subject.zoneId)).filter((o) => o.id !== subject.organisationId);
+        organisations = firms.filter((o) => o.id !== subject.organisationId);
         proposals.push(...potentialTakers(subject, organisations, kb));
       }
     }
-    return this.save(proposals, declarations, { declarationIds: [subject.id] });
+    lap('score');
+    const created = await this.save(proposals, declarations, organisations, { declarationIds: [subject.id] });
+    lap('save');
+    return created;
   }
 
   /** Full rematch of a zone (or every zone), reporting progress into `match_runs`. */
@@ -86,16 +110,16 @@ export class MatchingService {
       const organisations = await repo.organisationsOf(sql, zoneId);
       await sql`update match_runs set total = ${declarations.length} where id = ${runId}`;
       const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()) });
-      const byId = new Map(declarations.map((d) => [d.id, d]));
+      const byId = new Map<string, repo.NamedMatchDeclaration>(declarations.map((d) => [d.id, d]));
       let created = 0;
       // Saved in batches, with progress after each; stale proposals retired once at the end.
       const BATCH = 2000;
       for (let i = 0; i < proposals.length; i += BATCH) {
-        created += await this.save(proposals.slice(i, i + BATCH), byId);
+        created += await this.save(proposals.slice(i, i + BATCH), byId, organisations);
         const done = Math.round((declarations.length * Math.min(proposals.length, i + BATCH)) / proposals.length);
         await sql`update match_runs set done = ${done}, proposals = ${created} where id = ${runId}`;
       }
-      await this.save([], byId, { zoneId, keys: proposals.map((p) => p.key) });
+      await this.save([], byId, organisations, { zoneId, keys: proposals.map((p) => p.key) });
       await sql`update match_runs set status = 'done', finished_at = now(), done = total, proposals = ${created} where id = ${runId}`;
       return created;
     } catch (error) {
@@ -104,22 +128,21 @@ export class MatchingService {
     }
   }
 
-  private async save(proposals: Proposal[], declarations: Map<string, MatchDeclaration>, retire?: Parameters<typeof saveProposals>[2]['retire']): Promise<number> {
-    const orgIds = [...new Set(proposals.flatMap((p) => p.organisationIds))];
-    const names = orgIds.length
-      ? await this.ctx.db.$client<{ id: string; name: string }[]>`select id, name from organisations where id = any(${orgIds}::uuid[])`
-      : [];
-    const created = await this.ctx.db.$client.begin((tx) =>
-      saveProposals(tx, this.ctx.jobs, {
-        proposals,
-        declarations,
-        orgNames: new Map(names.map((n) => [n.id, n.name])),
-        retire,
-        publicUrl: this.ctx.config.publicUrl,
-        now: this.ctx.now(),
-      }),
+  private async save(
+    proposals: Proposal[],
+    declarations: Map<string, repo.NamedMatchDeclaration>,
+    organisations: readonly MatchOrganisation[],
+    retire?: Parameters<typeof saveProposals>[2]['retire'],
+  ): Promise<number> {
+    const orgNames = new Map<string, string>(organisations.map((o) => [o.id, o.name]));
+    for (const d of declarations.values()) orgNames.set(d.organisationId, d.organisationName);
+    const unnamed = [...new Set(proposals.flatMap((p) => p.organisationIds))].filter((id) => !orgNames.has(id));
+    if (unnamed.length) {
+      for (const row of await this.ctx.db.$client<{ id: string; name: string }[]>`select id, name from organisations where id = any(${unnamed}::uuid[])`) orgNames.set(row.id, row.name);
+    }
+    return this.ctx.db.$client.begin((tx) =>
+      saveProposals(tx, this.ctx.jobs, { proposals, declarations, orgNames, retire, publicUrl: this.ctx.config.publicUrl, now: this.ctx.now() }),
     );
-    return created;
   }
 }
 

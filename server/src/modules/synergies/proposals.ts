@@ -142,18 +142,24 @@ export async function saveProposals(
     for (const r of inserted) created.push({ id: r.id, p: byKey.get(r.proposal_key)! });
   }
 
+  // Independent statements, pipelined on the transaction's connection.
+  const writes: Promise<unknown>[] = [];
   if (created.length) {
     const parties = created.flatMap(({ id, p }) => partiesOf(p, declarations).map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })));
     const links = created.flatMap(({ id, p }) => p.declarationIds.map((d) => ({ synergy_id: id, declaration_id: d })));
     const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', note: 'Proposée par le moteur de mise en relation', at: nowIso }));
     // Chunks keep each statement under PostgreSQL's 65,535 parameters.
-    for (const chunk of chunks(parties, 5000)) await sql`insert into synergy_parties ${sql(chunk)} on conflict do nothing`;
-    for (const chunk of chunks(links, 10000)) await sql`insert into synergy_declarations ${sql(chunk)} on conflict do nothing`;
-    for (const chunk of chunks(events, 5000)) await sql`insert into synergy_events ${sql(chunk)}`;
-    await notifyNewProposals(sql, jobs, created.map((c) => c.id), input.publicUrl, nowIso);
+    writes.push(
+      (async () => {
+        for (const chunk of chunks(parties, 5000)) await sql`insert into synergy_parties ${sql(chunk)} on conflict do nothing`;
+        await notifyNewProposals(sql, jobs, created.map((c) => c.id), input.publicUrl, nowIso);
+      })(),
+      ...chunks(links, 10000).map((chunk) => sql`insert into synergy_declarations ${sql(chunk)} on conflict do nothing`),
+      ...chunks(events, 5000).map((chunk) => sql`insert into synergy_events ${sql(chunk)}`),
+    );
   }
-
-  if (input.retire) await retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso);
+  if (input.retire) writes.push(retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso));
+  await Promise.all(writes);
   return created.length;
 }
 
@@ -161,10 +167,11 @@ export async function saveProposals(
 async function retireMissing(sql: Sql, scope: { declarationIds: string[] } | { zoneId: string | null }, keep: string[], nowIso: string) {
   const reason = `${RETIRED}: plus proposée par le moteur`;
   if ('declarationIds' in scope) {
+    // From the declarations' links, not from every open proposal: millions at national scale.
     await sql`
+      with linked as materialized (select sd.synergy_id from synergy_declarations sd where sd.declaration_id = any(${scope.declarationIds}::uuid[]))
       update synergies s set status = 'dropped', drop_reason = ${reason}, updated_at = ${nowIso}, version = version + 1
-      where s.origin = 'engine' and s.status = 'proposed' and not (s.proposal_key = any(${keep}))
-        and exists (select 1 from synergy_declarations sd where sd.synergy_id = s.id and sd.declaration_id = any(${scope.declarationIds}::uuid[]))`;
+      where s.id in (select synergy_id from linked) and s.origin = 'engine' and s.status = 'proposed' and not (s.proposal_key = any(${keep}))`;
     return;
   }
   // An anti-join, not "<> all(array)": a zone keeps thousands of proposals.
