@@ -5,6 +5,7 @@ import { startJobs } from './infra/jobs';
 import { startEmailDelivery } from './infra/mail';
 import { syncReferenceData } from './infra/reference-data';
 import { ensureIndexes, searchIndexes } from './infra/search/indexes';
+import { markAllForReindex } from './infra/search/outbox';
 import { SearchOutboxRelay } from './infra/search/outbox-relay';
 import { startMatchingWorkers } from './modules/matching/service';
 import { startMeetingWorkers } from './modules/meetings';
@@ -36,7 +37,8 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
     await syncReferenceData(db);
   }
   const search = searchIndexes(o.meiliUrl, o.meiliKey, o.indexPrefix);
-  await ensureIndexes(search);
+  // Documents shaped by an earlier version are re-sent through the outbox, in the background.
+  for (const entity of await ensureIndexes(search)) await markAllForReindex(db, entity);
   const jobs = await startJobs(o.databaseUrl, o.log);
   const searchRelay = new SearchOutboxRelay(db.$client, search, o.log);
   const ctx: AppContext = { config, db, search, jobs, searchRelay, now: o.now ?? (() => new Date()) };

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildSearchIndexes } from '../src/infra/search/rebuild';
 import { meiliErrorCode } from '../src/infra/search/http-client';
-import { searchIndexes } from '../src/infra/search/indexes';
+import { ensureIndexes, searchIndexes } from '../src/infra/search/indexes';
+import { markAllForReindex } from '../src/infra/search/outbox';
 import { SearchOutboxRelay } from '../src/infra/search/outbox-relay';
 import { createTestContext, type TestContext } from './context';
 
@@ -22,7 +23,7 @@ afterAll(() => t.close());
 async function search(query: string, user = s.memberB) {
   const res = await t.call(user, 'GET', `/search/declarations?${query}`);
   expect(res.statusCode).toBe(200);
-  return res.json() as { hits: { id: string; title: string; distanceKm: number | null; highlight: { title: string } }[]; total: number; facets: Record<string, Record<string, number>> };
+  return res.json() as { hits: { id: string; title: string; distanceKm: number | null; highlight: { title: string } }[]; total: number; totalPages: number; facets: Record<string, Record<string, number>> };
 }
 
 describe('marketplace search', () => {
@@ -56,6 +57,27 @@ describe('marketplace search', () => {
     expect(near.hits[0]!.distanceKm).toBeLessThanOrEqual(near.hits[near.hits.length - 1]!.distanceKm!);
     const within1km = await search('lat=46.6901&lng=5.5503&radiusKm=1');
     expect(within1km.hits.map((h) => h.title)).not.toContain('Palettes bois 80x120 non standard');
+  });
+
+  it('keeps a radius exact, with its total and facets, and pages nearest first', async () => {
+    const from = 'lat=46.6901&lng=5.5503';
+    const pallets = (await search(from)).hits.find((h) => h.title.startsWith('Palettes'))!;
+    // Just inside and just outside the firm A site's distance: the map cells alone would keep both.
+    const inside = await search(`${from}&radiusKm=${pallets.distanceKm! + 0.2}`);
+    const outside = await search(`${from}&radiusKm=${pallets.distanceKm! - 0.2}`);
+    expect(inside.hits.map((h) => h.id)).toContain(pallets.id);
+    expect(outside.hits.map((h) => h.id)).not.toContain(pallets.id);
+    for (const r of [inside, outside]) {
+      expect(r.total).toBe(r.hits.length);
+      expect(r.hits.every((h) => h.distanceKm !== null && h.distanceKm <= pallets.distanceKm! + 0.2)).toBe(true);
+      const kinds = Object.values(r.facets.kind ?? {}).reduce((a, b) => a + b, 0);
+      expect(kinds).toBe(r.hits.length);
+    }
+    const all = await search(`${from}&limit=50`);
+    const second = await search(`${from}&limit=1&page=2`);
+    expect(second.hits.map((h) => h.id)).toEqual([all.hits[1]!.id]);
+    expect(second.total).toBe(all.total);
+    expect(second.totalPages).toBe(all.total);
   });
 
   it('drops closed declarations and respects zone visibility', async () => {
@@ -107,6 +129,19 @@ describe('PostgreSQL stays the truth', () => {
   it('reads Meilisearch errors through its HTTP client, code included', async () => {
     const error = await t.ctx.search.client.index(`${t.ctx.search.declarations}_missing`).getStats().catch((e: unknown) => e);
     expect(meiliErrorCode(error)).toBe('index_not_found');
+  });
+
+  it('re-sends documents shaped by an earlier version once the settings change', async () => {
+    await t.ctx.search.client.index(t.ctx.search.declarations).updateFilterableAttributes(['zoneId', 'status', '_geo']).waitTask();
+    expect(await ensureIndexes(t.ctx.search)).toEqual(['declaration']);
+    expect(await ensureIndexes(t.ctx.search)).toEqual([]);
+    await markAllForReindex(t.ctx.db, 'declaration');
+    const [queued] = await t.ctx.db.$client<{ n: number }[]>`select count(distinct entity_id)::int as n from search_outbox where entity = 'declaration'`;
+    const [all] = await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from declarations`;
+    expect(queued!.n).toBe(all!.n);
+    await t.ctx.searchRelay.drain();
+    expect(await t.ctx.db.$client`select 1 from search_outbox`).toHaveLength(0);
+    expect((await search('lat=46.6901&lng=5.5503&radiusKm=10')).total).toBeGreaterThan(0);
   });
 
   it('rebuilds the indexes from scratch', async () => {

@@ -1,5 +1,6 @@
 import { findCategory, findWasteCode, wasteCodeSubChapter } from '@synergies/shared';
 import type postgres from 'postgres';
+import { cellsOf } from './geo-cells';
 
 /** A client or a transaction. */
 type Sql = postgres.Sql | postgres.TransactionSql;
@@ -35,7 +36,9 @@ export interface DeclarationDocument {
   city: string | null;
   photoId: string | null;
   createdAt: number;
-  _geo?: { lat: number; lng: number };
+  /** Where the site is, for distances; not indexed (see geo-cells.ts). */
+  location: { lat: number; lng: number } | null;
+  geoCells: string[];
 }
 
 interface DeclarationRow {
@@ -63,8 +66,13 @@ interface DeclarationRow {
   created_at: string;
 }
 
+function locationFields(r: { latitude: number | null; longitude: number | null }) {
+  const location = r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null;
+  return { location, geoCells: location ? cellsOf(location) : [] };
+}
+
 export function toDeclarationDocument(r: DeclarationRow): DeclarationDocument {
-  const doc: DeclarationDocument = {
+  return {
     id: r.id,
     kind: r.kind,
     title: r.title,
@@ -88,9 +96,8 @@ export function toDeclarationDocument(r: DeclarationRow): DeclarationDocument {
     city: r.city,
     photoId: r.photo_id,
     createdAt: new Date(r.created_at).getTime(),
+    ...locationFields(r),
   };
-  if (r.latitude !== null && r.longitude !== null) doc._geo = { lat: r.latitude, lng: r.longitude };
-  return doc;
 }
 
 const DECLARATION_SELECT = (sql: Sql) => sql`
@@ -131,7 +138,8 @@ export interface OrganisationDocument {
   associations: string[];
   offers: number;
   needs: number;
-  _geo?: { lat: number; lng: number };
+  location: { lat: number; lng: number } | null;
+  geoCells: string[];
 }
 
 interface OrganisationRow {
@@ -159,7 +167,7 @@ const ORGANISATION_SELECT = (sql: Sql) => sql`
   where not o.archived`;
 
 function toOrganisationDocument(r: OrganisationRow): OrganisationDocument {
-  const doc: OrganisationDocument = {
+  return {
     id: r.id,
     name: r.name,
     description: r.description,
@@ -170,9 +178,8 @@ function toOrganisationDocument(r: OrganisationRow): OrganisationDocument {
     associations: r.associations,
     offers: r.offers,
     needs: r.needs,
+    ...locationFields(r),
   };
-  if (r.latitude !== null && r.longitude !== null) doc._geo = { lat: r.latitude, lng: r.longitude };
-  return doc;
 }
 
 export async function loadOrganisationDocuments(sql: Sql, ids: string[]): Promise<OrganisationDocument[]> {

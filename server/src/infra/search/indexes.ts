@@ -16,6 +16,8 @@ const common: Settings = {
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   pagination: { maxTotalHits: 5000 },
+  // Filters and facet counts only: searching within facet values would cost indexing time for nothing.
+  facetSearch: false,
 };
 
 export const DECLARATION_SETTINGS: Settings = {
@@ -33,17 +35,19 @@ export const DECLARATION_SETTINGS: Settings = {
     'visibility',
     'organisationId',
     'wasteCode',
-    '_geo',
+    'geoCells',
+    // Pages of a circle search are fetched by id.
+    'id',
   ],
-  sortableAttributes: ['_geo', 'createdAt'],
+  sortableAttributes: ['createdAt'],
   faceting: { maxValuesPerFacet: 200 },
 };
 
 export const ORGANISATION_SETTINGS: Settings = {
   ...common,
   searchableAttributes: ['name', 'description', 'nafCode', 'city', 'associations'],
-  filterableAttributes: ['zoneId', 'nafCode', 'associations', '_geo'],
-  sortableAttributes: ['name', '_geo'],
+  filterableAttributes: ['zoneId', 'nafCode', 'associations', 'geoCells'],
+  sortableAttributes: ['name'],
 };
 
 export function searchIndexes(url: string, key: string, prefix = ''): SearchIndexes {
@@ -54,17 +58,27 @@ export function searchIndexes(url: string, key: string, prefix = ''): SearchInde
   };
 }
 
-/** Creates the indexes if needed and applies their settings (idempotent). */
-export async function ensureIndexes(search: SearchIndexes): Promise<void> {
+/**
+ * Creates the indexes if needed and applies their settings (idempotent). Returns the
+ * entities whose existing documents were shaped for other filterable attributes (an
+ * upgrade): the caller queues them for re-indexing.
+ */
+export async function ensureIndexes(search: SearchIndexes): Promise<('declaration' | 'organisation')[]> {
   const { client } = search;
-  for (const [uid, settings] of [
-    [search.declarations, DECLARATION_SETTINGS],
-    [search.organisations, ORGANISATION_SETTINGS],
+  const stale: ('declaration' | 'organisation')[] = [];
+  for (const [entity, uid, settings] of [
+    ['declaration', search.declarations, DECLARATION_SETTINGS],
+    ['organisation', search.organisations, ORGANISATION_SETTINGS],
   ] as const) {
     if (!(await indexExists(client, uid))) await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: 60_000 });
-    await client.index(uid).updateSettings(settings).waitTask({ timeout: 60_000 });
+    else if (!sameSet(await client.index(uid).getFilterableAttributes(), settings.filterableAttributes ?? [])) stale.push(entity);
+    // A settings change re-indexes in Meilisearch: minutes at national scale, hence the long wait.
+    await client.index(uid).updateSettings(settings).waitTask({ timeout: 3_600_000 });
   }
+  return stale;
 }
+
+const sameSet = (a: readonly unknown[] | null, b: readonly unknown[]) => JSON.stringify([...(a ?? [])].map(String).sort()) === JSON.stringify([...b].map(String).sort());
 
 export async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
   try {

@@ -1,3 +1,4 @@
+import { circleFilter } from '../../infra/search/geo-cells';
 import type { SearchIndexes } from '../../infra/search/indexes';
 import type { DeclarationDocument } from '../../infra/search/documents';
 import type { MatchDeclaration } from '../../core/matching';
@@ -18,25 +19,16 @@ export function keysFilter(keys: string[]): string | null {
   return parts.length ? `(${parts.join(' OR ')})` : null;
 }
 
-const KM_PER_DEGREE = 6371.0088 * (Math.PI / 180);
-
 /**
- * The box around a circle of `km` as a filter. Meilisearch answers `_geoBoundingBox` from
- * its R-tree in a few milliseconds where `_geoRadius` took 40–50 ms at 1M documents; the
- * scoring core applies the exact distance. Null near the poles or across the antimeridian,
- * where the core alone filters.
+ * Whom a declaration can meet: its zone, and declarations open to all within the distance
+ * limit (cells here, the exact distance in the scoring core). Without a location it meets
+ * its zone only, as in the core.
  */
-export function boundingBoxFilter(centre: { lat: number; lng: number }, km: number): string | null {
-  const dLat = km / KM_PER_DEGREE;
-  const north = centre.lat + dLat;
-  const south = centre.lat - dLat;
-  if (north >= 89 || south <= -89) return null;
-  const dLng = dLat / Math.cos((Math.max(Math.abs(north), Math.abs(south)) * Math.PI) / 180);
-  const east = centre.lng + dLng;
-  const west = centre.lng - dLng;
-  if (east > 180 || west < -180) return null;
-  const f = (x: number) => x.toFixed(5);
-  return `_geoBoundingBox([${f(north)}, ${f(east)}], [${f(south)}, ${f(west)}])`;
+function reachFilter(subject: MatchDeclaration, maxDistanceKm: number): string {
+  const zone = `zoneId = ${quote(subject.zoneId)}`;
+  if (!subject.location) return zone;
+  const near = circleFilter(subject.location, maxDistanceKm);
+  return `(${zone} OR (visibility = "all"${near ? ` AND ${near}` : ''}))`;
 }
 
 /**
@@ -50,19 +42,15 @@ export async function findCandidates(
   keys: string[],
   options: { maxDistanceKm: number; limit?: number },
 ): Promise<Map<string, number | undefined>> {
-  const base = [`status = "active"`, `(zoneId = ${quote(subject.zoneId)} OR visibility = "all")`];
-  const box = subject.location && boundingBoxFilter(subject.location, options.maxDistanceKm);
-  if (box) base.push(box);
+  const base = [`status = "active"`, reachFilter(subject, options.maxDistanceKm)];
   const byKeys = keysFilter(keys);
-  // One round trip for both queries.
-  const { results } = await search.client.multiSearch({
-    queries: [
-      ...(byKeys ? [{ indexUid: search.declarations, q: '', filter: [...base, byKeys], limit: options.limit ?? 400, attributesToRetrieve: ['id'] }] : []),
-      { indexUid: search.declarations, q: subject.title, filter: base, limit: 50, attributesToRetrieve: ['id'], showRankingScore: true, matchingStrategy: 'last' as const },
-    ],
-  });
-  const text = results[results.length - 1]!;
-  const keyed = byKeys ? results[0]! : { hits: [] };
+  const index = search.client.index(search.declarations);
+  // Two requests side by side rather than one multi-search, which Meilisearch runs in turn.
+  const [keyed, text] = await Promise.all([
+    // A broad category can share its keys with thousands: the newest first, the text query bringing the closest wording.
+    byKeys ? index.search('', { filter: [...base, byKeys], sort: ['createdAt:desc'], limit: options.limit ?? 200, attributesToRetrieve: ['id'] }) : { hits: [] },
+    index.search(subject.title, { filter: base, limit: 50, attributesToRetrieve: ['id'], showRankingScore: true, matchingStrategy: 'last' }),
+  ]);
   const found = new Map<string, number | undefined>();
   for (const hit of keyed.hits as { id: string }[]) if (hit.id !== subject.id) found.set(hit.id, undefined);
   for (const hit of text.hits as { id: string; _rankingScore?: number }[]) if (hit.id !== subject.id) found.set(hit.id, hit._rankingScore);

@@ -140,9 +140,12 @@ export class MatchingService {
     if (unnamed.length) {
       for (const row of await this.ctx.db.$client<{ id: string; name: string }[]>`select id, name from organisations where id = any(${unnamed}::uuid[])`) orgNames.set(row.id, row.name);
     }
-    return this.ctx.db.$client.begin((tx) =>
-      saveProposals(tx, this.ctx.jobs, { proposals, declarations, orgNames, retire, publicUrl: this.ctx.config.publicUrl, now: this.ctx.now() }),
-    );
+    return this.ctx.db.$client.begin(async (tx) => {
+      // No wait for the disk: proposals are derived data, and the job's completion, committed
+      // durably afterwards, flushes them with it; a crash before that re-runs the job.
+      await tx`set local synchronous_commit = off`;
+      return saveProposals(tx, this.ctx.jobs, { proposals, declarations, orgNames, retire, publicUrl: this.ctx.config.publicUrl, now: this.ctx.now() });
+    });
   }
 }
 
