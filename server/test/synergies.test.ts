@@ -157,7 +157,10 @@ describe('marketplace requests', () => {
     const synergy = opened.json();
     expect(synergy).toMatchObject({ origin: 'marketplace', status: 'under_discussion' });
     expect(synergy.messages[0].body).toContain('ce film nous intéresse');
-    expect((await t.call(s.memberB, 'POST', `/declarations/${offer.id}/requests`, { message: 'Encore moi' })).statusCode).toBe(409);
+    expect(synergy.exchangeId).toBeNull();
+    const again = await t.call(s.memberB, 'POST', `/declarations/${offer.id}/requests`, { message: 'Encore moi' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'already_requested', existingId: synergy.id });
 
     // Only the giver reserves.
     expect((await t.call(s.memberB, 'POST', `/synergies/${synergy.id}/reserve`)).statusCode).toBe(403);
@@ -171,6 +174,7 @@ describe('marketplace requests', () => {
     expect((await t.call(s.memberB, 'GET', `/exchanges/${record.id}`)).statusCode).toBe(200);
     const after = (await t.call(s.memberB, 'GET', `/synergies/${synergy.id}`)).json();
     expect(after.status).toBe('implemented');
+    expect(after.exchangeId).toBe(record.id);
     expect(after.impact.tonnes).toBe(1.8);
     expect((await t.call(s.memberA, 'GET', `/declarations/${offer.id}`)).json().status).toBe('closed');
   });

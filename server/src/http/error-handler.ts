@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { Problem } from '@synergies/shared';
 import { HttpProblem } from './problem';
 
 const TITLES: Record<number, string> = {
@@ -17,15 +18,8 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  instance?: string;
-  errors?: { path: string; message: string; code?: string }[];
-}
+/** The shared contract, so that the OpenAPI document and the web client read what is sent. */
+type ProblemBody = Problem;
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Omit<ProblemBody, 'type' | 'title'>) {
   const body: ProblemBody = {
@@ -40,7 +34,13 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Omi
 /** Maps what can go wrong to one problem+json shape; 5xx details stay in the log. */
 function toProblem(error: FastifyError & { code?: string }): Omit<ProblemBody, 'type' | 'title'> | null {
   if (error instanceof HttpProblem) {
-    return { status: error.status, code: error.code, detail: error.message, ...(error.errors ? { errors: error.errors } : {}) };
+    return {
+      status: error.status,
+      code: error.code,
+      detail: error.message,
+      ...(error.errors ? { errors: error.errors } : {}),
+      ...(error.existingId ? { existingId: error.existingId } : {}),
+    };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';

@@ -8,6 +8,8 @@ export class HttpProblem extends Error {
     readonly code: string,
     message: string,
     readonly errors?: { path: string; message: string; code?: string }[],
+    /** A 409 about a duplicate names what is already there (RFC 9457 extension member). */
+    readonly existingId?: string,
   ) {
     super(message);
   }
@@ -18,7 +20,7 @@ export const badRequest = (code: string, message: string, errors?: HttpProblem['
 export const unauthorized = (message = 'Connexion requise') => new HttpProblem(401, 'unauthenticated', message);
 export const forbidden = (message = "Vous n'avez pas le droit de faire cela") => new HttpProblem(403, 'forbidden', message);
 export const notFound = (what: string) => new HttpProblem(404, 'not_found', `${what} introuvable`);
-export const conflict = (code: string, message: string) => new HttpProblem(409, code, message);
+export const conflict = (code: string, message: string, existingId?: string) => new HttpProblem(409, code, message, undefined, existingId);
 export const gone = (code: string, message: string) => new HttpProblem(410, code, message);
 export const payloadTooLarge = (message: string) => new HttpProblem(413, 'payload_too_large', message);
 export const unsupportedMediaType = (message: string) => new HttpProblem(415, 'unsupported_media_type', message);

@@ -16,6 +16,7 @@ export const Problem = z
       .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
       .optional()
       .describe('Field errors of a 400'),
+    existingId: z.string().optional().describe('A 409 about a duplicate: the id of what is already there (already_requested: the open synergy)'),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;

@@ -92,7 +92,11 @@ export const SynergyMessage = z.object({
   createdAt: z.iso.datetime(),
 });
 
-export const SynergyDetail = Synergy.extend({ history: z.array(SynergyEvent), messages: z.array(SynergyMessage) });
+export const SynergyDetail = Synergy.extend({
+  history: z.array(SynergyEvent),
+  messages: z.array(SynergyMessage),
+  exchangeId: Id.nullable().describe('The exchange record of a marketplace hand-over, once there is one'),
+});
 
 export const SynergyListQuery = z.object({
   zoneId: Id.optional(),

@@ -97,7 +97,7 @@ describe('explanations', () => {
   });
 
   it('reads a reservation from the history', () => {
-    const base = { ...synergy(), history: [], messages: [] } as SynergyView;
+    const base = { ...synergy(), history: [], messages: [], exchangeId: null } as SynergyView;
     expect(wasReserved(base)).toBe(false);
     expect(wasReserved({ ...base, history: [{ type: 'reserved', fromStatus: null, toStatus: null, userName: null, organisationName: null, note: null, at: base.createdAt }] })).toBe(true);
   });

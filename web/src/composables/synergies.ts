@@ -10,7 +10,7 @@ import {
   type SynergyStatusName,
   type SynergyView,
 } from '../api';
-import { isApiError } from '../api/client';
+import { isApiError, type ApiError } from '../api/client';
 import { isVersionConflict } from './declarations';
 
 /** The open road of a synergy, in order; "dropped" sits beside it. */
@@ -188,4 +188,4 @@ export function useSynergy(id: () => string) {
 }
 
 /** A request answered 409 already_requested: the marketplace request exists. */
-export const isAlreadyRequested = (error: unknown) => isApiError(error) && error.status === 409 && error.code === 'already_requested';
+export const isAlreadyRequested = (error: unknown): error is ApiError => isApiError(error) && error.status === 409 && error.code === 'already_requested';

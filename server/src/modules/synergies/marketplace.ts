@@ -36,7 +36,7 @@ export class MarketplaceService {
       select s.id from synergies s join synergy_parties p on p.synergy_id = s.id and p.organisation_id = ${user.organisationId}
       join synergy_declarations sd on sd.synergy_id = s.id and sd.declaration_id = ${declarationId}
       where s.origin = 'marketplace' and s.status not in ('dropped', 'implemented')`;
-    if (existing) throw conflict('already_requested', 'Votre entreprise a déjà une demande en cours sur cette fiche.');
+    if (existing) throw conflict('already_requested', 'Votre entreprise a déjà une demande en cours sur cette fiche.', existing.id);
     const [requester] = await this.sql<{ name: string }[]>`select name from organisations where id = ${user.organisationId}`;
     const now = this.ctx.now();
     const iso = now.toISOString();
@@ -91,7 +91,7 @@ export class MarketplaceService {
                                 where id = ${giver.declaration_id} and status = 'active' returning id`;
       if (updated.length === 0) throw conflict('not_available', "La fiche n'est plus disponible.");
       await raw`update synergy_parties set accepted_at = coalesce(accepted_at, ${now.toISOString()}) where synergy_id = ${synergyId} and organisation_id = ${giver.organisation_id}`;
-      await repo.addEvent(raw, { synergyId, type: 'reserved', userId: user.id, organisationId: user.organisationId, note: `Réservé pour ${taker.organisation_name}`, at: now });
+      await repo.addEvent(raw, { synergyId, type: 'reserved', userId: user.id, organisationId: user.organisationId, note: taker.organisation_name, at: now });
       await markForReindex(tx, 'declaration', [giver.declaration_id!]);
     });
     this.ctx.searchRelay.nudge();

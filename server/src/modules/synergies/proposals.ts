@@ -100,8 +100,8 @@ export async function saveProposals(
                   explanation_fr = ${p.explanationFr}, explanation_en = ${p.explanationEn}, fingerprint = ${p.fingerprint},
                   updated_at = ${nowIso}, version = version + 1 where id = ${e.id}`;
       await sql`update synergy_parties set accepted_at = null, declined_at = null where synergy_id = ${e.id}`;
-      await sql`insert into synergy_events (synergy_id, type, from_status, to_status, note, at)
-                values (${e.id}, 'reproposed', 'dropped', 'proposed', 'Les fiches ont changé', ${nowIso})`;
+      await sql`insert into synergy_events (synergy_id, type, from_status, to_status, at)
+                values (${e.id}, 'reproposed', 'dropped', 'proposed', ${nowIso})`;
     } else if (e.status !== 'dropped') refreshed.push({ id: e.id, p });
   }
 
@@ -147,7 +147,8 @@ export async function saveProposals(
   if (created.length) {
     const parties = created.flatMap(({ id, p }) => partiesOf(p, declarations).map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })));
     const links = created.flatMap(({ id, p }) => p.declarationIds.map((d) => ({ synergy_id: id, declaration_id: d })));
-    const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', note: 'Proposée par le moteur de mise en relation', at: nowIso }));
+    // System events carry no note: the interface names them in the reader's language.
+    const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', at: nowIso }));
     // Chunks keep each statement under PostgreSQL's 65,535 parameters.
     writes.push(
       (async () => {

@@ -120,8 +120,10 @@ export class SynergyService {
     const [synergy] = await this.present([s], true);
     const history = await repo.historyOf(this.sql, id);
     const messages = await repo.messagesOf(this.sql, id);
+    const [exchange] = await this.sql<{ id: string }[]>`select id from exchanges where synergy_id = ${id} order by created_at desc limit 1`;
     return {
       ...synergy!,
+      exchangeId: exchange?.id ?? null,
       history: history.map((h) => ({
         type: h.type,
         fromStatus: h.from_status as never,
