@@ -1,5 +1,6 @@
 import { findCategory, findWasteCode, wasteCodeSubChapter } from '@synergies/shared';
 import type postgres from 'postgres';
+import { declarationSiteJoin, mainSiteJoin } from '../locations';
 import { cellsOf } from './geo-cells';
 
 /** A client or a transaction. */
@@ -107,8 +108,7 @@ const DECLARATION_SELECT = (sql: Sql) => sql`
          (select p.id from declaration_photos p where p.declaration_id = d.id order by p.created_at limit 1) as photo_id
   from declarations d
   join organisations o on o.id = d.organisation_id
-  left join sites s on s.id = coalesce(d.site_id,
-    (select s2.id from sites s2 where s2.organisation_id = d.organisation_id order by s2.name limit 1))`;
+  ${declarationSiteJoin(sql)}`;
 
 export async function loadDeclarationDocuments(sql: Sql, ids: string[]): Promise<DeclarationDocument[]> {
   if (ids.length === 0) return [];
@@ -163,7 +163,7 @@ const ORGANISATION_SELECT = (sql: Sql) => sql`
          (select count(*)::int from declarations d where d.organisation_id = o.id and d.kind = 'offer' and d.status = 'active') as offers,
          (select count(*)::int from declarations d where d.organisation_id = o.id and d.kind = 'need' and d.status = 'active') as needs
   from organisations o
-  left join lateral (select * from sites s where s.organisation_id = o.id order by s.name limit 1) s on true
+  ${mainSiteJoin(sql, 'o.id')}
   where not o.archived`;
 
 function toOrganisationDocument(r: OrganisationRow): OrganisationDocument {

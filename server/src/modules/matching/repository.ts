@@ -1,5 +1,6 @@
 import type { Frequency, Unit } from '@synergies/shared';
 import type postgres from 'postgres';
+import { declarationSiteJoin, mainSiteJoin } from '../../infra/locations';
 import type { KnowledgeCase, MatchDeclaration, MatchOrganisation } from '../../core/matching';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
@@ -35,8 +36,7 @@ const SELECT = (sql: Sql) => sql`
          s.latitude, s.longitude, o.naf_code, o.name as organisation_name
   from declarations d
   join organisations o on o.id = d.organisation_id
-  left join sites s on s.id = coalesce(d.site_id,
-    (select s2.id from sites s2 where s2.organisation_id = d.organisation_id order by s2.name limit 1))`;
+  ${declarationSiteJoin(sql)}`;
 
 function toMatch(r: DeclarationRow): NamedMatchDeclaration {
   return {
@@ -78,7 +78,7 @@ export async function organisationsOf(sql: Sql, zoneId: string | null): Promise<
   const rows = await sql<{ id: string; zone_id: string; naf_code: string | null; name: string; latitude: number | null; longitude: number | null }[]>`
     select o.id, o.zone_id, o.naf_code, o.name, s.latitude, s.longitude
     from organisations o
-    left join lateral (select * from sites s where s.organisation_id = o.id order by s.name limit 1) s on true
+    ${mainSiteJoin(sql, 'o.id')}
     where not o.archived and (${zoneId}::uuid is null or o.zone_id = ${zoneId})`;
   return rows.map((r) => ({
     id: r.id,

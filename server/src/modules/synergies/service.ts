@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { decodeCursor, encodeCursor } from '../../http/cursor';
 import { badRequest, conflict, forbidden, notFound, unprocessable, versionConflict } from '../../http/problem';
+import { mainSiteJoin } from '../../infra/locations';
 import { enqueueEmail } from '../../infra/mail';
 import { belongsToZone, facilitates, isAdmin } from '../auth/policy';
 import { computeImpact, factorFor, type ImpactFactorValues } from './impact';
@@ -195,7 +196,7 @@ export class SynergyService {
     if (!factor) throw unprocessable('no_impact_factor', "Aucun facteur d'impact n'est défini : un administrateur doit en saisir.");
     const sites = await tx<{ latitude: number | null; longitude: number | null }[]>`
       select s.latitude, s.longitude from synergy_parties p
-      left join lateral (select * from sites s where s.organisation_id = p.organisation_id order by s.name limit 1) s on true
+      ${mainSiteJoin(tx, 'p.organisation_id')}
       where p.synergy_id = ${s.id} and p.role in ('giver', 'taker')`;
     const [a, b] = sites;
     const distanceKm = a?.latitude != null && a.longitude != null && b?.latitude != null && b.longitude != null ? haversineKm(a.latitude, a.longitude, b.latitude, b.longitude) : null;
