@@ -1,8 +1,7 @@
+import { KM_PER_DEGREE } from '@synergies/shared';
 import { candidateKeys } from './keys';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
 import type { MatchDeclaration } from './types';
-
-const KM_PER_DEGREE = 6371.0088 * (Math.PI / 180);
 
 /**
  * Inverted index of declarations by blocking key and map cell. Cells are at least

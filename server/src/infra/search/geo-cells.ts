@@ -1,3 +1,5 @@
+import { KM_PER_DEGREE } from '@synergies/shared';
+
 /**
  * Map cells as filterable facets, in place of Meilisearch's `_geo`.
  *
@@ -11,7 +13,6 @@
 
 /** Cell sizes in degrees, finest first (about 5.5, 22, 110 and 550 km of latitude). */
 const LEVELS = [0.05, 0.2, 1, 5] as const;
-const KM_PER_DEGREE = 6371.0088 * (Math.PI / 180);
 const MAX_CELLS = 100;
 
 const cellId = (level: number, lat: number, lng: number) => `${level}:${Math.floor(lat / LEVELS[level]!)}:${Math.floor(lng / LEVELS[level]!)}`;
