@@ -1,4 +1,5 @@
 import { KM_PER_DEGREE } from '@synergies/shared';
+import { filterValue } from './indexes';
 
 /**
  * Map cells as filterable facets, in place of Meilisearch's `_geo`.
@@ -51,5 +52,5 @@ export function cellsCovering(centre: { lat: number; lng: number }, km: number):
 /** `geoCells IN [...]` for a circle, or null when it cannot be narrowed by cells. */
 export function circleFilter(centre: { lat: number; lng: number }, km: number): string | null {
   const cells = cellsCovering(centre, km);
-  return cells ? `geoCells IN [${cells.map((c) => `"${c}"`).join(', ')}]` : null;
+  return cells ? `geoCells IN [${cells.map(filterValue).join(', ')}]` : null;
 }

@@ -50,6 +50,9 @@ export const ORGANISATION_SETTINGS: Settings = {
   sortableAttributes: ['name'],
 };
 
+/** A string as a value in a Meilisearch filter expression, quoted and escaped. */
+export const filterValue = (v: string) => `"${v.replace(/["\\]/g, '\\$&')}"`;
+
 export function searchIndexes(url: string, key: string, prefix = ''): SearchIndexes {
   return {
     client: new Meilisearch({ host: url, apiKey: key, httpClient: meiliHttpClient() }),

@@ -1,9 +1,8 @@
 import { circleFilter } from '../../infra/search/geo-cells';
-import type { SearchIndexes } from '../../infra/search/indexes';
+import { filterValue, type SearchIndexes } from '../../infra/search/indexes';
 import type { DeclarationDocument } from '../../infra/search/documents';
 import type { MatchDeclaration } from '../../core/matching';
 
-const quote = (v: string) => `"${v.replace(/["\\]/g, '\\$&')}"`;
 const KEY_FIELDS: Record<string, keyof DeclarationDocument> = { cat: 'categoryCode', waste: 'wasteCode', wsub: 'wasteSubChapter' };
 
 /** Turns the engine's blocking keys ("cat:materials.wood", "waste:15 01 03", "wsub:15 01") into a filter. */
@@ -15,7 +14,7 @@ export function keysFilter(keys: string[]): string | null {
     if (!field) continue;
     byField.set(field, [...(byField.get(field) ?? []), rest.join(':')]);
   }
-  const parts = [...byField].map(([field, values]) => `${field} IN [${values.map(quote).join(', ')}]`);
+  const parts = [...byField].map(([field, values]) => `${field} IN [${values.map(filterValue).join(', ')}]`);
   return parts.length ? `(${parts.join(' OR ')})` : null;
 }
 
@@ -25,7 +24,7 @@ export function keysFilter(keys: string[]): string | null {
  * its zone only, as in the core.
  */
 function reachFilter(subject: MatchDeclaration, maxDistanceKm: number): string {
-  const zone = `zoneId = ${quote(subject.zoneId)}`;
+  const zone = `zoneId = ${filterValue(subject.zoneId)}`;
   if (!subject.location) return zone;
   const near = circleFilter(subject.location, maxDistanceKm);
   return `(${zone} OR (visibility = "all"${near ? ` AND ${near}` : ''}))`;

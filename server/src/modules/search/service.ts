@@ -5,15 +5,15 @@ import type { AppContext } from '../../context';
 import { forbidden } from '../../http/problem';
 import type { DeclarationDocument, OrganisationDocument } from '../../infra/search/documents';
 import { circleFilter } from '../../infra/search/geo-cells';
+import { filterValue } from '../../infra/search/indexes';
 import { belongsToZone, isAdmin } from '../auth/policy';
 import { photoUrl } from '../declarations/service';
 
-const quote = (v: string) => `"${v.replace(/["\\]/g, '\\$&')}"`;
 
 /** Meilisearch filter expressing who may see what (mirrors policy.canSeeDeclaration). */
 export function visibilityFilter(user: CurrentUser): string | null {
   if (isAdmin(user)) return null;
-  const zones = user.zoneIds.map(quote).join(', ');
+  const zones = user.zoneIds.map(filterValue).join(', ');
   const parts = [`visibility = "all"`];
   if (zones) parts.push(`zoneId IN [${zones}]`);
   return `(${parts.join(' OR ')})`;
@@ -34,14 +34,14 @@ export class SearchService {
 
   async declarations(user: CurrentUser, q: DeclarationSearchQuery) {
     if (q.zoneId && !belongsToZone(user, q.zoneId)) throw forbidden("Vous n'avez pas accès à cette zone");
-    const filter: string[] = [`status = ${quote(q.status === 'closed' ? 'active' : q.status)}`];
+    const filter: string[] = [`status = ${filterValue(q.status === 'closed' ? 'active' : q.status)}`];
     const visible = visibilityFilter(user);
     if (visible) filter.push(visible);
-    if (q.zoneId) filter.push(`zoneId = ${quote(q.zoneId)}`);
-    if (q.kind) filter.push(`kind = ${quote(q.kind)}`);
-    if (q.categoryCode) filter.push(`categoryPath = ${quote(q.categoryCode)}`);
+    if (q.zoneId) filter.push(`zoneId = ${filterValue(q.zoneId)}`);
+    if (q.kind) filter.push(`kind = ${filterValue(q.kind)}`);
+    if (q.categoryCode) filter.push(`categoryPath = ${filterValue(q.categoryCode)}`);
     if (q.hazardous !== undefined) filter.push(`hazardous = ${q.hazardous}`);
-    if (q.priceMode) filter.push(`priceMode = ${quote(q.priceMode)}`);
+    if (q.priceMode) filter.push(`priceMode = ${filterValue(q.priceMode)}`);
     const origin = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
     if (origin && (q.radiusKm || !q.q)) return this.aroundPoint(q, filter, origin);
     const result = await this.index().search(q.q, { filter, page: q.page, hitsPerPage: q.limit, facets: [...FACETS], ...HIGHLIGHT });
@@ -78,7 +78,7 @@ export class SearchService {
     if (!q.q) found.sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity));
     const pageIds = found.slice((q.page - 1) * q.limit, wanted).map((c) => c.id);
     const [page, overall] = await Promise.all([
-      pageIds.length ? this.index().search(q.q, { filter: [`id IN [${pageIds.map(quote).join(', ')}]`], limit: pageIds.length, ...HIGHLIGHT }) : null,
+      pageIds.length ? this.index().search(q.q, { filter: [`id IN [${pageIds.map(filterValue).join(', ')}]`], limit: pageIds.length, ...HIGHLIGHT }) : null,
       q.radiusKm ? null : this.index().search(q.q, { filter, page: 1, hitsPerPage: 0, facets: [...FACETS] }),
     ]);
     const byId = new Map((page?.hits ?? []).map((h) => [h.id, h]));
@@ -95,8 +95,8 @@ export class SearchService {
   async organisations(user: CurrentUser, q: z.infer<typeof OrganisationSearchQuery>) {
     if (q.zoneId && !belongsToZone(user, q.zoneId)) throw forbidden("Vous n'avez pas accès à cette zone");
     const filter: string[] = [];
-    if (q.zoneId) filter.push(`zoneId = ${quote(q.zoneId)}`);
-    else if (!isAdmin(user)) filter.push(user.zoneIds.length ? `zoneId IN [${user.zoneIds.map(quote).join(', ')}]` : 'zoneId = "none"');
+    if (q.zoneId) filter.push(`zoneId = ${filterValue(q.zoneId)}`);
+    else if (!isAdmin(user)) filter.push(user.zoneIds.length ? `zoneId IN [${user.zoneIds.map(filterValue).join(', ')}]` : 'zoneId = "none"');
     const result = await this.ctx.search.client.index<OrganisationDocument>(this.ctx.search.organisations).search(q.q, { filter, limit: q.limit });
     return result.hits.map(({ location: _l, geoCells: _c, description: _d, associations: _a, ...h }) => h);
   }
