@@ -88,7 +88,7 @@ export class ExchangeService {
     const summary = await this.ctx.db.transaction(async (tx) => {
       const zoneId = await this.upsertZone(tx, user, doc);
       const counts = await this.upsertContents(tx, zoneId, doc);
-      await MatchRunService.enqueue(this.ctx, rawSql(tx), zoneId, user === 'system' ? null : user.id);
+      await MatchRunService.enqueue(this.ctx, tx, zoneId, user === 'system' ? null : user.id);
       return { zoneId, ...counts };
     });
     this.ctx.searchRelay.nudge();
