@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { canRunMatching, type CurrentUser } from '@synergies/shared';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -164,9 +165,8 @@ export async function startMatchingWorkers(ctx: AppContext, log: { error: (o: ob
 export class MatchRunService {
   constructor(private readonly ctx: AppContext) {}
 
-  async request(user: import('@synergies/shared').CurrentUser, zoneId: string | null) {
-    const allowed = zoneId === null ? user.role === 'admin' : user.role === 'admin' || (user.role === 'facilitator' && user.zoneIds.includes(zoneId));
-    if (!allowed) throw forbidden('Seuls les animateurs de la zone relancent la mise en relation');
+  async request(user: CurrentUser, zoneId: string | null) {
+    if (!canRunMatching(user, zoneId)) throw forbidden('Seuls les animateurs de la zone relancent la mise en relation');
     const id = await this.ctx.db.transaction((tx) => MatchRunService.enqueue(this.ctx, tx, zoneId, user.id));
     return this.get(user, id);
   }
@@ -178,9 +178,10 @@ export class MatchRunService {
     return id;
   }
 
-  async get(user: import('@synergies/shared').CurrentUser, id: string) {
+  async get(user: CurrentUser, id: string) {
     const run = await repo.findMatchRun(this.ctx.db, id);
-    if (!run || (run.zoneId ? !(user.role === 'admin' || user.zoneIds.includes(run.zoneId)) : user.role !== 'admin')) throw notFound('Calcul');
+    // Who may start a run may follow it; anyone else is not told it exists.
+    if (!run || !canRunMatching(user, run.zoneId)) throw notFound('Calcul');
     return { id: run.id, zoneId: run.zoneId, status: run.status, total: run.total, done: run.done, proposals: run.proposals, error: run.error };
   }
 }

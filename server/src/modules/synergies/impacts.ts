@@ -1,9 +1,9 @@
+import { belongsToZone, isAdmin } from '@synergies/shared';
 import type { CurrentUser } from '@synergies/shared';
 import type { z } from 'zod';
 import type { ImpactFactorUpdate } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { forbidden, notFound, versionConflict } from '../../http/problem';
-import { belongsToZone, isAdmin } from '../auth/policy';
 import { latestNotifications, markAllRead } from '../notifications/repository';
 import * as repo from './repository';
 

@@ -1,10 +1,10 @@
+import { canRequestOnMarketplace, canSeeDeclaration, canSeeExchange } from '@synergies/shared';
 import type { CurrentUser, Unit } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/problem';
 import { rawSql } from '../../infra/db';
 import { enqueueEmail } from '../../infra/mail';
 import { markForReindex } from '../../infra/search/outbox';
-import { canSeeDeclaration } from '../auth/policy';
 import { isSharingCategory } from '../../core/matching';
 import * as declarations from '../declarations/repository';
 import * as exchanges from '../exchanges/repository';
@@ -28,7 +28,7 @@ export class MarketplaceService {
   }
 
   async request(user: CurrentUser, declarationId: string, message: string) {
-    if (user.role !== 'member' || !user.organisationId) throw forbidden("Seuls les membres d'une entreprise font une demande");
+    if (!canRequestOnMarketplace(user)) throw forbidden("Seuls les membres d'une entreprise font une demande");
     const d = await declarations.findDeclaration(this.db, declarationId);
     if (!d || !canSeeDeclaration(user, d)) throw notFound('Fiche');
     if (d.organisationId === user.organisationId) throw unprocessable('own_declaration', 'Cette fiche est celle de votre entreprise.');
@@ -143,8 +143,7 @@ export class MarketplaceService {
 
   async exchange(user: CurrentUser, id: string) {
     const e = await exchanges.findExchange(this.db, id);
-    const mayRead = e && (user.organisationId === e.giverId || user.organisationId === e.takerId || user.role === 'admin' || (user.role === 'facilitator' && user.zoneIds.includes(e.zoneId)));
-    if (!e || !mayRead) throw notFound('Échange');
+    if (!e || !canSeeExchange(user, e)) throw notFound('Échange');
     return {
       id: e.id,
       synergyId: e.synergyId,

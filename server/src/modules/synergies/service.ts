@@ -1,19 +1,10 @@
-import {
-  canMoveSynergy,
-  haversineKm,
-  type CurrentUser,
-  type SynergyCreate,
-  type SynergyListQuery,
-  type SynergyMove,
-  type Unit,
-} from '@synergies/shared';
+import { belongsToZone, canMoveSynergy, type CurrentUser, facilitates, haversineKm, isAdmin, type SynergyCreate, type SynergyListQuery, type SynergyMove, type Unit } from '@synergies/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { decodeCursor, encodeCursor } from '../../http/cursor';
 import { badRequest, conflict, forbidden, notFound, unprocessable, versionConflict } from '../../http/problem';
 import { rawSql, type Db } from '../../infra/db';
 import { enqueueEmail } from '../../infra/mail';
-import { belongsToZone, facilitates, isAdmin } from '../auth/policy';
 import { computeImpact, factorFor } from './impact';
 import { DECLINED } from './proposals';
 import * as repo from './repository';
