@@ -1,6 +1,5 @@
-import { IdParams, MatchRun, problems } from '@synergies/shared';
+import { IdParams, MatchRun, MatchRunRequest, problems } from '@synergies/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireUser } from '../../http/session';
 import type { MatchRunService } from './service';
 
@@ -11,7 +10,7 @@ export const matchingRoutes: FastifyPluginAsyncZod<{ matchRuns: MatchRunService 
     schema: {
       tags,
       summary: 'Rematch a zone (facilitator) or everything (admin) in the background',
-      body: z.object({ zoneId: z.uuid().nullable() }),
+      body: MatchRunRequest,
       response: { 202: MatchRun, ...problems(400, 401, 403) },
     },
     handler: async (request, reply) => reply.status(202).send(await matchRuns.request(requireUser(request), request.body.zoneId)),
