@@ -73,6 +73,17 @@ export const zonesApi = {
 
 export const organisationsApi = {
   list: (query: RouteQuery<typeof routes.listOrganisations>) => callRoute(routes.listOrganisations, { query }),
+  /** Every firm of a zone, page after page, by name. */
+  async all(zoneId: string): Promise<Organisation[]> {
+    const out: Organisation[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await callRoute(routes.listOrganisations, { query: { zoneId, limit: 100, cursor } });
+      out.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return out.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  },
   get: (id: string) => api.get<Organisation>(`/organisations/${enc(id)}`),
   create: (body: OrganisationInput) => api.post<Organisation>('/organisations', body),
   update: (id: string, body: OrganisationPatch) => api.patch<Organisation>(`/organisations/${enc(id)}`, body),
