@@ -22,4 +22,30 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
     },
   },
+  {
+    // Pure cores: no I/O, so they run and test anywhere (docs/architecture.md).
+    files: ['server/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/infra/**', '**/modules/**', '**/http/**'], message: 'A pure core imports no infrastructure: pass data in, return data out.' },
+            { group: ['fastify', 'fastify-*', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@synergies/db', 'meilisearch', 'pg-boss'], message: 'A pure core imports no I/O library.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only repositories hold SQL: routes and services reach the database through them.
+    files: ['server/src/modules/**/*.ts'],
+    ignores: ['server/src/modules/**/*repository.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['postgres', 'drizzle-orm', 'drizzle-orm/*'], message: 'SQL lives in the module’s repository.ts.' }] },
+      ],
+    },
+  },
 );

@@ -19,8 +19,7 @@ export const canEditDeclarationsOf = (u: CurrentUser, org: { id: string; zoneId:
   facilitates(u, org.zoneId) || (u.role === 'member' && u.organisationId === org.id);
 
 export const canSeeDeclaration = (u: CurrentUser, d: { zoneId: string; organisationId: string; visibility: string; status: string }) =>
-  canEditDeclarationsOf(u, { id: d.organisationId, zoneId: d.zoneId }) ||
-  (d.status !== 'closed' && (d.visibility === 'all' || belongsToZone(u, d.zoneId)));
+  canEditDeclarationsOf(u, { id: d.organisationId, zoneId: d.zoneId }) || (d.status !== 'closed' && (d.visibility === 'all' || belongsToZone(u, d.zoneId)));
 
 /** A firm's member asks for an offer or answers a need for the firm. */
 export const canRequestOnMarketplace = (u: CurrentUser): u is CurrentUser & { organisationId: string } => u.role === 'member' && !!u.organisationId;

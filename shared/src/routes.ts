@@ -69,7 +69,11 @@ export const routes = {
 } as const;
 
 /** `:name` segments of a path, as an object of strings. */
-type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
 export type RouteParams<R extends RouteSpec> = Record<ParamNames<R['path']>, string>;
 
 /** Query values as the client holds them (they are sent as strings and parsed by the schema). */

@@ -1,5 +1,6 @@
 import type { Role } from '@synergies/shared';
-import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { homeFor } from './home';
 import { i18n } from './i18n';
 import { useSessionStore } from './stores/session';
 
@@ -96,12 +97,6 @@ const routes: RouteRecordRaw[] = [
   { path: '/administration/zones', name: 'zones', component: () => import('./pages/ZonesPage.vue'), meta: { roles: ['admin'], title: 'nav.zones' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
 ];
-
-export function homeFor(role: Role | undefined): RouteLocationRaw {
-  if (role === 'member') return { name: 'my-firm' };
-  if (role === 'facilitator' || role === 'admin') return { name: 'console' };
-  return { name: 'login' };
-}
 
 export function createAppRouter() {
   const router = createRouter({

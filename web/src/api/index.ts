@@ -1,5 +1,4 @@
 import type {
-  Category,
   CurrentUser,
   Declaration,
   DeclarationCreate,
@@ -10,14 +9,12 @@ import type {
   InviteBody,
   Organisation,
   OrganisationCreate,
-  OrganisationHit,
   OrganisationUpdate,
   Photo,
   Site,
   SiteCreate,
   SiteUpdate,
   UserSummary,
-  WasteCodeEntry,
   Zone,
   ZoneCreate,
   ZoneExchangeInput,
@@ -27,10 +24,8 @@ import { routes, type RouteQuery, type RouteResponse } from '@synergies/shared/r
 import type { z } from 'zod';
 import { api, callRoute } from './client';
 
-export type { CurrentUser, Declaration, DeclarationHit, ImportSummary, Organisation, Site, UserSummary, WasteCodeEntry, Zone };
-export type CategoryEntry = z.infer<typeof Category>;
+export type { CurrentUser, Declaration, DeclarationHit, ImportSummary, Organisation, Site, UserSummary, Zone };
 export type InvitationDetails = z.infer<typeof InvitationInfo>;
-export type OrganisationSearchHit = z.infer<typeof OrganisationHit>;
 export type PhotoInfo = z.infer<typeof Photo>;
 export type DeclarationInput = z.input<typeof DeclarationCreate>;
 export type DeclarationPatch = z.input<typeof DeclarationUpdate>;
@@ -42,7 +37,6 @@ export type InviteInput = z.input<typeof InviteBody>;
 export type ZoneInput = z.input<typeof ZoneCreate>;
 export type ZonePatch = z.input<typeof ZoneUpdate>;
 
-export type { Page } from '@synergies/shared/routes';
 export type DeclarationSearchParams = RouteQuery<typeof routes.searchDeclarations>;
 export type DeclarationSearchPage = RouteResponse<typeof routes.searchDeclarations>;
 
@@ -106,11 +100,6 @@ export const declarationsApi = {
 export const searchApi = {
   declarations: (query: DeclarationSearchParams, signal?: AbortSignal) => callRoute(routes.searchDeclarations, { query }, signal),
   organisations: (query: RouteQuery<typeof routes.searchOrganisations>) => callRoute(routes.searchOrganisations, { query }),
-};
-
-export const referenceApi = {
-  categories: () => api.get<CategoryEntry[]>('/reference/categories'),
-  wasteCodes: () => api.get<WasteCodeEntry[]>('/reference/waste-codes'),
 };
 
 export * from './synergies';

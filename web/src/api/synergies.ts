@@ -3,13 +3,11 @@ import type {
   HandOver,
   ImpactFactor,
   ImpactFactorUpdate,
-  ImpactTotals,
   MatchRun,
   Notification,
   Synergy,
   SynergyCreate,
   SynergyDetail,
-  SynergyImpact,
   SynergyMove,
   SynergyParty,
   SynergyReason,
@@ -26,12 +24,10 @@ export type SynergyStatusName = (typeof SYNERGY_STATUSES)[number];
 export type SynergyView = z.infer<typeof SynergyDetail>;
 export type SynergyPartyView = z.infer<typeof SynergyParty>;
 export type SynergyReasonView = z.infer<typeof SynergyReason>;
-export type SynergyImpactView = z.infer<typeof SynergyImpact>;
 export type SynergyMoveInput = z.input<typeof SynergyMove>;
 export type SynergyCreateInput = z.input<typeof SynergyCreate>;
 export type HandOverInput = z.input<typeof HandOver>;
 export type ExchangeRecord = z.infer<typeof Exchange>;
-export type ImpactTotalsView = z.infer<typeof ImpactTotals>;
 export type ImpactFactorView = z.infer<typeof ImpactFactor>;
 export type ImpactFactorPatch = z.input<typeof ImpactFactorUpdate>;
 export type MatchRunView = z.infer<typeof MatchRun>;

@@ -82,10 +82,13 @@ export const schedulingEventSchema = z.object({
 
 export type SchedulingEvent = z.infer<typeof schedulingEventSchema>;
 export type EventInput = z.input<typeof schedulingEventSchema>;
+/** @public the event format's parts, for readers of the format */
 export type Participant = SchedulingEvent['participants'][number];
 export type MeetingRequest = SchedulingEvent['requests'][number];
 export type Session = SchedulingEvent['sessions'][number];
+/** @public */
 export type Slot = Session['slots'][number];
+/** @public */
 export type Table = SchedulingEvent['tables'][number];
 
 export type EventParseResult =

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -81,8 +81,4 @@ export async function startEmbeddedMeilisearch(dataDir: string, key: string, log
     throw new Error(`Could not start the embedded Meilisearch (${String(error)}). Set MEILI_URL and MEILI_KEY instead.`, { cause: error });
   }
   return { url, key, stop: stopChild };
-}
-
-export function meiliDataExists(dataDir: string): boolean {
-  return existsSync(path.join(dataDir, 'data.ms'));
 }

@@ -22,7 +22,13 @@ export function impactFactors(db: Db) {
 }
 
 /** Changes the given values of a factor if its version is still `version`; false when it is not. */
-export async function updateImpactFactor(db: Db, categoryCode: string, version: number, values: Partial<Omit<ImpactFactorValues, 'categoryCode'> & { source: string }>, at: Date) {
+export async function updateImpactFactor(
+  db: Db,
+  categoryCode: string,
+  version: number,
+  values: Partial<Omit<ImpactFactorValues, 'categoryCode'> & { source: string }>,
+  at: Date,
+) {
   const rows = await db
     .update(f)
     .set({ ...values, updatedAt: at, version: sql`${f.version} + 1` })

@@ -16,7 +16,13 @@ export const impactFactorRoutes: FastifyPluginAsyncZod<{ impactFactors: ImpactFa
   });
 
   app.patch('/impact-factors/:code', {
-    schema: { tags, summary: 'Edit an impact factor (admin)', params: z.object({ code: z.string().max(80) }), body: ImpactFactorUpdate, response: { 200: ImpactFactor, ...problems(400, 401, 403, 404, 409) } },
+    schema: {
+      tags,
+      summary: 'Edit an impact factor (admin)',
+      params: z.object({ code: z.string().max(80) }),
+      body: ImpactFactorUpdate,
+      response: { 200: ImpactFactor, ...problems(400, 401, 403, 404, 409) },
+    },
     handler: async (request) => impactFactors.update(requireUser(request), request.params.code, request.body),
   });
 };

@@ -6,7 +6,7 @@ import type postgres from 'postgres';
  * batch and independent inserts are pipelined on the connection (drizzle builds one
  * parameter per value and awaits statement by statement).
  */
-type Sql = postgres.TransactionSql;
+export type Sql = postgres.TransactionSql;
 
 export interface ExistingProposal {
   id: string;
@@ -40,7 +40,11 @@ export async function repropose(sql: Sql, id: string, p: ProposalValues, nowIso:
 }
 
 /** New scores and explanations of open proposals, written only where they changed. */
-export async function refresh(sql: Sql, values: { id: string; score: number; reasons: unknown[]; fr: string; en: string; fingerprint: string }[], nowIso: string) {
+export async function refresh(
+  sql: Sql,
+  values: { id: string; score: number; reasons: unknown[]; fr: string; en: string; fingerprint: string }[],
+  nowIso: string,
+) {
   await sql`
     update synergies s set score = v.score, reasons = v.reasons, explanation_fr = v.fr, explanation_en = v.en, fingerprint = v.fingerprint, updated_at = ${nowIso}
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, score float8, reasons jsonb, fr text, en text, fingerprint text)

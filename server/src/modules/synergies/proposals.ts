@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { findCategory } from '@synergies/shared';
-import type postgres from 'postgres';
 import type { MatchDeclaration, Proposal } from '../../core/matching';
 import type { Jobs } from '../../infra/jobs';
 import { enqueueEmail } from '../../infra/mail';
 import * as repo from './proposal-repository';
+import type { Sql } from './proposal-repository';
 
-type Sql = postgres.TransactionSql;
 type Role = 'giver' | 'taker' | 'member';
 
 interface Party {

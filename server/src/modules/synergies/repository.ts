@@ -24,8 +24,6 @@ export async function findSynergy(db: Db, id: string): Promise<SynergyRow | unde
   return row;
 }
 
-export type PartyRow = Awaited<ReturnType<typeof partiesOf>>[number];
-
 export function partiesOf(db: Db, synergyIds: string[]) {
   return db
     .select({
@@ -57,7 +55,10 @@ export function peopleOf(db: Db, organisationIds: string[]) {
 }
 
 export function impactsOf(db: Db, synergyIds: string[]) {
-  return db.select().from(schema.synergyImpacts).where(inArray(schema.synergyImpacts.synergyId, ids(synergyIds)));
+  return db
+    .select()
+    .from(schema.synergyImpacts)
+    .where(inArray(schema.synergyImpacts.synergyId, ids(synergyIds)));
 }
 
 export interface ListFilter {
@@ -77,14 +78,29 @@ export function listSynergies(db: Db, f: ListFilter) {
   const where: SQL[] = [];
   if (f.zoneIds !== null) where.push(inArray(s.zoneId, ids(f.zoneIds)));
   if (f.organisationId !== null) {
-    where.push(exists(db.select({ one: sql`1` }).from(p).where(and(eq(p.synergyId, s.id), eq(p.organisationId, f.organisationId)))));
+    where.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(p)
+          .where(and(eq(p.synergyId, s.id), eq(p.organisationId, f.organisationId))),
+      ),
+    );
   }
   if (f.kind) where.push(eq(s.kind, f.kind));
   if (f.status) where.push(eq(s.status, f.status));
   if (f.minScore !== undefined) where.push(gte(s.score, f.minScore));
   if (f.categoryCode) {
     const category = or(eq(d.categoryCode, f.categoryCode), like(d.categoryCode, `${f.categoryCode}.%`));
-    where.push(exists(db.select({ one: sql`1` }).from(sd).innerJoin(d, eq(d.id, sd.declarationId)).where(and(eq(sd.synergyId, s.id), category))));
+    where.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(sd)
+          .innerJoin(d, eq(d.id, sd.declarationId))
+          .where(and(eq(sd.synergyId, s.id), category)),
+      ),
+    );
   }
   if (f.after) where.push(sql`(${score}, ${s.id}) < (${Number(f.after.key)}::float8, ${f.after.id}::uuid)`);
   return db
@@ -119,7 +135,16 @@ export function messagesOf(db: Db, synergyId: string) {
 
 export async function addEvent(
   db: Db,
-  e: { synergyId: string; type: string; from?: SynergyStatus | null; to?: SynergyStatus | null; userId?: string | null; organisationId?: string | null; note?: string | null; at: Date },
+  e: {
+    synergyId: string;
+    type: string;
+    from?: SynergyStatus | null;
+    to?: SynergyStatus | null;
+    userId?: string | null;
+    organisationId?: string | null;
+    note?: string | null;
+    at: Date;
+  },
 ) {
   await db.insert(schema.synergyEvents).values({
     synergyId: e.synergyId,
@@ -134,7 +159,9 @@ export async function addEvent(
 }
 
 export async function addMessage(db: Db, m: { synergyId: string; authorId: string; organisationId: string | null; body: string; at: Date }) {
-  await db.insert(schema.synergyMessages).values({ synergyId: m.synergyId, authorId: m.authorId, organisationId: m.organisationId, body: m.body, createdAt: m.at });
+  await db
+    .insert(schema.synergyMessages)
+    .values({ synergyId: m.synergyId, authorId: m.authorId, organisationId: m.organisationId, body: m.body, createdAt: m.at });
 }
 
 /** The latest hand-over record of a synergy. */
@@ -187,7 +214,10 @@ export async function openMarketplaceRequest(db: Db, organisationId: string, dec
 }
 
 export function zonesOf(db: Db, synergyIds: string[]) {
-  return db.select({ id: s.id, zoneId: s.zoneId }).from(s).where(inArray(s.id, ids(synergyIds)));
+  return db
+    .select({ id: s.id, zoneId: s.zoneId })
+    .from(s)
+    .where(inArray(s.id, ids(synergyIds)));
 }
 
 export async function markValidated(db: Db, synergyIds: string[], userId: string, at: Date) {
@@ -198,7 +228,10 @@ export async function markValidated(db: Db, synergyIds: string[], userId: string
 }
 
 export function organisationZones(db: Db, organisationIds: string[]) {
-  return db.select({ id: o.id, zoneId: o.zoneId }).from(o).where(inArray(o.id, ids(organisationIds)));
+  return db
+    .select({ id: o.id, zoneId: o.zoneId })
+    .from(o)
+    .where(inArray(o.id, ids(organisationIds)));
 }
 
 export async function organisationName(db: Db, organisationId: string): Promise<string | undefined> {
@@ -207,7 +240,10 @@ export async function organisationName(db: Db, organisationId: string): Promise<
 }
 
 export function declarationOwners(db: Db, declarationIds: string[]) {
-  return db.select({ id: d.id, organisationId: d.organisationId, kind: d.kind }).from(d).where(inArray(d.id, ids(declarationIds)));
+  return db
+    .select({ id: d.id, organisationId: d.organisationId, kind: d.kind })
+    .from(d)
+    .where(inArray(d.id, ids(declarationIds)));
 }
 
 /** A new synergy with its parties, declarations and its first history event. */
@@ -222,7 +258,15 @@ export async function insertSynergy(
   const id = created!.id;
   await db.insert(p).values(parties.map((x) => ({ ...x, synergyId: id })));
   if (declarationIds.length) await db.insert(sd).values(declarationIds.map((declarationId) => ({ synergyId: id, declarationId })));
-  await addEvent(db, { synergyId: id, type: event.type, to: row.status ?? 'proposed', userId: event.userId, organisationId: event.organisationId, note: event.note, at: row.createdAt! });
+  await addEvent(db, {
+    synergyId: id,
+    type: event.type,
+    to: row.status ?? 'proposed',
+    userId: event.userId,
+    organisationId: event.organisationId,
+    note: event.note,
+    at: row.createdAt!,
+  });
   return id;
 }
 

@@ -78,5 +78,3 @@ export class TextModel {
     return norm;
   }
 }
-
-export const PLAIN_TEXT_MODEL = new TextModel();
