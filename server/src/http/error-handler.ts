@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@synergies/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { Problem } from '@synergies/shared';
@@ -21,7 +22,8 @@ const TITLES: Record<number, string> = {
 /** The shared contract, so that the OpenAPI document and the web client read what is sent. */
 type ProblemBody = Problem;
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Omit<ProblemBody, 'type' | 'title'>) {
+/** `code` comes from the shared catalogue (shared/src/errors.ts), which holds its French and English texts. */
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Omit<ProblemBody, 'type' | 'title' | 'code'> & { code: ErrorCode }) {
   const body: ProblemBody = {
     type: `https://synergies.local/problems/${p.code}`,
     title: TITLES[p.status] ?? 'Error',
@@ -32,7 +34,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Omi
 }
 
 /** Maps what can go wrong to one problem+json shape; 5xx details stay in the log. */
-function toProblem(error: FastifyError & { code?: string }): Omit<ProblemBody, 'type' | 'title'> | null {
+function toProblem(error: FastifyError & { code?: string }): (Omit<ProblemBody, 'type' | 'title' | 'code'> & { code: ErrorCode }) | null {
   if (error instanceof HttpProblem) {
     return {
       status: error.status,

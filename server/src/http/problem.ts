@@ -1,11 +1,14 @@
+import type { ErrorCode } from '@synergies/shared';
+
 /**
- * Domain and HTTP errors carry a status and a stable code; the one error handler
- * renders them as application/problem+json.
+ * Domain and HTTP errors carry a status and a stable code from the shared catalogue
+ * (shared/src/errors.ts, both languages); the one error handler renders them as
+ * application/problem+json.
  */
 export class HttpProblem extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly errors?: { path: string; message: string; code?: string }[],
     /** A 409 about a duplicate names what is already there (RFC 9457 extension member). */
@@ -15,16 +18,16 @@ export class HttpProblem extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, errors?: HttpProblem['errors']) =>
+export const badRequest = (code: ErrorCode, message: string, errors?: HttpProblem['errors']) =>
   new HttpProblem(400, code, message, errors);
 export const unauthorized = (message = 'Connexion requise') => new HttpProblem(401, 'unauthenticated', message);
 export const forbidden = (message = "Vous n'avez pas le droit de faire cela") => new HttpProblem(403, 'forbidden', message);
 export const notFound = (what: string) => new HttpProblem(404, 'not_found', `${what} introuvable`);
-export const conflict = (code: string, message: string, existingId?: string) => new HttpProblem(409, code, message, undefined, existingId);
-export const gone = (code: string, message: string) => new HttpProblem(410, code, message);
+export const conflict = (code: ErrorCode, message: string, existingId?: string) => new HttpProblem(409, code, message, undefined, existingId);
+export const gone = (code: ErrorCode, message: string) => new HttpProblem(410, code, message);
 export const payloadTooLarge = (message: string) => new HttpProblem(413, 'payload_too_large', message);
 export const unsupportedMediaType = (message: string) => new HttpProblem(415, 'unsupported_media_type', message);
-export const unprocessable = (code: string, message: string, errors?: HttpProblem['errors']) =>
+export const unprocessable = (code: ErrorCode, message: string, errors?: HttpProblem['errors']) =>
   new HttpProblem(422, code, message, errors);
 
 export const versionConflict = () =>

@@ -1,10 +1,11 @@
+import { errorText } from '@synergies/shared';
 import { useI18n } from 'vue-i18n';
 import { isApiError } from '../api/client';
 
 /**
  * What to tell a person about a failure. The server's details are written in French:
- * the French interface shows them as they are; other languages use the translation of
- * the stable error code when there is one.
+ * the French interface shows them as they are; other languages use the text of the
+ * stable error code from the shared catalogue (shared/src/errors.ts).
  */
 export function useErrorMessage() {
   const { t, te, locale } = useI18n();
@@ -13,6 +14,9 @@ export function useErrorMessage() {
       if (error.status === 0) return t('errors.network');
       const byCode = `errors.codes.${error.code}`;
       if (locale.value === 'fr' && error.problem.detail) return error.problem.detail;
+      const text = errorText(error.code, locale.value === 'fr' ? 'fr' : 'en');
+      if (text) return text;
+      // Codes not yet in the shared catalogue may still have a text in the locales.
       if (te(byCode)) return t(byCode);
       if (error.problem.detail) return error.problem.detail;
       const byStatus = `errors.status.${error.status}`;
