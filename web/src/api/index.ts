@@ -1,4 +1,6 @@
 import type {
+  AccountPreferences,
+  SessionState,
   Category,
   CurrentUser,
   Declaration,
@@ -71,7 +73,8 @@ export interface DeclarationSearchParams extends Query {
 const enc = encodeURIComponent;
 
 export const authApi = {
-  me: () => api.get<CurrentUser>('/auth/me'),
+  session: () => api.get<SessionState>('/auth/session'),
+  savePreferences: (body: AccountPreferences) => api.patch<CurrentUser>('/auth/me', body),
   login: (email: string, password: string) => api.post<CurrentUser>('/auth/login', { email, password }),
   logout: () => api.post<void>('/auth/logout'),
   requestReset: (email: string) => api.post<void>('/auth/password-reset', { email }),
