@@ -196,5 +196,7 @@ describe('full rematch', () => {
     }, 'the rematch');
     expect(run.total).toBeGreaterThan(0);
     expect(run.done).toBe(run.total);
+    // Only who may start a run follows it: a member of the zone is not told it exists.
+    expect((await t.call(s.memberA, 'GET', `/matching/runs/${started.json().id}`)).statusCode).toBe(404);
   });
 });

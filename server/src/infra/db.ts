@@ -6,8 +6,6 @@ import postgres from 'postgres';
 import { REPO_ROOT } from './config';
 
 export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
-/** A transaction or the database itself: repositories accept either. */
-export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute' | 'transaction'>;
 
 export const MIGRATIONS_FOLDER = path.join(REPO_ROOT, 'db', 'migrations');
 
@@ -25,6 +23,8 @@ export async function migrateDatabase(db: Database): Promise<void> {
 }
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** A transaction or the database itself: repositories accept either. */
+export type Db = Database | Transaction;
 
 /**
  * The postgres.js client of a drizzle transaction, for the few statements that another

@@ -1,10 +1,11 @@
+import { canEditDeclarationsOf as mayEditDeclarationsOf, facilitates as mayFacilitate } from '@synergies/shared';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { authApi, type CurrentUser } from '../api';
 import { onUnauthorised } from '../api/client';
 import { applyAccountLocale, setLocale, type AppLocale } from '../i18n';
 
-/** Who is logged in, and what they may do (mirrors the server's policy for display only). */
+/** Who is logged in, and what they may do (the server's own policy, from shared/, for display only). */
 export const useSessionStore = defineStore('session', () => {
   const user = ref<CurrentUser | null>(null);
   const loaded = ref(false);
@@ -18,15 +19,11 @@ export const useSessionStore = defineStore('session', () => {
   const canFacilitate = computed(() => isAdmin.value || isFacilitator.value);
 
   function facilitates(zoneId: string): boolean {
-    const u = user.value;
-    if (!u) return false;
-    return u.role === 'admin' || (u.role === 'facilitator' && u.zoneIds.includes(zoneId));
+    return user.value !== null && mayFacilitate(user.value, zoneId);
   }
 
   function canEditDeclarationsOf(org: { id: string; zoneId: string }): boolean {
-    const u = user.value;
-    if (!u) return false;
-    return facilitates(org.zoneId) || (u.role === 'member' && u.organisationId === org.id);
+    return user.value !== null && mayEditDeclarationsOf(user.value, org);
   }
 
   /** Asks the server once who we are (a visitor is answered with nobody, not an error). */

@@ -1,8 +1,7 @@
 import { schema } from '@synergies/db';
 import { and, asc, desc, eq, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Database, Transaction } from '../../infra/db';
+import type { Db } from '../../infra/db';
 
-type Db = Database | Transaction;
 const d = schema.declarations;
 export type DeclarationRow = typeof d.$inferSelect & { organisationName: string };
 export type PhotoRow = Omit<typeof schema.declarationPhotos.$inferSelect, 'bytes'>;
@@ -103,4 +102,18 @@ export async function findPhoto(db: Db, id: string) {
 
 export async function deletePhoto(db: Db, id: string): Promise<void> {
   await db.delete(p).where(eq(p.id, id));
+}
+
+/**
+ * Moves a declaration to `status` (only from `from` when given) without a version from the
+ * caller: the marketplace reserves and releases what another firm's request names. False
+ * when the declaration is not in `from`.
+ */
+export async function changeStatus(db: Db, id: string, status: DeclarationRow['status'], now: Date, from?: DeclarationRow['status']): Promise<boolean> {
+  const rows = await db
+    .update(d)
+    .set({ status, updatedAt: now, version: sql`${d.version} + 1` })
+    .where(and(eq(d.id, id), from ? eq(d.status, from) : undefined))
+    .returning({ id: d.id });
+  return rows.length > 0;
 }

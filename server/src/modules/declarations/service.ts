@@ -1,13 +1,4 @@
-import {
-  findWasteCode,
-  MAX_PHOTOS_PER_DECLARATION,
-  MAX_PHOTO_BYTES,
-  PHOTO_TYPES,
-  type CurrentUser,
-  type DeclarationCreate,
-  type DeclarationListQuery,
-  type DeclarationUpdate,
-} from '@synergies/shared';
+import { canEditDeclarationsOf, canSeeDeclaration, type CurrentUser, type DeclarationCreate, type DeclarationListQuery, type DeclarationUpdate, findWasteCode, isAdmin, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_DECLARATION, PHOTO_TYPES } from '@synergies/shared';
 import { fileTypeFromBuffer } from 'file-type';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
@@ -16,7 +7,6 @@ import { badRequest, forbidden, notFound, payloadTooLarge, unprocessable, unsupp
 import { rawSql, type Transaction } from '../../infra/db';
 import { markForReindex } from '../../infra/search/outbox';
 import { MatchingService } from '../matching/service';
-import { canEditDeclarationsOf, canSeeDeclaration, isAdmin } from '../auth/policy';
 import * as orgRepo from '../organisations/repository';
 import * as repo from './repository';
 

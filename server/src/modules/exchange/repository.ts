@@ -1,8 +1,7 @@
 import { schema } from '@synergies/db';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../infra/db';
+import type { Db } from '../../infra/db';
 
-type Db = Database | Transaction;
 const o = schema.organisations;
 const s = schema.sites;
 const d = schema.declarations;

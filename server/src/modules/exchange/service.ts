@@ -1,15 +1,8 @@
-import {
-  findWasteCode,
-  ZONE_EXCHANGE_FORMAT,
-  type CurrentUser,
-  type ImportSummary,
-  type ZoneExchange,
-} from '@synergies/shared';
+import { type CurrentUser, facilitates, findWasteCode, type ImportSummary, isAdmin, ZONE_EXCHANGE_FORMAT, type ZoneExchange } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { forbidden, notFound, unprocessable } from '../../http/problem';
 import { rawSql, type Transaction } from '../../infra/db';
 import { markForReindex } from '../../infra/search/outbox';
-import { facilitates, isAdmin } from '../auth/policy';
 import * as zoneRepo from '../zones/repository';
 import { MatchRunService } from '../matching/service';
 import * as repo from './repository';
@@ -88,7 +81,7 @@ export class ExchangeService {
     const summary = await this.ctx.db.transaction(async (tx) => {
       const zoneId = await this.upsertZone(tx, user, doc);
       const counts = await this.upsertContents(tx, zoneId, doc);
-      await MatchRunService.enqueue(this.ctx, rawSql(tx), zoneId, user === 'system' ? null : user.id);
+      await MatchRunService.enqueue(this.ctx, tx, zoneId, user === 'system' ? null : user.id);
       return { zoneId, ...counts };
     });
     this.ctx.searchRelay.nudge();

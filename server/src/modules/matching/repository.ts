@@ -1,5 +1,8 @@
+import { schema } from '@synergies/db';
 import type { Frequency, Unit } from '@synergies/shared';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type postgres from 'postgres';
+import type { Db } from '../../infra/db';
 import { declarationSiteJoin, mainSiteJoin } from '../../infra/locations';
 import type { KnowledgeCase, MatchDeclaration, MatchOrganisation } from '../../core/matching';
 
@@ -122,4 +125,44 @@ export async function pendingInIndex(sql: Sql, zoneId: string): Promise<string[]
     select d.id from search_outbox o join declarations d on d.id = o.entity_id
     where o.entity = 'declaration' and d.zone_id = ${zoneId} and d.status = 'active' limit 500`;
   return rows.map((r) => r.id);
+}
+
+export async function organisationNames(db: Db, ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: schema.organisations.id, name: schema.organisations.name }).from(schema.organisations).where(inArray(schema.organisations.id, ids));
+}
+
+/**
+ * No wait for the disk in this transaction: proposals are derived data, and the job's
+ * completion, committed durably afterwards, flushes them with it; a crash before that
+ * re-runs the job. Raw SQL: a setting, not a query drizzle models.
+ */
+export async function skipDurableCommit(tx: Sql): Promise<void> {
+  await tx`set local synchronous_commit = off`;
+}
+
+const runs = schema.matchRuns;
+export type MatchRunRow = typeof runs.$inferSelect;
+
+export async function insertMatchRun(db: Db, zoneId: string | null, requestedBy: string | null): Promise<string> {
+  const [row] = await db.insert(runs).values({ zoneId, requestedBy }).returning({ id: runs.id });
+  return row!.id;
+}
+
+export async function findMatchRun(db: Db, id: string): Promise<MatchRunRow | undefined> {
+  const [row] = await db.select().from(runs).where(eq(runs.id, id));
+  return row;
+}
+
+export async function updateMatchRun(db: Db, id: string, values: Partial<Pick<MatchRunRow, 'status' | 'total' | 'done' | 'proposals' | 'error'>>): Promise<void> {
+  await db.update(runs).set(values).where(eq(runs.id, id));
+}
+
+/** The run's end: done counts every declaration. */
+export async function finishMatchRun(db: Db, id: string, outcome: { proposals: number } | { error: string }): Promise<void> {
+  const values = 'error' in outcome ? { status: 'failed' as const, error: outcome.error } : { status: 'done' as const, done: sql`${runs.total}`, proposals: outcome.proposals };
+  await db
+    .update(runs)
+    .set({ ...values, finishedAt: sql`now()` })
+    .where(eq(runs.id, id));
 }

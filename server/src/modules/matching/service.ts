@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { canRunMatching, type CurrentUser } from '@synergies/shared';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../../core/matching';
 import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
+import { rawSql, type Transaction } from '../../infra/db';
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
 import { saveProposals } from '../synergies/proposals';
 import { findCandidates } from './candidates';
@@ -104,11 +106,11 @@ export class MatchingService {
   /** Full rematch of a zone (or every zone), reporting progress into `match_runs`. */
   async rematchZone(zoneId: string | null, runId: string): Promise<number> {
     const sql = this.ctx.db.$client;
-    await sql`update match_runs set status = 'running' where id = ${runId}`;
+    await repo.updateMatchRun(this.ctx.db, runId, { status: 'running' });
     try {
       const declarations = await repo.activeDeclarations(sql, zoneId);
       const organisations = await repo.organisationsOf(sql, zoneId);
-      await sql`update match_runs set total = ${declarations.length} where id = ${runId}`;
+      await repo.updateMatchRun(this.ctx.db, runId, { total: declarations.length });
       const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()) });
       const byId = new Map<string, repo.NamedMatchDeclaration>(declarations.map((d) => [d.id, d]));
       let created = 0;
@@ -117,13 +119,13 @@ export class MatchingService {
       for (let i = 0; i < proposals.length; i += BATCH) {
         created += await this.save(proposals.slice(i, i + BATCH), byId, organisations);
         const done = Math.round((declarations.length * Math.min(proposals.length, i + BATCH)) / proposals.length);
-        await sql`update match_runs set done = ${done}, proposals = ${created} where id = ${runId}`;
+        await repo.updateMatchRun(this.ctx.db, runId, { done, proposals: created });
       }
       await this.save([], byId, organisations, { zoneId, keys: proposals.map((p) => p.key) });
-      await sql`update match_runs set status = 'done', finished_at = now(), done = total, proposals = ${created} where id = ${runId}`;
+      await repo.finishMatchRun(this.ctx.db, runId, { proposals: created });
       return created;
     } catch (error) {
-      await sql`update match_runs set status = 'failed', finished_at = now(), error = ${String(error)} where id = ${runId}`;
+      await repo.finishMatchRun(this.ctx.db, runId, { error: String(error) });
       throw error;
     }
   }
@@ -137,13 +139,9 @@ export class MatchingService {
     const orgNames = new Map<string, string>(organisations.map((o) => [o.id, o.name]));
     for (const d of declarations.values()) orgNames.set(d.organisationId, d.organisationName);
     const unnamed = [...new Set(proposals.flatMap((p) => p.organisationIds))].filter((id) => !orgNames.has(id));
-    if (unnamed.length) {
-      for (const row of await this.ctx.db.$client<{ id: string; name: string }[]>`select id, name from organisations where id = any(${unnamed}::uuid[])`) orgNames.set(row.id, row.name);
-    }
+    for (const row of await repo.organisationNames(this.ctx.db, unnamed)) orgNames.set(row.id, row.name);
     return this.ctx.db.$client.begin(async (tx) => {
-      // No wait for the disk: proposals are derived data, and the job's completion, committed
-      // durably afterwards, flushes them with it; a crash before that re-runs the job.
-      await tx`set local synchronous_commit = off`;
+      await repo.skipDurableCommit(tx);
       return saveProposals(tx, this.ctx.jobs, { proposals, declarations, orgNames, retire, publicUrl: this.ctx.config.publicUrl, now: this.ctx.now() });
     });
   }
@@ -167,24 +165,23 @@ export async function startMatchingWorkers(ctx: AppContext, log: { error: (o: ob
 export class MatchRunService {
   constructor(private readonly ctx: AppContext) {}
 
-  async request(user: import('@synergies/shared').CurrentUser, zoneId: string | null) {
-    const allowed = zoneId === null ? user.role === 'admin' : user.role === 'admin' || (user.role === 'facilitator' && user.zoneIds.includes(zoneId));
-    if (!allowed) throw forbidden('Seuls les animateurs de la zone relancent la mise en relation');
-    const id = await this.ctx.db.$client.begin((tx) => MatchRunService.enqueue(this.ctx, tx, zoneId, user.id));
+  async request(user: CurrentUser, zoneId: string | null) {
+    if (!canRunMatching(user, zoneId)) throw forbidden('Seuls les animateurs de la zone relancent la mise en relation');
+    const id = await this.ctx.db.transaction((tx) => MatchRunService.enqueue(this.ctx, tx, zoneId, user.id));
     return this.get(user, id);
   }
 
   /** Queues a full rematch inside the caller's transaction (after an import, for instance). */
-  static async enqueue(ctx: AppContext, tx: Parameters<typeof jobsExecutor>[0], zoneId: string | null, requestedBy: string | null): Promise<string> {
-    const [row] = await tx<{ id: string }[]>`insert into match_runs (zone_id, requested_by) values (${zoneId}, ${requestedBy}) returning id`;
-    await ctx.jobs.send(QUEUES.matchZone, { zoneId, runId: row!.id }, { db: jobsExecutor(tx) });
-    return row!.id;
+  static async enqueue(ctx: AppContext, tx: Transaction, zoneId: string | null, requestedBy: string | null): Promise<string> {
+    const id = await repo.insertMatchRun(tx, zoneId, requestedBy);
+    await ctx.jobs.send(QUEUES.matchZone, { zoneId, runId: id }, { db: jobsExecutor(rawSql(tx)) });
+    return id;
   }
 
-  async get(user: import('@synergies/shared').CurrentUser, id: string) {
-    const [run] = await this.ctx.db.$client<{ id: string; zone_id: string | null; status: 'queued' | 'running' | 'done' | 'failed'; total: number; done: number; proposals: number; error: string | null }[]>`
-      select id, zone_id, status, total, done, proposals, error from match_runs where id = ${id}`;
-    if (!run || (run.zone_id ? !(user.role === 'admin' || user.zoneIds.includes(run.zone_id)) : user.role !== 'admin')) throw notFound('Calcul');
-    return { id: run.id, zoneId: run.zone_id, status: run.status, total: run.total, done: run.done, proposals: run.proposals, error: run.error };
+  async get(user: CurrentUser, id: string) {
+    const run = await repo.findMatchRun(this.ctx.db, id);
+    // Who may start a run may follow it; anyone else is not told it exists.
+    if (!run || !canRunMatching(user, run.zoneId)) throw notFound('Calcul');
+    return { id: run.id, zoneId: run.zoneId, status: run.status, total: run.total, done: run.done, proposals: run.proposals, error: run.error };
   }
 }

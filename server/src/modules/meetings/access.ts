@@ -1,7 +1,7 @@
+import { belongsToZone, facilitates } from '@synergies/shared';
 import type { CurrentUser } from '@synergies/shared';
 import { conflict, forbidden, notFound } from '../../http/problem';
 import type { Database, Transaction } from '../../infra/db';
-import { belongsToZone, facilitates } from '../auth/policy';
 import * as repo from './repository';
 
 export interface EventAccess {

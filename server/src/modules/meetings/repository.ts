@@ -1,8 +1,7 @@
 import { schema } from '@synergies/db';
 import { and, asc, desc, eq, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../infra/db';
+import type { Db } from '../../infra/db';
 
-type Db = Database | Transaction;
 const { meetingEvents: events, meetingParticipants: participants, meetingRequests: requests, organisations } = schema;
 
 export type EventRow = typeof events.$inferSelect;

@@ -1,9 +1,8 @@
 import { schema } from '@synergies/db';
 import { and, arrayContains, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { ScheduledMeeting, ScheduleStats, SchedulingEvent, UnscheduledRequest } from '../../core/scheduler';
-import type { Database, Transaction } from '../../infra/db';
+import type { Db } from '../../infra/db';
 
-type Db = Database | Transaction;
 const { scheduleRuns: runs, meetingSchedules: schedules, meetings } = schema;
 
 export type RunRow = typeof runs.$inferSelect;

@@ -1,8 +1,8 @@
+import { belongsToZone, facilitates } from '@synergies/shared';
 import type { CurrentUser, MeetingEvent, MeetingEventCreate, MeetingEventUpdate } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { forbidden, unprocessable, versionConflict } from '../../http/problem';
 import type { Transaction } from '../../infra/db';
-import { belongsToZone, facilitates } from '../auth/policy';
 import { accessEvent, requireFacilitator, requireNotPublished } from './access';
 import * as repo from './repository';
 import { presentEvent } from './scheduling-event';

@@ -1,8 +1,7 @@
 import { schema } from '@synergies/db';
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Database, Transaction } from '../../infra/db';
+import type { Db } from '../../infra/db';
 
-type Db = Database | Transaction;
 export type OrganisationRow = typeof schema.organisations.$inferSelect;
 export type SiteRow = typeof schema.sites.$inferSelect;
 

@@ -1,3 +1,4 @@
+import { belongsToZone, canEditDeclarationsOf, canManageOrganisation, facilitates, isAdmin } from '@synergies/shared';
 import type { CurrentUser } from '@synergies/shared';
 import { InviteBody, OrganisationCreate, OrganisationListQuery, OrganisationUpdate, SiteCreate, SiteUpdate } from '@synergies/shared';
 import type { z } from 'zod';
@@ -5,7 +6,6 @@ import type { AppContext } from '../../context';
 import { decodeCursor, pageOf } from '../../http/cursor';
 import { conflict, forbidden, notFound, versionConflict } from '../../http/problem';
 import { markForReindex } from '../../infra/search/outbox';
-import { belongsToZone, canEditDeclarationsOf, canManageOrganisation, facilitates, isAdmin } from '../auth/policy';
 import type { AuthService } from '../auth/service';
 import { findZone } from '../zones/repository';
 import * as repo from './repository';

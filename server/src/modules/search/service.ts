@@ -1,4 +1,4 @@
-import { haversineKm, type CurrentUser, type DeclarationHit, type DeclarationSearchQuery } from '@synergies/shared';
+import { belongsToZone, type CurrentUser, type DeclarationHit, type DeclarationSearchQuery, haversineKm, isAdmin } from '@synergies/shared';
 import { OrganisationSearchQuery } from '@synergies/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
@@ -6,7 +6,6 @@ import { forbidden } from '../../http/problem';
 import type { DeclarationDocument, OrganisationDocument } from '../../infra/search/documents';
 import { circleFilter } from '../../infra/search/geo-cells';
 import { filterValue } from '../../infra/search/indexes';
-import { belongsToZone, isAdmin } from '../auth/policy';
 import { photoUrl } from '../declarations/service';
 
 

@@ -1,70 +1,71 @@
-import type postgres from 'postgres';
+import { schema } from '@synergies/db';
+import type { SynergyStatus } from '@synergies/shared';
+import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { rawSql, type Db } from '../../infra/db';
+import { mainSiteJoin } from '../../infra/locations';
+import type { ImpactFactorValues } from './impact';
 
-type Sql = postgres.Sql | postgres.TransactionSql;
+const s = schema.synergies;
+const p = schema.synergyParties;
+const sd = schema.synergyDeclarations;
+const o = schema.organisations;
+const d = schema.declarations;
+const u = schema.users;
 
-export interface SynergyRow {
-  id: string;
-  zone_id: string;
-  kind: 'substitution' | 'mutualisation' | 'sharing' | 'potential_taker';
-  origin: 'engine' | 'facilitator' | 'marketplace';
-  status: 'proposed' | 'under_discussion' | 'in_study' | 'implemented' | 'dropped';
-  title: string;
-  score: number | null;
-  reasons: unknown[];
-  explanation_fr: string;
-  explanation_en: string;
-  drop_reason: string | null;
-  validated_at: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+export type SynergyRow = typeof s.$inferSelect;
+export type SynergyInsert = typeof s.$inferInsert;
+export type PartyInsert = typeof p.$inferInsert;
 
-export interface PartyRow {
-  synergy_id: string;
-  organisation_id: string;
-  organisation_name: string;
-  organisation_email: string | null;
-  organisation_phone: string | null;
-  declaration_id: string | null;
-  declaration_title: string | null;
-  role: 'giver' | 'taker' | 'member';
-  accepted_at: string | null;
-  declined_at: string | null;
-}
+/** No id matches it: an empty `any()` without a special case. */
+const NONE = ['00000000-0000-0000-0000-000000000000'];
+const ids = (list: readonly string[]) => (list.length ? [...list] : NONE);
 
-export async function findSynergy(sql: Sql, id: string): Promise<SynergyRow | undefined> {
-  const [row] = await sql<SynergyRow[]>`select * from synergies where id = ${id}`;
+export async function findSynergy(db: Db, id: string): Promise<SynergyRow | undefined> {
+  const [row] = await db.select().from(s).where(eq(s.id, id));
   return row;
 }
 
-export function partiesOf(sql: Sql, synergyIds: string[]) {
-  return sql<PartyRow[]>`
-    select p.synergy_id, p.organisation_id, o.name as organisation_name, o.email as organisation_email, o.phone as organisation_phone,
-           p.declaration_id, d.title as declaration_title, p.role, p.accepted_at, p.declined_at
-    from synergy_parties p
-    join organisations o on o.id = p.organisation_id
-    left join declarations d on d.id = p.declaration_id
-    where p.synergy_id = any(${synergyIds}::uuid[])
-    order by p.role, o.name`;
+export type PartyRow = Awaited<ReturnType<typeof partiesOf>>[number];
+
+export function partiesOf(db: Db, synergyIds: string[]) {
+  return db
+    .select({
+      synergyId: p.synergyId,
+      organisationId: p.organisationId,
+      organisationName: o.name,
+      organisationEmail: o.email,
+      organisationPhone: o.phone,
+      declarationId: p.declarationId,
+      declarationTitle: d.title,
+      role: p.role,
+      acceptedAt: p.acceptedAt,
+      declinedAt: p.declinedAt,
+    })
+    .from(p)
+    .innerJoin(o, eq(o.id, p.organisationId))
+    .leftJoin(d, eq(d.id, p.declarationId))
+    .where(inArray(p.synergyId, ids(synergyIds)))
+    .orderBy(asc(p.role), asc(o.name));
 }
 
-export function peopleOf(sql: Sql, organisationIds: string[]) {
-  return sql<{ organisation_id: string; display_name: string; email: string }[]>`
-    select organisation_id, display_name, email from users
-    where organisation_id = any(${organisationIds}::uuid[]) and password_hash is not null order by display_name`;
+/** The firms' people who can sign in (an invited person without a password is not told yet). */
+export function peopleOf(db: Db, organisationIds: string[]) {
+  return db
+    .select({ id: u.id, organisationId: u.organisationId, displayName: u.displayName, email: u.email })
+    .from(u)
+    .where(and(inArray(u.organisationId, ids(organisationIds)), isNotNull(u.passwordHash)))
+    .orderBy(asc(u.displayName));
 }
 
-export function impactsOf(sql: Sql, synergyIds: string[]) {
-  return sql<{ synergy_id: string; quantity: number; unit: string; per_year: boolean; year: number; tonnes: number; euros_saved: number; co2e_kg: number; km_avoided: number; factor_code: string }[]>`
-    select * from synergy_impacts where synergy_id = any(${synergyIds}::uuid[])`;
+export function impactsOf(db: Db, synergyIds: string[]) {
+  return db.select().from(schema.synergyImpacts).where(inArray(schema.synergyImpacts.synergyId, ids(synergyIds)));
 }
 
 export interface ListFilter {
   zoneIds: string[] | null;
   organisationId: string | null;
-  kind?: string;
-  status?: string;
+  kind?: SynergyRow['kind'];
+  status?: SynergyStatus;
   categoryCode?: string;
   minScore?: number;
   after: { key: string; id: string } | null;
@@ -72,41 +73,235 @@ export interface ListFilter {
 }
 
 /** Best score first, then newest; keyset on (score, id). */
-export function listSynergies(sql: Sql, f: ListFilter) {
-  const afterScore = f.after ? Number(f.after.key) : null;
-  return sql<SynergyRow[]>`
-    select s.* from synergies s
-    where (${f.zoneIds === null} or s.zone_id = any(${f.zoneIds ?? []}::uuid[]))
-      and (${f.organisationId}::uuid is null or exists (select 1 from synergy_parties p where p.synergy_id = s.id and p.organisation_id = ${f.organisationId}))
-      and (${f.kind ?? null}::synergy_kind is null or s.kind = ${f.kind ?? null})
-      and (${f.status ?? null}::synergy_status is null or s.status = ${f.status ?? null})
-      and (${f.minScore ?? null}::float8 is null or s.score >= ${f.minScore ?? null})
-      and (${f.categoryCode ?? null}::text is null or exists (
-        select 1 from synergy_declarations sd join declarations d on d.id = sd.declaration_id
-        where sd.synergy_id = s.id and (d.category_code = ${f.categoryCode ?? null} or d.category_code like ${`${f.categoryCode ?? ''}.%`})))
-      and (${afterScore}::float8 is null or (coalesce(s.score, -1), s.id) < (${afterScore}, ${f.after?.id ?? null}::uuid))
-    order by coalesce(s.score, -1) desc, s.id desc
-    limit ${f.limit + 1}`;
+export function listSynergies(db: Db, f: ListFilter) {
+  const score = sql`coalesce(${s.score}, -1)`;
+  const where: SQL[] = [];
+  if (f.zoneIds !== null) where.push(inArray(s.zoneId, ids(f.zoneIds)));
+  if (f.organisationId !== null) {
+    where.push(exists(db.select({ one: sql`1` }).from(p).where(and(eq(p.synergyId, s.id), eq(p.organisationId, f.organisationId)))));
+  }
+  if (f.kind) where.push(eq(s.kind, f.kind));
+  if (f.status) where.push(eq(s.status, f.status));
+  if (f.minScore !== undefined) where.push(gte(s.score, f.minScore));
+  if (f.categoryCode) {
+    const category = or(eq(d.categoryCode, f.categoryCode), like(d.categoryCode, `${f.categoryCode}.%`));
+    where.push(exists(db.select({ one: sql`1` }).from(sd).innerJoin(d, eq(d.id, sd.declarationId)).where(and(eq(sd.synergyId, s.id), category))));
+  }
+  if (f.after) where.push(sql`(${score}, ${s.id}) < (${Number(f.after.key)}::float8, ${f.after.id}::uuid)`);
+  return db
+    .select()
+    .from(s)
+    .where(and(...where))
+    .orderBy(desc(score), desc(s.id))
+    .limit(f.limit + 1);
 }
 
-export function historyOf(sql: Sql, synergyId: string) {
-  return sql<{ type: string; from_status: string | null; to_status: string | null; user_name: string | null; organisation_name: string | null; note: string | null; at: string }[]>`
-    select e.type, e.from_status, e.to_status, u.display_name as user_name, o.name as organisation_name, e.note, e.at
-    from synergy_events e left join users u on u.id = e.user_id left join organisations o on o.id = e.organisation_id
-    where e.synergy_id = ${synergyId} order by e.at, e.id`;
+export function historyOf(db: Db, synergyId: string) {
+  const e = schema.synergyEvents;
+  return db
+    .select({ type: e.type, fromStatus: e.fromStatus, toStatus: e.toStatus, userName: u.displayName, organisationName: o.name, note: e.note, at: e.at })
+    .from(e)
+    .leftJoin(u, eq(u.id, e.userId))
+    .leftJoin(o, eq(o.id, e.organisationId))
+    .where(eq(e.synergyId, synergyId))
+    .orderBy(asc(e.at), asc(e.id));
 }
 
-export function messagesOf(sql: Sql, synergyId: string) {
-  return sql<{ id: string; author_name: string; organisation_name: string | null; body: string; created_at: string }[]>`
-    select m.id, u.display_name as author_name, o.name as organisation_name, m.body, m.created_at
-    from synergy_messages m join users u on u.id = m.author_id left join organisations o on o.id = m.organisation_id
-    where m.synergy_id = ${synergyId} order by m.created_at, m.id`;
+export function messagesOf(db: Db, synergyId: string) {
+  const m = schema.synergyMessages;
+  return db
+    .select({ id: m.id, authorName: u.displayName, organisationName: o.name, body: m.body, createdAt: m.createdAt })
+    .from(m)
+    .innerJoin(u, eq(u.id, m.authorId))
+    .leftJoin(o, eq(o.id, m.organisationId))
+    .where(eq(m.synergyId, synergyId))
+    .orderBy(asc(m.createdAt), asc(m.id));
 }
 
 export async function addEvent(
-  sql: Sql,
-  e: { synergyId: string; type: string; from?: string | null; to?: string | null; userId?: string | null; organisationId?: string | null; note?: string | null; at: Date },
+  db: Db,
+  e: { synergyId: string; type: string; from?: SynergyStatus | null; to?: SynergyStatus | null; userId?: string | null; organisationId?: string | null; note?: string | null; at: Date },
 ) {
-  await sql`insert into synergy_events (synergy_id, type, from_status, to_status, user_id, organisation_id, note, at)
-            values (${e.synergyId}, ${e.type}, ${e.from ?? null}, ${e.to ?? null}, ${e.userId ?? null}, ${e.organisationId ?? null}, ${e.note ?? null}, ${e.at.toISOString()})`;
+  await db.insert(schema.synergyEvents).values({
+    synergyId: e.synergyId,
+    type: e.type,
+    fromStatus: e.from ?? null,
+    toStatus: e.to ?? null,
+    userId: e.userId ?? null,
+    organisationId: e.organisationId ?? null,
+    note: e.note ?? null,
+    at: e.at,
+  });
+}
+
+export async function addMessage(db: Db, m: { synergyId: string; authorId: string; organisationId: string | null; body: string; at: Date }) {
+  await db.insert(schema.synergyMessages).values({ synergyId: m.synergyId, authorId: m.authorId, organisationId: m.organisationId, body: m.body, createdAt: m.at });
+}
+
+/** The latest hand-over record of a synergy. */
+export async function latestExchangeId(db: Db, synergyId: string): Promise<string | undefined> {
+  const e = schema.exchanges;
+  const [row] = await db.select({ id: e.id }).from(e).where(eq(e.synergyId, synergyId)).orderBy(desc(e.createdAt)).limit(1);
+  return row?.id;
+}
+
+/** A firm's answer: accepting clears an earlier decline and the other way round. */
+export async function setAnswer(db: Db, synergyId: string, organisationId: string, answer: 'accept' | 'decline', at: Date) {
+  await db
+    .update(p)
+    .set(answer === 'accept' ? { acceptedAt: at, declinedAt: null } : { declinedAt: at, acceptedAt: null })
+    .where(and(eq(p.synergyId, synergyId), eq(p.organisationId, organisationId)));
+}
+
+/** Counts the giver's acceptance once: a later reservation keeps the first date. */
+export async function acceptOnce(db: Db, synergyId: string, organisationId: string, at: Date) {
+  await db
+    .update(p)
+    .set({ acceptedAt: sql`coalesce(${p.acceptedAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(p.synergyId, synergyId), eq(p.organisationId, organisationId)));
+}
+
+export async function pendingAnswers(db: Db, synergyId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(p)
+    .where(and(eq(p.synergyId, synergyId), isNull(p.acceptedAt)));
+  return row!.n;
+}
+
+export async function setStatus(db: Db, id: string, status: SynergyStatus, dropReason: string | null, at: Date) {
+  await db
+    .update(s)
+    .set({ status, dropReason, updatedAt: at, version: sql`${s.version} + 1` })
+    .where(eq(s.id, id));
+}
+
+/** The open marketplace request of a firm on a declaration, if any. */
+export async function openMarketplaceRequest(db: Db, organisationId: string, declarationId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: s.id })
+    .from(s)
+    .innerJoin(p, and(eq(p.synergyId, s.id), eq(p.organisationId, organisationId)))
+    .innerJoin(sd, and(eq(sd.synergyId, s.id), eq(sd.declarationId, declarationId)))
+    .where(and(eq(s.origin, 'marketplace'), notInArray(s.status, ['dropped', 'implemented'])));
+  return row?.id;
+}
+
+export function zonesOf(db: Db, synergyIds: string[]) {
+  return db.select({ id: s.id, zoneId: s.zoneId }).from(s).where(inArray(s.id, ids(synergyIds)));
+}
+
+export async function markValidated(db: Db, synergyIds: string[], userId: string, at: Date) {
+  await db
+    .update(s)
+    .set({ validatedBy: userId, validatedAt: at, updatedAt: at })
+    .where(and(inArray(s.id, ids(synergyIds)), isNull(s.validatedAt)));
+}
+
+export function organisationZones(db: Db, organisationIds: string[]) {
+  return db.select({ id: o.id, zoneId: o.zoneId }).from(o).where(inArray(o.id, ids(organisationIds)));
+}
+
+export async function organisationName(db: Db, organisationId: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: o.name }).from(o).where(eq(o.id, organisationId));
+  return row?.name;
+}
+
+export function declarationOwners(db: Db, declarationIds: string[]) {
+  return db.select({ id: d.id, organisationId: d.organisationId, kind: d.kind }).from(d).where(inArray(d.id, ids(declarationIds)));
+}
+
+/** A new synergy with its parties, declarations and its first history event. */
+export async function insertSynergy(
+  db: Db,
+  row: SynergyInsert,
+  parties: Omit<PartyInsert, 'synergyId'>[],
+  declarationIds: string[],
+  event: { type: string; userId: string; organisationId?: string | null; note?: string | null },
+): Promise<string> {
+  const [created] = await db.insert(s).values(row).returning({ id: s.id });
+  const id = created!.id;
+  await db.insert(p).values(parties.map((x) => ({ ...x, synergyId: id })));
+  if (declarationIds.length) await db.insert(sd).values(declarationIds.map((declarationId) => ({ synergyId: id, declarationId })));
+  await addEvent(db, { synergyId: id, type: event.type, to: row.status ?? 'proposed', userId: event.userId, organisationId: event.organisationId, note: event.note, at: row.createdAt! });
+  return id;
+}
+
+/** Category of the synergy's offer (else of its first need): which impact factor applies. */
+export async function impactCategory(db: Db, synergyId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ categoryCode: d.categoryCode })
+    .from(sd)
+    .innerJoin(d, eq(d.id, sd.declarationId))
+    .where(eq(sd.synergyId, synergyId))
+    .orderBy(desc(sql`(${d.kind} = 'offer')`))
+    .limit(1);
+  return row?.categoryCode;
+}
+
+const f = schema.impactFactors;
+
+export function impactFactors(db: Db) {
+  return db
+    .select({
+      categoryCode: f.categoryCode,
+      co2eKgPerTonne: f.co2eKgPerTonne,
+      eurosPerTonne: f.eurosPerTonne,
+      kgPerUnit: f.kgPerUnit,
+      referenceTripKm: f.referenceTripKm,
+      tonnesPerTrip: f.tonnesPerTrip,
+      source: f.source,
+      version: f.version,
+    })
+    .from(f)
+    .orderBy(asc(f.categoryCode));
+}
+
+/** Changes the given values of a factor if its version is still `version`; false when it is not. */
+export async function updateImpactFactor(db: Db, categoryCode: string, version: number, values: Partial<Omit<ImpactFactorValues, 'categoryCode'> & { source: string }>, at: Date) {
+  const rows = await db
+    .update(f)
+    .set({ ...values, updatedAt: at, version: sql`${f.version} + 1` })
+    .where(and(eq(f.categoryCode, categoryCode), eq(f.version, version)))
+    .returning({ version: f.version });
+  return rows.length > 0;
+}
+
+export async function impactFactorExists(db: Db, categoryCode: string): Promise<boolean> {
+  const [row] = await db.select({ version: f.version }).from(f).where(eq(f.categoryCode, categoryCode));
+  return row !== undefined;
+}
+
+/** Where the giver and the taker are. Raw SQL: the main-site rule is a lateral join shared with search and matching (infra/locations). */
+export function giverAndTakerSites(db: Db, synergyId: string) {
+  const raw = rawSql(db);
+  return raw<{ latitude: number | null; longitude: number | null }[]>`
+    select s.latitude, s.longitude from synergy_parties p
+    ${mainSiteJoin(raw, 'p.organisation_id')}
+    where p.synergy_id = ${synergyId} and p.role in ('giver', 'taker')`;
+}
+
+export async function saveImpact(db: Db, impact: typeof schema.synergyImpacts.$inferInsert) {
+  const t = schema.synergyImpacts;
+  const { synergyId: _key, ...values } = impact;
+  await db.insert(t).values(impact).onConflictDoUpdate({ target: t.synergyId, set: values });
+}
+
+/** Totals of the zone's implemented synergies per year. */
+export function impactTotals(db: Db, zoneId: string) {
+  const i = schema.synergyImpacts;
+  return db
+    .select({
+      year: i.year,
+      synergies: sql<number>`count(*)::int`,
+      tonnes: sql<number>`sum(${i.tonnes})::float8`,
+      eurosSaved: sql<number>`sum(${i.eurosSaved})::float8`,
+      co2eKg: sql<number>`sum(${i.co2eKg})::float8`,
+      kmAvoided: sql<number>`sum(${i.kmAvoided})::float8`,
+    })
+    .from(i)
+    .innerJoin(s, eq(s.id, i.synergyId))
+    .where(and(eq(s.zoneId, zoneId), eq(s.status, 'implemented')))
+    .groupBy(i.year)
+    .orderBy(asc(i.year));
 }

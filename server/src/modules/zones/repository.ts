@@ -1,8 +1,7 @@
 import { schema } from '@synergies/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../infra/db';
+import type { Db } from '../../infra/db';
 
-type Db = Database | Transaction;
 export type ZoneRow = typeof schema.zones.$inferSelect;
 
 export const listZones = (db: Db) => db.select().from(schema.zones).orderBy(asc(schema.zones.name));

@@ -1,10 +1,10 @@
+import { facilitates, isAdmin } from '@synergies/shared';
 import type { CurrentUser } from '@synergies/shared';
 import { z } from 'zod';
 import { InviteBody, ZoneCreate, ZoneUpdate } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound, versionConflict } from '../../http/problem';
 import { withIsoDates } from '../../http/serialize';
-import { facilitates, isAdmin } from '../auth/policy';
 import type { AuthService } from '../auth/service';
 import * as repo from './repository';
 
