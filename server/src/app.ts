@@ -49,15 +49,16 @@ export interface Services {
 export function buildServices(ctx: AppContext): Services {
   const auth = new AuthService(ctx);
   const synergies = new SynergyService(ctx);
+  const declarations = new DeclarationService(ctx);
   return {
     auth,
     zones: new ZoneService(ctx, auth),
     organisations: new OrganisationService(ctx, auth),
-    declarations: new DeclarationService(ctx),
+    declarations,
     search: new SearchService(ctx),
     exchange: new ExchangeService(ctx),
     synergies,
-    marketplace: new MarketplaceService(ctx, synergies),
+    marketplace: new MarketplaceService(ctx, synergies, declarations),
     impacts: new ImpactService(ctx),
     matchRuns: new MatchRunService(ctx),
     meetings: buildMeetingServices(ctx),

@@ -45,6 +45,8 @@ export const synergies = pgTable(
     /** Material fields of the declarations when last proposed: a declined pair returns only if it changes. */
     fingerprint: text('fingerprint'),
     dropReason: text('drop_reason'),
+    /** A marketplace request's "declaration:requesting firm": one open request per pair, kept by the index below. */
+    requestKey: text('request_key'),
     validatedBy: uuid('validated_by').references(() => users.id),
     validatedAt: timestamp('validated_at', { withTimezone: true, mode: 'date' }),
     createdBy: uuid('created_by').references(() => users.id),
@@ -54,6 +56,9 @@ export const synergies = pgTable(
   },
   (t) => [
     uniqueIndex('synergies_proposal_key_idx').on(t.proposalKey),
+    uniqueIndex('synergies_open_request_idx')
+      .on(t.requestKey)
+      .where(sql`${t.status} not in ('dropped', 'implemented')`),
     index('synergies_zone_status_idx').on(t.zoneId, t.status, t.score),
   ],
 );

@@ -83,10 +83,9 @@ afterAll(async () => {
 
 /** Every route the running app knows, read from its own router, with real parameters. */
 async function appRoutes(page: Page): Promise<{ name: string; path: string }[]> {
-  const routes = await page.evaluate(() => {
-    const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $router: { getRoutes(): { name?: unknown; path: string }[] } } } } }).__vue_app__;
-    return app.config.globalProperties.$router.getRoutes().map((r) => ({ name: String(r.name), path: r.path }));
-  });
+  // Runs in the page (the server's TypeScript has no DOM types, hence a string).
+  const routes = (await page.evaluate(`document.querySelector('#app').__vue_app__.config.globalProperties.$router
+    .getRoutes().map((r) => ({ name: String(r.name), path: r.path }))`)) as { name: string; path: string }[];
   return routes.map(({ name, path }) => ({
     name,
     path: path.replace(/:(\w+)(\([^)]*\))?[*?+]*/g, (_m, key: string) => {
@@ -97,29 +96,30 @@ async function appRoutes(page: Page): Promise<{ name: string; path: string }[]> 
   }));
 }
 
-/** Elements that stick out of the viewport's right edge, or make the page scroll sideways. */
-async function overflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const found: string[] = [];
-    if (document.documentElement.scrollWidth > width + 1) found.push(`page is ${document.documentElement.scrollWidth}px wide`);
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      // Inside a container that scrolls on purpose (a wide table in its own scroller), sticking out is fine.
-      let clipped = false;
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-        const style = getComputedStyle(p);
-        if (/(auto|scroll|hidden|clip)/.test(style.overflowX)) clipped = true;
-      }
-      if (clipped) continue;
-      if (box.right > width + 1 || box.left < -1) {
-        const label = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;
-        found.push(`${label} spans ${Math.round(box.left)}–${Math.round(box.right)}px`);
-      }
+/** Elements that stick out of the viewport's sides, or make the page scroll sideways. */
+const FIND_OVERFLOW = `(() => {
+  const width = document.documentElement.clientWidth;
+  const found = [];
+  if (document.documentElement.scrollWidth > width + 1) found.push('page is ' + document.documentElement.scrollWidth + 'px wide');
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    // Inside a container that scrolls or clips on purpose (a wide table in its own scroller), sticking out is fine.
+    let clipped = false;
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(p).overflowX)) clipped = true;
     }
-    return found.slice(0, 5);
-  });
+    if (clipped) continue;
+    if (box.right > width + 1 || box.left < -1) {
+      const classes = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+      found.push(el.tagName.toLowerCase() + classes + ' spans ' + Math.round(box.left) + '–' + Math.round(box.right) + 'px');
+    }
+  }
+  return found.slice(0, 5);
+})()`;
+
+async function overflow(page: Page): Promise<string[]> {
+  return (await page.evaluate(FIND_OVERFLOW)) as string[];
 }
 
 describe('every page on a 360 px phone', () => {

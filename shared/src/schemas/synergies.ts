@@ -113,6 +113,13 @@ export const SynergyMove = z.object({
   version: z.number().int(),
   status: z.enum(SYNERGY_STATUSES),
   reason: z.string().trim().min(3).max(1000).optional().describe('Required to drop'),
+  override: z
+    .string()
+    .trim()
+    .min(10, 'Au moins 10 caractères')
+    .max(1000)
+    .optional()
+    .describe('A facilitator moving to study or implementation before every firm accepted writes why (kept in the history)'),
   impact: z
     .object({ quantity: z.number().positive().max(1e12), unit: z.enum(UNITS), perYear: z.boolean().default(true) })
     .optional()

@@ -2,11 +2,11 @@ import { canRequestOnMarketplace, canSeeDeclaration, canSeeExchange } from '@syn
 import type { CurrentUser, Unit } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/problem';
-import { rawSql } from '../../infra/db';
+import { isUniqueViolation, rawSql } from '../../infra/db';
 import { enqueueEmail } from '../../infra/mail';
-import { markForReindex } from '../../infra/search/outbox';
 import { isSharingCategory } from '../../core/matching';
 import * as declarations from '../declarations/repository';
+import type { DeclarationService } from '../declarations/service';
 import * as exchanges from '../exchanges/repository';
 import { insertNotifications } from '../notifications/repository';
 import * as repo from './repository';
@@ -21,6 +21,7 @@ export class MarketplaceService {
   constructor(
     private readonly ctx: AppContext,
     private readonly synergies: SynergyService,
+    private readonly declarations: DeclarationService,
   ) {}
 
   private get db() {
@@ -33,8 +34,7 @@ export class MarketplaceService {
     if (!d || !canSeeDeclaration(user, d)) throw notFound('Fiche');
     if (d.organisationId === user.organisationId) throw unprocessable('own_declaration', 'Cette fiche est celle de votre entreprise.');
     if (d.status !== 'active') throw conflict('not_available', "Cette fiche n'est plus disponible.");
-    const existing = await repo.openMarketplaceRequest(this.db, user.organisationId, declarationId);
-    if (existing) throw conflict('already_requested', 'Votre entreprise a déjà une demande en cours sur cette fiche.', existing);
+    const requestKey = repo.marketplaceRequestKey(declarationId, user.organisationId);
     const requester = (await repo.organisationName(this.db, user.organisationId))!;
     const requesterId = user.organisationId;
     const now = this.ctx.now();
@@ -46,6 +46,7 @@ export class MarketplaceService {
           zoneId: d.zoneId,
           kind: isSharingCategory(d.categoryCode) ? 'sharing' : 'substitution',
           origin: 'marketplace',
+          requestKey,
           status: 'under_discussion',
           title: d.kind === 'offer' ? `${d.title} → ${requester}` : `${requester} → ${d.title}`,
           createdBy: user.id,
@@ -70,6 +71,11 @@ export class MarketplaceService {
         });
       }
       return synergyId;
+    }).catch(async (error: unknown) => {
+      // The index settles simultaneous requests: the first one made the synergy, the others name it.
+      if (!isUniqueViolation(error, repo.MARKETPLACE_REQUEST_INDEX)) throw error;
+      const existing = await repo.openRequestWithKey(this.db, requestKey);
+      throw conflict('already_requested', 'Votre entreprise a déjà une demande en cours sur cette fiche.', existing);
     });
     return this.synergies.get(user, id);
   }
@@ -92,17 +98,20 @@ export class MarketplaceService {
     if (!declarationId) throw unprocessable('nothing_to_reserve', "Aucune fiche d'offre à réserver.");
     const now = this.ctx.now();
     await this.db.transaction(async (tx) => {
-      const reserved = await declarations.changeStatus(tx, declarationId, 'reserved', now, 'active');
+      const reserved = await this.declarations.setAvailability(tx, declarationId, 'reserved', now, 'active');
       if (!reserved) throw conflict('not_available', "La fiche n'est plus disponible.");
       await repo.acceptOnce(tx, synergyId, giver.organisationId, now);
       await repo.addEvent(tx, { synergyId, type: 'reserved', userId: user.id, organisationId: user.organisationId, note: taker.organisationName, at: now });
-      await markForReindex(tx, 'declaration', [declarationId]);
     });
     this.ctx.searchRelay.nudge();
     return this.synergies.get(user, synergyId);
   }
 
-  /** Records what was really handed over: an exchange record, the synergy implemented, its impacts. */
+  /**
+   * Records what was really handed over, in one transaction: the synergy implemented (checked
+   * against the version read, so simultaneous hand-overs make one record), its impacts, the
+   * exchange record and the offer's new status. Any refusal leaves nothing behind.
+   */
   async handOver(user: CurrentUser, synergyId: string, input: { quantity: number; unit: Unit; handedOverAt?: string }) {
     const { s, giver, taker } = await this.giverSide(user, synergyId);
     const now = this.ctx.now();
@@ -110,6 +119,13 @@ export class MarketplaceService {
     const declarationId = giver.declarationId;
     const decl = declarationId ? await declarations.findDeclaration(this.db, declarationId) : undefined;
     const exchangeId = await this.db.transaction(async (tx) => {
+      // Handing over is the giver's agreement.
+      await repo.acceptOnce(tx, synergyId, giver.organisationId, now);
+      await this.synergies.moveInTransaction(tx, user, s, {
+        version: s.version,
+        status: 'implemented',
+        impact: { quantity: input.quantity, unit: input.unit, perYear: decl !== undefined && decl.frequency !== 'one-off' },
+      }, now);
       const id = await exchanges.insertExchange(tx, {
         synergyId,
         declarationId,
@@ -124,20 +140,13 @@ export class MarketplaceService {
       });
       if (declarationId) {
         // A one-off lot is gone once handed over; a recurring offer stays available.
-        if (decl?.frequency === 'one-off') await declarations.changeStatus(tx, declarationId, 'closed', now);
-        else await declarations.changeStatus(tx, declarationId, 'active', now, 'reserved');
-        await markForReindex(tx, 'declaration', [declarationId]);
+        if (decl?.frequency === 'one-off') await this.declarations.setAvailability(tx, declarationId, 'closed', now);
+        else await this.declarations.setAvailability(tx, declarationId, 'active', now, 'reserved');
       }
       await repo.addEvent(tx, { synergyId, type: 'handed_over', userId: user.id, organisationId: user.organisationId, note: `${input.quantity} ${input.unit}`, at: now });
       return id;
     });
     this.ctx.searchRelay.nudge();
-    const fresh = (await repo.findSynergy(this.db, synergyId))!;
-    await this.synergies.move(user, synergyId, {
-      version: fresh.version,
-      status: 'implemented',
-      impact: { quantity: input.quantity, unit: input.unit, perYear: decl !== undefined && decl.frequency !== 'one-off' },
-    });
     return this.exchange(user, exchangeId);
   }
 

@@ -10,6 +10,8 @@ import { DECLINED } from './proposals';
 import * as repo from './repository';
 
 const iso = (t: Date) => t.toISOString();
+/** Steps that commit the firms: reached only once every party has accepted. */
+const AGREED_STEPS: readonly repo.SynergyRow['status'][] = ['in_study', 'implemented'];
 
 export class SynergyService {
   constructor(private readonly ctx: AppContext) {}
@@ -122,11 +124,13 @@ export class SynergyService {
 
   /** A firm accepts or declines for itself; only its own members can. */
   async answer(user: CurrentUser, id: string, answer: 'accept' | 'decline', reason?: string) {
-    const { s, ownParty } = await this.visible(user, id);
+    const { ownParty } = await this.visible(user, id);
     if (!ownParty || user.role !== 'member') throw forbidden('Seuls les membres des entreprises concernées répondent pour elles');
-    if (s.status === 'dropped' || s.status === 'implemented') throw conflict('synergy_closed', 'Cette piste est close.');
     const now = this.ctx.now();
     await this.db.transaction(async (tx) => {
+      // Locked, so that the last of several simultaneous acceptances sees all the others.
+      const s = (await repo.lockSynergy(tx, id))!;
+      if (s.status === 'dropped' || s.status === 'implemented') throw conflict('synergy_closed', 'Cette piste est close.');
       await repo.setAnswer(tx, id, ownParty.organisationId, answer, now);
       if (answer === 'accept') {
         await repo.addEvent(tx, { synergyId: id, type: 'accepted', userId: user.id, organisationId: ownParty.organisationId, at: now });
@@ -141,8 +145,9 @@ export class SynergyService {
     return this.get(user, id);
   }
 
+  /** Changes the status if the row is still at the version `s` was read at (checked in the UPDATE itself). */
   private async setStatus(tx: Db, s: repo.SynergyRow, to: repo.SynergyRow['status'], user: CurrentUser, note: string | null, now: Date) {
-    await repo.setStatus(tx, s.id, to, to === 'dropped' ? note : null, now);
+    if (!(await repo.setStatus(tx, s.id, s.version, to, to === 'dropped' ? note : null, now))) throw versionConflict();
     await repo.addEvent(tx, { synergyId: s.id, type: 'status', from: s.status, to, userId: user.id, organisationId: user.organisationId, note, at: now });
   }
 
@@ -150,6 +155,19 @@ export class SynergyService {
   async move(user: CurrentUser, id: string, input: z.infer<typeof SynergyMove>) {
     const { s, ownParty } = await this.visible(user, id);
     if (!facilitates(user, s.zoneId) && !ownParty) throw forbidden();
+    const now = this.ctx.now();
+    await this.db.transaction((tx) => this.moveInTransaction(tx, user, s, input, now));
+    return this.get(user, id);
+  }
+
+  /**
+   * The rules of a move, inside the caller's transaction (a hand-over records its exchange in
+   * the same one). Study and implementation need every firm's agreement; a facilitator may
+   * go ahead without it only by writing why, which the history keeps.
+   */
+  async moveInTransaction(tx: Db, user: CurrentUser, s: repo.SynergyRow, input: z.infer<typeof SynergyMove>, now: Date) {
+    // A stale client hears first that the lead changed, before any rule about the new state.
+    if (s.version !== input.version) throw versionConflict();
     if (!canMoveSynergy(s.status, input.status)) {
       throw unprocessable('invalid_transition', `Passage impossible de « ${s.status} » à « ${input.status} ».`);
     }
@@ -157,13 +175,13 @@ export class SynergyService {
     if (input.status === 'implemented' && !input.impact) {
       throw badRequest('impact_required', 'Indiquez les quantités réelles pour calculer les impacts.', [{ path: 'body.impact', message: 'Quantités réelles requises' }]);
     }
-    if (s.version !== input.version) throw versionConflict();
-    const now = this.ctx.now();
-    await this.db.transaction(async (tx) => {
-      await this.setStatus(tx, s, input.status, user, input.reason ?? null, now);
-      if (input.status === 'implemented' && input.impact) await this.recordImpact(tx, s, input.impact, now);
-    });
-    return this.get(user, id);
+    if (AGREED_STEPS.includes(input.status) && (await repo.pendingAnswers(tx, s.id)) > 0) {
+      if (!input.override) throw conflict('agreement_required', "Toutes les entreprises doivent d'abord accepter la piste.");
+      if (!facilitates(user, s.zoneId)) throw forbidden("Seul un animateur de la zone peut passer outre l'accord des entreprises");
+      await repo.addEvent(tx, { synergyId: s.id, type: 'overridden', to: input.status, userId: user.id, note: input.override, at: now });
+    }
+    await this.setStatus(tx, s, input.status, user, input.reason ?? null, now);
+    if (input.status === 'implemented' && input.impact) await this.recordImpact(tx, s, input.impact, now);
   }
 
   private async recordImpact(tx: Db, s: repo.SynergyRow, real: { quantity: number; unit: Unit; perYear: boolean }, now: Date) {
