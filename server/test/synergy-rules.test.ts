@@ -166,3 +166,46 @@ describe('declarations keep their rules', () => {
     expect((await t.call(s.memberA, 'GET', `/declarations/${offer.id}`)).json()).toMatchObject({ hazardous: true, version: offer.version });
   });
 });
+
+describe('a rematch replaces what it supersedes', () => {
+  it('replaces a two-firm group by the three-firm group that contains it, keeping its acceptance, and reports what runs did', async () => {
+    const glassine = { title: 'Support siliconé glassine', categoryCode: 'materials.paper.glassine', wasteCode: '15 01 01', quantity: 200, unit: 'kg', frequency: 'monthly' } as const;
+    const groups = async () =>
+      ((await t.call(s.facilitator, 'GET', `/synergies?zoneId=${s.zoneId}&kind=mutualisation&limit=100`)).json().items as { id: string; status: string; parties: { organisationId: string; accepted: boolean }[] }[]).filter(
+        (g) => g.status !== 'dropped',
+      );
+    await t.declare(s.memberA, glassine);
+    await t.declare(s.memberB, glassine);
+    const pair = await vi.waitFor(async () => {
+      const [g] = await groups();
+      expect(g?.parties).toHaveLength(2);
+      return g!;
+    }, { timeout: 30_000, interval: 300 });
+    expect((await t.call(s.memberA, 'POST', `/synergies/${pair.id}/answer`, { answer: 'accept' })).statusCode).toBe(200);
+
+    const firmC = await t.newOrganisation(s.zoneId, { name: 'Étiquettes du Jura' });
+    const memberC = await t.newUser('member', { organisationId: firmC.id });
+    await t.declare(memberC, glassine);
+    const trio = await vi.waitFor(async () => {
+      const open = await groups();
+      expect(open).toHaveLength(1);
+      expect(open[0]!.parties).toHaveLength(3);
+      return open[0]!;
+    }, { timeout: 30_000, interval: 300 });
+    expect(trio.parties.find((p) => p.organisationId === s.firmA.id)).toMatchObject({ accepted: true });
+    const old = (await t.call(s.facilitator, 'GET', `/synergies/${pair.id}`)).json();
+    expect(old).toMatchObject({ status: 'dropped', dropReason: `retired: superseded by: ${trio.id}` });
+    expect(old.history.find((h: { type: string }) => h.type === 'superseded')).toMatchObject({ fromStatus: 'proposed', toStatus: 'dropped' });
+
+    // A full rematch keeps the larger group and says what it did.
+    const started = await t.call(s.facilitator, 'POST', '/matching/runs', { zoneId: s.zoneId });
+    const run = await vi.waitFor(async () => {
+      const r = (await t.call(s.facilitator, 'GET', `/matching/runs/${started.json().id}`)).json();
+      expect(r.status).toBe('done');
+      return r;
+    }, { timeout: 60_000, interval: 300 });
+    expect(run).toMatchObject({ proposals: expect.any(Number), updated: expect.any(Number), retired: expect.any(Number) });
+    expect((await groups()).map((g) => g.id)).toEqual([trio.id]);
+    expect((await t.call(s.facilitator, 'GET', `/synergies/${pair.id}`)).json().status).toBe('dropped');
+  });
+});

@@ -204,7 +204,10 @@ export const matchRuns = pgTable('match_runs', {
   status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
   total: integer('total').notNull().default(0),
   done: integer('done').notNull().default(0),
+  /** Proposals the run created, refreshed and retired (replaced or no longer made). */
   proposals: integer('proposals').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  retired: integer('retired').notNull().default(0),
   error: text('error'),
   requestedBy: uuid('requested_by').references(() => users.id),
   createdAt: createdAt(),

@@ -183,7 +183,12 @@ export const MatchRun = z.object({
   status: z.enum(['queued', 'running', 'done', 'failed']),
   total: z.number().int(),
   done: z.number().int(),
+  /** Proposals created by the run. */
   proposals: z.number().int(),
+  /** Open proposals whose score or explanation the run refreshed, or that it proposed again. */
+  updated: z.number().int(),
+  /** Proposals retired: no longer made, or replaced by a larger group. */
+  retired: z.number().int(),
   error: z.string().nullable(),
 });
 

@@ -51,12 +51,23 @@ export const storedKey = (key: string) => createHash('sha256').update(key).diges
 
 export const DECLINED = 'declined';
 export const RETIRED = 'retired';
+/** A group replaced by a larger one; retired, so the engine may propose it again if the larger one goes. */
+export const SUPERSEDED = 'superseded by';
+
+/** What a save did: the figures a matching run reports. */
+export interface SaveOutcome {
+  created: number;
+  updated: number;
+  retired: number;
+}
+
+export const addOutcomes = (a: SaveOutcome, b: SaveOutcome): SaveOutcome => ({ created: a.created + b.created, updated: a.updated + b.updated, retired: a.retired + b.retired });
 
 /**
  * Writes the engine's proposals: new ones are inserted (and their firms notified),
  * open ones refreshed, declined ones kept declined unless their declarations changed
- * materially (fingerprint), and engine proposals of `scope` that the engine no longer
- * makes are retired. Returns how many proposals are new.
+ * materially (fingerprint), smaller groups a new group contains are replaced by it, and
+ * engine proposals of `scope` that the engine no longer makes are retired.
  */
 export async function saveProposals(
   sql: Sql,
@@ -70,7 +81,7 @@ export async function saveProposals(
     publicUrl: string;
     now: Date;
   },
-): Promise<number> {
+): Promise<SaveOutcome> {
   const { proposals, declarations, orgNames, now } = input;
   const nowIso = now.toISOString();
   const keys = proposals.map((p) => storedKey(p.key));
@@ -78,6 +89,7 @@ export async function saveProposals(
 
   const fresh: Proposal[] = [];
   const refreshed: { id: string; p: Proposal }[] = [];
+  let reproposed = 0;
   for (const p of proposals) {
     const e = existing.get(storedKey(p.key));
     if (!e) fresh.push(p);
@@ -85,13 +97,15 @@ export async function saveProposals(
       // Declined and nothing material changed: stays declined.
     } else if (e.status === 'dropped' && (e.drop_reason?.startsWith(RETIRED) || e.drop_reason?.startsWith(DECLINED))) {
       await repo.repropose(sql, e.id, p, nowIso);
+      reproposed++;
     } else if (e.status !== 'dropped') refreshed.push({ id: e.id, p });
   }
 
   // Set-based writes: a zone rematch saves thousands of proposals.
+  let updated = reproposed;
   if (refreshed.length) {
     const values = refreshed.map(({ id, p }) => ({ id, score: p.score, reasons: p.reasons, fr: p.explanationFr, en: p.explanationEn, fingerprint: p.fingerprint }));
-    await repo.refresh(sql, values, nowIso);
+    updated += await repo.refresh(sql, values, nowIso);
   }
   const created: { id: string; p: Proposal }[] = [];
   for (let i = 0; i < fresh.length; i += 1000) {
@@ -118,6 +132,7 @@ export async function saveProposals(
   }
 
   // Independent statements, pipelined on the transaction's connection.
+  let retired = 0;
   const writes: Promise<unknown>[] = [];
   if (created.length) {
     const parties = created.flatMap(({ id, p }) => partiesOf(p, declarations).map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })));
@@ -126,23 +141,25 @@ export async function saveProposals(
     const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', at: nowIso }));
     writes.push(
       (async () => {
-        await repo.insertParties(sql, parties);
+        await Promise.all([repo.insertParties(sql, parties), ...repo.insertDeclarationLinks(sql, links)]);
+        const groups = created.filter(({ p }) => p.kind === 'mutualisation').map(({ id }) => id);
+        retired += await repo.supersedeSmallerGroups(sql, groups, `${RETIRED}: ${SUPERSEDED}`, nowIso);
         await notifyNewProposals(sql, jobs, created.map((c) => c.id), input.publicUrl, nowIso);
       })(),
-      ...repo.insertDeclarationLinks(sql, links),
       ...repo.insertEvents(sql, events),
     );
   }
-  if (input.retire) writes.push(retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso));
   await Promise.all(writes);
-  return created.length;
+  // After the groups replaced their smaller ones, so that acceptances carry over first.
+  if (input.retire) retired += await retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso);
+  return { created: created.length, updated, retired };
 }
 
 /** Retires the engine's open proposals in scope that the last matching did not make again. */
-async function retireMissing(sql: Sql, scope: { declarationIds: string[] } | { zoneId: string | null }, keep: string[], nowIso: string) {
+async function retireMissing(sql: Sql, scope: { declarationIds: string[] } | { zoneId: string | null }, keep: string[], nowIso: string): Promise<number> {
   const reason = `${RETIRED}: plus proposée par le moteur`;
-  if ('declarationIds' in scope) await repo.retireLinkedTo(sql, scope.declarationIds, keep, reason, nowIso);
-  else await repo.retireInZone(sql, scope.zoneId, keep, reason, nowIso);
+  if ('declarationIds' in scope) return repo.retireLinkedTo(sql, scope.declarationIds, keep, reason, nowIso);
+  return repo.retireInZone(sql, scope.zoneId, keep, reason, nowIso);
 }
 
 /** In-app notification per member and proposal; one summary email per member. */
