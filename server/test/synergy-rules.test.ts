@@ -143,6 +143,32 @@ describe('one of each, under truly parallel requests', () => {
   });
 });
 
+describe('suggestions do not repeat what the member already did', () => {
+  it('closes the suggestion of an offer once the member requested it, for good', async () => {
+    const offer = await t.declare(s.memberA, { title: 'Palettes bois 80x120 consignées', wasteCode: '15 01 03', quantity: 40, unit: 'pallet', frequency: 'monthly' });
+    await t.declare(s.memberB, { kind: 'need', title: 'Recherche palettes 80x120', wasteCode: '15 01 03', quantity: 30, unit: 'pallet', frequency: 'monthly' });
+    const suggested = async () =>
+      ((await t.call(s.memberB, 'GET', '/synergies?status=proposed&limit=100')).json().items as { id: string; declarationIds?: string[]; parties: { declarationId: string | null }[] }[]).filter((x) =>
+        x.parties.some((p) => p.declarationId === offer.id),
+      );
+    const suggestion = await vi.waitFor(async () => {
+      const [found] = await suggested();
+      expect(found).toBeDefined();
+      return found!;
+    }, { timeout: 30_000, interval: 300 });
+    const request = (await t.call(s.memberB, 'POST', `/declarations/${offer.id}/requests`, { message: 'Nous pouvons les prendre.' })).json();
+    expect(await suggested()).toEqual([]);
+    expect((await t.call(s.memberB, 'GET', `/synergies/${suggestion.id}`)).json()).toMatchObject({ status: 'dropped', dropReason: `requested: ${request.id}` });
+    // Matching the offer again does not bring it back.
+    expect((await t.call(s.memberA, 'PATCH', `/declarations/${offer.id}`, { version: offer.version, quantity: 45 })).statusCode).toBe(200);
+    await vi.waitFor(async () => {
+      const [job] = await sql()<{ state: string }[]>`select state::text from pgboss.job where name = ${QUEUES.matchDeclaration} and singleton_key = ${offer.id} order by created_on desc limit 1`;
+      expect(job?.state).toBe('completed');
+    }, { timeout: 30_000, interval: 300 });
+    expect(await suggested()).toEqual([]);
+  });
+});
+
 describe('declarations keep their rules', () => {
   it('reserving an offer goes through the declaration service: re-indexed and matched again', async () => {
     const offer = await t.declare(s.memberA, { title: 'Palettes perdues 100x120', categoryCode: 'materials.wood', quantity: 40, unit: 'pallet', frequency: 'monthly' });

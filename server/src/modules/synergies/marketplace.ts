@@ -10,6 +10,7 @@ import type { DeclarationService } from '../declarations/service';
 import * as exchanges from '../exchanges/repository';
 import { insertNotifications } from '../notifications/repository';
 import * as repo from './repository';
+import { REQUESTED } from './proposals';
 import type { SynergyService } from './service';
 
 /**
@@ -61,6 +62,7 @@ export class MarketplaceService {
         { type: 'requested', userId: user.id, organisationId: requesterId },
       );
       await repo.addMessage(tx, { synergyId, authorId: user.id, organisationId: requesterId, body: message, at: now });
+      await repo.closeSuggestionsAnsweredBy(tx, d.id, requesterId, `${REQUESTED}: ${synergyId}`, now);
       const owners = await repo.peopleOf(tx, [d.organisationId]);
       for (const o of owners) {
         await insertNotifications(tx, [{ userId: o.id, synergyId, type: 'marketplace_request', text: `${requester} : « ${d.title} »`, createdAt: now }]);

@@ -51,6 +51,8 @@ export const storedKey = (key: string) => createHash('sha256').update(key).diges
 
 export const DECLINED = 'declined';
 export const RETIRED = 'retired';
+/** A suggestion the firm answered with a marketplace request: not proposed again. */
+export const REQUESTED = 'requested';
 /** A group replaced by a larger one; retired, so the engine may propose it again if the larger one goes. */
 export const SUPERSEDED = 'superseded by';
 

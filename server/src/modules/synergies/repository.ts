@@ -189,6 +189,24 @@ export async function setStatus(db: Db, id: string, expectedVersion: number, sta
 export const MARKETPLACE_REQUEST_INDEX = 'synergies_open_request_idx';
 export const marketplaceRequestKey = (declarationId: string, organisationId: string) => `${declarationId}:${organisationId}`;
 
+/**
+ * The engine's open suggestions between a declaration and a firm, closed once the firm made
+ * a request on it: the request carries the conversation, the suggestion would only repeat it.
+ */
+export async function closeSuggestionsAnsweredBy(db: Db, declarationId: string, organisationId: string, reason: string, at: Date): Promise<void> {
+  await db
+    .update(s)
+    .set({ status: 'dropped', dropReason: reason, updatedAt: at, version: sql`${s.version} + 1` })
+    .where(
+      and(
+        eq(s.origin, 'engine'),
+        eq(s.status, 'proposed'),
+        inArray(s.id, db.select({ id: sd.synergyId }).from(sd).where(eq(sd.declarationId, declarationId))),
+        inArray(s.id, db.select({ id: p.synergyId }).from(p).where(eq(p.organisationId, organisationId))),
+      ),
+    );
+}
+
 /** The open request that a unique violation on the request key ran into. */
 export async function openRequestWithKey(db: Db, requestKey: string): Promise<string | undefined> {
   const [row] = await db
