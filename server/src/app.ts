@@ -16,19 +16,26 @@ import { authRoutes } from './modules/auth/routes';
 import { AuthService } from './modules/auth/service';
 import { declarationRoutes } from './modules/declarations/routes';
 import { DeclarationService } from './modules/declarations/service';
-import { exchangeRoutes } from './modules/exchange/routes';
-import { ExchangeService } from './modules/exchange/service';
 import { organisationRoutes } from './modules/organisations/routes';
 import { OrganisationService } from './modules/organisations/service';
 import { referenceRoutes } from './modules/reference/routes';
 import { searchRoutes } from './modules/search/routes';
 import { SearchService } from './modules/search/service';
+import { exchangeRoutes } from './modules/exchanges/routes';
+import { ExchangeService } from './modules/exchanges/service';
+import { impactFactorRoutes } from './modules/impact-factors/routes';
+import { ImpactFactorService } from './modules/impact-factors/service';
+import { matchingRoutes } from './modules/matching/routes';
 import { MatchRunService } from './modules/matching/service';
 import { buildMeetingServices, meetingRoutes, type MeetingServices } from './modules/meetings';
+import { notificationRoutes } from './modules/notifications/routes';
+import { NotificationService } from './modules/notifications/service';
 import { ImpactService } from './modules/synergies/impacts';
 import { MarketplaceService } from './modules/synergies/marketplace';
 import { synergyRoutes } from './modules/synergies/routes';
 import { SynergyService } from './modules/synergies/service';
+import { zoneExchangeRoutes } from './modules/zone-exchange/routes';
+import { ZoneExchangeService } from './modules/zone-exchange/service';
 import { zoneRoutes } from './modules/zones/routes';
 import { ZoneService } from './modules/zones/service';
 
@@ -38,10 +45,13 @@ export interface Services {
   organisations: OrganisationService;
   declarations: DeclarationService;
   search: SearchService;
-  exchange: ExchangeService;
+  zoneExchange: ZoneExchangeService;
   synergies: SynergyService;
   marketplace: MarketplaceService;
   impacts: ImpactService;
+  impactFactors: ImpactFactorService;
+  exchanges: ExchangeService;
+  notifications: NotificationService;
   matchRuns: MatchRunService;
   meetings: MeetingServices;
 }
@@ -50,16 +60,20 @@ export function buildServices(ctx: AppContext): Services {
   const auth = new AuthService(ctx);
   const synergies = new SynergyService(ctx);
   const declarations = new DeclarationService(ctx);
+  const exchanges = new ExchangeService(ctx);
   return {
     auth,
     zones: new ZoneService(ctx, auth),
     organisations: new OrganisationService(ctx, auth),
     declarations,
     search: new SearchService(ctx),
-    exchange: new ExchangeService(ctx),
+    zoneExchange: new ZoneExchangeService(ctx),
     synergies,
-    marketplace: new MarketplaceService(ctx, synergies, declarations),
+    marketplace: new MarketplaceService(ctx, synergies, declarations, exchanges),
     impacts: new ImpactService(ctx),
+    impactFactors: new ImpactFactorService(ctx),
+    exchanges,
+    notifications: new NotificationService(ctx),
     matchRuns: new MatchRunService(ctx),
     meetings: buildMeetingServices(ctx),
   };
@@ -107,8 +121,12 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(organisationRoutes, { organisations: services.organisations });
       await api.register(declarationRoutes, { declarations: services.declarations });
       await api.register(searchRoutes, { search: services.search });
-      await api.register(exchangeRoutes, { exchange: services.exchange });
+      await api.register(zoneExchangeRoutes, { zoneExchange: services.zoneExchange });
       await api.register(synergyRoutes, services);
+      await api.register(exchangeRoutes, services);
+      await api.register(impactFactorRoutes, services);
+      await api.register(notificationRoutes, services);
+      await api.register(matchingRoutes, services);
       await api.register(meetingRoutes, services.meetings);
       await api.register(referenceRoutes);
     },

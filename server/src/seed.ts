@@ -6,7 +6,7 @@ import { REPO_ROOT } from './infra/config';
 import { rawSql } from './infra/db';
 import { addZoneFacilitator, findUserByEmail, insertUser } from './modules/auth/repository';
 import { hashPassword } from './modules/auth/secrets';
-import { ExchangeService } from './modules/exchange/service';
+import { ZoneExchangeService } from './modules/zone-exchange/service';
 
 export const DEMO_ZONE_FILE = path.join(REPO_ROOT, 'db', 'seed', 'lons-perrigny.json');
 
@@ -23,7 +23,7 @@ export async function loadDemoZone(): Promise<ZoneExchange> {
 /** Loads the demo zone through the ordinary import path, then its demo accounts. */
 export async function seedDemo(ctx: AppContext): Promise<{ zoneId: string; memberOrganisation: string }> {
   const doc = await loadDemoZone();
-  const summary = await new ExchangeService(ctx).importZone('system', doc);
+  const summary = await new ZoneExchangeService(ctx).importZone('system', doc);
   const member = doc.organisations[0]!;
   const [memberOrg] = await ctx.db.$client<{ id: string }[]>`select id from organisations where siret = ${member.siret}`;
   await ctx.db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { withSiretCheckDigit, type DeclarationCreate } from '@synergies/shared';
+import { queryString, routePath, type RouteArgs, type RouteResponse, type RouteSpec } from '@synergies/shared/routes';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import postgres from 'postgres';
 import { inject } from 'vitest';
@@ -146,13 +147,21 @@ export async function createTestContext() {
     });
   }
 
+  /** Calls a route of the shared route map: arguments and `json()` typed by the contract. */
+  async function route<R extends RouteSpec>(user: TestUser | null, r: R, args: RouteArgs<R>) {
+    const { params, query, body } = args as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+    const res = await call(user, r.method as 'GET' | 'POST' | 'PATCH' | 'DELETE', `${routePath(r, params)}${queryString(query)}`, body);
+    const json = res.json.bind(res);
+    return Object.assign(res, { json: () => json() as RouteResponse<R> });
+  }
+
   async function declare(user: TestUser, body: Partial<DeclarationCreate> & { title: string }) {
     const res = await call(user, 'POST', '/declarations', { kind: 'offer', categoryCode: 'materials.wood', ...body });
     if (res.statusCode !== 201) throw new Error(`declare failed: ${res.statusCode} ${res.body}`);
     return res.json() as { id: string; version: number; [k: string]: unknown };
   }
 
-  return { app, ctx, clock, close, newUser, login, newZone, newOrganisation, scenario, call, declare };
+  return { app, ctx, clock, close, newUser, login, newZone, newOrganisation, scenario, call, route, declare };
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

@@ -3,7 +3,7 @@ import { ZoneExchange } from '@synergies/shared';
 import { loadConfig } from '../infra/config';
 import { startServices } from '../infra/embedded/services';
 import { rebuildSearchIndexes } from '../infra/search/rebuild';
-import { ExchangeService } from '../modules/exchange/service';
+import { ZoneExchangeService } from '../modules/zone-exchange/service';
 import { openPlatform, type Platform } from '../platform';
 import { seedDemo } from '../seed';
 
@@ -50,7 +50,7 @@ async function main(args: string[]): Promise<void> {
         return withPlatform(async ({ ctx }) => {
           const [zone] = await ctx.db.$client<{ id: string }[]>`select id from zones where slug = ${arg} or id::text = ${arg}`;
           if (!zone) throw new Error(`No zone "${arg}"`);
-          const doc = await new ExchangeService(ctx).exportZone({ id: '', email: '', displayName: 'cli', role: 'admin', locale: 'fr', organisationId: null, zoneIds: [] }, zone.id);
+          const doc = await new ZoneExchangeService(ctx).exportZone({ id: '', email: '', displayName: 'cli', role: 'admin', locale: 'fr', organisationId: null, zoneIds: [] }, zone.id);
           const text = JSON.stringify(doc, null, 2);
           if (arg2) await writeFile(arg2, text);
           else console.log(text);
@@ -65,7 +65,7 @@ async function main(args: string[]): Promise<void> {
           return;
         }
         return withPlatform(async ({ ctx }) => {
-          const summary = await new ExchangeService(ctx).importZone('system', parsed.data);
+          const summary = await new ZoneExchangeService(ctx).importZone('system', parsed.data);
           await ctx.searchRelay.drain();
           console.log(JSON.stringify(summary, null, 2));
         });

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ZoneExchange } from '@synergies/shared';
-import { ExchangeService } from '../modules/exchange/service';
+import { ZoneExchangeService } from '../modules/zone-exchange/service';
 import { MatchingService } from '../modules/matching/service';
 import { openScratchPlatform } from './scratch';
 
@@ -30,7 +30,7 @@ const scratch = await openScratchPlatform(say);
 try {
   const { ctx } = scratch;
   const started = Date.now();
-  const summary = await new ExchangeService(ctx).importZone('system', parsed.data);
+  const summary = await new ZoneExchangeService(ctx).importZone('system', parsed.data);
   await ctx.searchRelay.drain();
   const [run] = await ctx.db.$client<{ id: string }[]>`select id from match_runs order by created_at desc limit 1`;
   await new MatchingService(ctx).rematchZone(summary.zoneId, run!.id);

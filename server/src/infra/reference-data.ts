@@ -1,7 +1,7 @@
 import { CATEGORIES, WASTE_CODES } from '@synergies/shared';
 import { schema } from '@synergies/db';
 import { sql } from 'drizzle-orm';
-import { DEFAULT_IMPACT_FACTORS } from '../modules/synergies/impact-factors';
+import { DEFAULT_IMPACT_FACTORS } from '../modules/impact-factors/defaults';
 import type { Database } from './db';
 
 /** Brings the taxonomy and the List of Waste in line with the code's reference data, and seeds impact factors. */

@@ -177,6 +177,8 @@ export const ImpactFactor = z.object({
 });
 export const ImpactFactorUpdate = ImpactFactor.omit({ categoryCode: true }).partial().extend({ version: z.number().int() });
 
+export const MatchRunRequest = z.object({ zoneId: Id.nullable() });
+
 export const MatchRun = z.object({
   id: Id,
   zoneId: Id.nullable(),

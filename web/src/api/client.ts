@@ -1,4 +1,5 @@
 import type { Problem } from '@synergies/shared';
+import { queryString, routePath, type RouteArgs, type RouteResponse, type RouteSpec } from '@synergies/shared/routes';
 
 export const API_BASE = '/api/v1';
 
@@ -36,17 +37,7 @@ function isProblem(value: unknown): value is Problem {
 }
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
-
-export function queryString(query?: Query): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
+export { queryString };
 
 export interface RequestOptions {
   query?: Query;
@@ -103,6 +94,12 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Calls a route of the shared route map: its parameters, query, body and answer are typed by the contract. */
+export function callRoute<R extends RouteSpec>(r: R, args: RouteArgs<R>, signal?: AbortSignal): Promise<RouteResponse<R>> {
+  const { params, query, body } = args as { params?: Record<string, string>; query?: Query; body?: unknown };
+  return request<RouteResponse<R>>(r.method, routePath(r, params), { query, body, signal });
 }
 
 export const api = {

@@ -25,8 +25,9 @@ import type {
   ZoneExchangeInput,
   ZoneUpdate,
 } from '@synergies/shared';
+import { routes, type RouteQuery, type RouteResponse } from '@synergies/shared/routes';
 import type { z } from 'zod';
-import { api, type Query } from './client';
+import { api, callRoute } from './client';
 
 export type { CurrentUser, Declaration, DeclarationHit, ImportSummary, Organisation, Site, UserSummary, WasteCodeEntry, Zone };
 export type CategoryEntry = z.infer<typeof Category>;
@@ -43,32 +44,9 @@ export type InviteInput = z.input<typeof InviteBody>;
 export type ZoneInput = z.input<typeof ZoneCreate>;
 export type ZonePatch = z.input<typeof ZoneUpdate>;
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface SearchPage<T> {
-  hits: T[];
-  total: number;
-  page: number;
-  totalPages: number;
-  facets: Record<string, Record<string, number>>;
-}
-
-export interface DeclarationSearchParams extends Query {
-  q?: string;
-  zoneId?: string;
-  kind?: string;
-  categoryCode?: string;
-  priceMode?: string;
-  hazardous?: boolean;
-  lat?: number;
-  lng?: number;
-  radiusKm?: number;
-  page?: number;
-  limit?: number;
-}
+export type { Page } from '@synergies/shared/routes';
+export type DeclarationSearchParams = RouteQuery<typeof routes.searchDeclarations>;
+export type DeclarationSearchPage = RouteResponse<typeof routes.searchDeclarations>;
 
 const enc = encodeURIComponent;
 
@@ -97,7 +75,7 @@ export const zonesApi = {
 };
 
 export const organisationsApi = {
-  list: (query: { zoneId?: string; q?: string; cursor?: string; limit?: number }) => api.get<Page<Organisation>>('/organisations', query),
+  list: (query: RouteQuery<typeof routes.listOrganisations>) => callRoute(routes.listOrganisations, { query }),
   get: (id: string) => api.get<Organisation>(`/organisations/${enc(id)}`),
   create: (body: OrganisationInput) => api.post<Organisation>('/organisations', body),
   update: (id: string, body: OrganisationPatch) => api.patch<Organisation>(`/organisations/${enc(id)}`, body),
@@ -109,8 +87,7 @@ export const organisationsApi = {
 };
 
 export const declarationsApi = {
-  list: (query: { zoneId?: string; organisationId?: string; kind?: string; status?: string; categoryCode?: string; cursor?: string; limit?: number }) =>
-    api.get<Page<Declaration>>('/declarations', query),
+  list: (query: RouteQuery<typeof routes.listDeclarations>) => callRoute(routes.listDeclarations, { query }),
   get: (id: string) => api.get<Declaration>(`/declarations/${enc(id)}`),
   create: (body: DeclarationInput) => api.post<Declaration>('/declarations', body),
   update: (id: string, body: DeclarationPatch) => api.patch<Declaration>(`/declarations/${enc(id)}`, body),
@@ -119,9 +96,8 @@ export const declarationsApi = {
 };
 
 export const searchApi = {
-  declarations: (params: DeclarationSearchParams, signal?: AbortSignal) =>
-    api.get<SearchPage<DeclarationHit>>('/search/declarations', params, signal),
-  organisations: (params: { q?: string; zoneId?: string; limit?: number }) => api.get<OrganisationSearchHit[]>('/search/organisations', params),
+  declarations: (query: DeclarationSearchParams, signal?: AbortSignal) => callRoute(routes.searchDeclarations, { query }, signal),
+  organisations: (query: RouteQuery<typeof routes.searchOrganisations>) => callRoute(routes.searchOrganisations, { query }),
 };
 
 export const referenceApi = {

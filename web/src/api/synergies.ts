@@ -16,9 +16,9 @@ import type {
   SYNERGY_KINDS,
   SYNERGY_STATUSES,
 } from '@synergies/shared';
+import { routes, type RouteQuery } from '@synergies/shared/routes';
 import type { z } from 'zod';
-import { api } from './client';
-import type { Page } from './index';
+import { callRoute } from './client';
 
 export type { Synergy };
 export type SynergyKind = (typeof SYNERGY_KINDS)[number];
@@ -37,47 +37,36 @@ export type ImpactFactorPatch = z.input<typeof ImpactFactorUpdate>;
 export type MatchRunView = z.infer<typeof MatchRun>;
 export type NotificationView = z.infer<typeof Notification>;
 
-export interface SynergyListParams {
-  zoneId?: string;
-  organisationId?: string;
-  kind?: SynergyKind;
-  status?: SynergyStatusName;
-  categoryCode?: string;
-  minScore?: number;
-  cursor?: string;
-  limit?: number;
-}
-
-const enc = encodeURIComponent;
+export type SynergyListParams = RouteQuery<typeof routes.listSynergies>;
 
 export const synergiesApi = {
-  list: (query: SynergyListParams) => api.get<Page<Synergy>>('/synergies', { ...query }),
-  get: (id: string) => api.get<SynergyView>(`/synergies/${enc(id)}`),
-  create: (body: SynergyCreateInput) => api.post<SynergyView>('/synergies', body),
+  list: (query: SynergyListParams) => callRoute(routes.listSynergies, { query }),
+  get: (id: string) => callRoute(routes.getSynergy, { params: { id } }),
+  create: (body: SynergyCreateInput) => callRoute(routes.createSynergy, { body }),
   answer: (id: string, answer: 'accept' | 'decline', reason?: string) =>
-    api.post<SynergyView>(`/synergies/${enc(id)}/answer`, { answer, ...(reason ? { reason } : {}) }),
-  move: (id: string, body: SynergyMoveInput) => api.post<SynergyView>(`/synergies/${enc(id)}/status`, body),
-  message: (id: string, body: string) => api.post<SynergyView>(`/synergies/${enc(id)}/messages`, { body }),
-  validate: (ids: string[]) => api.post<{ validated: number }>('/synergies/validate', { ids }),
+    callRoute(routes.answerSynergy, { params: { id }, body: { answer, ...(reason ? { reason } : {}) } }),
+  move: (id: string, body: SynergyMoveInput) => callRoute(routes.moveSynergy, { params: { id }, body }),
+  message: (id: string, body: string) => callRoute(routes.postSynergyMessage, { params: { id }, body: { body } }),
+  validate: (ids: string[]) => callRoute(routes.validateSynergies, { body: { ids } }),
   /** A member asks for an offer or answers a need from the marketplace. */
-  request: (declarationId: string, message: string) => api.post<SynergyView>(`/declarations/${enc(declarationId)}/requests`, { message }),
-  reserve: (id: string) => api.post<SynergyView>(`/synergies/${enc(id)}/reserve`),
-  handOver: (id: string, body: HandOverInput) => api.post<ExchangeRecord>(`/synergies/${enc(id)}/handover`, body),
-  exchange: (id: string) => api.get<ExchangeRecord>(`/exchanges/${enc(id)}`),
+  request: (declarationId: string, message: string) => callRoute(routes.requestDeclaration, { params: { id: declarationId }, body: { message } }),
+  reserve: (id: string) => callRoute(routes.reserve, { params: { id } }),
+  handOver: (id: string, body: HandOverInput) => callRoute(routes.handOver, { params: { id }, body }),
+  exchange: (id: string) => callRoute(routes.getExchange, { params: { id } }),
 };
 
 export const impactsApi = {
-  zoneTotals: (zoneId: string) => api.get<ImpactTotalsView>(`/zones/${enc(zoneId)}/impacts`),
-  factors: () => api.get<ImpactFactorView[]>('/impact-factors'),
-  updateFactor: (code: string, body: ImpactFactorPatch) => api.patch<ImpactFactorView>(`/impact-factors/${enc(code)}`, body),
+  zoneTotals: (zoneId: string) => callRoute(routes.zoneImpacts, { params: { id: zoneId } }),
+  factors: () => callRoute(routes.listImpactFactors, {}),
+  updateFactor: (code: string, body: ImpactFactorPatch) => callRoute(routes.updateImpactFactor, { params: { code }, body }),
 };
 
 export const notificationsApi = {
-  list: () => api.get<NotificationView[]>('/notifications'),
-  markRead: () => api.post<void>('/notifications/read'),
+  list: () => callRoute(routes.listNotifications, {}),
+  markRead: () => callRoute(routes.markNotificationsRead, {}),
 };
 
 export const matchingApi = {
-  start: (zoneId: string | null) => api.post<MatchRunView>('/matching/runs', { zoneId }),
-  get: (id: string) => api.get<MatchRunView>(`/matching/runs/${enc(id)}`),
+  start: (zoneId: string | null) => callRoute(routes.startMatchRun, { body: { zoneId } }),
+  get: (id: string) => callRoute(routes.getMatchRun, { params: { id } }),
 };

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue';
-import { searchApi, type DeclarationHit, type DeclarationSearchParams, type SearchPage } from '../api';
+import { searchApi, type DeclarationSearchPage, type DeclarationSearchParams } from '../api';
 
 export interface MarketplaceFilters {
   q: string;
@@ -36,7 +36,7 @@ export function toSearchParams(f: MarketplaceFilters, origin: { lat: number; lng
  * a newer search cancels the one in flight, so answers never arrive out of order.
  */
 export function useDeclarationSearch(params: () => DeclarationSearchParams, delay = 200) {
-  const result = shallowRef<SearchPage<DeclarationHit> | null>(null);
+  const result = shallowRef<DeclarationSearchPage | null>(null);
   const loading = ref(false);
   const error: Ref<unknown> = ref(null);
   let controller: AbortController | null = null;

@@ -16,7 +16,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/session';
-import type { MeetingServices } from './index';
+import type { MeetingServices } from './services';
 import { scheduleRoutes } from './schedule-routes';
 
 const tags = ['meetings'];

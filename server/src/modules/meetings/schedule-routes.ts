@@ -19,7 +19,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/session';
 import type { Download } from './agendas';
-import type { MeetingServices } from './index';
+import type { MeetingServices } from './services';
 
 const tags = ['meetings'];
 

@@ -1,4 +1,4 @@
-import { canRequestOnMarketplace, canSeeDeclaration, canSeeExchange } from '@synergies/shared';
+import { canRequestOnMarketplace, canSeeDeclaration } from '@synergies/shared';
 import type { CurrentUser, Unit } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/problem';
@@ -7,7 +7,8 @@ import { enqueueEmail } from '../../infra/mail';
 import { isSharingCategory } from '../../core/matching';
 import * as declarations from '../declarations/repository';
 import type { DeclarationService } from '../declarations/service';
-import * as exchanges from '../exchanges/repository';
+import * as exchangeRecords from '../exchanges/repository';
+import type { ExchangeService } from '../exchanges/service';
 import { insertNotifications } from '../notifications/repository';
 import * as repo from './repository';
 import { REQUESTED } from './proposals';
@@ -23,6 +24,7 @@ export class MarketplaceService {
     private readonly ctx: AppContext,
     private readonly synergies: SynergyService,
     private readonly declarations: DeclarationService,
+    private readonly exchanges: ExchangeService,
   ) {}
 
   private get db() {
@@ -128,7 +130,7 @@ export class MarketplaceService {
         status: 'implemented',
         impact: { quantity: input.quantity, unit: input.unit, perYear: decl !== undefined && decl.frequency !== 'one-off' },
       }, now);
-      const id = await exchanges.insertExchange(tx, {
+      const id = await exchangeRecords.insertExchange(tx, {
         synergyId,
         declarationId,
         giverId: giver.organisationId,
@@ -149,21 +151,6 @@ export class MarketplaceService {
       return id;
     });
     this.ctx.searchRelay.nudge();
-    return this.exchange(user, exchangeId);
-  }
-
-  async exchange(user: CurrentUser, id: string) {
-    const e = await exchanges.findExchange(this.db, id);
-    if (!e || !canSeeExchange(user, e)) throw notFound('Échange');
-    return {
-      id: e.id,
-      synergyId: e.synergyId,
-      giverName: e.giverName,
-      takerName: e.takerName,
-      description: e.description,
-      quantity: e.quantity,
-      unit: e.unit,
-      handedOverAt: e.handedOverAt.toISOString(),
-    };
+    return this.exchanges.get(user, exchangeId);
   }
 }

@@ -3,7 +3,6 @@ import type { SynergyStatus } from '@synergies/shared';
 import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { rawSql, type Db } from '../../infra/db';
 import { mainSiteJoin } from '../../infra/locations';
-import type { ImpactFactorValues } from './impact';
 
 const s = schema.synergies;
 const p = schema.synergyParties;
@@ -266,39 +265,6 @@ export async function impactCategory(db: Db, synergyId: string): Promise<string 
     .orderBy(desc(sql`(${d.kind} = 'offer')`))
     .limit(1);
   return row?.categoryCode;
-}
-
-const f = schema.impactFactors;
-
-export function impactFactors(db: Db) {
-  return db
-    .select({
-      categoryCode: f.categoryCode,
-      co2eKgPerTonne: f.co2eKgPerTonne,
-      eurosPerTonne: f.eurosPerTonne,
-      kgPerUnit: f.kgPerUnit,
-      referenceTripKm: f.referenceTripKm,
-      tonnesPerTrip: f.tonnesPerTrip,
-      source: f.source,
-      version: f.version,
-    })
-    .from(f)
-    .orderBy(asc(f.categoryCode));
-}
-
-/** Changes the given values of a factor if its version is still `version`; false when it is not. */
-export async function updateImpactFactor(db: Db, categoryCode: string, version: number, values: Partial<Omit<ImpactFactorValues, 'categoryCode'> & { source: string }>, at: Date) {
-  const rows = await db
-    .update(f)
-    .set({ ...values, updatedAt: at, version: sql`${f.version} + 1` })
-    .where(and(eq(f.categoryCode, categoryCode), eq(f.version, version)))
-    .returning({ version: f.version });
-  return rows.length > 0;
-}
-
-export async function impactFactorExists(db: Db, categoryCode: string): Promise<boolean> {
-  const [row] = await db.select({ version: f.version }).from(f).where(eq(f.categoryCode, categoryCode));
-  return row !== undefined;
 }
 
 /** Where the giver and the taker are. Raw SQL: the main-site rule is a lateral join shared with search and matching (infra/locations). */

@@ -3,12 +3,8 @@ import {
   Exchange,
   HandOver,
   IdParams,
-  ImpactFactor,
-  ImpactFactorUpdate,
   ImpactTotals,
   MarketplaceRequest,
-  MatchRun,
-  Notification,
   Synergy,
   SynergyAnswer,
   SynergyCreate,
@@ -22,7 +18,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/session';
-import type { MatchRunService } from '../matching/service';
 import type { ImpactService } from './impacts';
 import type { MarketplaceService } from './marketplace';
 import type { SynergyService } from './service';
@@ -33,8 +28,7 @@ export const synergyRoutes: FastifyPluginAsyncZod<{
   synergies: SynergyService;
   marketplace: MarketplaceService;
   impacts: ImpactService;
-  matchRuns: MatchRunService;
-}> = async (app, { synergies, marketplace, impacts, matchRuns }) => {
+}> = async (app, { synergies, marketplace, impacts }) => {
   app.get('/synergies', {
     schema: { tags, summary: 'Synergies you may see, best score first', querystring: SynergyListQuery, response: { 200: page(Synergy), ...problems(400, 401, 403) } },
     handler: async (request) => synergies.list(requireUser(request), request.query),
@@ -85,54 +79,8 @@ export const synergyRoutes: FastifyPluginAsyncZod<{
     handler: async (request, reply) => reply.status(201).send(await marketplace.handOver(requireUser(request), request.params.id, request.body)),
   });
 
-  app.get('/exchanges/:id', {
-    schema: { tags, summary: 'An exchange record (printable)', params: IdParams, response: { 200: Exchange, ...problems(400, 401, 404) } },
-    handler: async (request) => marketplace.exchange(requireUser(request), request.params.id),
-  });
-
   app.get('/zones/:id/impacts', {
     schema: { tags, summary: 'Impacts of implemented synergies per year', params: IdParams, response: { 200: ImpactTotals, ...problems(400, 401, 403) } },
     handler: async (request) => impacts.totals(requireUser(request), request.params.id),
-  });
-
-  app.get('/impact-factors', {
-    schema: { tags, summary: 'Impact factors with their sources', response: { 200: z.array(ImpactFactor), ...problems(401) } },
-    handler: async (request) => {
-      requireUser(request);
-      return impacts.factors();
-    },
-  });
-
-  app.patch('/impact-factors/:code', {
-    schema: { tags, summary: 'Edit an impact factor (admin)', params: z.object({ code: z.string().max(80) }), body: ImpactFactorUpdate, response: { 200: ImpactFactor, ...problems(400, 401, 403, 404, 409) } },
-    handler: async (request) => impacts.updateFactor(requireUser(request), request.params.code, request.body),
-  });
-
-  app.get('/notifications', {
-    schema: { tags, summary: 'Your latest notifications', response: { 200: z.array(Notification), ...problems(401) } },
-    handler: async (request) => impacts.notifications(requireUser(request)),
-  });
-
-  app.post('/notifications/read', {
-    schema: { tags, summary: 'Mark all as read', response: { 204: z.undefined(), ...problems(401) } },
-    handler: async (request, reply) => {
-      await impacts.markRead(requireUser(request));
-      return reply.status(204).send();
-    },
-  });
-
-  app.post('/matching/runs', {
-    schema: {
-      tags,
-      summary: 'Rematch a zone (facilitator) or everything (admin) in the background',
-      body: z.object({ zoneId: z.uuid().nullable() }),
-      response: { 202: MatchRun, ...problems(400, 401, 403) },
-    },
-    handler: async (request, reply) => reply.status(202).send(await matchRuns.request(requireUser(request), request.body.zoneId)),
-  });
-
-  app.get('/matching/runs/:id', {
-    schema: { tags, summary: 'Progress of a rematch', params: IdParams, response: { 200: MatchRun, ...problems(400, 401, 404) } },
-    handler: async (request) => matchRuns.get(requireUser(request), request.params.id),
   });
 };

@@ -7,6 +7,7 @@ import { rawSql, type Db } from '../../infra/db';
 import { enqueueEmail } from '../../infra/mail';
 import { computeImpact, factorFor } from './impact';
 import { DECLINED } from './proposals';
+import { impactFactors } from '../impact-factors/repository';
 import * as repo from './repository';
 
 const iso = (t: Date) => t.toISOString();
@@ -186,7 +187,7 @@ export class SynergyService {
 
   private async recordImpact(tx: Db, s: repo.SynergyRow, real: { quantity: number; unit: Unit; perYear: boolean }, now: Date) {
     const category = await repo.impactCategory(tx, s.id);
-    const factors = await repo.impactFactors(tx);
+    const factors = await impactFactors(tx);
     const factor = factorFor(factors, category ?? 'default');
     if (!factor) throw unprocessable('no_impact_factor', "Aucun facteur d'impact n'est défini : un administrateur doit en saisir.");
     const [a, b] = await repo.giverAndTakerSites(tx, s.id);

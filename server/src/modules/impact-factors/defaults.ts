@@ -1,4 +1,4 @@
-import type { ImpactFactorValues } from './impact';
+import type { ImpactFactorValues } from '../synergies/impact';
 
 const UK_2024 = 'UK Government GHG Conversion Factors for Company Reporting 2024 (DESNZ), "Material use", primary material production';
 const ADEME = 'ADEME, Base Empreinte® (ex-Base Carbone®)';

@@ -1,15 +1,15 @@
 import { IdParams, ImportSummary, ZoneExchange, problems } from '@synergies/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../http/session';
-import type { ExchangeService } from './service';
+import type { ZoneExchangeService } from './service';
 
-const tags = ['exchange'];
+const tags = ['zone-exchange'];
 
-export const exchangeRoutes: FastifyPluginAsyncZod<{ exchange: ExchangeService }> = async (app, { exchange }) => {
+export const zoneExchangeRoutes: FastifyPluginAsyncZod<{ zoneExchange: ZoneExchangeService }> = async (app, { zoneExchange }) => {
   app.get('/zones/:id/export', {
     schema: { tags, summary: 'Export a zone in the zone exchange format', params: IdParams, response: { 200: ZoneExchange, ...problems(400, 401, 403, 404) } },
     handler: async (request, reply) => {
-      const doc = await exchange.exportZone(requireUser(request), request.params.id);
+      const doc = await zoneExchange.exportZone(requireUser(request), request.params.id);
       return reply.header('content-disposition', `attachment; filename="zone-${doc.zone.slug}.json"`).send(doc);
     },
   });
@@ -22,6 +22,6 @@ export const exchangeRoutes: FastifyPluginAsyncZod<{ exchange: ExchangeService }
       body: ZoneExchange,
       response: { 200: ImportSummary, ...problems(400, 401, 403, 409, 413, 422) },
     },
-    handler: async (request) => exchange.importZone(requireUser(request), request.body),
+    handler: async (request) => zoneExchange.importZone(requireUser(request), request.body),
   });
 };

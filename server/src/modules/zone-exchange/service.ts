@@ -1,7 +1,7 @@
 import { type CurrentUser, facilitates, findWasteCode, type ImportSummary, isAdmin, ZONE_EXCHANGE_FORMAT, type ZoneExchange } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { forbidden, notFound, unprocessable } from '../../http/problem';
-import { rawSql, type Transaction } from '../../infra/db';
+import type { Transaction } from '../../infra/db';
 import { markForReindex } from '../../infra/search/outbox';
 import * as zoneRepo from '../zones/repository';
 import { MatchRunService } from '../matching/service';
@@ -22,7 +22,7 @@ function count(total: number, rows: { inserted: boolean }[]) {
 
 type Issue = { path: string; message: string };
 
-export class ExchangeService {
+export class ZoneExchangeService {
   constructor(private readonly ctx: AppContext) {}
 
   async exportZone(user: CurrentUser, zoneId: string): Promise<ZoneExchange> {
