@@ -191,10 +191,18 @@ export const notifications = pgTable(
     synergyId: uuid('synergy_id').references(() => synergies.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     text: text('text').notNull(),
+    /** Notifications of one kind gathered while unread ("new suggestions of the day"), and how many they stand for. */
+    groupKey: text('group_key'),
+    count: integer('count').notNull().default(1),
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_open_group_idx')
+      .on(t.userId, t.groupKey)
+      .where(sql`${t.readAt} is null and ${t.groupKey} is not null`),
+  ],
 );
 
 /** A full rematch of a zone (or of everything) run in the background, with its progress. */

@@ -194,4 +194,18 @@ export const MatchRun = z.object({
   error: z.string().nullable(),
 });
 
-export const Notification = z.object({ id: Id, synergyId: Id.nullable(), type: z.string(), text: z.string(), read: z.boolean(), createdAt: z.iso.datetime() });
+export const Notification = z.object({
+  id: Id,
+  synergyId: Id.nullable(),
+  type: z.string(),
+  text: z.string(),
+  /** How many events the line stands for ("3 new suggestions today"). */
+  count: z.number().int(),
+  read: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+
+export const NOTIFICATION_MODES = ['in_app', 'daily', 'weekly', 'none'] as const;
+/** In the app only, with a daily or weekly email digest, or nothing at all. */
+export const NotificationPreferences = z.object({ mode: z.enum(NOTIFICATION_MODES) }).meta({ id: 'NotificationPreferences' });
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>;

@@ -134,7 +134,7 @@ export class MatchingService {
     proposals: Proposal[],
     declarations: Map<string, repo.NamedMatchDeclaration>,
     organisations: readonly MatchOrganisation[],
-    retire?: Parameters<typeof saveProposals>[2]['retire'],
+    retire?: Parameters<typeof saveProposals>[1]['retire'],
   ): Promise<SaveOutcome> {
     const orgNames = new Map<string, string>(organisations.map((o) => [o.id, o.name]));
     for (const d of declarations.values()) orgNames.set(d.organisationId, d.organisationName);
@@ -142,7 +142,7 @@ export class MatchingService {
     for (const row of await repo.organisationNames(this.ctx.db, unnamed)) orgNames.set(row.id, row.name);
     return this.ctx.db.$client.begin(async (tx) => {
       await repo.skipDurableCommit(tx);
-      return saveProposals(tx, this.ctx.jobs, { proposals, declarations, orgNames, retire, publicUrl: this.ctx.config.publicUrl, now: this.ctx.now() });
+      return saveProposals(tx, { proposals, declarations, orgNames, retire, now: this.ctx.now() });
     });
   }
 }

@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { findCategory } from '@synergies/shared';
 import type postgres from 'postgres';
 import type { MatchDeclaration, Proposal } from '../../core/matching';
-import type { Jobs } from '../../infra/jobs';
-import { enqueueEmail } from '../../infra/mail';
 import * as repo from './proposal-repository';
 
 type Sql = postgres.TransactionSql;
@@ -73,14 +71,12 @@ export const addOutcomes = (a: SaveOutcome, b: SaveOutcome): SaveOutcome => ({ c
  */
 export async function saveProposals(
   sql: Sql,
-  jobs: Jobs,
   input: {
     proposals: Proposal[];
     declarations: Map<string, MatchDeclaration>;
     orgNames: Map<string, string>;
     /** Open engine proposals of this scope are retired when not proposed again (none: retire nothing). */
     retire?: { declarationIds: string[] } | { zoneId: string | null; keys: string[] };
-    publicUrl: string;
     now: Date;
   },
 ): Promise<SaveOutcome> {
@@ -146,7 +142,7 @@ export async function saveProposals(
         await Promise.all([repo.insertParties(sql, parties), ...repo.insertDeclarationLinks(sql, links)]);
         const groups = created.filter(({ p }) => p.kind === 'mutualisation').map(({ id }) => id);
         retired += await repo.supersedeSmallerGroups(sql, groups, `${RETIRED}: ${SUPERSEDED}`, nowIso);
-        await notifyNewProposals(sql, jobs, created.map((c) => c.id), input.publicUrl, nowIso);
+        await notifyNewProposals(sql, created.map((c) => c.id), now);
       })(),
       ...repo.insertEvents(sql, events),
     );
@@ -164,24 +160,20 @@ async function retireMissing(sql: Sql, scope: { declarationIds: string[] } | { z
   return repo.retireInZone(sql, scope.zoneId, keep, reason, nowIso);
 }
 
-/** In-app notification per member and proposal; one summary email per member. */
-async function notifyNewProposals(sql: Sql, jobs: Jobs, synergyIds: string[], publicUrl: string, nowIso: string): Promise<void> {
+/**
+ * One unread "new suggestions" notification per person and day, counting them; what to
+ * tell by email goes out in each person's digest (see the notifications module).
+ */
+async function notifyNewProposals(sql: Sql, synergyIds: string[], now: Date): Promise<void> {
   const rows = await repo.proposalRecipients(sql, synergyIds);
-  if (rows.length === 0) return;
-  const notifications = rows.map((r) => ({ user_id: r.user_id, synergy_id: r.synergy_id, type: 'new_proposal', text: r.title, created_at: nowIso }));
-  await repo.insertNotifications(sql, notifications);
-  const byUser = new Map<string, (typeof rows)[number][]>();
-  for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
-  for (const list of byUser.values()) {
-    const first = list[0]!;
-    const lines = list.slice(0, 10).map((r) => `• ${r.title}\n  ${publicUrl}/synergies/${r.synergy_id}`);
-    await enqueueEmail(sql, jobs, {
-      to: first.email,
-      subject: list.length === 1 ? 'Une nouvelle piste de synergie pour votre entreprise' : `${list.length} nouvelles pistes de synergie pour votre entreprise`,
-      text:
-        `Bonjour ${first.display_name},\n\nSynergies a trouvé de nouvelles pistes pour votre entreprise :\n\n${lines.join('\n')}\n` +
-        (list.length > 10 ? `\n… et ${list.length - 10} autres, sur votre tableau de bord.\n` : '') +
-        `\nAcceptez-les ou déclinez-les en un clic ; les coordonnées sont partagées quand les deux entreprises ont accepté.\n\n— L'équipe Synergies`,
-    });
-  }
+  const perUser = new Map<string, string[]>();
+  for (const r of rows) if (r.notification_mode !== 'none') perUser.set(r.user_id, [...(perUser.get(r.user_id) ?? []), r.synergy_id]);
+  const groupKey = `${NEW_PROPOSALS}:${now.toISOString().slice(0, 10)}`;
+  await repo.addGroupedNotifications(
+    sql,
+    [...perUser].map(([userId, ids]) => ({ user_id: userId, type: NEW_PROPOSALS, group_key: groupKey, count: ids.length, synergy_id: ids.length === 1 ? ids[0]! : null, created_at: now.toISOString() })),
+  );
 }
+
+/** The notification type of new engine suggestions. */
+export const NEW_PROPOSALS = 'new_proposal';
