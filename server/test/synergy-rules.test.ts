@@ -223,6 +223,13 @@ describe('a rematch replaces what it supersedes', () => {
     expect(old).toMatchObject({ status: 'dropped', dropReason: `retired: superseded by: ${trio.id}` });
     expect(old.history.find((h: { type: string }) => h.type === 'superseded')).toMatchObject({ fromStatus: 'proposed', toStatus: 'dropped' });
 
+    // The generated title reads in each reader's language.
+    expect((await t.call(s.memberB, 'GET', `/synergies/${trio.id}`)).json().title).toBe('Collecte commune : Papier glassine et siliconé (3 entreprises)');
+    expect((await t.call(s.memberA, 'PATCH', '/auth/me', { locale: 'en' })).statusCode).toBe(200);
+    expect((await t.call(s.memberA, 'GET', `/synergies/${trio.id}`)).json().title).toBe('Joint collection: Glassine and release liner (3 companies)');
+    expect((await t.call(s.memberA, 'PATCH', '/auth/me', { locale: 'de' })).statusCode).toBe(400);
+    expect((await t.call(s.memberA, 'PATCH', '/auth/me', { locale: 'fr' })).statusCode).toBe(200);
+
     // A full rematch keeps the larger group and says what it did.
     const started = await t.call(s.facilitator, 'POST', '/matching/runs', { zoneId: s.zoneId });
     const run = await vi.waitFor(async () => {

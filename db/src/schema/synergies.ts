@@ -38,6 +38,8 @@ export const synergies = pgTable(
     origin: synergyOriginEnum('origin').notNull(),
     status: synergyStatusEnum('status').notNull().default('proposed'),
     title: text('title').notNull(),
+    /** What a generated title is made of, to say it in each reader's language; null for titles people wrote. */
+    titleParts: jsonb('title_parts'),
     score: doublePrecision('score'),
     reasons: jsonb('reasons').notNull().default(sql`'[]'::jsonb`),
     explanationFr: text('explanation_fr').notNull().default(''),

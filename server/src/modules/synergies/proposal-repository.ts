@@ -55,6 +55,7 @@ export interface NewProposalRow {
   origin: 'engine';
   status: 'proposed';
   title: string;
+  title_parts: string;
   score: number;
   reasons: string;
   explanation_fr: string;
@@ -66,10 +67,10 @@ export interface NewProposalRow {
 
 export function insertProposals(sql: Sql, rows: NewProposalRow[]) {
   return sql<{ id: string; proposal_key: string }[]>`
-    insert into synergies (zone_id, kind, proposal_key, origin, status, title, score, reasons, explanation_fr, explanation_en, fingerprint, created_at, updated_at)
-    select zone_id, kind, proposal_key, origin, status, title, score, reasons::jsonb, explanation_fr, explanation_en, fingerprint, created_at::timestamptz, updated_at::timestamptz
+    insert into synergies (zone_id, kind, proposal_key, origin, status, title, title_parts, score, reasons, explanation_fr, explanation_en, fingerprint, created_at, updated_at)
+    select zone_id, kind, proposal_key, origin, status, title, title_parts::jsonb, score, reasons::jsonb, explanation_fr, explanation_en, fingerprint, created_at::timestamptz, updated_at::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(zone_id uuid, kind synergy_kind, proposal_key text, origin synergy_origin, status synergy_status,
-      title text, score float8, reasons text, explanation_fr text, explanation_en text, fingerprint text, created_at text, updated_at text)
+      title text, title_parts text, score float8, reasons text, explanation_fr text, explanation_en text, fingerprint text, created_at text, updated_at text)
     returning id, proposal_key`;
 }
 

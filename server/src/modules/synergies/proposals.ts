@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findCategory } from '@synergies/shared';
+import { synergyTitle, type SynergyTitleParts } from '@synergies/shared';
 import type postgres from 'postgres';
 import type { MatchDeclaration, Proposal } from '../../core/matching';
 import * as repo from './proposal-repository';
@@ -26,23 +26,24 @@ export function partiesOf(p: Proposal, declarations: Map<string, MatchDeclaratio
   return parties;
 }
 
-export function proposalTitle(p: Proposal, declarations: Map<string, MatchDeclaration>, orgNames: Map<string, string>): string {
+/** What the proposal's title is made of (the reader's language is chosen when it is shown). */
+export function proposalTitleParts(p: Proposal, declarations: Map<string, MatchDeclaration>, orgNames: Map<string, string>): SynergyTitleParts {
   const decls = p.declarationIds.map((id) => declarations.get(id)).filter((d): d is MatchDeclaration => d !== undefined);
   const offer = decls.find((d) => d.kind === 'offer');
   const need = decls.find((d) => d.kind === 'need');
   const name = (id: string | undefined) => (id ? (orgNames.get(id) ?? '') : '');
   switch (p.kind) {
-    case 'mutualisation': {
-      const label = findCategory(decls[0]?.categoryCode ?? '')?.labelFr ?? decls[0]?.title ?? '';
-      const verb = decls[0]?.kind === 'offer' ? 'Collecte commune' : 'Achat ou besoin commun';
-      return `${verb} : ${label} (${new Set(decls.map((d) => d.organisationId)).size} entreprises)`;
-    }
+    case 'mutualisation':
+      return { template: 'pool', resource: decls[0]?.kind ?? 'need', categoryCode: decls[0]?.categoryCode ?? '', firms: new Set(decls.map((d) => d.organisationId)).size };
     case 'potential_taker':
-      return `Preneur potentiel : ${offer?.title ?? ''} → ${name(p.organisationIds.find((o) => o !== offer?.organisationId))}`;
+      return { template: 'potential_taker', offerTitle: offer?.title ?? '', takerName: name(p.organisationIds.find((o) => o !== offer?.organisationId)) };
     default:
-      return `${offer?.title ?? ''} → ${name(need?.organisationId)}`;
+      return { template: 'pair', offerTitle: offer?.title ?? '', takerName: name(need?.organisationId) };
   }
 }
+
+/** The French title (searched and sorted on) and what it is made of. */
+const titled = (parts: SynergyTitleParts) => ({ title: synergyTitle(parts, 'fr'), title_parts: JSON.stringify(parts) });
 
 /** Stored form of a proposal's identity: a mutualisation of many firms has a long key, the index wants a short one. */
 export const storedKey = (key: string) => createHash('sha256').update(key).digest('base64url');
@@ -115,7 +116,7 @@ export async function saveProposals(
       proposal_key: storedKey(p.key),
       origin: 'engine',
       status: 'proposed',
-      title: proposalTitle(p, declarations, orgNames),
+      ...titled(proposalTitleParts(p, declarations, orgNames)),
       score: p.score,
       reasons: JSON.stringify(p.reasons),
       explanation_fr: p.explanationFr,

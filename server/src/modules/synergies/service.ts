@@ -1,4 +1,4 @@
-import { belongsToZone, canMoveSynergy, type CurrentUser, facilitates, haversineKm, isAdmin, type SynergyCreate, type SynergyListQuery, type SynergyMove, type Unit } from '@synergies/shared';
+import { belongsToZone, canMoveSynergy, synergyTitle, SynergyTitleParts, type CurrentUser, facilitates, haversineKm, isAdmin, type SynergyCreate, type SynergyListQuery, type SynergyMove, type Unit } from '@synergies/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { decodeCursor, encodeCursor } from '../../http/cursor';
@@ -11,6 +11,11 @@ import { impactFactors } from '../impact-factors/repository';
 import * as repo from './repository';
 
 const iso = (t: Date) => t.toISOString();
+/** A generated title in the reader's language; one people wrote, as they wrote it. */
+const titleFor = (s: repo.SynergyRow, locale: 'fr' | 'en') => {
+  const parts = SynergyTitleParts.safeParse(s.titleParts);
+  return parts.success ? synergyTitle(parts.data, locale) : s.title;
+};
 /** Steps that commit the firms: reached only once every party has accepted. */
 const AGREED_STEPS: readonly repo.SynergyRow['status'][] = ['in_study', 'implemented'];
 
@@ -31,7 +36,8 @@ export class SynergyService {
     return { s, parties, ownParty };
   }
 
-  private async present(rows: repo.SynergyRow[], withContacts: boolean) {
+  /** Synergies as the API shows them to `reader`: generated titles in the reader's language. */
+  private async present(reader: CurrentUser, rows: repo.SynergyRow[], withContacts: boolean) {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const parties = await repo.partiesOf(this.db, ids);
@@ -47,7 +53,7 @@ export class SynergyService {
         kind: s.kind,
         origin: s.origin,
         status: s.status,
-        title: s.title,
+        title: titleFor(s, reader.locale),
         score: s.score,
         reasons: s.reasons as { code: string; weight: number; value: number; params: Record<string, unknown> }[],
         explanationFr: s.explanationFr,
@@ -104,14 +110,14 @@ export class SynergyService {
     const items = rows.slice(0, q.limit);
     const last = items[items.length - 1];
     return {
-      items: await this.present(items, false),
+      items: await this.present(user, items, false),
       nextCursor: rows.length > q.limit && last ? encodeCursor(last.score ?? -1, last.id) : null,
     };
   }
 
   async get(user: CurrentUser, id: string) {
     const { s } = await this.visible(user, id);
-    const [synergy] = await this.present([s], true);
+    const [synergy] = await this.present(user, [s], true);
     const history = await repo.historyOf(this.db, id);
     const messages = await repo.messagesOf(this.db, id);
     const exchangeId = await repo.latestExchangeId(this.db, id);
