@@ -129,7 +129,7 @@ try {
   // A facilitator's full rematch of one zone, through the same service as the API.
   const [run] = await sql<{ id: string }[]>`insert into match_runs (zone_id) values (${zoneIds[0]!}) returning id`;
   started = performance.now();
-  const created = await matching.rematchZone(zoneIds[0]!, run!.id);
+  const { created } = await matching.rematchZone(zoneIds[0]!, run!.id);
   console.log(`full rematch of a ${ZONE_SIZE}-firm zone (${PER_ORG * ZONE_SIZE} declarations, saved): ${((performance.now() - started) / 1000).toFixed(2)} s, ${created} proposals`);
 
   // The whole dataset, zone by zone, in the engine (loaded from PostgreSQL).

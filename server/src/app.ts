@@ -59,16 +59,17 @@ export interface Services {
 export function buildServices(ctx: AppContext): Services {
   const auth = new AuthService(ctx);
   const synergies = new SynergyService(ctx);
+  const declarations = new DeclarationService(ctx);
   const exchanges = new ExchangeService(ctx);
   return {
     auth,
     zones: new ZoneService(ctx, auth),
     organisations: new OrganisationService(ctx, auth),
-    declarations: new DeclarationService(ctx),
+    declarations,
     search: new SearchService(ctx),
     zoneExchange: new ZoneExchangeService(ctx),
     synergies,
-    marketplace: new MarketplaceService(ctx, synergies, exchanges),
+    marketplace: new MarketplaceService(ctx, synergies, declarations, exchanges),
     impacts: new ImpactService(ctx),
     impactFactors: new ImpactFactorService(ctx),
     exchanges,

@@ -138,7 +138,7 @@ export async function createTestContext() {
     };
   }
 
-  function call(user: TestUser | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+  function call(user: TestUser | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
     return app.inject({
       method,
       url: `/api/v1${url}`,

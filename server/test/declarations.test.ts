@@ -160,13 +160,18 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     expect(await countDeclarations()).toBe(before);
   });
 
-  it('unknown ids → 404, invalid ids → 400', async () => {
+  it('unknown and malformed ids → 404 not found', async () => {
     const unknown = await t.call(s.memberA, 'GET', '/declarations/4b6f5c1e-8a51-4c43-9d0e-6d0f8a3f2b11');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe('not_found');
     const patch = await t.call(s.memberA, 'PATCH', '/declarations/4b6f5c1e-8a51-4c43-9d0e-6d0f8a3f2b11', { version: 1, title: 'x y z' });
     expect(patch.statusCode).toBe(404);
-    expect((await t.call(s.memberA, 'GET', '/declarations/not-a-uuid')).statusCode).toBe(400);
+    const malformed = await t.call(s.memberA, 'GET', '/declarations/not-a-uuid');
+    expect(malformed.statusCode).toBe(404);
+    expect(malformed.json()).toMatchObject({ code: 'not_found', detail: expect.stringMatching(/Introuvable/) });
+    const before = await countDeclarations();
+    expect((await t.call(s.memberA, 'PATCH', '/declarations/12345', { version: 1, title: 'Palettes' })).statusCode).toBe(404);
+    expect(await countDeclarations()).toBe(before);
   });
 
   it('an invalid cursor → 400', async () => {

@@ -259,7 +259,7 @@ describe('agendas and exports', () => {
     const csv = await t.call(facilitator, 'GET', `/meeting-events/${eventId}/schedule/csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('filename="rendez-vous-rendez-vous-d-affaires-du-revermont.csv"');
-    expect(csv.body.split('\n')[0]).toBe('créneau,session,début,fin,table,demande,participants,synergies');
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFsession;début;fin;table;participants;synergies');
     const xlsx = await t.call(facilitator, 'GET', `/meeting-events/${eventId}/schedule/xlsx`);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     for (const url of ['/table-plan/pdf', '/schedule/csv', '/schedule/xlsx']) {

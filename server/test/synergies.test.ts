@@ -114,7 +114,10 @@ describe('matching a new declaration', () => {
 
 describe('the pipeline', () => {
   it('moves to implemented with real quantities and counts the impacts', async () => {
-    const { synergy } = await palletPair('E5');
+    const { synergy: proposed } = await palletPair('E5');
+    // Study and implementation wait for both firms' agreement.
+    for (const member of [s.memberA, s.memberB]) expect((await t.call(member, 'POST', `/synergies/${proposed.id}/answer`, { answer: 'accept' })).statusCode).toBe(200);
+    const synergy = (await t.call(s.facilitator, 'GET', `/synergies/${proposed.id}`)).json();
     const badDrop = await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, { version: synergy.version, status: 'dropped' });
     expect(badDrop.statusCode).toBe(400);
     const noImpact = await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, { version: synergy.version, status: 'implemented' });

@@ -4,6 +4,7 @@
  * language. A new code goes here, with both texts.
  */
 export const ERROR_CODES = {
+  agreement_required: { fr: "Toutes les entreprises doivent d'abord accepter la piste.", en: 'Every company must first accept the lead.' },
   already_exists: { fr: 'Cet élément existe déjà.', en: 'This already exists.' },
   already_invited_elsewhere: { fr: 'Cette adresse est déjà invitée ailleurs.', en: 'This address is already invited elsewhere.' },
   already_published: { fr: 'Le planning est déjà publié.', en: 'The schedule is already published.' },

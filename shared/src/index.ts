@@ -1,6 +1,7 @@
 export * from './siret';
 export * from './units';
 export * from './geo';
+export * from './synergy-title';
 export * from './policy';
 export * from './errors';
 export * from './reference/waste-codes';

@@ -14,6 +14,7 @@ import {
   MatchRun,
   MatchRunRequest,
   Notification,
+  NotificationPreferences,
   Synergy,
   SynergyAnswer,
   SynergyCreate,
@@ -63,6 +64,9 @@ export const routes = {
 
   listNotifications: route({ method: 'GET', path: '/notifications', response: z.array(Notification) }),
   markNotificationsRead: route({ method: 'POST', path: '/notifications/read' }),
+  markNotificationRead: route({ method: 'POST', path: '/notifications/:id/read' }),
+  notificationPreferences: route({ method: 'GET', path: '/notifications/preferences', response: NotificationPreferences }),
+  saveNotificationPreferences: route({ method: 'PUT', path: '/notifications/preferences', body: NotificationPreferences, response: NotificationPreferences }),
 
   startMatchRun: route({ method: 'POST', path: '/matching/runs', body: MatchRunRequest, response: MatchRun }),
   getMatchRun: route({ method: 'GET', path: '/matching/runs/:id', response: MatchRun }),

@@ -89,10 +89,8 @@ export function setLocale(locale: AppLocale): void {
   }
 }
 
-/** The account's language applies until the person picks one on this device. */
+/** Once logged in, the account's language wins over what this device remembered. */
 export function applyAccountLocale(locale: string): void {
-  if (savedLocale() || (locale !== 'fr' && locale !== 'en') || locale === currentLocale()) return;
-  i18n.global.locale.value = locale;
-  configureZod(locale);
-  document.documentElement.lang = locale;
+  if ((locale !== 'fr' && locale !== 'en') || (locale === currentLocale() && savedLocale() === locale)) return;
+  setLocale(locale);
 }

@@ -31,6 +31,7 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'reset.confirmTitle' },
   },
   { path: '/invitation/:token', name: 'invitation', component: () => import('./pages/InvitationPage.vue'), meta: { public: true, title: 'invitation.title' } },
+  { path: '/mon-compte', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: 'account.title' } },
   { path: '/mon-entreprise', name: 'my-firm', component: () => import('./pages/MyFirmPage.vue'), meta: { roles: ['member'], title: 'nav.myFirm' } },
   { path: '/place-de-marche', name: 'marketplace', component: () => import('./pages/MarketplacePage.vue'), meta: { title: 'nav.marketplace' } },
   { path: '/fiches/nouvelle', name: 'declaration-new', component: () => import('./pages/DeclarationEditPage.vue'), meta: { title: 'declaration.newTitle' } },

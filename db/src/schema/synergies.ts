@@ -38,6 +38,8 @@ export const synergies = pgTable(
     origin: synergyOriginEnum('origin').notNull(),
     status: synergyStatusEnum('status').notNull().default('proposed'),
     title: text('title').notNull(),
+    /** What a generated title is made of, to say it in each reader's language; null for titles people wrote. */
+    titleParts: jsonb('title_parts'),
     score: doublePrecision('score'),
     reasons: jsonb('reasons').notNull().default(sql`'[]'::jsonb`),
     explanationFr: text('explanation_fr').notNull().default(''),
@@ -45,6 +47,8 @@ export const synergies = pgTable(
     /** Material fields of the declarations when last proposed: a declined pair returns only if it changes. */
     fingerprint: text('fingerprint'),
     dropReason: text('drop_reason'),
+    /** A marketplace request's "declaration:requesting firm": one open request per pair, kept by the index below. */
+    requestKey: text('request_key'),
     validatedBy: uuid('validated_by').references(() => users.id),
     validatedAt: timestamp('validated_at', { withTimezone: true, mode: 'date' }),
     createdBy: uuid('created_by').references(() => users.id),
@@ -54,6 +58,9 @@ export const synergies = pgTable(
   },
   (t) => [
     uniqueIndex('synergies_proposal_key_idx').on(t.proposalKey),
+    uniqueIndex('synergies_open_request_idx')
+      .on(t.requestKey)
+      .where(sql`${t.status} not in ('dropped', 'implemented')`),
     index('synergies_zone_status_idx').on(t.zoneId, t.status, t.score),
   ],
 );
@@ -186,10 +193,18 @@ export const notifications = pgTable(
     synergyId: uuid('synergy_id').references(() => synergies.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     text: text('text').notNull(),
+    /** Notifications of one kind gathered while unread ("new suggestions of the day"), and how many they stand for. */
+    groupKey: text('group_key'),
+    count: integer('count').notNull().default(1),
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_open_group_idx')
+      .on(t.userId, t.groupKey)
+      .where(sql`${t.readAt} is null and ${t.groupKey} is not null`),
+  ],
 );
 
 /** A full rematch of a zone (or of everything) run in the background, with its progress. */
@@ -199,7 +214,10 @@ export const matchRuns = pgTable('match_runs', {
   status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
   total: integer('total').notNull().default(0),
   done: integer('done').notNull().default(0),
+  /** Proposals the run created, refreshed and retired (replaced or no longer made). */
   proposals: integer('proposals').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  retired: integer('retired').notNull().default(0),
   error: text('error'),
   requestedBy: uuid('requested_by').references(() => users.id),
   createdAt: createdAt(),

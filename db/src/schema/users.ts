@@ -11,6 +11,12 @@ export const users = pgTable('users', {
   role: roleEnum('role').notNull(),
   locale: localeEnum('locale').notNull().default('fr'),
   organisationId: uuid('organisation_id').references(() => organisations.id),
+  /** How the person hears of what happens: in the app only, a daily or weekly email digest, or not at all. */
+  notificationMode: text('notification_mode', { enum: ['in_app', 'daily', 'weekly', 'none'] })
+    .notNull()
+    .default('daily'),
+  /** When the last digest email went out: the next one covers what came after. */
+  lastDigestAt: timestamp('last_digest_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
 });
 

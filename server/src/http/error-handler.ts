@@ -46,6 +46,8 @@ function toProblem(error: FastifyError & { code?: string }): (Omit<ProblemBody, 
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
+    // An id in the URL that cannot exist names nothing: to the reader it is a page not found.
+    if (where === 'params') return { status: 404, code: 'not_found', detail: 'Introuvable : cette adresse ne correspond à rien.' };
     return {
       status: 400,
       code: 'validation_failed',

@@ -34,3 +34,15 @@ export function rawSql(tx: Transaction | Database): postgres.Sql {
   if ('$client' in tx) return tx.$client;
   return (tx as unknown as { session: { client: postgres.Sql } }).session.client;
 }
+
+/**
+ * Whether a query failed on a unique constraint (optionally a given one): how services turn
+ * a race that a constraint settled into a 409. Drizzle wraps the driver's error in `cause`.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint_name } = e as { code?: unknown; constraint_name?: unknown };
+    if (code === '23505') return constraint === undefined || constraint_name === constraint;
+  }
+  return false;
+}

@@ -24,6 +24,13 @@ export const CurrentUser = z
   .meta({ id: 'CurrentUser' });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 
+/** Who is logged in, if anyone: a logged-out visitor is an ordinary answer, not an error. */
+export const SessionState = z.object({ user: CurrentUser.nullable() }).meta({ id: 'SessionState' });
+export type SessionState = z.infer<typeof SessionState>;
+/** What a person sets for their own account. */
+export const AccountPreferences = z.object({ locale: Locale });
+export type AccountPreferences = z.infer<typeof AccountPreferences>;
+
 export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(200) });
 export const PasswordResetRequestBody = z.object({ email: Email });
 export const TokenBody = z.object({ token: z.string().min(20).max(200) });

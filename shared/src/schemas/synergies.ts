@@ -113,6 +113,13 @@ export const SynergyMove = z.object({
   version: z.number().int(),
   status: z.enum(SYNERGY_STATUSES),
   reason: z.string().trim().min(3).max(1000).optional().describe('Required to drop'),
+  override: z
+    .string()
+    .trim()
+    .min(10, 'Au moins 10 caractères')
+    .max(1000)
+    .optional()
+    .describe('A facilitator moving to study or implementation before every firm accepted writes why (kept in the history)'),
   impact: z
     .object({ quantity: z.number().positive().max(1e12), unit: z.enum(UNITS), perYear: z.boolean().default(true) })
     .optional()
@@ -178,8 +185,27 @@ export const MatchRun = z.object({
   status: z.enum(['queued', 'running', 'done', 'failed']),
   total: z.number().int(),
   done: z.number().int(),
+  /** Proposals created by the run. */
   proposals: z.number().int(),
+  /** Open proposals whose score or explanation the run refreshed, or that it proposed again. */
+  updated: z.number().int(),
+  /** Proposals retired: no longer made, or replaced by a larger group. */
+  retired: z.number().int(),
   error: z.string().nullable(),
 });
 
-export const Notification = z.object({ id: Id, synergyId: Id.nullable(), type: z.string(), text: z.string(), read: z.boolean(), createdAt: z.iso.datetime() });
+export const Notification = z.object({
+  id: Id,
+  synergyId: Id.nullable(),
+  type: z.string(),
+  text: z.string(),
+  /** How many events the line stands for ("3 new suggestions today"). */
+  count: z.number().int(),
+  read: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+
+export const NOTIFICATION_MODES = ['in_app', 'daily', 'weekly', 'none'] as const;
+/** In the app only, with a daily or weekly email digest, or nothing at all. */
+export const NotificationPreferences = z.object({ mode: z.enum(NOTIFICATION_MODES) }).meta({ id: 'NotificationPreferences' });
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>;

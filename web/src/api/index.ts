@@ -1,4 +1,6 @@
 import type {
+  AccountPreferences,
+  SessionState,
   CurrentUser,
   Declaration,
   DeclarationCreate,
@@ -43,7 +45,8 @@ export type DeclarationSearchPage = RouteResponse<typeof routes.searchDeclaratio
 const enc = encodeURIComponent;
 
 export const authApi = {
-  me: () => api.get<CurrentUser>('/auth/me'),
+  session: () => api.get<SessionState>('/auth/session'),
+  savePreferences: (body: AccountPreferences) => api.patch<CurrentUser>('/auth/me', body),
   login: (email: string, password: string) => api.post<CurrentUser>('/auth/login', { email, password }),
   logout: () => api.post<void>('/auth/logout'),
   requestReset: (email: string) => api.post<void>('/auth/password-reset', { email }),

@@ -50,7 +50,8 @@ export const meetingsApi = {
     api.delete(`${event(id)}/requests/${enc(requestId)}${organisationId ? `?organisationId=${enc(organisationId)}` : ''}`),
   startRun: (id: string, timeLimitSeconds = 30) => api.post<ScheduleRunView>(`${event(id)}/runs`, { timeLimitSeconds }),
   run: (id: string, runId: string) => api.get<ScheduleRunView>(`${event(id)}/runs/${enc(runId)}`),
-  schedule: (id: string) => api.get<ScheduleView>(`${event(id)}/schedule`),
+  /** Null while no schedule has been computed. */
+  schedule: async (id: string) => (await api.get<ScheduleView | undefined>(`${event(id)}/schedule`)) ?? null,
   publish: (id: string, version: number) => api.post<MeetingEventView>(`${event(id)}/publish`, { version }),
   change: (id: string, body: DayOfChangeInput) => api.post<DayOfChangeOutcome>(`${event(id)}/changes`, body),
   agenda: (id: string, organisationId: string) => api.get<AgendaView>(`${event(id)}/agendas/${enc(organisationId)}`),

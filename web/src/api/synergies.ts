@@ -1,4 +1,5 @@
 import type {
+  NotificationPreferences,
   Exchange,
   HandOver,
   ImpactFactor,
@@ -60,6 +61,9 @@ export const impactsApi = {
 export const notificationsApi = {
   list: () => callRoute(routes.listNotifications, {}),
   markRead: () => callRoute(routes.markNotificationsRead, {}),
+  markOneRead: (id: string) => callRoute(routes.markNotificationRead, { params: { id } }),
+  preferences: () => callRoute(routes.notificationPreferences, {}),
+  savePreferences: (body: NotificationPreferences) => callRoute(routes.saveNotificationPreferences, { body }),
 };
 
 export const matchingApi = {

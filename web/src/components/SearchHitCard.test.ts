@@ -42,4 +42,11 @@ describe('SearchHitCard', () => {
     expect(text).toContain('20 palettes /semaine');
     expect(text).toContain('Bois et palettes');
   });
+
+  it("shows an offer's price mode, never a price label on a need", () => {
+    expect(mount(SearchHitCard, { ...mountOptions(), props: { hit: { ...hit, priceMode: 'sale' } } }).text()).toContain('À vendre');
+    const need = mount(SearchHitCard, { ...mountOptions(), props: { hit: { ...hit, kind: 'need' as const, priceMode: 'sale' } } }).text();
+    expect(need).not.toContain('À vendre');
+    expect(need).not.toContain('Gratuit');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaMeetingView, MeetingRequestView } from '../api';
-import { canFollowUp, otherSide, parisDateTime, priorityOf, quickSessions, quickTables, scheduleGrid } from './meetings';
+import { canFollowUp, otherSide, parisDateTime, priorityOf, quickSessions, quickTables, scheduleGrid, sessionLabel } from './meetings';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -28,6 +28,14 @@ describe('meeting helpers', () => {
     const grid = scheduleGrid(event, { meetings: [meeting] });
     expect(grid.map((r) => [r.start, r.end])).toEqual([['09:00', '09:20'], ['09:20', '09:40']]);
     expect(grid[1]!.cells).toEqual([null, meeting]);
+  });
+
+  it("says the quick set-up's session names in the reader's language, and typed names as typed", () => {
+    const en = { morning: 'Morning', afternoon: 'Afternoon' };
+    expect(sessionLabel({ id: 'matin', name: 'Matin' }, en)).toBe('Morning');
+    expect(sessionLabel({ id: 'apres-midi', name: 'Après-midi' }, en)).toBe('Afternoon');
+    expect(sessionLabel({ id: 'apres-midi', name: 'Atelier déchets' }, en)).toBe('Atelier déchets');
+    expect(sessionLabel({ id: 'pleniere', name: 'Matin' }, en)).toBe('Matin');
   });
 
   it('offers the follow-up of published meetings once over', () => {

@@ -52,13 +52,30 @@ export interface GridRow {
   cells: (ScheduleView['meetings'][number] | null)[];
 }
 
+/** The names the quick set-up gives its sessions, in every language of the interface. */
+const GENERATED_SESSIONS: Record<string, { key: 'morning' | 'afternoon'; names: readonly string[] }> = {
+  matin: { key: 'morning', names: ['Matin', 'Morning'] },
+  'apres-midi': { key: 'afternoon', names: ['Après-midi', 'Afternoon'] },
+};
+
+/** A session the quick set-up named ("Matin") reads in the reader's language; a name someone typed stays as typed. */
+export function sessionLabel(session: { id: string; name?: string | null }, names: { morning: string; afternoon: string }): string {
+  const generated = GENERATED_SESSIONS[session.id];
+  if (generated && (!session.name || generated.names.includes(session.name))) return names[generated.key];
+  return session.name || session.id;
+}
+
 /** The preview as a grid: one row per slot in time order, one column per table. */
-export function scheduleGrid(event: Pick<MeetingEventView, 'sessions' | 'tables'>, schedule: Pick<ScheduleView, 'meetings'>): GridRow[] {
+export function scheduleGrid(
+  event: Pick<MeetingEventView, 'sessions' | 'tables'>,
+  schedule: Pick<ScheduleView, 'meetings'>,
+  sessionNames: { morning: string; afternoon: string } = { morning: 'Matin', afternoon: 'Après-midi' },
+): GridRow[] {
   const at = new Map(schedule.meetings.map((m) => [`${m.slotId}|${m.tableId}`, m]));
   return event.sessions.flatMap((session) =>
     session.slots.map((slot) => ({
       slotId: slot.id,
-      sessionName: session.name || session.id,
+      sessionName: sessionLabel(session, sessionNames),
       start: slot.start,
       end: clock(minutes(slot.start) + slot.durationMinutes),
       cells: event.tables.map((table) => at.get(`${slot.id}|${table.id}`) ?? null),

@@ -168,7 +168,7 @@ export function useSynergy(id: () => string) {
   };
 
   const answer = (value: 'accept' | 'decline', reason?: string) => act(value, async (s) => keep(await synergiesApi.answer(s.id, value, reason)));
-  const move = (status: SynergyStatusName, extra: { reason?: string; impact?: { quantity: number; unit: HandOverInput['unit']; perYear: boolean } } = {}) =>
+  const move = (status: SynergyStatusName, extra: { reason?: string; override?: string; impact?: { quantity: number; unit: HandOverInput['unit']; perYear: boolean } } = {}) =>
     act(`move:${status}`, async (s) => keep(await synergiesApi.move(s.id, { version: s.version, status, ...extra })));
   const message = (body: string) => act('message', async (s) => keep(await synergiesApi.message(s.id, body)));
   const validate = () =>

@@ -36,6 +36,18 @@ export const useNotificationsStore = defineStore('notifications', () => {
     }
   }
 
+  /** Opening a notification reads it (the count drops at once). */
+  async function open(id: string) {
+    const item = items.value.find((n) => n.id === id);
+    if (!item || item.read) return;
+    items.value = items.value.map((n) => (n.id === id ? { ...n, read: true } : n));
+    try {
+      await notificationsApi.markOneRead(id);
+    } catch {
+      // Read or not on the server, the person saw it: the next refresh tells.
+    }
+  }
+
   function start() {
     if (timer) return;
     void load();
@@ -51,5 +63,5 @@ export const useNotificationsStore = defineStore('notifications', () => {
     loaded.value = false;
   }
 
-  return { items, loaded, error, unread, load, markAllRead, start, stop };
+  return { items, loaded, error, unread, load, markAllRead, open, start, stop };
 });

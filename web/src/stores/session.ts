@@ -2,8 +2,8 @@ import { canEditDeclarationsOf as mayEditDeclarationsOf, facilitates as mayFacil
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { authApi, type CurrentUser } from '../api';
-import { isApiError, onUnauthorised } from '../api/client';
-import { applyAccountLocale } from '../i18n';
+import { onUnauthorised } from '../api/client';
+import { applyAccountLocale, setLocale, type AppLocale } from '../i18n';
 
 /** Who is logged in, and what they may do (the server's own policy, from shared/, for display only). */
 export const useSessionStore = defineStore('session', () => {
@@ -26,17 +26,17 @@ export const useSessionStore = defineStore('session', () => {
     return user.value !== null && mayEditDeclarationsOf(user.value, org);
   }
 
-  /** Asks the server once who we are; a 401 just means nobody. */
+  /** Asks the server once who we are (a visitor is answered with nobody, not an error). */
   function ensureLoaded(): Promise<void> {
     if (loaded.value) return Promise.resolve();
     loading ??= authApi
-      .me()
-      .then((u) => {
+      .session()
+      .then(({ user: u }) => {
         user.value = u;
-        applyAccountLocale(u.locale);
+        if (u) applyAccountLocale(u.locale);
       })
       .catch((error: unknown) => {
-        if (!isApiError(error) || error.status !== 401) console.warn('session check failed', error);
+        console.warn('session check failed', error);
         user.value = null;
       })
       .finally(() => {
@@ -60,6 +60,12 @@ export const useSessionStore = defineStore('session', () => {
     loaded.value = true;
   }
 
+  /** The language follows the account: chosen once, it opens that way on every device. */
+  async function chooseLocale(locale: AppLocale) {
+    setLocale(locale);
+    if (user.value && user.value.locale !== locale) user.value = await authApi.savePreferences({ locale });
+  }
+
   async function logout() {
     loggedOut.value = true;
     try {
@@ -73,5 +79,5 @@ export const useSessionStore = defineStore('session', () => {
     user.value = null;
   });
 
-  return { user, loaded, loggedOut, isAdmin, isFacilitator, isMember, canFacilitate, facilitates, canEditDeclarationsOf, ensureLoaded, login, setUser, logout };
+  return { user, loaded, loggedOut, isAdmin, isFacilitator, isMember, canFacilitate, facilitates, canEditDeclarationsOf, ensureLoaded, login, setUser, chooseLocale, logout };
 });

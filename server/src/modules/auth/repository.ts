@@ -92,6 +92,10 @@ export async function setPassword(sql: postgres.Sql, userId: string, passwordHas
             display_name = coalesce(${displayName ?? null}, display_name) where id = ${userId}`;
 }
 
+export async function setLocale(sql: postgres.Sql, userId: string, locale: 'fr' | 'en'): Promise<void> {
+  await sql`update users set locale = ${locale} where id = ${userId}`;
+}
+
 export async function insertUser(
   sql: postgres.Sql,
   u: { email: string; displayName: string; role: Role; locale: 'fr' | 'en'; organisationId: string | null; passwordHash: string | null },

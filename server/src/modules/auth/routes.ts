@@ -1,4 +1,5 @@
 import {
+  AccountPreferences,
   CurrentUser,
   InvitationAcceptBody,
   InvitationInfo,
@@ -6,6 +7,7 @@ import {
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
   problems,
+  SessionState,
 } from '@synergies/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -50,6 +52,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; secureCookie
   app.get('/auth/me', {
     schema: { tags, summary: 'The logged-in user', response: { 200: CurrentUser, ...problems(401) } },
     handler: async (request) => requireUser(request),
+  });
+
+  app.get('/auth/session', {
+    schema: { tags, summary: 'The logged-in user, or null for a visitor', response: { 200: SessionState } },
+    handler: async (request) => ({ user: request.user ?? null }),
+  });
+
+  app.patch('/auth/me', {
+    schema: { tags, summary: "Save the user's own preferences (interface language)", body: AccountPreferences, response: { 200: CurrentUser, ...problems(400, 401) } },
+    handler: async (request) => auth.savePreferences(requireUser(request), request.body),
   });
 
   app.post('/auth/password-reset', {

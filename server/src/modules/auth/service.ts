@@ -1,4 +1,4 @@
-import type { CurrentUser, Role } from '@synergies/shared';
+import type { AccountPreferences, CurrentUser, Role } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { rawSql } from '../../infra/db';
 import { enqueueEmail } from '../../infra/mail';
@@ -37,6 +37,11 @@ export class AuthService {
     const expiresAt = new Date(this.ctx.now().getTime() + this.ctx.config.SESSION_DAYS * 24 * HOUR);
     await repo.createSession(this.sql, userId, hash, expiresAt);
     return { token, expiresAt };
+  }
+
+  async savePreferences(user: CurrentUser, preferences: AccountPreferences): Promise<CurrentUser> {
+    await repo.setLocale(this.sql, user.id, preferences.locale);
+    return { ...user, locale: preferences.locale };
   }
 
   async logout(token: string | undefined): Promise<void> {

@@ -109,6 +109,11 @@ export async function deletePhoto(db: Db, id: string): Promise<void> {
  * caller: the marketplace reserves and releases what another firm's request names. False
  * when the declaration is not in `from`.
  */
+/** Holds the declaration's row until the transaction ends. */
+export async function lockDeclaration(db: Db, id: string): Promise<void> {
+  await db.select({ id: d.id }).from(d).where(eq(d.id, id)).for('update');
+}
+
 export async function changeStatus(db: Db, id: string, status: DeclarationRow['status'], now: Date, from?: DeclarationRow['status']): Promise<boolean> {
   const rows = await db
     .update(d)

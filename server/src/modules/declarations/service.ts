@@ -62,16 +62,22 @@ export class DeclarationService {
     tx: Transaction,
     organisationId: string,
     input: { wasteCode?: string | null; siteId?: string | null; hazardous?: boolean },
-    current?: { hazardous: boolean },
+    current?: { hazardous: boolean; wasteCode: string | null },
   ) {
     const errors: { path: string; message: string }[] = [];
     let hazardous = input.hazardous ?? current?.hazardous ?? false;
     let wasteCode = input.wasteCode;
-    if (wasteCode) {
-      const entry = findWasteCode(wasteCode);
-      if (!entry) errors.push({ path: 'body.wasteCode', message: `Code déchet ${wasteCode} inconnu de la liste européenne` });
-      wasteCode = entry?.code ?? wasteCode;
-      hazardous = hazardous || entry?.hazardous === true;
+    // The flag follows the code the declaration will carry, whether this change names it or not.
+    const effectiveCode = wasteCode !== undefined ? wasteCode : (current?.wasteCode ?? null);
+    if (effectiveCode) {
+      const entry = findWasteCode(effectiveCode);
+      if (!entry) errors.push({ path: 'body.wasteCode', message: `Code déchet ${effectiveCode} inconnu de la liste européenne` });
+      if (wasteCode) wasteCode = entry?.code ?? wasteCode;
+      if (entry?.hazardous) {
+        // On creation the flag simply follows the code; a change must not untick it.
+        if (current && input.hazardous === false) errors.push({ path: 'body.hazardous', message: `Le code déchet ${entry.code}* est dangereux : la fiche reste marquée dangereuse` });
+        hazardous = true;
+      }
     }
     if (input.siteId) {
       const site = await orgRepo.findSite(tx, input.siteId);
@@ -127,6 +133,18 @@ export class DeclarationService {
     return this.get(user, id);
   }
 
+  /**
+   * Reserves, releases or closes a declaration inside the caller's transaction (a marketplace
+   * hand-over), the way every change of a declaration goes: re-indexed and matched again.
+   * False when it was not in the `from` status any more.
+   */
+  async setAvailability(tx: Transaction, id: string, status: repo.DeclarationRow['status'], now: Date, from?: repo.DeclarationRow['status']): Promise<boolean> {
+    if (!(await repo.changeStatus(tx, id, status, now, from))) return false;
+    await markForReindex(tx, 'declaration', [id]);
+    await MatchingService.enqueue(this.ctx, rawSql(tx), id);
+    return true;
+  }
+
   async addPhoto(user: CurrentUser, id: string, bytes: Buffer) {
     await this.editable(user, id);
     if (bytes.length > MAX_PHOTO_BYTES) throw payloadTooLarge(`Une photo pèse au plus ${MAX_PHOTO_BYTES / 1024 / 1024} Mo.`);
@@ -137,6 +155,8 @@ export class DeclarationService {
       throw unsupportedMediaType('Photo attendue au format JPEG, PNG ou WebP.');
     }
     const photo = await this.ctx.db.transaction(async (tx) => {
+      // Locked while counting: simultaneous uploads take turns, so the limit holds.
+      await repo.lockDeclaration(tx, id);
       if ((await repo.countPhotos(tx, id)) >= MAX_PHOTOS_PER_DECLARATION) {
         throw unprocessable('too_many_photos', `Au plus ${MAX_PHOTOS_PER_DECLARATION} photos par fiche.`);
       }

@@ -154,13 +154,16 @@ export async function findMatchRun(db: Db, id: string): Promise<MatchRunRow | un
   return row;
 }
 
-export async function updateMatchRun(db: Db, id: string, values: Partial<Pick<MatchRunRow, 'status' | 'total' | 'done' | 'proposals' | 'error'>>): Promise<void> {
+export async function updateMatchRun(db: Db, id: string, values: Partial<Pick<MatchRunRow, 'status' | 'total' | 'done' | 'proposals' | 'updated' | 'retired' | 'error'>>): Promise<void> {
   await db.update(runs).set(values).where(eq(runs.id, id));
 }
 
 /** The run's end: done counts every declaration. */
-export async function finishMatchRun(db: Db, id: string, outcome: { proposals: number } | { error: string }): Promise<void> {
-  const values = 'error' in outcome ? { status: 'failed' as const, error: outcome.error } : { status: 'done' as const, done: sql`${runs.total}`, proposals: outcome.proposals };
+export async function finishMatchRun(db: Db, id: string, outcome: { created: number; updated: number; retired: number } | { error: string }): Promise<void> {
+  const values =
+    'error' in outcome
+      ? { status: 'failed' as const, error: outcome.error }
+      : { status: 'done' as const, done: sql`${runs.total}`, proposals: outcome.created, updated: outcome.updated, retired: outcome.retired };
   await db
     .update(runs)
     .set({ ...values, finishedAt: sql`now()` })

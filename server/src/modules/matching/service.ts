@@ -17,7 +17,7 @@ import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
 import { rawSql, type Transaction } from '../../infra/db';
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
-import { saveProposals } from '../synergies/proposals';
+import { addOutcomes, saveProposals, type SaveOutcome } from '../synergies/proposals';
 import { findCandidates } from './candidates';
 import * as repo from './repository';
 
@@ -98,13 +98,13 @@ export class MatchingService {
       }
     }
     lap('score');
-    const created = await this.save(proposals, declarations, organisations, { declarationIds: [subject.id] });
+    const { created } = await this.save(proposals, declarations, organisations, { declarationIds: [subject.id] });
     lap('save');
     return created;
   }
 
   /** Full rematch of a zone (or every zone), reporting progress into `match_runs`. */
-  async rematchZone(zoneId: string | null, runId: string): Promise<number> {
+  async rematchZone(zoneId: string | null, runId: string): Promise<SaveOutcome> {
     const sql = this.ctx.db.$client;
     await repo.updateMatchRun(this.ctx.db, runId, { status: 'running' });
     try {
@@ -113,17 +113,17 @@ export class MatchingService {
       await repo.updateMatchRun(this.ctx.db, runId, { total: declarations.length });
       const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()) });
       const byId = new Map<string, repo.NamedMatchDeclaration>(declarations.map((d) => [d.id, d]));
-      let created = 0;
+      let outcome: SaveOutcome = { created: 0, updated: 0, retired: 0 };
       // Saved in batches, with progress after each; stale proposals retired once at the end.
       const BATCH = 2000;
       for (let i = 0; i < proposals.length; i += BATCH) {
-        created += await this.save(proposals.slice(i, i + BATCH), byId, organisations);
+        outcome = addOutcomes(outcome, await this.save(proposals.slice(i, i + BATCH), byId, organisations));
         const done = Math.round((declarations.length * Math.min(proposals.length, i + BATCH)) / proposals.length);
-        await repo.updateMatchRun(this.ctx.db, runId, { done, proposals: created });
+        await repo.updateMatchRun(this.ctx.db, runId, { done, proposals: outcome.created, updated: outcome.updated, retired: outcome.retired });
       }
-      await this.save([], byId, organisations, { zoneId, keys: proposals.map((p) => p.key) });
-      await repo.finishMatchRun(this.ctx.db, runId, { proposals: created });
-      return created;
+      outcome = addOutcomes(outcome, await this.save([], byId, organisations, { zoneId, keys: proposals.map((p) => p.key) }));
+      await repo.finishMatchRun(this.ctx.db, runId, outcome);
+      return outcome;
     } catch (error) {
       await repo.finishMatchRun(this.ctx.db, runId, { error: String(error) });
       throw error;
@@ -134,15 +134,15 @@ export class MatchingService {
     proposals: Proposal[],
     declarations: Map<string, repo.NamedMatchDeclaration>,
     organisations: readonly MatchOrganisation[],
-    retire?: Parameters<typeof saveProposals>[2]['retire'],
-  ): Promise<number> {
+    retire?: Parameters<typeof saveProposals>[1]['retire'],
+  ): Promise<SaveOutcome> {
     const orgNames = new Map<string, string>(organisations.map((o) => [o.id, o.name]));
     for (const d of declarations.values()) orgNames.set(d.organisationId, d.organisationName);
     const unnamed = [...new Set(proposals.flatMap((p) => p.organisationIds))].filter((id) => !orgNames.has(id));
     for (const row of await repo.organisationNames(this.ctx.db, unnamed)) orgNames.set(row.id, row.name);
     return this.ctx.db.$client.begin(async (tx) => {
       await repo.skipDurableCommit(tx);
-      return saveProposals(tx, this.ctx.jobs, { proposals, declarations, orgNames, retire, publicUrl: this.ctx.config.publicUrl, now: this.ctx.now() });
+      return saveProposals(tx, { proposals, declarations, orgNames, retire, now: this.ctx.now() });
     });
   }
 }
@@ -182,6 +182,6 @@ export class MatchRunService {
     const run = await repo.findMatchRun(this.ctx.db, id);
     // Who may start a run may follow it; anyone else is not told it exists.
     if (!run || !canRunMatching(user, run.zoneId)) throw notFound('Calcul');
-    return { id: run.id, zoneId: run.zoneId, status: run.status, total: run.total, done: run.done, proposals: run.proposals, error: run.error };
+    return { id: run.id, zoneId: run.zoneId, status: run.status, total: run.total, done: run.done, proposals: run.proposals, updated: run.updated, retired: run.retired, error: run.error };
   }
 }

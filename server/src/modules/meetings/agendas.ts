@@ -71,7 +71,7 @@ export class AgendaService {
 
   async agendaPdf(user: CurrentUser, eventId: string, organisationId: string): Promise<Download> {
     const { schedule, name } = await this.forFirm(user, eventId, organisationId);
-    const body = await renderAgendaPdf(schedule.event, schedule.meetings, organisationId);
+    const body = await renderAgendaPdf(schedule.event, schedule.meetings, organisationId, await schedules.synergyTitles(this.ctx.db, schedule));
     return { filename: `agenda-${fileSafe(name)}.pdf`, contentType: 'application/pdf', body };
   }
 
@@ -94,7 +94,7 @@ export class AgendaService {
 
   async scheduleCsv(user: CurrentUser, eventId: string): Promise<Download> {
     const { event, schedule } = await this.wholeSchedule(user, eventId);
-    return { filename: `rendez-vous-${fileSafe(event.name)}.csv`, contentType: 'text/csv; charset=utf-8', body: renderScheduleCsv(schedule.event, schedule.meetings) };
+    return { filename: `rendez-vous-${fileSafe(event.name)}.csv`, contentType: 'text/csv; charset=utf-8', body: renderScheduleCsv(schedule.event, schedule.meetings, await schedules.synergyTitles(this.ctx.db, schedule)) };
   }
 
   async scheduleXlsx(user: CurrentUser, eventId: string): Promise<Download> {
@@ -102,7 +102,7 @@ export class AgendaService {
     return {
       filename: `rendez-vous-${fileSafe(event.name)}.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      body: await renderScheduleXlsx(schedule.event, schedule.meetings),
+      body: await renderScheduleXlsx(schedule.event, schedule.meetings, await schedules.synergyTitles(this.ctx.db, schedule)),
     };
   }
 }

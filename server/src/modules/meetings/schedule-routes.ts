@@ -48,8 +48,13 @@ export const scheduleRoutes: FastifyPluginAsyncZod<MeetingServices> = async (app
   });
 
   app.get('/meeting-events/:id/schedule', {
-    schema: { tags, summary: 'The latest schedule: meetings and unscheduled requests with reasons (facilitator)', params: IdParams, response: { 200: Schedule, ...problems(400, 401, 403, 404) } },
-    handler: async (request) => schedules.preview(requireUser(request), request.params.id),
+    schema: {
+      tags,
+      summary: 'The latest schedule: meetings and unscheduled requests with reasons (facilitator); 204 while none is computed',
+      params: IdParams,
+      response: { 200: Schedule, 204: z.undefined(), ...problems(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => (await schedules.preview(requireUser(request), request.params.id)) ?? reply.status(204).send(),
   });
 
   app.post('/meeting-events/:id/publish', {

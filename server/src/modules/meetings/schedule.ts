@@ -1,6 +1,6 @@
 import type { CurrentUser, MeetingEvent, Schedule } from '@synergies/shared';
 import type { AppContext } from '../../context';
-import { conflict, notFound, versionConflict } from '../../http/problem';
+import { conflict, versionConflict } from '../../http/problem';
 import { accessEvent, requireFacilitator } from './access';
 import { emailAgendas } from './notifications';
 import * as repo from './repository';
@@ -11,11 +11,12 @@ import { byTime, presentEvent, scheduleLookup, summaryOf } from './scheduling-ev
 export class ScheduleService {
   constructor(private readonly ctx: AppContext) {}
 
-  async preview(user: CurrentUser, eventId: string): Promise<Schedule> {
+  /** The latest schedule, or null while none has been computed (an ordinary state, not an error). */
+  async preview(user: CurrentUser, eventId: string): Promise<Schedule | null> {
     const access = await accessEvent(this.ctx.db, user, eventId);
     requireFacilitator(access);
     const schedule = await schedules.latestSchedule(this.ctx.db, eventId);
-    if (!schedule) throw notFound('Planning');
+    if (!schedule) return null;
     const lookup = scheduleLookup(schedule.event);
     return {
       eventId,

@@ -2,15 +2,16 @@ import { canRequestOnMarketplace, canSeeDeclaration } from '@synergies/shared';
 import type { CurrentUser, Unit } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/problem';
-import { rawSql } from '../../infra/db';
+import { isUniqueViolation, rawSql } from '../../infra/db';
 import { enqueueEmail } from '../../infra/mail';
-import { markForReindex } from '../../infra/search/outbox';
 import { isSharingCategory } from '../../core/matching';
 import * as declarations from '../declarations/repository';
+import type { DeclarationService } from '../declarations/service';
 import * as exchangeRecords from '../exchanges/repository';
 import type { ExchangeService } from '../exchanges/service';
 import { insertNotifications } from '../notifications/repository';
 import * as repo from './repository';
+import { REQUESTED } from './proposals';
 import type { SynergyService } from './service';
 
 /**
@@ -22,6 +23,7 @@ export class MarketplaceService {
   constructor(
     private readonly ctx: AppContext,
     private readonly synergies: SynergyService,
+    private readonly declarations: DeclarationService,
     private readonly exchanges: ExchangeService,
   ) {}
 
@@ -35,8 +37,7 @@ export class MarketplaceService {
     if (!d || !canSeeDeclaration(user, d)) throw notFound('Fiche');
     if (d.organisationId === user.organisationId) throw unprocessable('own_declaration', 'Cette fiche est celle de votre entreprise.');
     if (d.status !== 'active') throw conflict('not_available', "Cette fiche n'est plus disponible.");
-    const existing = await repo.openMarketplaceRequest(this.db, user.organisationId, declarationId);
-    if (existing) throw conflict('already_requested', 'Votre entreprise a déjà une demande en cours sur cette fiche.', existing);
+    const requestKey = repo.marketplaceRequestKey(declarationId, user.organisationId);
     const requester = (await repo.organisationName(this.db, user.organisationId))!;
     const requesterId = user.organisationId;
     const now = this.ctx.now();
@@ -48,6 +49,7 @@ export class MarketplaceService {
           zoneId: d.zoneId,
           kind: isSharingCategory(d.categoryCode) ? 'sharing' : 'substitution',
           origin: 'marketplace',
+          requestKey,
           status: 'under_discussion',
           title: d.kind === 'offer' ? `${d.title} → ${requester}` : `${requester} → ${d.title}`,
           createdBy: user.id,
@@ -62,6 +64,7 @@ export class MarketplaceService {
         { type: 'requested', userId: user.id, organisationId: requesterId },
       );
       await repo.addMessage(tx, { synergyId, authorId: user.id, organisationId: requesterId, body: message, at: now });
+      await repo.closeSuggestionsAnsweredBy(tx, d.id, requesterId, `${REQUESTED}: ${synergyId}`, now);
       const owners = await repo.peopleOf(tx, [d.organisationId]);
       for (const o of owners) {
         await insertNotifications(tx, [{ userId: o.id, synergyId, type: 'marketplace_request', text: `${requester} : « ${d.title} »`, createdAt: now }]);
@@ -72,6 +75,11 @@ export class MarketplaceService {
         });
       }
       return synergyId;
+    }).catch(async (error: unknown) => {
+      // The index settles simultaneous requests: the first one made the synergy, the others name it.
+      if (!isUniqueViolation(error, repo.MARKETPLACE_REQUEST_INDEX)) throw error;
+      const existing = await repo.openRequestWithKey(this.db, requestKey);
+      throw conflict('already_requested', 'Votre entreprise a déjà une demande en cours sur cette fiche.', existing);
     });
     return this.synergies.get(user, id);
   }
@@ -94,17 +102,20 @@ export class MarketplaceService {
     if (!declarationId) throw unprocessable('nothing_to_reserve', "Aucune fiche d'offre à réserver.");
     const now = this.ctx.now();
     await this.db.transaction(async (tx) => {
-      const reserved = await declarations.changeStatus(tx, declarationId, 'reserved', now, 'active');
+      const reserved = await this.declarations.setAvailability(tx, declarationId, 'reserved', now, 'active');
       if (!reserved) throw conflict('not_available', "La fiche n'est plus disponible.");
       await repo.acceptOnce(tx, synergyId, giver.organisationId, now);
       await repo.addEvent(tx, { synergyId, type: 'reserved', userId: user.id, organisationId: user.organisationId, note: taker.organisationName, at: now });
-      await markForReindex(tx, 'declaration', [declarationId]);
     });
     this.ctx.searchRelay.nudge();
     return this.synergies.get(user, synergyId);
   }
 
-  /** Records what was really handed over: an exchange record, the synergy implemented, its impacts. */
+  /**
+   * Records what was really handed over, in one transaction: the synergy implemented (checked
+   * against the version read, so simultaneous hand-overs make one record), its impacts, the
+   * exchange record and the offer's new status. Any refusal leaves nothing behind.
+   */
   async handOver(user: CurrentUser, synergyId: string, input: { quantity: number; unit: Unit; handedOverAt?: string }) {
     const { s, giver, taker } = await this.giverSide(user, synergyId);
     const now = this.ctx.now();
@@ -112,6 +123,13 @@ export class MarketplaceService {
     const declarationId = giver.declarationId;
     const decl = declarationId ? await declarations.findDeclaration(this.db, declarationId) : undefined;
     const exchangeId = await this.db.transaction(async (tx) => {
+      // Handing over is the giver's agreement.
+      await repo.acceptOnce(tx, synergyId, giver.organisationId, now);
+      await this.synergies.moveInTransaction(tx, user, s, {
+        version: s.version,
+        status: 'implemented',
+        impact: { quantity: input.quantity, unit: input.unit, perYear: decl !== undefined && decl.frequency !== 'one-off' },
+      }, now);
       const id = await exchangeRecords.insertExchange(tx, {
         synergyId,
         declarationId,
@@ -126,20 +144,13 @@ export class MarketplaceService {
       });
       if (declarationId) {
         // A one-off lot is gone once handed over; a recurring offer stays available.
-        if (decl?.frequency === 'one-off') await declarations.changeStatus(tx, declarationId, 'closed', now);
-        else await declarations.changeStatus(tx, declarationId, 'active', now, 'reserved');
-        await markForReindex(tx, 'declaration', [declarationId]);
+        if (decl?.frequency === 'one-off') await this.declarations.setAvailability(tx, declarationId, 'closed', now);
+        else await this.declarations.setAvailability(tx, declarationId, 'active', now, 'reserved');
       }
       await repo.addEvent(tx, { synergyId, type: 'handed_over', userId: user.id, organisationId: user.organisationId, note: `${input.quantity} ${input.unit}`, at: now });
       return id;
     });
     this.ctx.searchRelay.nudge();
-    const fresh = (await repo.findSynergy(this.db, synergyId))!;
-    await this.synergies.move(user, synergyId, {
-      version: fresh.version,
-      status: 'implemented',
-      impact: { quantity: input.quantity, unit: input.unit, perYear: decl !== undefined && decl.frequency !== 'one-off' },
-    });
     return this.exchanges.get(user, exchangeId);
   }
 }

@@ -40,15 +40,12 @@ export async function repropose(sql: Sql, id: string, p: ProposalValues, nowIso:
 }
 
 /** New scores and explanations of open proposals, written only where they changed. */
-export async function refresh(
-  sql: Sql,
-  values: { id: string; score: number; reasons: unknown[]; fr: string; en: string; fingerprint: string }[],
-  nowIso: string,
-) {
-  await sql`
+export async function refresh(sql: Sql, values: { id: string; score: number; reasons: unknown[]; fr: string; en: string; fingerprint: string }[], nowIso: string): Promise<number> {
+  const result = await sql`
     update synergies s set score = v.score, reasons = v.reasons, explanation_fr = v.fr, explanation_en = v.en, fingerprint = v.fingerprint, updated_at = ${nowIso}
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, score float8, reasons jsonb, fr text, en text, fingerprint text)
     where s.id = v.id and (s.score is distinct from v.score or s.fingerprint is distinct from v.fingerprint)`;
+  return result.count;
 }
 
 export interface NewProposalRow {
@@ -58,6 +55,7 @@ export interface NewProposalRow {
   origin: 'engine';
   status: 'proposed';
   title: string;
+  title_parts: string;
   score: number;
   reasons: string;
   explanation_fr: string;
@@ -69,10 +67,10 @@ export interface NewProposalRow {
 
 export function insertProposals(sql: Sql, rows: NewProposalRow[]) {
   return sql<{ id: string; proposal_key: string }[]>`
-    insert into synergies (zone_id, kind, proposal_key, origin, status, title, score, reasons, explanation_fr, explanation_en, fingerprint, created_at, updated_at)
-    select zone_id, kind, proposal_key, origin, status, title, score, reasons::jsonb, explanation_fr, explanation_en, fingerprint, created_at::timestamptz, updated_at::timestamptz
+    insert into synergies (zone_id, kind, proposal_key, origin, status, title, title_parts, score, reasons, explanation_fr, explanation_en, fingerprint, created_at, updated_at)
+    select zone_id, kind, proposal_key, origin, status, title, title_parts::jsonb, score, reasons::jsonb, explanation_fr, explanation_en, fingerprint, created_at::timestamptz, updated_at::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(zone_id uuid, kind synergy_kind, proposal_key text, origin synergy_origin, status synergy_status,
-      title text, score float8, reasons text, explanation_fr text, explanation_en text, fingerprint text, created_at text, updated_at text)
+      title text, title_parts text, score float8, reasons text, explanation_fr text, explanation_en text, fingerprint text, created_at text, updated_at text)
     returning id, proposal_key`;
 }
 
@@ -90,32 +88,83 @@ export function insertEvents(sql: Sql, rows: { synergy_id: string; type: string;
   return chunks(rows, 5000).map((chunk) => sql`insert into synergy_events ${sql(chunk)}`);
 }
 
-export async function insertNotifications(sql: Sql, rows: { user_id: string; synergy_id: string; type: string; text: string; created_at: string }[]) {
-  for (const chunk of chunks(rows, 5000)) await sql`insert into notifications ${sql(chunk)}`;
+/**
+ * Adds to each person's unread notification of the same group ("new suggestions of the
+ * day"), or starts one: the bell shows one line saying how many, not one line each.
+ */
+export async function addGroupedNotifications(sql: Sql, rows: { user_id: string; type: string; group_key: string; count: number; synergy_id: string | null; created_at: string }[]) {
+  for (const chunk of chunks(rows, 5000)) {
+    await sql`insert into notifications ${sql(chunk.map((r) => ({ ...r, text: '' })))}
+      on conflict (user_id, group_key) where read_at is null and group_key is not null do update
+      set count = notifications.count + excluded.count, created_at = excluded.created_at, synergy_id = null`;
+  }
 }
 
 /** Retires, among the open engine proposals linked to these declarations, those not in `keep`. */
-export async function retireLinkedTo(sql: Sql, declarationIds: string[], keep: string[], reason: string, nowIso: string) {
+export async function retireLinkedTo(sql: Sql, declarationIds: string[], keep: string[], reason: string, nowIso: string): Promise<number> {
   // From the declarations' links, not from every open proposal: millions at national scale.
-  await sql`
+  const result = await sql`
     with linked as materialized (select sd.synergy_id from synergy_declarations sd where sd.declaration_id = any(${declarationIds}::uuid[]))
     update synergies s set status = 'dropped', drop_reason = ${reason}, updated_at = ${nowIso}, version = version + 1
     where s.id in (select synergy_id from linked) and s.origin = 'engine' and s.status = 'proposed' and not (s.proposal_key = any(${keep}))`;
+  return result.count;
 }
 
 /** Retires the open engine proposals of a zone (every zone when null) not in `keep`. */
-export async function retireInZone(sql: Sql, zoneId: string | null, keep: string[], reason: string, nowIso: string) {
+export async function retireInZone(sql: Sql, zoneId: string | null, keep: string[], reason: string, nowIso: string): Promise<number> {
   // An anti-join, not "<> all(array)": a zone keeps thousands of proposals.
-  await sql`
+  const result = await sql`
     update synergies s set status = 'dropped', drop_reason = ${reason}, updated_at = ${nowIso}, version = version + 1
     where s.origin = 'engine' and s.status = 'proposed' and (${zoneId}::uuid is null or s.zone_id = ${zoneId})
       and not exists (select 1 from unnest(${keep}::text[]) k(key) where k.key = s.proposal_key)`;
+  return result.count;
+}
+
+/**
+ * Open engine groups (mutualisations) whose firms' declarations all belong to a larger group
+ * just created: the larger group replaces them. The firms that had accepted the smaller group
+ * keep their acceptance in the larger one; the smaller one is retired, naming its successor.
+ * Returns how many were replaced.
+ */
+export async function supersedeSmallerGroups(sql: Sql, newGroupIds: string[], reasonPrefix: string, nowIso: string): Promise<number> {
+  if (newGroupIds.length === 0) return 0;
+  const replaced = await sql<{ old_id: string; new_id: string }[]>`
+    with groups as (select s.id, s.zone_id from synergies s where s.id = any(${newGroupIds}::uuid[])),
+    pairs as (
+      select distinct on (old.id) old.id as old_id, g.id as new_id
+      from groups g
+      join synergy_declarations nd on nd.synergy_id = g.id
+      join synergy_declarations od on od.declaration_id = nd.declaration_id and od.synergy_id <> g.id
+      join synergies old on old.id = od.synergy_id
+      where old.kind = 'mutualisation' and old.origin = 'engine' and old.status in ('proposed', 'under_discussion') and old.zone_id = g.zone_id
+        and not exists (
+          select 1 from synergy_declarations x where x.synergy_id = old.id
+            and x.declaration_id not in (select declaration_id from synergy_declarations y where y.synergy_id = g.id))
+      order by old.id, g.id
+    )
+    select old_id, new_id from pairs`;
+  if (replaced.length === 0) return 0;
+  const values = JSON.stringify(replaced);
+  await sql`
+    update synergy_parties np set accepted_at = op.accepted_at
+    from jsonb_to_recordset(${values}::jsonb) as r(old_id uuid, new_id uuid), synergy_parties op
+    where op.synergy_id = r.old_id and np.synergy_id = r.new_id and np.organisation_id = op.organisation_id
+      and op.accepted_at is not null and np.accepted_at is null`;
+  await sql`
+    insert into synergy_events (synergy_id, type, from_status, to_status, note, at)
+    select r.old_id, 'superseded', s.status, 'dropped', r.new_id::text, ${nowIso}
+    from jsonb_to_recordset(${values}::jsonb) as r(old_id uuid, new_id uuid) join synergies s on s.id = r.old_id`;
+  await sql`
+    update synergies s set status = 'dropped', drop_reason = ${reasonPrefix} || ': ' || r.new_id, updated_at = ${nowIso}, version = version + 1
+    from jsonb_to_recordset(${values}::jsonb) as r(old_id uuid, new_id uuid)
+    where s.id = r.old_id`;
+  return replaced.length;
 }
 
 /** Every member able to sign in of every firm of these synergies. */
 export function proposalRecipients(sql: Sql, synergyIds: string[]) {
-  return sql<{ user_id: string; email: string; display_name: string; synergy_id: string; title: string }[]>`
-    select u.id as user_id, u.email, u.display_name, s.id as synergy_id, s.title
+  return sql<{ user_id: string; notification_mode: 'in_app' | 'daily' | 'weekly' | 'none'; synergy_id: string }[]>`
+    select u.id as user_id, u.notification_mode, s.id as synergy_id
     from synergies s
     join synergy_parties p on p.synergy_id = s.id
     join users u on u.organisation_id = p.organisation_id and u.password_hash is not null

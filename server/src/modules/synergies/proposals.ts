@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { findCategory } from '@synergies/shared';
+import { synergyTitle, type SynergyTitleParts } from '@synergies/shared';
 import type { MatchDeclaration, Proposal } from '../../core/matching';
-import type { Jobs } from '../../infra/jobs';
-import { enqueueEmail } from '../../infra/mail';
 import * as repo from './proposal-repository';
 import type { Sql } from './proposal-repository';
 
@@ -27,49 +25,61 @@ export function partiesOf(p: Proposal, declarations: Map<string, MatchDeclaratio
   return parties;
 }
 
-export function proposalTitle(p: Proposal, declarations: Map<string, MatchDeclaration>, orgNames: Map<string, string>): string {
+/** What the proposal's title is made of (the reader's language is chosen when it is shown). */
+export function proposalTitleParts(p: Proposal, declarations: Map<string, MatchDeclaration>, orgNames: Map<string, string>): SynergyTitleParts {
   const decls = p.declarationIds.map((id) => declarations.get(id)).filter((d): d is MatchDeclaration => d !== undefined);
   const offer = decls.find((d) => d.kind === 'offer');
   const need = decls.find((d) => d.kind === 'need');
   const name = (id: string | undefined) => (id ? (orgNames.get(id) ?? '') : '');
   switch (p.kind) {
-    case 'mutualisation': {
-      const label = findCategory(decls[0]?.categoryCode ?? '')?.labelFr ?? decls[0]?.title ?? '';
-      const verb = decls[0]?.kind === 'offer' ? 'Collecte commune' : 'Achat ou besoin commun';
-      return `${verb} : ${label} (${new Set(decls.map((d) => d.organisationId)).size} entreprises)`;
-    }
+    case 'mutualisation':
+      return { template: 'pool', resource: decls[0]?.kind ?? 'need', categoryCode: decls[0]?.categoryCode ?? '', firms: new Set(decls.map((d) => d.organisationId)).size };
     case 'potential_taker':
-      return `Preneur potentiel : ${offer?.title ?? ''} → ${name(p.organisationIds.find((o) => o !== offer?.organisationId))}`;
+      return { template: 'potential_taker', offerTitle: offer?.title ?? '', takerName: name(p.organisationIds.find((o) => o !== offer?.organisationId)) };
     default:
-      return `${offer?.title ?? ''} → ${name(need?.organisationId)}`;
+      return { template: 'pair', offerTitle: offer?.title ?? '', takerName: name(need?.organisationId) };
   }
 }
+
+/** The French title (searched and sorted on) and what it is made of. */
+const titled = (parts: SynergyTitleParts) => ({ title: synergyTitle(parts, 'fr'), title_parts: JSON.stringify(parts) });
 
 /** Stored form of a proposal's identity: a mutualisation of many firms has a long key, the index wants a short one. */
 export const storedKey = (key: string) => createHash('sha256').update(key).digest('base64url');
 
 export const DECLINED = 'declined';
 export const RETIRED = 'retired';
+/** A suggestion the firm answered with a marketplace request: not proposed again. */
+export const REQUESTED = 'requested';
+/** A group replaced by a larger one; retired, so the engine may propose it again if the larger one goes. */
+export const SUPERSEDED = 'superseded by';
+
+/** What a save did: the figures a matching run reports. */
+export interface SaveOutcome {
+  created: number;
+  updated: number;
+  retired: number;
+}
+
+export const addOutcomes = (a: SaveOutcome, b: SaveOutcome): SaveOutcome => ({ created: a.created + b.created, updated: a.updated + b.updated, retired: a.retired + b.retired });
 
 /**
  * Writes the engine's proposals: new ones are inserted (and their firms notified),
  * open ones refreshed, declined ones kept declined unless their declarations changed
- * materially (fingerprint), and engine proposals of `scope` that the engine no longer
- * makes are retired. Returns how many proposals are new.
+ * materially (fingerprint), smaller groups a new group contains are replaced by it, and
+ * engine proposals of `scope` that the engine no longer makes are retired.
  */
 export async function saveProposals(
   sql: Sql,
-  jobs: Jobs,
   input: {
     proposals: Proposal[];
     declarations: Map<string, MatchDeclaration>;
     orgNames: Map<string, string>;
     /** Open engine proposals of this scope are retired when not proposed again (none: retire nothing). */
     retire?: { declarationIds: string[] } | { zoneId: string | null; keys: string[] };
-    publicUrl: string;
     now: Date;
   },
-): Promise<number> {
+): Promise<SaveOutcome> {
   const { proposals, declarations, orgNames, now } = input;
   const nowIso = now.toISOString();
   const keys = proposals.map((p) => storedKey(p.key));
@@ -77,6 +87,7 @@ export async function saveProposals(
 
   const fresh: Proposal[] = [];
   const refreshed: { id: string; p: Proposal }[] = [];
+  let reproposed = 0;
   for (const p of proposals) {
     const e = existing.get(storedKey(p.key));
     if (!e) fresh.push(p);
@@ -84,13 +95,15 @@ export async function saveProposals(
       // Declined and nothing material changed: stays declined.
     } else if (e.status === 'dropped' && (e.drop_reason?.startsWith(RETIRED) || e.drop_reason?.startsWith(DECLINED))) {
       await repo.repropose(sql, e.id, p, nowIso);
+      reproposed++;
     } else if (e.status !== 'dropped') refreshed.push({ id: e.id, p });
   }
 
   // Set-based writes: a zone rematch saves thousands of proposals.
+  let updated = reproposed;
   if (refreshed.length) {
     const values = refreshed.map(({ id, p }) => ({ id, score: p.score, reasons: p.reasons, fr: p.explanationFr, en: p.explanationEn, fingerprint: p.fingerprint }));
-    await repo.refresh(sql, values, nowIso);
+    updated += await repo.refresh(sql, values, nowIso);
   }
   const created: { id: string; p: Proposal }[] = [];
   for (let i = 0; i < fresh.length; i += 1000) {
@@ -102,7 +115,7 @@ export async function saveProposals(
       proposal_key: storedKey(p.key),
       origin: 'engine',
       status: 'proposed',
-      title: proposalTitle(p, declarations, orgNames),
+      ...titled(proposalTitleParts(p, declarations, orgNames)),
       score: p.score,
       reasons: JSON.stringify(p.reasons),
       explanation_fr: p.explanationFr,
@@ -117,6 +130,7 @@ export async function saveProposals(
   }
 
   // Independent statements, pipelined on the transaction's connection.
+  let retired = 0;
   const writes: Promise<unknown>[] = [];
   if (created.length) {
     const parties = created.flatMap(({ id, p }) => partiesOf(p, declarations).map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })));
@@ -125,43 +139,41 @@ export async function saveProposals(
     const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', at: nowIso }));
     writes.push(
       (async () => {
-        await repo.insertParties(sql, parties);
-        await notifyNewProposals(sql, jobs, created.map((c) => c.id), input.publicUrl, nowIso);
+        await Promise.all([repo.insertParties(sql, parties), ...repo.insertDeclarationLinks(sql, links)]);
+        const groups = created.filter(({ p }) => p.kind === 'mutualisation').map(({ id }) => id);
+        retired += await repo.supersedeSmallerGroups(sql, groups, `${RETIRED}: ${SUPERSEDED}`, nowIso);
+        await notifyNewProposals(sql, created.map((c) => c.id), now);
       })(),
-      ...repo.insertDeclarationLinks(sql, links),
       ...repo.insertEvents(sql, events),
     );
   }
-  if (input.retire) writes.push(retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso));
   await Promise.all(writes);
-  return created.length;
+  // After the groups replaced their smaller ones, so that acceptances carry over first.
+  if (input.retire) retired += await retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso);
+  return { created: created.length, updated, retired };
 }
 
 /** Retires the engine's open proposals in scope that the last matching did not make again. */
-async function retireMissing(sql: Sql, scope: { declarationIds: string[] } | { zoneId: string | null }, keep: string[], nowIso: string) {
+async function retireMissing(sql: Sql, scope: { declarationIds: string[] } | { zoneId: string | null }, keep: string[], nowIso: string): Promise<number> {
   const reason = `${RETIRED}: plus proposée par le moteur`;
-  if ('declarationIds' in scope) await repo.retireLinkedTo(sql, scope.declarationIds, keep, reason, nowIso);
-  else await repo.retireInZone(sql, scope.zoneId, keep, reason, nowIso);
+  if ('declarationIds' in scope) return repo.retireLinkedTo(sql, scope.declarationIds, keep, reason, nowIso);
+  return repo.retireInZone(sql, scope.zoneId, keep, reason, nowIso);
 }
 
-/** In-app notification per member and proposal; one summary email per member. */
-async function notifyNewProposals(sql: Sql, jobs: Jobs, synergyIds: string[], publicUrl: string, nowIso: string): Promise<void> {
+/**
+ * One unread "new suggestions" notification per person and day, counting them; what to
+ * tell by email goes out in each person's digest (see the notifications module).
+ */
+async function notifyNewProposals(sql: Sql, synergyIds: string[], now: Date): Promise<void> {
   const rows = await repo.proposalRecipients(sql, synergyIds);
-  if (rows.length === 0) return;
-  const notifications = rows.map((r) => ({ user_id: r.user_id, synergy_id: r.synergy_id, type: 'new_proposal', text: r.title, created_at: nowIso }));
-  await repo.insertNotifications(sql, notifications);
-  const byUser = new Map<string, (typeof rows)[number][]>();
-  for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
-  for (const list of byUser.values()) {
-    const first = list[0]!;
-    const lines = list.slice(0, 10).map((r) => `• ${r.title}\n  ${publicUrl}/synergies/${r.synergy_id}`);
-    await enqueueEmail(sql, jobs, {
-      to: first.email,
-      subject: list.length === 1 ? 'Une nouvelle piste de synergie pour votre entreprise' : `${list.length} nouvelles pistes de synergie pour votre entreprise`,
-      text:
-        `Bonjour ${first.display_name},\n\nSynergies a trouvé de nouvelles pistes pour votre entreprise :\n\n${lines.join('\n')}\n` +
-        (list.length > 10 ? `\n… et ${list.length - 10} autres, sur votre tableau de bord.\n` : '') +
-        `\nAcceptez-les ou déclinez-les en un clic ; les coordonnées sont partagées quand les deux entreprises ont accepté.\n\n— L'équipe Synergies`,
-    });
-  }
+  const perUser = new Map<string, string[]>();
+  for (const r of rows) if (r.notification_mode !== 'none') perUser.set(r.user_id, [...(perUser.get(r.user_id) ?? []), r.synergy_id]);
+  const groupKey = `${NEW_PROPOSALS}:${now.toISOString().slice(0, 10)}`;
+  await repo.addGroupedNotifications(
+    sql,
+    [...perUser].map(([userId, ids]) => ({ user_id: userId, type: NEW_PROPOSALS, group_key: groupKey, count: ids.length, synergy_id: ids.length === 1 ? ids[0]! : null, created_at: now.toISOString() })),
+  );
 }
+
+/** The notification type of new engine suggestions. */
+export const NEW_PROPOSALS = 'new_proposal';

@@ -24,6 +24,12 @@ export async function findSynergy(db: Db, id: string): Promise<SynergyRow | unde
   return row;
 }
 
+/** The synergy's current row, locked until the transaction ends: answers of several firms take turns. */
+export async function lockSynergy(db: Db, id: string): Promise<SynergyRow | undefined> {
+  const [row] = await db.select().from(s).where(eq(s.id, id)).for('update');
+  return row;
+}
+
 export function partiesOf(db: Db, synergyIds: string[]) {
   return db
     .select({
@@ -195,21 +201,44 @@ export async function pendingAnswers(db: Db, synergyId: string): Promise<number>
   return row!.n;
 }
 
-export async function setStatus(db: Db, id: string, status: SynergyStatus, dropReason: string | null, at: Date) {
-  await db
+/** Moves the synergy if it is still at the version the caller read; false when someone changed it first. */
+export async function setStatus(db: Db, id: string, expectedVersion: number, status: SynergyStatus, dropReason: string | null, at: Date): Promise<boolean> {
+  const rows = await db
     .update(s)
     .set({ status, dropReason, updatedAt: at, version: sql`${s.version} + 1` })
-    .where(eq(s.id, id));
+    .where(and(eq(s.id, id), eq(s.version, expectedVersion)))
+    .returning({ id: s.id });
+  return rows.length === 1;
 }
 
-/** The open marketplace request of a firm on a declaration, if any. */
-export async function openMarketplaceRequest(db: Db, organisationId: string, declarationId: string): Promise<string | undefined> {
+/** One open marketplace request per declaration and requesting firm (see synergies_open_request_idx). */
+export const MARKETPLACE_REQUEST_INDEX = 'synergies_open_request_idx';
+export const marketplaceRequestKey = (declarationId: string, organisationId: string) => `${declarationId}:${organisationId}`;
+
+/**
+ * The engine's open suggestions between a declaration and a firm, closed once the firm made
+ * a request on it: the request carries the conversation, the suggestion would only repeat it.
+ */
+export async function closeSuggestionsAnsweredBy(db: Db, declarationId: string, organisationId: string, reason: string, at: Date): Promise<void> {
+  await db
+    .update(s)
+    .set({ status: 'dropped', dropReason: reason, updatedAt: at, version: sql`${s.version} + 1` })
+    .where(
+      and(
+        eq(s.origin, 'engine'),
+        eq(s.status, 'proposed'),
+        inArray(s.id, db.select({ id: sd.synergyId }).from(sd).where(eq(sd.declarationId, declarationId))),
+        inArray(s.id, db.select({ id: p.synergyId }).from(p).where(eq(p.organisationId, organisationId))),
+      ),
+    );
+}
+
+/** The open request that a unique violation on the request key ran into. */
+export async function openRequestWithKey(db: Db, requestKey: string): Promise<string | undefined> {
   const [row] = await db
     .select({ id: s.id })
     .from(s)
-    .innerJoin(p, and(eq(p.synergyId, s.id), eq(p.organisationId, organisationId)))
-    .innerJoin(sd, and(eq(sd.synergyId, s.id), eq(sd.declarationId, declarationId)))
-    .where(and(eq(s.origin, 'marketplace'), notInArray(s.status, ['dropped', 'implemented'])));
+    .where(and(eq(s.requestKey, requestKey), notInArray(s.status, ['dropped', 'implemented'])));
   return row?.id;
 }
 

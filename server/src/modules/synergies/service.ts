@@ -1,4 +1,4 @@
-import { belongsToZone, canMoveSynergy, type CurrentUser, facilitates, haversineKm, isAdmin, type SynergyCreate, type SynergyListQuery, type SynergyMove, type Unit } from '@synergies/shared';
+import { belongsToZone, canMoveSynergy, synergyTitle, SynergyTitleParts, type CurrentUser, facilitates, haversineKm, isAdmin, type SynergyCreate, type SynergyListQuery, type SynergyMove, type Unit } from '@synergies/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { decodeCursor, encodeCursor } from '../../http/cursor';
@@ -11,6 +11,13 @@ import { impactFactors } from '../impact-factors/repository';
 import * as repo from './repository';
 
 const iso = (t: Date) => t.toISOString();
+/** A generated title in the reader's language; one people wrote, as they wrote it. */
+const titleFor = (s: repo.SynergyRow, locale: 'fr' | 'en') => {
+  const parts = SynergyTitleParts.safeParse(s.titleParts);
+  return parts.success ? synergyTitle(parts.data, locale) : s.title;
+};
+/** Steps that commit the firms: reached only once every party has accepted. */
+const AGREED_STEPS: readonly repo.SynergyRow['status'][] = ['in_study', 'implemented'];
 
 export class SynergyService {
   constructor(private readonly ctx: AppContext) {}
@@ -29,7 +36,8 @@ export class SynergyService {
     return { s, parties, ownParty };
   }
 
-  private async present(rows: repo.SynergyRow[], withContacts: boolean) {
+  /** Synergies as the API shows them to `reader`: generated titles in the reader's language. */
+  private async present(reader: CurrentUser, rows: repo.SynergyRow[], withContacts: boolean) {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const parties = await repo.partiesOf(this.db, ids);
@@ -45,7 +53,7 @@ export class SynergyService {
         kind: s.kind,
         origin: s.origin,
         status: s.status,
-        title: s.title,
+        title: titleFor(s, reader.locale),
         score: s.score,
         reasons: s.reasons as { code: string; weight: number; value: number; params: Record<string, unknown> }[],
         explanationFr: s.explanationFr,
@@ -102,14 +110,14 @@ export class SynergyService {
     const items = rows.slice(0, q.limit);
     const last = items[items.length - 1];
     return {
-      items: await this.present(items, false),
+      items: await this.present(user, items, false),
       nextCursor: rows.length > q.limit && last ? encodeCursor(last.score ?? -1, last.id) : null,
     };
   }
 
   async get(user: CurrentUser, id: string) {
     const { s } = await this.visible(user, id);
-    const [synergy] = await this.present([s], true);
+    const [synergy] = await this.present(user, [s], true);
     const history = await repo.historyOf(this.db, id);
     const messages = await repo.messagesOf(this.db, id);
     const exchangeId = await repo.latestExchangeId(this.db, id);
@@ -123,11 +131,13 @@ export class SynergyService {
 
   /** A firm accepts or declines for itself; only its own members can. */
   async answer(user: CurrentUser, id: string, answer: 'accept' | 'decline', reason?: string) {
-    const { s, ownParty } = await this.visible(user, id);
+    const { ownParty } = await this.visible(user, id);
     if (!ownParty || user.role !== 'member') throw forbidden('Seuls les membres des entreprises concernées répondent pour elles');
-    if (s.status === 'dropped' || s.status === 'implemented') throw conflict('synergy_closed', 'Cette piste est close.');
     const now = this.ctx.now();
     await this.db.transaction(async (tx) => {
+      // Locked, so that the last of several simultaneous acceptances sees all the others.
+      const s = (await repo.lockSynergy(tx, id))!;
+      if (s.status === 'dropped' || s.status === 'implemented') throw conflict('synergy_closed', 'Cette piste est close.');
       await repo.setAnswer(tx, id, ownParty.organisationId, answer, now);
       if (answer === 'accept') {
         await repo.addEvent(tx, { synergyId: id, type: 'accepted', userId: user.id, organisationId: ownParty.organisationId, at: now });
@@ -142,8 +152,9 @@ export class SynergyService {
     return this.get(user, id);
   }
 
+  /** Changes the status if the row is still at the version `s` was read at (checked in the UPDATE itself). */
   private async setStatus(tx: Db, s: repo.SynergyRow, to: repo.SynergyRow['status'], user: CurrentUser, note: string | null, now: Date) {
-    await repo.setStatus(tx, s.id, to, to === 'dropped' ? note : null, now);
+    if (!(await repo.setStatus(tx, s.id, s.version, to, to === 'dropped' ? note : null, now))) throw versionConflict();
     await repo.addEvent(tx, { synergyId: s.id, type: 'status', from: s.status, to, userId: user.id, organisationId: user.organisationId, note, at: now });
   }
 
@@ -151,6 +162,19 @@ export class SynergyService {
   async move(user: CurrentUser, id: string, input: z.infer<typeof SynergyMove>) {
     const { s, ownParty } = await this.visible(user, id);
     if (!facilitates(user, s.zoneId) && !ownParty) throw forbidden();
+    const now = this.ctx.now();
+    await this.db.transaction((tx) => this.moveInTransaction(tx, user, s, input, now));
+    return this.get(user, id);
+  }
+
+  /**
+   * The rules of a move, inside the caller's transaction (a hand-over records its exchange in
+   * the same one). Study and implementation need every firm's agreement; a facilitator may
+   * go ahead without it only by writing why, which the history keeps.
+   */
+  async moveInTransaction(tx: Db, user: CurrentUser, s: repo.SynergyRow, input: z.infer<typeof SynergyMove>, now: Date) {
+    // A stale client hears first that the lead changed, before any rule about the new state.
+    if (s.version !== input.version) throw versionConflict();
     if (!canMoveSynergy(s.status, input.status)) {
       throw unprocessable('invalid_transition', `Passage impossible de « ${s.status} » à « ${input.status} ».`);
     }
@@ -158,13 +182,13 @@ export class SynergyService {
     if (input.status === 'implemented' && !input.impact) {
       throw badRequest('impact_required', 'Indiquez les quantités réelles pour calculer les impacts.', [{ path: 'body.impact', message: 'Quantités réelles requises' }]);
     }
-    if (s.version !== input.version) throw versionConflict();
-    const now = this.ctx.now();
-    await this.db.transaction(async (tx) => {
-      await this.setStatus(tx, s, input.status, user, input.reason ?? null, now);
-      if (input.status === 'implemented' && input.impact) await this.recordImpact(tx, s, input.impact, now);
-    });
-    return this.get(user, id);
+    if (AGREED_STEPS.includes(input.status) && (await repo.pendingAnswers(tx, s.id)) > 0) {
+      if (!input.override) throw conflict('agreement_required', "Toutes les entreprises doivent d'abord accepter la piste.");
+      if (!facilitates(user, s.zoneId)) throw forbidden("Seul un animateur de la zone peut passer outre l'accord des entreprises");
+      await repo.addEvent(tx, { synergyId: s.id, type: 'overridden', to: input.status, userId: user.id, note: input.override, at: now });
+    }
+    await this.setStatus(tx, s, input.status, user, input.reason ?? null, now);
+    if (input.status === 'implemented' && input.impact) await this.recordImpact(tx, s, input.impact, now);
   }
 
   private async recordImpact(tx: Db, s: repo.SynergyRow, real: { quantity: number; unit: Unit; perYear: boolean }, now: Date) {

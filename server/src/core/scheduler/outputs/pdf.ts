@@ -2,7 +2,8 @@ import PDFDocument from 'pdfkit';
 import type { SchedulingEvent } from '../event-format';
 import type { ScheduledMeeting } from '../types';
 import { agendaOf, participantName } from './agenda';
-import { slotTimes } from './times';
+import { synergyLabels, type SynergyTitles } from './rows';
+import { frenchDate, frenchTime, slotTimes } from './times';
 
 function collect(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -16,19 +17,24 @@ function collect(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   });
 }
 
+const span = (start: string, end: string) => `${frenchTime(start)} – ${frenchTime(end)}`;
+
 /** One firm's agenda: time, table, who, synergies. */
-export function renderAgendaPdf(event: SchedulingEvent, meetings: readonly ScheduledMeeting[], participantId: string): Promise<Buffer> {
+export function renderAgendaPdf(event: SchedulingEvent, meetings: readonly ScheduledMeeting[], participantId: string, synergyTitles: SynergyTitles = new Map()): Promise<Buffer> {
   return collect((doc) => {
     doc.fontSize(18).text(`${event.name} : agenda de ${participantName(event, participantId)}`);
-    doc.fontSize(11).text(`${event.date} (${event.timeZone})`).moveDown();
+    doc.fontSize(11).text(capitalise(frenchDate(event.date))).moveDown();
     const lines = agendaOf(event, meetings, participantId);
     if (lines.length === 0) doc.text('Aucun rendez-vous planifié.');
     for (const l of lines) {
-      doc.font('Helvetica-Bold').text(`${l.time.localStart}-${l.time.localEnd}  ${l.tableName}`, { continued: true });
-      doc.font('Helvetica').text(`  avec ${l.with.join(', ')}${l.synergyIds.length ? ` (${l.synergyIds.length} piste${l.synergyIds.length > 1 ? 's' : ''} de synergie)` : ''}`);
+      const about = synergyLabels(l.synergyIds, synergyTitles);
+      doc.font('Helvetica-Bold').text(`${span(l.time.localStart, l.time.localEnd)}  ${l.tableName}`, { continued: true });
+      doc.font('Helvetica').text(`  avec ${l.with.join(', ')}${about.length ? ` : ${about.join(' ; ')}` : ''}`);
     }
   });
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Room plan: for each slot, which firms sit at which table. */
 export function renderTablePlanPdf(event: SchedulingEvent, meetings: readonly ScheduledMeeting[]): Promise<Buffer> {
@@ -36,11 +42,11 @@ export function renderTablePlanPdf(event: SchedulingEvent, meetings: readonly Sc
   const names = new Map(event.participants.map((p) => [p.id, p.name ?? p.id]));
   return collect((doc) => {
     doc.fontSize(18).text(`${event.name} : plan de table`);
-    doc.fontSize(11).text(`${event.date} (${event.timeZone})`).moveDown();
+    doc.fontSize(11).text(capitalise(frenchDate(event.date))).moveDown();
     for (const session of event.sessions) {
       for (const slot of session.slots) {
         const t = times.get(slot.id)!;
-        doc.font('Helvetica-Bold').text(`${t.localStart}-${t.localEnd} (créneau ${slot.id})`);
+        doc.font('Helvetica-Bold').text(`${span(t.localStart, t.localEnd)}${session.name ? ` · ${session.name}` : ''}`);
         doc.font('Helvetica');
         for (const table of event.tables) {
           const m = meetings.find((x) => x.slotId === slot.id && x.tableId === table.id);

@@ -70,3 +70,16 @@ export function slotTimes(event: SchedulingEvent): Map<string, SlotTime> {
   }
   return out;
 }
+
+const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-12-15" → "mardi 15 décembre 2026", as a French reader writes a date. */
+export function frenchDate(date: string): string {
+  return FRENCH_DATE.format(new Date(`${date}T12:00:00Z`));
+}
+
+/** "09:20" → "9 h 20", the French way of writing a time. */
+export function frenchTime(hhmm: string): string {
+  const [h, m] = hhmm.split(':') as [string, string];
+  return `${Number(h)} h ${m}`;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "synergies" ADD COLUMN "title_parts" jsonb;
