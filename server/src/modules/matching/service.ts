@@ -42,6 +42,9 @@ function stopwatch(timings: StageTimings | undefined): (stage: keyof StageTiming
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
+/** The engine ranks every plausible taker of an offer; firms are shown (and notified of) the best few. */
+const SHOWN_TAKERS = { maxPerOffer: 5 };
+
 export class MatchingService {
   constructor(private readonly ctx: AppContext) {}
 
@@ -92,7 +95,7 @@ export class MatchingService {
       proposals = matchDeclaration(subject, candidates, { kb, today: today(this.ctx.now()) });
       if (subject.kind === 'offer' && !proposals.some((p) => p.kind === 'substitution')) {
         organisations = firms.filter((o) => o.id !== subject.organisationId);
-        proposals.push(...potentialTakers(subject, organisations, kb));
+        proposals.push(...potentialTakers(subject, organisations, kb, SHOWN_TAKERS));
       }
     }
     lap('score');
@@ -109,7 +112,7 @@ export class MatchingService {
       const declarations = await repo.activeDeclarations(sql, zoneId);
       const organisations = await repo.organisationsOf(sql, zoneId);
       await sql`update match_runs set total = ${declarations.length} where id = ${runId}`;
-      const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()) });
+      const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()), potentialTakers: SHOWN_TAKERS });
       const byId = new Map<string, repo.NamedMatchDeclaration>(declarations.map((d) => [d.id, d]));
       let created = 0;
       // Saved in batches, with progress after each; stale proposals retired once at the end.
