@@ -61,7 +61,9 @@ describe('matchZone', () => {
     const proposals = matchZone([slag], orgs, { kb });
     expect(proposals).toHaveLength(1);
     expect(proposals[0]).toMatchObject({ kind: 'potential_taker', declarationIds: ['s'], organisationIds: ['cement', 'steel'] });
-    expect(proposals[0]!.explanationFr).toBe('2 échanges documentés de ce code déchet vers ce secteur (NACE 2351) (ex. Notarnicola et al., 2016) · 3 km');
+    expect(proposals[0]!.explanationFr).toBe(
+      '2 échanges documentés de ce code déchet vers ce secteur (NACE 2351) (ex. Notarnicola et al., 2016) · les cimenteries substituent ces matières au cru ou au clinker (source : JRC, BREF Ciment, chaux et magnésie, 2013) · 3 km',
+    );
     // Once a need matches the offer, the lead is no longer needed.
     const need = declaration({ id: 'n', kind: 'need', organisationId: 'cement', title: 'Laitier', categoryCode: 'materials.minerals', wasteCode: '10 02 02' });
     expect(matchZone([slag, need], orgs, { kb }).map((p) => p.kind)).toEqual(['substitution']);

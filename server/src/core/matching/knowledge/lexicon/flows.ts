@@ -140,5 +140,35 @@ export const FLOW_CONCEPTS: readonly FlowConcept[] = [
   // Fuels
   c('solid_recovered_fuel', 'energy', ['combustibles solides de récupération', 'solid recovered fuel'], ['19 12 10', '19 02 10'], ['csr', 'combustible solide de recuperation', 'combustible de substitution', 'refus de tri', 'combustible alternatif'], ['rdf', 'srf', 'refuse derived fuel', 'solid recovered fuel', 'alternative fuel'], {}),
   c('coal_coke', 'energy', ['charbon et coke', 'coal and coke'], ['10 03 18', '05 06', '10 01 25'], ['charbon', 'coke', 'poussier de coke', 'fines de coke', 'poussier de charbon', 'anthracite', 'petcoke', 'charbon de bois'], ['coal', 'coke', 'coke dust', 'coke fines', 'coal dust', 'petcoke', 'metallurgical coke', 'charcoal']),
+  // Capacities shared rather than consumed
+  c('storage_space', 'space.storage', ['stockage', 'storage space'], [], ['stockage', 'espace de stockage', 'entrepot', 'surface de stockage', 'hangar', 'place de stockage', 'batiment de stockage', 'emplacement palette', 'rack'], ['storage', 'storage space', 'warehouse space', 'warehouse', 'shed', 'pallet space'], { reachKm: 15 }),
+  c('cold_storage', 'space.storage', ['stockage frigorifique', 'cold storage'], [], ['chambre froide', 'stockage frigorifique', 'entrepot frigorifique', 'stockage froid', 'congelateur', 'stockage sous temperature dirigee'], ['cold storage', 'cold room', 'refrigerated storage', 'freezer space'], { parent: 'storage_space', reachKm: 15 }),
+  c('freight_transport', 'logistics.transport', ['transport de marchandises', 'freight transport'], [], ['transport', 'camion', 'semi remorque', 'tournee de livraison', 'retour a vide', 'fret', 'livraison', 'poids lourd', 'place dans un camion'], ['freight', 'truck', 'lorry', 'delivery round', 'empty return', 'haulage', 'backhaul'], { reachKm: 30 }),
+  c('handling_equipment', 'equipment.vehicle', ['engins de manutention', 'handling equipment'], [], ['chariot elevateur', 'chariot', 'transpalette', 'gerbeur', 'nacelle', 'manitou', 'grue', 'engin de manutention', 'tracteur'], ['forklift', 'forklift truck', 'pallet truck', 'stacker', 'aerial platform', 'crane', 'telehandler'], { reachKm: 15 }),
+  c('machine_time', 'equipment.machine', ['temps machine', 'machine time'], [], ['temps machine', 'machine', 'presse', 'centre d usinage', 'tour cn', 'decoupe laser', 'plieuse', 'injection plastique', 'four industriel', 'autoclave', 'etuve', 'cabine de peinture', 'broyeur', 'compacteur', 'imprimante 3d'], ['machine time', 'machine', 'press', 'cnc', 'machining centre', 'laser cutter', 'press brake', 'injection moulding', 'oven', 'autoclave', 'paint booth', 'shredder', 'baler', 'compactor', '3d printer'], { reachKm: 30 }),
+  c('laboratory', 'equipment.machine', ["laboratoire et moyens d'essai", 'laboratory and testing'], [], ['laboratoire', 'analyse', 'moyen d essai', 'banc d essai', 'metrologie', 'controle qualite', 'spectrometre', 'chromatographe'], ['laboratory', 'lab', 'testing', 'test bench', 'metrology', 'quality control'], { reachKm: 50 }),
   c('industrial_waste', 'services.waste-collection', ['déchets industriels en mélange', 'mixed industrial waste'], ['20 03 01', '19 12 12', '20 03 07'], ['dib', 'dechets industriels banal', 'dechets en melange', 'dechets non dangereux', 'dnd', 'encombrant', 'tout venant', 'dechets divers'], ['industrial waste', 'mixed waste', 'general waste', 'commercial waste', 'bulky waste', 'municipal waste']),
 ];
+
+/** The concept a category stands for when a declaration says nothing more precise. */
+export const CATEGORY_CONCEPTS: Readonly<Record<string, string>> = {
+  'energy.steam': 'steam',
+  'energy.heat': 'heat',
+  'energy.cold': 'cooling',
+  'energy.electricity': 'electricity',
+  'water.process': 'process_water',
+  'water.rain': 'rainwater',
+  'water.waste': 'wastewater',
+  'materials.wood': 'wood',
+  'materials.paper': 'paper_cardboard',
+  'materials.plastics': 'plastics',
+  'materials.metals': 'metal_scrap',
+  'materials.textiles': 'textiles',
+  'materials.organic': 'organic_waste',
+  'materials.glass': 'glass',
+  'space.storage': 'storage_space',
+  'logistics.transport': 'freight_transport',
+  'logistics.packaging': 'packaging',
+  'equipment.vehicle': 'handling_equipment',
+  'equipment.machine': 'machine_time',
+};

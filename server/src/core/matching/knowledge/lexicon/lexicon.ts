@@ -1,5 +1,5 @@
 import { normaliseWasteCode } from '@synergies/shared';
-import { FLOW_CONCEPTS, type FlowConcept } from './flows';
+import { CATEGORY_CONCEPTS, FLOW_CONCEPTS, type FlowConcept } from './flows';
 import { deletions, foldWords } from './normalise';
 
 /** Words that join terms and say nothing ("chutes d'acier" is "chute acier"). */
@@ -38,7 +38,8 @@ export class Lexicon {
   private readonly byCategory = new Map<string, string>();
   private readonly textCache = new Map<string, ConceptWeights>();
 
-  constructor(concepts: readonly FlowConcept[] = FLOW_CONCEPTS) {
+  constructor(concepts: readonly FlowConcept[] = FLOW_CONCEPTS, categories: Readonly<Record<string, string>> = CATEGORY_CONCEPTS) {
+    for (const [category, concept] of Object.entries(categories)) this.byCategory.set(category, concept);
     for (const concept of concepts) {
       this.concepts.set(concept.id, concept);
       for (const term of [...concept.fr, ...concept.en]) {
@@ -59,7 +60,6 @@ export class Lexicon {
         const key = digits.length === 6 ? normaliseWasteCode(digits)! : digits.length === 4 ? `${digits.slice(0, 2)} ${digits.slice(2)}` : digits;
         map.set(key, [...(map.get(key) ?? []), concept.id]);
       }
-      if (!this.byCategory.has(concept.category) && concept.parent === undefined) this.byCategory.set(concept.category, concept.id);
     }
     // Longest terms first: "vapeur basse pression" before "vapeur".
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);

@@ -56,6 +56,13 @@ export const SECTOR_DEMAND = [
   demand(['process_water', 'rainwater'], ['01', '8130'], 0.8, "l'irrigation agricole et l'entretien des espaces verts consomment de l'eau", 'irrigation and landscaping use water', 'eurostatIo'),
   demand(['process_water'], ['3511', '17', '20', '2410', '1920'], 0.7, "centrales, papeteries, chimie, sidérurgie et raffineries prélèvent beaucoup d'eau", 'power plants, paper, chemicals, steel and refineries withdraw much water', 'eurostatIo'),
   demand(['process_water', 'rainwater'], ['4520', '8121', '8122', '9601'], 0.5, "stations de lavage, nettoyage et blanchisseries utilisent de l'eau de lavage", 'vehicle washes, cleaning firms and laundries use washing water', 'eurostatIo'),
+  // Shared capacities: which sectors buy warehousing, freight, handling and machine work (FIGARO, CPA 49.4, 52.1, 77.3, 25.6).
+  demand(['storage_space'], ['46', '10', '11', '22', '25', '5210'], 0.6, 'grossistes, agroalimentaire, plasturgie et mécanique achètent du stockage', 'wholesalers, food, plastics and metalworking firms buy storage', 'eurostatIo'),
+  demand(['cold_storage'], ['10', '11', '4631', '4632', '4633', '4638', '4639', '5210'], 1.0, 'agroalimentaire et grossistes alimentaires louent du stockage frigorifique', 'food producers and wholesalers rent cold storage', 'eurostatIo'),
+  demand(['freight_transport'], ['10', '16', '17', '20', '22', '23', '25', '46'], 0.6, 'industries et grossistes achètent du transport routier de marchandises', 'manufacturers and wholesalers buy road freight', 'eurostatIo'),
+  demand(['handling_equipment'], ['46', '5210', '16', '22', '23', '25', '41', '43'], 0.5, 'entrepôts, grossistes, industries et BTP utilisent des engins de manutention', 'warehouses, wholesalers, factories and builders use handling equipment', 'eurostatIo'),
+  demand(['machine_time'], ['25', '28', '22', '29', '3312', '33'], 0.6, 'mécanique, plasturgie et maintenance sous-traitent du temps machine', 'metalworking, plastics and maintenance firms buy machine time', 'eurostatIo'),
+  demand(['laboratory'], ['20', '21', '10', '11', '22', '7120'], 0.6, 'chimie, pharmacie, agroalimentaire et plasturgie font analyser leurs produits', 'chemicals, pharmaceuticals, food and plastics firms have products tested', 'eurostatIo'),
   demand(['wastewater'], ['3700'], 1.2, 'les stations d’épuration traitent les effluents', 'sewage works treat effluents', 'eurostatWaste'),
   demand(['wastewater'], ['3821', '3521'], 0.5, 'les méthaniseurs valorisent les effluents chargés en matière organique', 'anaerobic digesters take effluents rich in organic matter', 'brefWasteTreatment'),
 ];
