@@ -41,6 +41,7 @@ const SUPPORT_SCALE = 1.5;
  * than one that never took any. Small, so that it mostly breaks ties.
  */
 const PRIOR_WEIGHT = 1;
+const OVERLAP_DECAY = 0.5;
 
 /**
  * Every firm of the zone whose sector has some evidence of taking the offered flow:
@@ -82,15 +83,18 @@ export function rankPotentialTakers(
 }
 
 function classFit(firmClass: string, sectors: readonly SectorEvidence[], receptions: ReadonlyMap<string, number>, totalReceptions: number) {
-  let support = 0;
-  let best: SectorEvidence | null = null;
-  let bestContribution = 0;
+  const contributions: [SectorEvidence, number][] = [];
   for (const sector of sectors) {
     const contribution = sector.support * naceAffinity(firmClass, sector.sector);
-    support += contribution;
-    if (contribution > bestContribution) [best, bestContribution] = [sector, contribution];
+    if (contribution > 0) contributions.push([sector, contribution]);
   }
-  if (best === null) return null;
+  if (contributions.length === 0) return null;
+  // The same fact stated for a class, its group and its division must not count three
+  // times: each further sector that covers the firm adds half as much as the one before.
+  contributions.sort((a, b) => b[1] - a[1]);
+  let support = 0;
+  contributions.forEach(([, contribution], i) => (support += contribution * OVERLAP_DECAY ** i));
+  const best = contributions[0]![0];
   let prior = 0;
   for (const [receiver, count] of receptions) prior += count * naceAffinity(firmClass, receiver);
   return { support: support + (PRIOR_WEIGHT * prior) / totalReceptions, best, nearness: naceNearness(firmClass, best.sector) ?? 'division' };

@@ -142,8 +142,10 @@ export class KnowledgeBase {
         seen.add(c);
         const similarity = wanted === null ? 0 : tokenSimilarity(wanted, this.tokens.get(c)!);
         // A case found by its words alone counts by how alike the words are.
-        let weight = LEVEL_WEIGHT[level] * (level === 'description' ? similarity : level === 'concept' ? conceptOverlap(query.concepts!, this.concepts.get(c)!) : 1 + DESCRIPTION_BOOST * similarity);
-        if (weight === 0) continue;
+        // A case the lexicon reads as another material ("steel slag" for "steel scrap") is not found by a shared word.
+        if (level === 'description' && query.concepts?.size && this.concepts.get(c)!.size && conceptOverlap(query.concepts, this.concepts.get(c)!) === 0) continue;
+        // Through a broader concept ("organic waste" for molasses) a case says much less: squared.
+        let weight = LEVEL_WEIGHT[level] * (level === 'description' ? similarity : level === 'concept' ? conceptOverlap(query.concepts!, this.concepts.get(c)!) ** 2 : 1 + DESCRIPTION_BOOST * similarity);
         weight *= (STATUS_WEIGHT[c.status] ?? 0.6) * (c.approximate ? APPROXIMATE_WEIGHT : 1);
         if (providerClass !== null) weight *= 1 + PROVIDER_BOOST * Math.max(0, ...c.providerNace.map((p) => naceAffinity(providerClass, p)));
         for (const receiver of c.receiverNace) {

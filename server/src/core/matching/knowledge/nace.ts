@@ -29,7 +29,7 @@ export function naceClassToNaf(nace: string): string {
  * (20.13 for a case in 20.15: group 20.1) runs a similar process, one in the same division less so.
  */
 export function naceAffinity(firmClass: string, caseCode: string): number {
-  if (firmClass.startsWith(caseCode)) return caseCode.length >= 4 ? 1 : caseCode.length === 3 ? 0.85 : 0.7;
+  if (firmClass.startsWith(caseCode)) return caseCode.length >= 4 ? 1 : caseCode.length === 3 ? 0.9 : 0.85;
   if (caseCode.length >= 3 && firmClass.slice(0, 3) === caseCode.slice(0, 3)) return NEAR_AFFINITY.group;
   if (firmClass.slice(0, 2) === caseCode.slice(0, 2)) return NEAR_AFFINITY.division;
   return 0;

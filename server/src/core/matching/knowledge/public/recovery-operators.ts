@@ -12,7 +12,7 @@ import { rule } from './rule';
 const recovery = rule('recovery');
 
 export const RECOVERY_OPERATORS = [
-  recovery(['metal_scrap', 'ferrous_scrap', 'aluminium_scrap', 'copper_scrap', 'nonferrous_scrap', 'vehicles'], ['3832', '4677'], 1.1, 'les récupérateurs et négociants de métaux (38.32, 46.77) trient et reconditionnent la ferraille', 'scrap metal recyclers and dealers (38.32, 46.77) sort and prepare scrap', 'naceNotes'),
+  recovery(['metal_scrap', 'ferrous_scrap', 'aluminium_scrap', 'copper_scrap', 'nonferrous_scrap', 'vehicles'], ['3832', '4677'], 1.5, 'les récupérateurs et négociants de métaux (38.32, 46.77) trient et reconditionnent la ferraille', 'scrap metal recyclers and dealers (38.32, 46.77) sort and prepare scrap', 'naceNotes'),
   recovery(['ferrous_scrap', 'metal_scrap'], ['2410'], 1.2, 'les aciéries électriques refondent la ferraille', 'electric arc furnace steelworks remelt scrap', 'brefIronSteel'),
   recovery(['ferrous_scrap'], ['2451', '2452'], 0.7, 'les fonderies de fonte et d’acier enfournent de la ferraille', 'iron and steel foundries charge scrap', 'brefIronSteel'),
   recovery(['aluminium_scrap'], ['2442', '2453'], 1.2, "les affineurs et fonderies d'aluminium de seconde fusion refondent les chutes", 'secondary aluminium refiners and foundries remelt scrap', 'brefNonFerrous'),

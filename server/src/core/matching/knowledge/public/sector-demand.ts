@@ -12,8 +12,8 @@ import { rule } from './rule';
 const demand = rule('demand');
 
 export const SECTOR_DEMAND = [
-  demand(['steam'], ['1920'], 1.4, 'les raffineries consomment de la vapeur basse pression', 'refineries consume low-pressure steam', 'eurostatEnergy'),
-  demand(['steam'], ['20'], 1.2, 'la chimie consomme de la vapeur de procédé (chauffage, distillation)', 'chemical plants use process steam (heating, distillation)', 'eurostatEnergy'),
+  demand(['steam'], ['1920'], 1.3, 'les raffineries consomment de la vapeur basse pression', 'refineries consume low-pressure steam', 'eurostatEnergy'),
+  demand(['steam'], ['20'], 1.4, 'la chimie consomme de la vapeur de procédé (chauffage, distillation)', 'chemical plants use process steam (heating, distillation)', 'eurostatEnergy'),
   demand(['steam'], ['17'], 1.1, 'les papeteries sèchent le papier à la vapeur', 'paper mills dry paper with steam', 'brefPaper'),
   demand(['steam'], ['10', '11'], 0.9, "l'agroalimentaire utilise de la vapeur (cuisson, stérilisation, nettoyage)", 'food and drink plants use steam (cooking, sterilising, cleaning)', 'brefFood'),
   demand(['steam'], ['1051', '1081', '1062', '1101', '1106'], 0.6, 'laiteries, sucreries, amidonneries et distilleries sont de grosses consommatrices de vapeur', 'dairies, sugar, starch and distilling plants are large steam users', 'brefFood'),
