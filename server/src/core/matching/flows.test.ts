@@ -46,7 +46,7 @@ describe('potential takers per flow type', () => {
     expect(ranksAbove(order, 'dairy', 'cement')).toBe(true);
     expect(order).not.toContain('software');
     const [lead] = potentialTakers(offer('Vapeur basse pression disponible', { categoryCode: 'energy.steam' }), [organisation('refinery', '19.20Z')], kb);
-    expect(lead!.explanationFr).toContain('les raffineries consomment de la vapeur basse pression (source : Eurostat');
+    expect(lead!.explanationFr).toContain('Les raffineries consomment de la vapeur basse pression (source : Eurostat');
     expect(lead!.reasons[0]!.params.url).toMatch(/^https:\/\/ec\.europa\.eu\/eurostat/);
   });
 
