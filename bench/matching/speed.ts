@@ -19,7 +19,8 @@ function time(label: string, zone: GeneratedZone, runs: number): void {
     const declarations = zone.declarations.map((d) => ({ ...d }));
     const start = performance.now();
     const usage = process.cpuUsage();
-    count = matchZone(declarations, zone.organisations, { kb }).length;
+    // As the matching module runs it: every plausible taker ranked, the best five proposed.
+    count = matchZone(declarations, zone.organisations, { kb, potentialTakers: { maxPerOffer: 5 } }).length;
     const used = process.cpuUsage(usage);
     wall = Math.min(wall, performance.now() - start);
     cpu = Math.min(cpu, (used.user + used.system) / 1000);
