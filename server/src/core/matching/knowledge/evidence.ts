@@ -1,4 +1,6 @@
+import { categoryFamily } from '@synergies/shared';
 import { featuresOf } from '../features';
+import { isSharingCategory } from '../sharing';
 import type { MatchDeclaration } from '../types';
 import type { KnowledgeBase, Taker } from './knowledge-base';
 import { LEXICON, type ConceptWeights, type Lexicon } from './lexicon/lexicon';
@@ -39,6 +41,10 @@ const CATEGORY_WEIGHT = 0.6;
 export function offerConcepts(offer: Pick<MatchDeclaration, 'title' | 'description' | 'wasteCode' | 'categoryCode'>, lexicon: Lexicon = LEXICON): ConceptWeights {
   const found = new Map(lexicon.ofText(`${offer.title} ${offer.description.slice(0, 300)}`));
   for (const [id, weight] of lexicon.ofWasteCode(offer.wasteCode)) if ((found.get(id) ?? 0) < weight * CODE_ONLY_WEIGHT) found.set(id, weight * CODE_ONLY_WEIGHT);
+  // A machine or a room offered for sharing is not the material it works on ("usinage bois, plastiques").
+  if (isSharingCategory(offer.categoryCode)) {
+    for (const id of [...found.keys()]) if (categoryFamily(lexicon.concepts.get(id)?.category ?? '') !== categoryFamily(offer.categoryCode)) found.delete(id);
+  }
   const byCategory = lexicon.ofCategory(offer.categoryCode);
   if (byCategory !== null && !found.has(byCategory)) {
     const utility = lexicon.concepts.get(byCategory)?.reachKm !== undefined;
@@ -56,7 +62,8 @@ export function sectorEvidence(offer: MatchDeclaration, kb: KnowledgeBase, optio
     entry.support += item.support;
     entry.items.push(item);
   };
-  if (options.cases !== false) {
+  // Documented exchanges are of materials: a shared capacity finds its takers by sector demand alone.
+  if (options.cases !== false && !isSharingCategory(offer.categoryCode)) {
     const waste = featuresOf(offer).waste;
     for (const taker of kb.takersFor(waste?.code ?? null, { providerNaf: offer.organisationNaf, description: `${offer.title} ${offer.description}`, concepts })) {
       add({ kind: 'case', sector: taker.receiverNace, support: taker.support, taker });

@@ -134,7 +134,9 @@ export class KnowledgeBase {
       ['sub_chapter', ewcCode === null ? undefined : this.bySub.get(sub(ewcCode))],
       ['concept', query.concepts === undefined ? undefined : [...query.concepts.keys()].flatMap((id) => this.byConcept.get(id) ?? [])],
       ['chapter', ewcCode === null ? undefined : this.byChapter.get(chapter(ewcCode))],
-      ['description', wanted === null ? undefined : [...new Set([...wanted].flatMap((t) => this.byToken.get(t) ?? []))]],
+      // Shared words are the way in only for a material the lexicon does not know: once it
+      // names the material, words would favour English cases over a French offer's.
+      ['description', wanted === null || (query.concepts?.size ?? 0) > 0 ? undefined : [...new Set([...wanted].flatMap((t) => this.byToken.get(t) ?? []))]],
     ];
     for (const [level, cases] of levels) {
       for (const c of cases ?? []) {
@@ -142,8 +144,6 @@ export class KnowledgeBase {
         seen.add(c);
         const similarity = wanted === null ? 0 : tokenSimilarity(wanted, this.tokens.get(c)!);
         // A case found by its words alone counts by how alike the words are.
-        // A case the lexicon reads as another material ("steel slag" for "steel scrap") is not found by a shared word.
-        if (level === 'description' && query.concepts?.size && this.concepts.get(c)!.size && conceptOverlap(query.concepts, this.concepts.get(c)!) === 0) continue;
         // Through a broader concept ("organic waste" for molasses) a case says much less: squared.
         let weight = LEVEL_WEIGHT[level] * (level === 'description' ? similarity : level === 'concept' ? conceptOverlap(query.concepts!, this.concepts.get(c)!) ** 2 : 1 + DESCRIPTION_BOOST * similarity);
         weight *= (STATUS_WEIGHT[c.status] ?? 0.6) * (c.approximate ? APPROXIMATE_WEIGHT : 1);

@@ -113,7 +113,7 @@ export class Lexicon {
     if (word.length < MIN_TYPO_LENGTH) return [];
     const out: string[] = [];
     for (const variant of [word, ...deletions(word)]) {
-      for (const term of this.byDeletion.get(variant) ?? []) if (term[0] === word[0] && Math.abs(term.length - word.length) <= 1) out.push(...(this.singleWord.get(term) ?? []));
+      for (const term of this.byDeletion.get(variant) ?? []) if (term[0] === word[0] && oneEditApart(term, word)) out.push(...(this.singleWord.get(term) ?? []));
     }
     return [...new Set(out)];
   }
@@ -129,6 +129,16 @@ export class Lexicon {
       }
     }
   }
+}
+
+/** One substitution, insertion, deletion or swap of neighbours turns `a` into `b` ("dechet" and "dreche" are two apart). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function add(found: ConceptWeights, id: string, weight: number): void {
