@@ -27,7 +27,7 @@ function singular(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return word.slice(0, -1);
   if (/[^aeiou]y$/.test(word) && word.length > 4) return `${word.slice(0, -1)}ie`;
   if (/(sh|ss|x)es$/.test(word)) return word.slice(0, -2); // ashes, boxes ("branches", "bâches" keep their e)
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1); // "résidus", "tissus"
   if (word.endsWith('x') && /[aeiou]x$/.test(word) && word.length > 4) return word.slice(0, -1); // feux, cailloux
   return word;
 }
