@@ -15,6 +15,7 @@ const flag = (name: string, fallback: string) => {
 
 const runs: [string, string[]][] = [
   ['Scheduler: Girona instances and generated oversubscribed events', ['scheduler/run.ts']],
+  ['Matching: generalisation of potential takers (leave one publication out, French and English)', ['matching/generalisation.ts']],
   ['Matching: quality on the MAESTRI exchanges (leave one case out)', ['matching/quality.ts']],
   ['Matching: speed of a full rematch in the engine', ['matching/speed.ts']],
   ['Matching: national scale on PostgreSQL and Meilisearch', ['matching/national.ts', '--orgs', flag('national-orgs', '3000'), '--samples', '100']],

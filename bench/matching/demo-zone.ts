@@ -22,7 +22,7 @@ const titles = new Map(declarations.map((d) => [d.id, `${d.kind === 'offer' ? '+
 const names = new Map(organisations.map((o) => [o.id, o.name]));
 
 const start = performance.now();
-const proposals = matchZone(declarations, organisations, { kb, today: '2026-11-26' });
+const proposals = matchZone(declarations, organisations, { kb, today: '2026-11-26', potentialTakers: { maxPerOffer: 5 } });
 console.log(`${declarations.length} declarations, ${organisations.length} firms → ${proposals.length} proposals in ${(performance.now() - start).toFixed(0)} ms`);
 for (const kind of ['substitution', 'sharing', 'mutualisation', 'potential_taker'] as const) {
   const ofKind = proposals.filter((p) => p.kind === kind);

@@ -96,6 +96,14 @@ describe('explanations', () => {
     expect(reasonMessage({ code: 'brand_new', weight: 1, value: 1, params: {} }, String, String)).toEqual({ key: 'synergy.reasons.other', params: { code: 'brand_new' } });
   });
 
+  it('words public knowledge in the reader\'s language, with its source and a near sector', () => {
+    const params = { textFr: 'les raffineries consomment de la vapeur', textEn: 'refineries consume steam', source: 'Eurostat', sector: '1920', near: null };
+    const reason = { code: 'sector_evidence', weight: 1, value: 0.6, params };
+    expect(reasonMessage(reason, String, String, 'fr')).toEqual({ key: 'matchingEvidence.reason', params: { text: 'les raffineries consomment de la vapeur', source: 'Eurostat', sector: '1920' } });
+    expect(reasonMessage(reason, String, String, 'en').params.text).toBe('refineries consume steam');
+    expect(reasonMessage({ ...reason, params: { ...params, near: 'group' } }, String, String, 'en').key).toBe('matchingEvidence.near');
+  });
+
   it('reads a reservation from the history', () => {
     const base = { ...synergy(), history: [], messages: [], exchangeId: null } as SynergyView;
     expect(wasReserved(base)).toBe(false);

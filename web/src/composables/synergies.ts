@@ -65,7 +65,12 @@ export function permissions(s: Synergy, user: CurrentUser | null, facilitates: (
 }
 
 /** i18n key and parameters of a reason, for a readable list ("Même code déchet 15 01 03"). */
-export function reasonMessage(reason: SynergyReasonView, categoryLabel: (code: string) => string, formatKm: (km: number) => string): { key: string; params: Record<string, string | number> } {
+export function reasonMessage(
+  reason: SynergyReasonView,
+  categoryLabel: (code: string) => string,
+  formatKm: (km: number) => string,
+  locale = 'fr',
+): { key: string; params: Record<string, string | number> } {
   const p = reason.params;
   const str = (k: string) => (typeof p[k] === 'string' || typeof p[k] === 'number' ? String(p[k]) : '');
   const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : Number(p[k] ?? 0) || 0);
@@ -82,6 +87,9 @@ export function reasonMessage(reason: SynergyReasonView, categoryLabel: (code: s
       return { key: p.spread ? 'synergy.reasons.distance_spread' : 'synergy.reasons.distance', params: { km: formatKm(num('km')) } };
     case 'documented_case':
       return { key: 'synergy.reasons.documented_case', params: { count: num('count'), nace: str('receiverNace') } };
+    case 'sector_evidence':
+      // The engine words public knowledge in both languages; the locale picks its own.
+      return { key: p.near ? 'matchingEvidence.near' : 'matchingEvidence.reason', params: { text: str(locale === 'en' ? 'textEn' : 'textFr'), source: str('source'), sector: str('sector') } };
     case 'group_size':
       return { key: 'synergy.reasons.group_size', params: { count: num('count') } };
     case 'quantity_fit':

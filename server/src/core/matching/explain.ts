@@ -7,7 +7,7 @@ import type { Reason, ReasonCode } from './types';
  * caveats. `text_match` is left out of sentences: it repeats what the titles show.
  */
 const ORDER: ReasonCode[] = [
-  'group_size', 'same_waste_code', 'related_waste_code', 'same_category', 'related_category', 'documented_case', 'distance',
+  'group_size', 'same_waste_code', 'related_waste_code', 'same_category', 'related_category', 'documented_case', 'sector_evidence', 'distance',
   'quantity_fit', 'quantity_mismatch', 'quantity_total', 'availability_overlap', 'no_availability_overlap', 'reciprocity', 'hazard_mismatch',
 ];
 
@@ -56,10 +56,16 @@ const PHRASES: Record<ReasonCode, Phrase> = {
       code: t(lang, 'de ce code déchet', 'of this waste code'),
       sub_chapter: t(lang, 'du même sous-chapitre de déchets', 'of the same waste sub-chapter'),
       chapter: t(lang, 'du même chapitre de déchets', 'of the same waste chapter'),
+      concept: t(lang, "d'une matière de même nature", 'of the same kind of material'),
       description: t(lang, "d'une matière décrite de même", 'of a material described alike'),
     }[s(p, 'level')] ?? '';
     const example = p.example ? t(lang, ` (ex. ${s(p, 'example')})`, ` (e.g. ${s(p, 'example')})`) : '';
-    return t(lang, `${count} ${count > 1 ? 'échanges documentés' : 'échange documenté'} ${what} vers ce secteur (NACE ${s(p, 'receiverNace')})${example}`, `${count} documented ${count > 1 ? 'exchanges' : 'exchange'} ${what} to this sector (NACE ${s(p, 'receiverNace')})${example}`);
+    const sector = p.near ? t(lang, `un secteur voisin (NACE ${s(p, 'receiverNace')})`, `a near sector (NACE ${s(p, 'receiverNace')})`) : t(lang, `ce secteur (NACE ${s(p, 'receiverNace')})`, `this sector (NACE ${s(p, 'receiverNace')})`);
+    return t(lang, `${count} ${count > 1 ? 'échanges documentés' : 'échange documenté'} ${what} vers ${sector}${example}`, `${count} documented ${count > 1 ? 'exchanges' : 'exchange'} ${what} to ${sector}${example}`);
+  },
+  sector_evidence: (p, lang) => {
+    const near = p.near ? t(lang, `, secteur voisin de NACE ${s(p, 'sector')}`, `, a sector near NACE ${s(p, 'sector')}`) : '';
+    return t(lang, `${s(p, 'textFr')}${near} (source : ${s(p, 'source')})`, `${s(p, 'textEn')}${near} (source: ${s(p, 'source')})`);
   },
   group_size: (p, lang) =>
     p.kind === 'offer'

@@ -21,4 +21,10 @@ export { KnowledgeBase, validatedCase, type KnowledgeCase, type Taker, type Take
 export { parseMaestriCsv, shortReference } from './knowledge/maestri';
 export { parseCsv, parseCsvObjects } from './knowledge/csv';
 export { evaluateTakers, groupKey, COMMON_SECTORS, type EvaluationResult } from './knowledge/evaluation';
-export { nafToNaceClass, nafDivision, naceClassToNaf, naceAffinity } from './knowledge/nace';
+export { nafToNaceClass, nafDivision, naceClassToNaf, naceAffinity, naceNearness, NEAR_AFFINITY } from './knowledge/nace';
+export { sectorEvidence, offerConcepts, PUBLIC_RULES, type EvidenceItem, type SectorEvidence } from './knowledge/evidence';
+export { LEXICON, Lexicon, type ConceptWeights } from './knowledge/lexicon/lexicon';
+export { FLOW_CONCEPTS, type FlowConcept } from './knowledge/lexicon/flows';
+export { foldWords } from './knowledge/lexicon/normalise';
+export { PUBLIC_SOURCES, type PublicSource, type SourceId } from './knowledge/public/sources';
+export type { TakerRule } from './knowledge/public/rule';

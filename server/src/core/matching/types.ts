@@ -62,6 +62,7 @@ export const REASON_CODES = [
   'reciprocity',
   'text_match',
   'documented_case',
+  'sector_evidence',
   'group_size',
   'quantity_total',
 ] as const;

@@ -44,6 +44,9 @@ function stopwatch(timings: StageTimings | undefined): (stage: keyof StageTiming
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
+/** The engine ranks every plausible taker of an offer; firms are shown (and notified of) the best few. */
+const SHOWN_TAKERS = { maxPerOffer: 5 };
+
 export class MatchingService {
   constructor(private readonly ctx: AppContext) {}
 
@@ -94,7 +97,7 @@ export class MatchingService {
       proposals = matchDeclaration(subject, candidates, { kb, today: today(this.ctx.now()) });
       if (subject.kind === 'offer' && !proposals.some((p) => p.kind === 'substitution')) {
         organisations = firms.filter((o) => o.id !== subject.organisationId);
-        proposals.push(...potentialTakers(subject, organisations, kb));
+        proposals.push(...potentialTakers(subject, organisations, kb, SHOWN_TAKERS));
       }
     }
     lap('score');
@@ -111,7 +114,7 @@ export class MatchingService {
       const declarations = await repo.activeDeclarations(sql, zoneId);
       const organisations = await repo.organisationsOf(sql, zoneId);
       await repo.updateMatchRun(this.ctx.db, runId, { total: declarations.length });
-      const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()) });
+      const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()), potentialTakers: SHOWN_TAKERS });
       const byId = new Map<string, repo.NamedMatchDeclaration>(declarations.map((d) => [d.id, d]));
       let outcome: SaveOutcome = { created: 0, updated: 0, retired: 0 };
       // Saved in batches, with progress after each; stale proposals retired once at the end.

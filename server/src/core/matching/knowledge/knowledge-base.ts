@@ -1,5 +1,6 @@
 import { isHazardousWasteCode, normaliseWasteCode } from '@synergies/shared';
 import { textTokens, tokenSimilarity } from '../signals/text';
+import { LEXICON, type ConceptWeights } from './lexicon/lexicon';
 import { naceAffinity, nafToNaceClass } from './nace';
 
 /** One documented exchange: a providing sector gave a material to a receiving sector. */
@@ -23,7 +24,7 @@ export interface KnowledgeCase {
 }
 
 /** How a case relates to the queried material: by code, or only by the words describing it. */
-export type MatchLevel = 'code' | 'sub_chapter' | 'chapter' | 'description';
+export type MatchLevel = 'code' | 'sub_chapter' | 'concept' | 'chapter' | 'description';
 
 export interface Taker {
   /** A receiving NACE code (2 to 4 digits) as the cases give it. */
@@ -41,6 +42,8 @@ export interface TakerQuery {
   providerNaf?: string | null;
   /** Title/description of the offer: cases describing the same material weigh more. */
   description?: string;
+  /** Flow concepts of the offer (`LEXICON`): cases about the same kind of material, in any language, count. */
+  concepts?: ConceptWeights;
 }
 
 /**
@@ -48,7 +51,7 @@ export interface TakerQuery {
  * material of the same process; a shared chapter only the same industry. Implemented
  * exchanges count more than planned ones, approximate codes less than exact ones.
  */
-const LEVEL_WEIGHT: Record<MatchLevel, number> = { code: 1, sub_chapter: 0.5, chapter: 0.2, description: 1 };
+const LEVEL_WEIGHT: Record<MatchLevel, number> = { code: 1, sub_chapter: 0.5, concept: 0.9, chapter: 0.2, description: 1 };
 const STATUS_WEIGHT: Record<string, number> = { Implemented: 1, validated: 1, Planned: 0.8, 'Under feasibility study': 0.6 };
 const APPROXIMATE_WEIGHT = 0.8;
 const PROVIDER_BOOST = 0.5;
@@ -67,6 +70,8 @@ export class KnowledgeBase {
   private readonly related = new Map<string, Set<string>>();
   private readonly byToken = new Map<string, KnowledgeCase[]>();
   private readonly receiverCounts = new Map<string, number>();
+  private readonly concepts = new Map<KnowledgeCase, ConceptWeights>();
+  private readonly byConcept = new Map<string, KnowledgeCase[]>();
 
   constructor(cases: readonly KnowledgeCase[]) {
     this.cases = cases;
@@ -78,6 +83,10 @@ export class KnowledgeBase {
       const tokens = textTokens(c.wasteDescription);
       this.tokens.set(c, tokens);
       for (const token of tokens) push(this.byToken, token, c);
+      // The cases are in English: the lexicon lets a French offer meet them.
+      const concepts = LEXICON.ofText(c.wasteDescription);
+      this.concepts.set(c, concepts);
+      for (const id of concepts.keys()) push(this.byConcept, id, c);
       for (const receiver of c.receiverNace) this.receiverCounts.set(receiver, (this.receiverCounts.get(receiver) ?? 0) + 1);
     }
   }
@@ -123,8 +132,11 @@ export class KnowledgeBase {
     const levels: [MatchLevel, KnowledgeCase[] | undefined][] = [
       ['code', ewcCode === null ? undefined : this.byCode.get(ewcCode)],
       ['sub_chapter', ewcCode === null ? undefined : this.bySub.get(sub(ewcCode))],
+      ['concept', query.concepts === undefined ? undefined : [...query.concepts.keys()].flatMap((id) => this.byConcept.get(id) ?? [])],
       ['chapter', ewcCode === null ? undefined : this.byChapter.get(chapter(ewcCode))],
-      ['description', wanted === null ? undefined : [...new Set([...wanted].flatMap((t) => this.byToken.get(t) ?? []))]],
+      // Shared words are the way in only for a material the lexicon does not know: once it
+      // names the material, words would favour English cases over a French offer's.
+      ['description', wanted === null || (query.concepts?.size ?? 0) > 0 ? undefined : [...new Set([...wanted].flatMap((t) => this.byToken.get(t) ?? []))]],
     ];
     for (const [level, cases] of levels) {
       for (const c of cases ?? []) {
@@ -132,7 +144,8 @@ export class KnowledgeBase {
         seen.add(c);
         const similarity = wanted === null ? 0 : tokenSimilarity(wanted, this.tokens.get(c)!);
         // A case found by its words alone counts by how alike the words are.
-        let weight = LEVEL_WEIGHT[level] * (level === 'description' ? similarity : 1 + DESCRIPTION_BOOST * similarity);
+        // Through a broader concept ("organic waste" for molasses) a case says much less: squared.
+        let weight = LEVEL_WEIGHT[level] * (level === 'description' ? similarity : level === 'concept' ? conceptOverlap(query.concepts!, this.concepts.get(c)!) ** 2 : 1 + DESCRIPTION_BOOST * similarity);
         weight *= (STATUS_WEIGHT[c.status] ?? 0.6) * (c.approximate ? APPROXIMATE_WEIGHT : 1);
         if (providerClass !== null) weight *= 1 + PROVIDER_BOOST * Math.max(0, ...c.providerNace.map((p) => naceAffinity(providerClass, p)));
         for (const receiver of c.receiverNace) {
@@ -146,6 +159,13 @@ export class KnowledgeBase {
     }
     return [...byReceiver.values()].sort((a, b) => b.support - a.support || a.receiverNace.localeCompare(b.receiverNace));
   }
+}
+
+/** How closely two sets of concepts name the same material: the best shared concept, by how directly each side names it. */
+function conceptOverlap(a: ConceptWeights, b: ConceptWeights): number {
+  let best = 0;
+  for (const [id, weight] of a) best = Math.max(best, weight * (b.get(id) ?? 0));
+  return best;
 }
 
 /** A synergy a facilitator validated, as a case of the base (the way the base grows). */

@@ -45,5 +45,7 @@ export function shortReference(reference: string): string {
   const year = /\((\d{4})[a-z]?\)/.exec(reference)?.[1];
   const several = (reference.match(/&|\band\b/g) ?? []).length > 0;
   if (author === '') return reference.slice(0, 60);
+  // An institution's guide ("Invest Northern Ireland. Industrial symbiosis - …"): its name.
+  if (year === undefined && reference.length > 60) return reference.split('. ')[0]!.slice(0, 60);
   return `${author}${several ? ' et al.' : ''}${year ? `, ${year}` : ''}`;
 }

@@ -22,14 +22,26 @@ export function naceClassToNaf(nace: string): string {
 }
 
 /**
- * How well a firm's class fits a sector code of a documented case, which the sources
- * give at class (4 digits), group (3) or division (2) level. A case naming the class
- * is the strongest evidence; a neighbour in the same group or division still hints at
- * a similar process.
+ * How well a firm's class fits a sector code of a documented case or a public rule,
+ * which give it at class (4 digits), group (3) or division (2) level. The NAF hierarchy
+ * lends graded evidence: a code naming the firm's class is the strongest; a group or
+ * division named as a whole still covers it; a neighbour class in the same group
+ * (20.13 for a case in 20.15: group 20.1) runs a similar process, one in the same division less so.
  */
 export function naceAffinity(firmClass: string, caseCode: string): number {
-  if (firmClass.startsWith(caseCode)) return caseCode.length >= 4 ? 1 : caseCode.length === 3 ? 0.75 : 0.5;
-  if (caseCode.length >= 3 && firmClass.slice(0, 3) === caseCode.slice(0, 3)) return 0.3;
-  if (firmClass.slice(0, 2) === caseCode.slice(0, 2)) return 0.15;
+  if (firmClass.startsWith(caseCode)) return caseCode.length >= 4 ? 1 : caseCode.length === 3 ? 0.9 : 0.85;
+  if (caseCode.length >= 3 && firmClass.slice(0, 3) === caseCode.slice(0, 3)) return NEAR_AFFINITY.group;
+  if (firmClass.slice(0, 2) === caseCode.slice(0, 2)) return NEAR_AFFINITY.division;
   return 0;
+}
+
+/** Evidence lent to a near sector: same NAF group, same division. */
+export const NEAR_AFFINITY = { group: 0.4, division: 0.2 } as const;
+
+/** How a firm's class relates to an evidence code: the same sector, or a near one. */
+export function naceNearness(firmClass: string, caseCode: string): 'same' | 'group' | 'division' | null {
+  if (firmClass.startsWith(caseCode)) return 'same';
+  if (caseCode.length >= 3 && firmClass.slice(0, 3) === caseCode.slice(0, 3)) return 'group';
+  if (firmClass.slice(0, 2) === caseCode.slice(0, 2)) return 'division';
+  return null;
 }
