@@ -20,6 +20,11 @@ export interface Meeting {
 export interface Problem {
   nSlots: number;
   sessionOfSlot: number[];
+  /**
+   * Slots with the same run number can make a break between them. One run per session when idle
+   * time between sessions (lunch) is not a break; a single run when it is (the paper's definition).
+   */
+  breakRunOfSlot: number[];
   nParticipants: number;
   reps: number[];
   maxMeetings: number[];
@@ -97,6 +102,7 @@ export function compileEvent(event: SchedulingEvent): Problem {
   return {
     nSlots,
     sessionOfSlot,
+    breakRunOfSlot: event.lunchCountsAsBreak ? sessionOfSlot.map(() => 0) : sessionOfSlot,
     nParticipants,
     reps: event.participants.map((p) => p.representatives),
     maxMeetings: event.participants.map((p) => p.maxMeetings ?? Number.MAX_SAFE_INTEGER),
