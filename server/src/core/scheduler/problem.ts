@@ -40,6 +40,8 @@ export interface Problem {
   /** Participant a table is reserved for, or -1. */
   tableHost: number[];
   ids: { participants: string[]; slots: string[]; requests: string[]; tables: string[]; sessions: string[] };
+  /** Display names of the participants (their id when unnamed), for messages. */
+  participantNames: string[];
 }
 
 function indexOf(ids: string[], kind: string): Map<string, number> {
@@ -115,5 +117,6 @@ export function compileEvent(event: SchedulingEvent): Problem {
     unreservedTables: event.tables.filter((t) => !t.reservedFor).length,
     tableHost: event.tables.map((t) => (t.reservedFor ? pIndex.get(t.reservedFor)! : -1)),
     ids,
+    participantNames: event.participants.map((p) => p.name ?? p.id),
   };
 }
