@@ -14,7 +14,10 @@ function bruteForce(event: SchedulingEvent, fairness: number): number | null {
   const slots = event.sessions.flatMap((s) => s.slots.map((x) => ({ id: x.id, session: s.id })));
   const sessionStarts = new Set<number>();
   let k = 0;
-  for (const s of event.sessions) (sessionStarts.add(k), (k += s.slots.length));
+  for (const s of event.sessions) {
+    sessionStarts.add(k);
+    k += s.slots.length;
+  }
   const index = new Map(event.requests.map((r, i) => [r.id, i]));
   const reps = new Map(event.participants.map((p) => [p.id, p.representatives]));
   const unavailable = new Map(event.participants.map((p) => [p.id, new Set(p.unavailableSlots)]));
