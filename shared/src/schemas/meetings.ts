@@ -302,6 +302,8 @@ export const DayOfChangeResult = z.object({
   scheduleVersion: z.number().int(),
   /** Firms whose agenda changed (a meeting added, removed, moved or at another table). */
   changedAgendas: z.array(OrganisationRef),
+  /** What changed in each of those agendas, in sentences to show as they are. */
+  changes: z.array(z.object({ organisation: OrganisationRef, fr: z.array(z.string()), en: z.array(z.string()) })),
   /** The request created by a new_request change. */
   requestId: Id.nullable(),
   unscheduled: z.array(UnscheduledMeeting),
