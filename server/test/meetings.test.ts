@@ -204,7 +204,8 @@ describe('scheduling, preview and publication', () => {
     expect(mail!.subject).toContain('Rendez-vous d’affaires du Revermont');
     expect(mail!.text).toMatch(/\d\d:\d\d–\d\d:\d\d, Table \d : avec/);
     expect((await t.call(firms.A.member, 'POST', `/meeting-events/${eventId}/requests`, { withOrganisationId: firms.E.id })).json().code).toBe('requests_closed');
-    expect((await t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, { version: res.json().version, name: 'Renommé' })).json().code).toBe('event_published');
+    const renamed = await t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, { version: res.json().version, date: '2026-10-06' });
+    expect(renamed.json().code).toBe('setup_breaks_schedule');
   });
 });
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { MEETING_EVENT_STATUSES, MEETING_STATUSES, SCHEDULE_RUN_STATUSES } from '@synergies/shared';
 import { createdAt, id, updatedAt, version } from './columns';
 import { users } from './users';
@@ -38,6 +38,10 @@ export const meetingEvents = pgTable(
     status: meetingEventStatusEnum('status').notNull().default('draft'),
     sessions: jsonb('sessions').$type<StoredSession[]>().notNull(),
     tables: jsonb('tables').$type<StoredTable[]>().notNull(),
+    /** Idle time between two sessions (lunch) counts as a break for the scheduler's objective. */
+    lunchCountsAsBreak: boolean('lunch_counts_as_break').notNull().default(false),
+    /** Every request must be held: a schedule that drops one is refused, with what blocks it. */
+    allRequestsRequired: boolean('all_requests_required').notNull().default(false),
     /** Bumped by every change of the setup or the requests: tells whether a schedule is outdated. */
     revision: integer('revision').notNull().default(1),
     publishedScheduleVersion: integer('published_schedule_version'),

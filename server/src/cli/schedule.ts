@@ -64,15 +64,23 @@ const event = readEvent(args.file);
 const result = await solveSchedule(event, { timeLimitSeconds: args.timeLimit, fairness: args.fairness });
 
 if (result.status === 'infeasible') {
-  if (args.json) process.stdout.write(`${JSON.stringify({ infeasible: true, code: result.failure.code, reason: result.failure.message, details: result.failure.details })}\n`);
-  else process.stdout.write(`Infeasible (${result.failure.code}): ${result.failure.message}\n`);
-  process.exit(1);
+  // Infeasible only when proven; otherwise the answer is "unknown within the time limit".
+  const { proven } = result.failure;
+  if (args.json) {
+    const answer = { instance: basename(args.file), status: proven ? 'infeasible' : 'unknown', infeasible: proven, proven, code: result.failure.code, reason: result.failure.message, details: result.failure.details };
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+  } else process.stdout.write(`${proven ? 'Infeasible (proven)' : 'Unknown within the time limit'} (${result.failure.code}): ${result.failure.message}\n`);
+  process.exit(proven ? 1 : 3);
 }
 
 const { stats } = result;
 if (args.json) {
   const output = {
     instance: basename(args.file),
+    status: 'scheduled',
+    infeasible: false,
+    all_meetings_held: stats.meetingsScheduled === stats.meetingsRequested,
+    lunch_counts_as_break: event.lunchCountsAsBreak,
     meetings_requested: stats.meetingsRequested,
     meetings_scheduled: stats.meetingsScheduled,
     total_breaks: stats.totalBreaks,
@@ -84,6 +92,7 @@ if (args.json) {
     min_meetings_of_requesters: stats.minMeetingsOfRequesters,
     table_changes: stats.tableChanges,
     optimal: stats.optimal,
+    proven: stats.optimal,
     method: stats.method,
     seconds: Number(stats.seconds.toFixed(3)),
     assignments: result.meetings.map((m) => ({ request: m.requestId, a: m.participants[0], b: m.participants[1], participants: m.participants, slot: m.slotId, table: m.tableId })),

@@ -92,6 +92,10 @@ const SetupFields = {
   sessions: MeetingSessions,
   tables: MeetingTables,
   participants: MeetingParticipants.default([]),
+  /** Idle time between two sessions (lunch) counts as a break in the schedule's objective. */
+  lunchCountsAsBreak: z.boolean().default(false),
+  /** Every request must be held; otherwise scheduling fails and names what blocks it. */
+  allRequestsRequired: z.boolean().default(false),
 };
 
 export const MeetingEventCreate = z.object({ zoneId: Id, ...SetupFields });
@@ -103,6 +107,8 @@ export const MeetingEventUpdate = z
     sessions: SetupFields.sessions,
     tables: SetupFields.tables,
     participants: MeetingParticipants,
+    lunchCountsAsBreak: z.boolean(),
+    allRequestsRequired: z.boolean(),
   })
   .partial()
   .extend({ version: z.number().int() });
@@ -136,6 +142,8 @@ export const MeetingEvent = z
     breaks: z.array(z.object({ afterSession: z.string(), start: z.string(), end: z.string() })),
     tables: z.array(z.object({ id: z.string(), name: z.string(), reservedFor: Id.nullable() })),
     participants: z.array(MeetingParticipant),
+    lunchCountsAsBreak: z.boolean(),
+    allRequestsRequired: z.boolean(),
     /** Version of the schedule members see; null until published. */
     publishedScheduleVersion: z.number().int().nullable(),
     version: z.number().int(),
@@ -294,6 +302,8 @@ export const DayOfChangeResult = z.object({
   scheduleVersion: z.number().int(),
   /** Firms whose agenda changed (a meeting added, removed, moved or at another table). */
   changedAgendas: z.array(OrganisationRef),
+  /** What changed in each of those agendas, in sentences to show as they are. */
+  changes: z.array(z.object({ organisation: OrganisationRef, fr: z.array(z.string()), en: z.array(z.string()) })),
   /** The request created by a new_request change. */
   requestId: Id.nullable(),
   unscheduled: z.array(UnscheduledMeeting),

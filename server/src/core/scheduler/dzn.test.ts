@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DznError, parseDzn } from './dzn';
+import { solveSchedule } from './solve';
 
 const small = `% tiny instance
 nBusiness = 3;
@@ -25,6 +26,15 @@ describe('parseDzn', () => {
     expect(event.requests[1]).toMatchObject({ participants: ['2', '3'], fixedSlot: '4', after: ['1'] });
     expect(event.requests[1]!.session).toBeUndefined();
     expect(event.mustScheduleAll).toBe(true);
+    expect(event.lunchCountsAsBreak).toBe(true);
+  });
+  it('holds a meeting after the meetings of its precedences set (prec(m): held before m)', async () => {
+    const text = small.replace('fixed = [0, 4];', 'fixed = [0, 0];').replace('precedences = [{}, {1}];', 'precedences = [{2}, {}];');
+    const event = parseDzn(text);
+    const r = await solveSchedule(event, { timeLimitSeconds: 5 });
+    if (r.status !== 'scheduled') throw new Error(r.failure.message);
+    const slot = Object.fromEntries(r.meetings.map((m) => [m.requestId, Number(m.slotId)]));
+    expect(slot['2']).toBeLessThan(slot['1']!);
   });
   it('rejects a missing size with a clear message', () => {
     expect(() => parseDzn('nBusiness = 2;')).toThrow(/Missing nMeetings/);

@@ -114,6 +114,8 @@ export function parseDzn(text: string, name = 'Girona instance'): SchedulingEven
     participants,
     requests,
     mustScheduleAll: true,
+    // Bofill et al., Definition 2.3: slots are numbered across sessions, so idle time over lunch is a break.
+    lunchCountsAsBreak: true,
   };
 }
 

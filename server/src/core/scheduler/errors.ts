@@ -12,6 +12,6 @@ export class SchedulingError extends Error {
   }
 
   toFailure(): SchedulingFailure {
-    return { code: this.code, message: this.message, details: this.details };
+    return { code: this.code, message: this.message, details: this.details, proven: true };
   }
 }

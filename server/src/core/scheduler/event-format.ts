@@ -28,7 +28,9 @@ import { z } from 'zod';
  *       "fixedSlot": "m2",                                // optional: must take this slot
  *       "after": ["r0"] }                                 // optional: held after these requests
  *   ],
- *   "mustScheduleAll": false   // true: an event that cannot hold every request is infeasible
+ *   "mustScheduleAll": false,  // true: an event that cannot hold every request is infeasible
+ *   "lunchCountsAsBreak": false // true: idle time between two sessions is a break, as in the
+ *                               // Girona paper (slots numbered across sessions)
  * }
  * ```
  * A request's weight is the sum of its requesting sides' priorities, so a mutual request weighs more.
@@ -78,6 +80,7 @@ export const schedulingEventSchema = z.object({
   participants: z.array(participantSchema),
   requests: z.array(requestSchema),
   mustScheduleAll: z.boolean().default(false),
+  lunchCountsAsBreak: z.boolean().default(false),
 });
 
 export type SchedulingEvent = z.infer<typeof schedulingEventSchema>;

@@ -5,6 +5,7 @@ export { parseDzn, DznError } from './dzn';
 export { eventFromJson, schedulingEventSchema, type SchedulingEvent, type EventInput } from './event-format';
 export { SchedulingError } from './errors';
 export { validateSchedule, type Violation } from './validate';
+export { checkSchedule, type ScheduleCheck } from './check';
 export { slotTimes } from './outputs/times';
 export { renderAgendaIcs } from './outputs/ics';
 export { renderScheduleCsv } from './outputs/csv';

@@ -9,6 +9,36 @@ import { findPrecedenceCycle } from './rules/precedence';
  * constraint that blocks: a precedence cycle, a fixed meeting on a slot its participants cannot
  * attend or that collides with other fixed meetings, too many fixed meetings for the tables.
  */
+/**
+ * Meetings of participant p that cannot all get distinct slots (p's representatives per slot), by
+ * a maximum bipartite matching: empty when p's requests fit its slots. Returns one witness set: the
+ * meetings left unmatched after the matching (the facilitator's hint of where room is missing).
+ */
+export function unmatchedMeetings(problem: Problem, p: number): number[] {
+  const mine = problem.meetingsOf[p]!;
+  const reps = problem.reps[p]!;
+  const owners: number[][] = Array.from({ length: problem.nSlots }, () => []);
+  const augment = (m: number, seen: Uint8Array): boolean => {
+    for (const s of problem.meetings[m]!.allowed) {
+      if (seen[s]) continue;
+      seen[s] = 1;
+      const here = owners[s]!;
+      if (here.length < reps) {
+        here.push(m);
+        return true;
+      }
+      for (let i = 0; i < here.length; i++) {
+        if (augment(here[i]!, seen)) {
+          here[i] = m;
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  return mine.filter((m) => !augment(m, new Uint8Array(problem.nSlots)));
+}
+
 export function preflight(problem: Problem, mustScheduleAll: boolean): void {
   const { ids, meetings, nSlots } = problem;
   const cycle = findPrecedenceCycle(meetings.length, problem.precedences);
@@ -65,22 +95,47 @@ export function preflight(problem: Problem, mustScheduleAll: boolean): void {
         request: ids.requests[i]!,
       });
     }
+    const name = (p: number) => problem.participantNames[p]!;
     for (let p = 0; p < problem.nParticipants; p++) {
       const demand = problem.meetingsOf[p]!.length;
       const capacity = participantCapacity(problem, p);
       if (demand > capacity) {
-        throw new SchedulingError('participant_capacity_exceeded', `Participant ${ids.participants[p]} has ${demand} requests but room for ${capacity} meetings`, {
+        const why = capacity === problem.maxMeetings[p] ? `its maximum is ${capacity} meetings` : `it is available in ${capacity / problem.reps[p]!} slot(s) with ${problem.reps[p]} representative(s)`;
+        throw new SchedulingError('participant_capacity_exceeded', `${name(p)} has ${demand} requests but room for ${capacity} meetings: ${why}. Add slots, a representative or lift unavailabilities.`, {
           participant: ids.participants[p]!,
           requests: demand,
           capacity,
         });
       }
+      // Each meeting needs its own slot among those its session, fixed slot and both sides allow.
+      const stuck = unmatchedMeetings(problem, p);
+      if (stuck.length > 0) {
+        const slotSet = new Set(stuck.flatMap((m) => meetings[m]!.allowed));
+        const competing = problem.meetingsOf[p]!.filter((m) => meetings[m]!.allowed.every((s) => slotSet.has(s))).length;
+        const slots = [...slotSet].sort((a, b) => a - b).map((s) => ids.slots[s]!);
+        throw new SchedulingError(
+          'participant_capacity_exceeded',
+          `${name(p)} cannot hold all its requests: ${competing} meeting(s) compete for the ${slots.length} slot(s) ${slots.join(', ')} that their sessions, fixed slots and the other firms' availability allow. Add a slot or a representative, or lift an unavailability.`,
+          { participant: ids.participants[p]!, requests: stuck.map((m) => ids.requests[m]!), slots },
+        );
+      }
     }
     if (meetings.length > problem.nTables * nSlots) {
-      throw new SchedulingError('table_capacity_exceeded', `${meetings.length} requests for ${problem.nTables} tables x ${nSlots} slots`, {
+      throw new SchedulingError('table_capacity_exceeded', `${meetings.length} requests for ${problem.nTables} tables x ${nSlots} slots: add tables or slots.`, {
         requests: meetings.length,
         capacity: problem.nTables * nSlots,
       });
     }
+    problem.ids.sessions.forEach((session, k) => {
+      const inSession = meetings.filter((m) => m.session === k).length;
+      const slotsIn = problem.sessionOfSlot.filter((x) => x === k).length;
+      if (inSession > problem.nTables * slotsIn) {
+        throw new SchedulingError('table_capacity_exceeded', `${inSession} requests must be held in session ${session}, which has ${problem.nTables} tables x ${slotsIn} slots: add tables or slots to it.`, {
+          session,
+          requests: inSession,
+          capacity: problem.nTables * slotsIn,
+        });
+      }
+    });
   }
 }

@@ -20,6 +20,11 @@ export interface Meeting {
 export interface Problem {
   nSlots: number;
   sessionOfSlot: number[];
+  /**
+   * Slots with the same run number can make a break between them. One run per session when idle
+   * time between sessions (lunch) is not a break; a single run when it is (the paper's definition).
+   */
+  breakRunOfSlot: number[];
   nParticipants: number;
   reps: number[];
   maxMeetings: number[];
@@ -35,6 +40,8 @@ export interface Problem {
   /** Participant a table is reserved for, or -1. */
   tableHost: number[];
   ids: { participants: string[]; slots: string[]; requests: string[]; tables: string[]; sessions: string[] };
+  /** Display names of the participants (their id when unnamed), for messages. */
+  participantNames: string[];
 }
 
 function indexOf(ids: string[], kind: string): Map<string, number> {
@@ -97,6 +104,7 @@ export function compileEvent(event: SchedulingEvent): Problem {
   return {
     nSlots,
     sessionOfSlot,
+    breakRunOfSlot: event.lunchCountsAsBreak ? sessionOfSlot.map(() => 0) : sessionOfSlot,
     nParticipants,
     reps: event.participants.map((p) => p.representatives),
     maxMeetings: event.participants.map((p) => p.maxMeetings ?? Number.MAX_SAFE_INTEGER),
@@ -109,5 +117,6 @@ export function compileEvent(event: SchedulingEvent): Problem {
     unreservedTables: event.tables.filter((t) => !t.reservedFor).length,
     tableHost: event.tables.map((t) => (t.reservedFor ? pIndex.get(t.reservedFor)! : -1)),
     ids,
+    participantNames: event.participants.map((p) => p.name ?? p.id),
   };
 }

@@ -24,7 +24,7 @@ const key = (m: ScheduledMeeting) => `${m.requestId}@${m.slotId}#${m.tableId}`;
 const startedBy = (meetings: readonly ScheduledMeeting[], now: Date) =>
   meetings.filter((m) => at(['09:00', '09:20', '09:40', '10:00'][Number(m.slotId.slice(1)) - 1]!) <= now);
 
-describe('reschedule', () => {
+describe('reschedule', { timeout: 30_000 }, () => {
   it('never moves a past or running meeting, whatever the change', async () => {
     const { event, schedule } = await day();
     const now = at('09:25'); // m1 past, m2 running
@@ -86,5 +86,44 @@ describe('reschedule', () => {
     expect(later.schedule.meetings.map((m) => m.requestId)).toEqual([]);
     expect(later.schedule.unscheduled.find((u) => u.requestId === 'r1')?.reason).toBe('cancelled');
     expect(later.changedParticipants).toEqual(['c', 'd']);
+  });
+});
+
+describe('reschedule re-optimises', () => {
+  it('moves one future meeting aside to hold a new one, keeps the past fixed and changes the fewest agendas', () => {
+    const event = scenario({
+      firms: ['a', 'b', 'c', { id: 'e', unavailableSlots: ['m3'] }, 'f', 'g'],
+      slots: [3],
+      tables: 2,
+      meetings: [['a', 'b'], ['a', 'c'], ['f', 'g']],
+    });
+    const previous = {
+      meetings: [
+        { requestId: 'r1', participants: ['a', 'b'], slotId: 'm1', tableId: 'T1' },
+        { requestId: 'r2', participants: ['a', 'c'], slotId: 'm2', tableId: 'T1' },
+        { requestId: 'r3', participants: ['f', 'g'], slotId: 'm2', tableId: 'T2' },
+      ],
+      unscheduled: [],
+    };
+    // m1 is running; e can only meet at m2, where a is busy: r2 must move to m3.
+    const request = { id: 'late', participants: ['a', 'e'], requestedBy: ['e'], priority: {}, synergyIds: [], after: [] };
+    const r = reschedule(event, previous, { kind: 'new_request', request }, at('09:05'));
+    const slotOf = Object.fromEntries(r.schedule.meetings.map((m) => [m.requestId, m.slotId]));
+    expect(slotOf).toEqual({ r1: 'm1', late: 'm2', r2: 'm3', r3: 'm2' });
+    expect(r.schedule.meetings.find((m) => m.requestId === 'r1')!.tableId).toBe('T1');
+    expect(r.changedParticipants).toEqual(['a', 'c', 'e']);
+    expect(validateSchedule(r.event, r.schedule)).toEqual([]);
+    expect(r.changes.c!.fr).toEqual(['Le rendez-vous avec a passe de 09:20 à 09:40, T1.']);
+    expect(r.changes.c!.en).toEqual(['The meeting with a moves from 09:20 to 09:40, T1.']);
+    expect(r.changes.e!.fr[0]).toContain('Nouveau rendez-vous avec a à 09:20');
+    expect(r.changes.b).toBeUndefined();
+  });
+
+  it('says why a dropped meeting is dropped', async () => {
+    const { event, schedule } = await day();
+    const r = reschedule(event, schedule, { kind: 'no_show', participantId: 'e' }, at('08:00'));
+    const lines = Object.entries(r.changes).filter(([p]) => p !== 'e').flatMap(([, t]) => t.fr);
+    for (const line of r.changes.e?.fr ?? []) expect(line).toMatch(/retiré \(une entreprise est absente\)|passe de|Nouveau/);
+    expect(lines.every((l) => l.length > 0)).toBe(true);
   });
 });

@@ -39,7 +39,7 @@ export function buildResult(event: SchedulingEvent, problem: Problem, a: Assignm
     unscheduled.push({ requestId: ids.requests[i]!, reason, message: reasonMessage(problem, i, reason, held) });
   });
   const breaks = Array.from({ length: problem.nParticipants }, (_, p) =>
-    countBreaks(problem.meetingsOf[p]!.filter((m) => a.slotOf[m]! >= 0 && a.tableOf[m]! >= 0).map((m) => a.slotOf[m]!), problem.sessionOfSlot),
+    countBreaks(problem.meetingsOf[p]!.filter((m) => a.slotOf[m]! >= 0 && a.tableOf[m]! >= 0).map((m) => a.slotOf[m]!), problem.breakRunOfSlot),
   );
   const totalBreaks = breaks.reduce((x, y) => x + y, 0);
   const spread = maxBreakDifference(breaks);

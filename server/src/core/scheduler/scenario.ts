@@ -13,6 +13,7 @@ export interface ScenarioInput {
   meetings: (readonly [string, string] | EventInput['requests'][number])[];
   date?: string;
   mustScheduleAll?: boolean;
+  lunchCountsAsBreak?: boolean;
 }
 
 export function scenario(input: ScenarioInput): SchedulingEvent {
@@ -35,5 +36,6 @@ export function scenario(input: ScenarioInput): SchedulingEvent {
     participants: input.firms.map((f) => (typeof f === 'string' ? { id: f } : f)),
     requests,
     mustScheduleAll: input.mustScheduleAll ?? false,
+    lunchCountsAsBreak: input.lunchCountsAsBreak ?? false,
   });
 }

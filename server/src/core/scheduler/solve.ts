@@ -1,3 +1,4 @@
+import { checkSchedule } from './check';
 import { SchedulingError } from './errors';
 import type { SchedulingEvent } from './event-format';
 import { anneal } from './heuristic/anneal';
@@ -24,6 +25,33 @@ const RUN_MS = 2000;
  * within the time budget. `stats.optimal` is true only when every level is proven.
  */
 export async function solveSchedule(event: SchedulingEvent, options: SolveOptions): Promise<ScheduleResult> {
+  const result = await solveUnchecked(event, options);
+  return guardResult(event, result, options.fairness ?? 2);
+}
+
+/**
+ * The last gate: a schedule that fails the independent check is never returned. Fairness is a hard
+ * rule when every request must be held (the paper's problem); otherwise it is reported in the stats.
+ */
+export function guardResult(event: SchedulingEvent, result: ScheduleResult, fairness: number): ScheduleResult {
+  if (result.status !== 'scheduled') return result;
+  const check = checkSchedule(event, result, event.mustScheduleAll ? fairness : Infinity);
+  if (check.totalBreaks !== result.stats.totalBreaks) {
+    check.violations.push({ code: 'break_count', message: `Breaks recounted ${check.totalBreaks}, solver said ${result.stats.totalBreaks}` });
+  }
+  if (check.violations.length === 0) return result;
+  return {
+    status: 'infeasible',
+    failure: {
+      code: 'schedule_check_failed',
+      message: `The schedule found breaks a rule, so it is not returned: ${check.violations.slice(0, 3).map((v) => v.message).join('; ')}`,
+      details: { violations: check.violations.slice(0, 20).map((v) => `${v.code}: ${v.message}`) },
+      proven: false,
+    },
+  };
+}
+
+async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Promise<ScheduleResult> {
   const timer = options.timer ?? (() => performance.now());
   const started = timer();
   // Keep a margin for table assignment and the result, so the whole call fits the budget.
@@ -58,20 +86,27 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
   const columns = eligible.reduce((sum, m) => sum + problem.meetings[m]!.allowed.length, 0);
   const milpAllowed = !options.heuristicOnly && columns <= MAX_SLOT_MILP_COLUMNS;
 
-  if (!allHeld && event.mustScheduleAll) {
-    // Girona semantics: all requests or nothing. Ask the MILP for a feasible full schedule.
+  const fair = () => state.breakSpread() <= fairness;
+  if ((!allHeld || !fair()) && event.mustScheduleAll) {
+    // Girona semantics: all requests or nothing, under the fairness bound. Ask the MILP for a full
+    // schedule; when it proves there is none, ask again without fairness to say which rule blocks.
     if (milpAllowed) {
-      const r = await solveSlotMilp({ problem, meetings: eligible, fairness, timeLimitSeconds: remaining() });
+      const r = await solveSlotMilp({ problem, meetings: eligible, fairness, timeLimitSeconds: remaining() * 0.9 });
       if (r.slots) {
         state.restore(r.slots);
         allHeld = true;
         method = 'milp';
         weightProven = minMeetingsProven = true;
       } else if (r.infeasible) {
-        return infeasible('not_all_requests_fit', `No schedule holds every request with break counts within ${fairness} of each other (proven by the MILP)`);
+        const loose = remaining() > 0.3 ? await solveSlotMilp({ problem, meetings: eligible, fairness: problem.nSlots, timeLimitSeconds: remaining() * 0.9 }) : null;
+        if (loose?.slots) {
+          return infeasible('fairness_unsatisfiable', `Every request can be held, but not with break counts within ${fairness} of each other (proven by the MILP)`, true);
+        }
+        const which = loose?.infeasible ? ' (proven by the MILP, without fairness too)' : ' under the fairness bound (proven by the MILP)';
+        return infeasible('not_all_requests_fit', `No schedule holds every request${which}`, true);
       }
     }
-    if (!allHeld) return infeasible('not_all_requests_fit', 'No schedule holding every request was found within the time limit (not proven impossible)');
+    if (!allHeld || !fair()) return infeasible('unknown_within_time_limit', 'Unknown within the time limit: no schedule holding every request under the fairness bound was found, and none was proven impossible', false);
   }
 
   if (!allHeld) {
@@ -117,8 +152,10 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
     if (r.slots) {
       const before = state.snapshot();
       const breaksBefore = state.totalBreaks;
+      const wasFair = state.breakSpread() <= fairness;
       state.restore(r.slots);
-      if (state.totalBreaks > breaksBefore || state.breakSpread() > fairness) state.restore(before);
+      // The MILP's schedule is fair by construction: keep it unless the previous one was fair and better.
+      if (wasFair && (state.totalBreaks > breaksBefore || state.breakSpread() > fairness)) state.restore(before);
     }
     breaksLowerBound = Math.max(breaksLowerBound, r.lowerBound);
   }
@@ -130,7 +167,7 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
   const reasons = new Map<number, UnscheduledReason>();
   for (const m of unplaced) reasons.set(m, 'table_capacity_exceeded');
   if (event.mustScheduleAll && unplaced.length > 0) {
-    return infeasible('table_capacity_exceeded', `No table for ${unplaced.length} meeting(s) given the reserved tables`);
+    return infeasible('unknown_within_time_limit', `Unknown within the time limit: no table for ${unplaced.length} meeting(s) given the reserved tables`, false);
   }
   return buildResult(event, problem, { slotOf: state.slotOf, tableOf, reasons }, {
     optimal: weightProven && minMeetingsProven && breaksProven && unplaced.length === 0,
@@ -142,8 +179,8 @@ export async function solveSchedule(event: SchedulingEvent, options: SolveOption
   });
 }
 
-function infeasible(code: 'not_all_requests_fit' | 'table_capacity_exceeded', message: string): ScheduleResult {
-  return { status: 'infeasible', failure: { code, message, details: {} } };
+function infeasible(code: 'not_all_requests_fit' | 'fairness_unsatisfiable' | 'unknown_within_time_limit', message: string, proven: boolean): ScheduleResult {
+  return { status: 'infeasible', failure: { code, message, details: {}, proven } };
 }
 
 /**

@@ -11,6 +11,9 @@ export const SCHEDULING_ERROR_CODES = [
   'duplicate_id',
   'not_all_requests_fit',
   'meeting_already_started',
+  'fairness_unsatisfiable',
+  'unknown_within_time_limit',
+  'schedule_check_failed',
 ] as const;
 export type SchedulingErrorCode = (typeof SCHEDULING_ERROR_CODES)[number];
 
@@ -66,6 +69,11 @@ export interface SchedulingFailure {
   message: string;
   /** Ids of the requests, participants or slots involved. */
   details: Record<string, string | string[] | number>;
+  /**
+   * True when no schedule can exist (proven by counting or by the MILP); false when none was found
+   * within the time limit ("unknown within the time limit"), which is not a proof.
+   */
+  proven: boolean;
 }
 
 export type ScheduleResult =

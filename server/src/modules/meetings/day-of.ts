@@ -45,9 +45,10 @@ export class DayOfService {
       await schedules.syncMeetings(tx, eventId, result.schedule.meetings, new Set(result.schedule.meetings.map((m) => m.requestId).filter((id) => !before.has(id))), now);
       await repo.setEventState(tx, eventId, { publishedScheduleVersion: version }, now);
       const stored = (await schedules.findSchedule(tx, eventId, version))!;
-      await emailAgendas(this.ctx, tx, event, stored, changed, 'changed');
+      await emailAgendas(this.ctx, tx, event, stored, changed, 'changed', result.changes);
       const lookup = scheduleLookup(result.event);
-      return { scheduleVersion: version, changedAgendas: lookup.organisations(changed), requestId, unscheduled: result.schedule.unscheduled.map(lookup.unscheduled) };
+      const changes = changed.map((id) => ({ organisation: lookup.organisations([id])[0]!, fr: result.changes[id]?.fr ?? [], en: result.changes[id]?.en ?? [] }));
+      return { scheduleVersion: version, changedAgendas: lookup.organisations(changed), changes, requestId, unscheduled: result.schedule.unscheduled.map(lookup.unscheduled) };
     });
   }
 

@@ -26,6 +26,7 @@ export async function emailAgendas(
   schedule: StoredSchedule,
   organisationIds: readonly string[],
   reason: 'published' | 'changed',
+  changes: Record<string, { fr: string[]; en: string[] }> = {},
 ): Promise<number> {
   const members = await repo.membersOf(tx, [...organisationIds]);
   const names = new Map(schedule.event.participants.map((p) => [p.id, p.name ?? p.id]));
@@ -36,10 +37,12 @@ export async function emailAgendas(
       reason === 'published'
         ? `Le planning des rendez-vous d'affaires « ${event.name} » du ${frenchDate(event.date)} est publié. Voici celui de ${names.get(organisationId)} :`
         : `Le planning des rendez-vous d'affaires « ${event.name} » vient de changer. Voici le nouvel agenda de ${names.get(organisationId)} :`;
+    const changed = changes[organisationId];
+    const what = changed && changed.fr.length > 0 ? ['Ce qui change :', ...changed.fr.map((l) => `- ${l}`), '', 'What changed:', ...changed.en.map((l) => `- ${l}`), ''] : [];
     await enqueueEmail(rawSql(tx), ctx.jobs, {
       to: member.email,
       subject: reason === 'published' ? `Vos rendez-vous d'affaires — ${event.name}` : `Votre agenda a changé — ${event.name}`,
-      text: [`Bonjour ${member.displayName},`, '', intro, '', ...agendaLines(schedule, organisationId), '', `Agenda en PDF et pour votre calendrier : ${link}`, ''].join('\n'),
+      text: [`Bonjour ${member.displayName},`, '', ...what, intro, '', ...agendaLines(schedule, organisationId), '', `Agenda en PDF et pour votre calendrier : ${link}`, ''].join('\n'),
     });
   }
   return members.length;

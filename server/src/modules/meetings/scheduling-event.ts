@@ -48,7 +48,8 @@ export function toSchedulingEvent(event: EventRow, participants: readonly Partic
       unavailableSlots: p.unavailableSlots,
     })),
     requests: requests.map(toSchedulingRequest),
-    mustScheduleAll: false,
+    mustScheduleAll: event.allRequestsRequired,
+    lunchCountsAsBreak: event.lunchCountsAsBreak,
   };
 }
 
@@ -79,6 +80,8 @@ export function presentEvent(event: EventRow, participants: readonly Participant
     breaks: breaksOf(event.sessions),
     tables: event.tables,
     participants: participants.map((p) => ({ ...p })),
+    lunchCountsAsBreak: event.lunchCountsAsBreak,
+    allRequestsRequired: event.allRequestsRequired,
     publishedScheduleVersion: event.publishedScheduleVersion,
     version: event.version,
     createdAt: event.createdAt.toISOString(),

@@ -1,12 +1,13 @@
 import { belongsToZone, facilitates } from '@synergies/shared';
 import type { CurrentUser, MeetingEvent, MeetingEventCreate, MeetingEventUpdate } from '@synergies/shared';
 import type { AppContext } from '../../context';
-import { forbidden, unprocessable, versionConflict } from '../../http/problem';
+import { forbidden, HttpProblem, unprocessable, versionConflict } from '../../http/problem';
 import type { Transaction } from '../../infra/db';
 import { accessEvent, requireFacilitator, requireNotPublished } from './access';
+import * as schedules from './schedule-repository';
 import * as repo from './repository';
-import { presentEvent } from './scheduling-event';
-import { assertNoIssues, setupIssues } from './setup-rules';
+import { presentEvent, toSchedulingEvent } from './scheduling-event';
+import { assertNoIssues, publishedScheduleBreaks, setupIssues } from './setup-rules';
 
 type ParticipantsInput = MeetingEventCreate['participants'];
 
@@ -45,17 +46,31 @@ export class MeetingEventService {
       const access = await accessEvent(tx, user, id, true);
       requireFacilitator(access);
       const { event } = access;
-      requireNotPublished(event);
       if (event.version !== input.version) throw versionConflict();
       const { version, participants, ...setup } = input;
       const current = participants ?? (await repo.participantsOf(tx, id));
       const requests = await repo.requestsOf(tx, id);
       assertNoIssues(setupIssues({ sessions: setup.sessions ?? event.sessions, tables: setup.tables ?? event.tables, participants: current }, requests));
+      const published = event.status === 'published' ? await this.checkPublished(tx, event, setup, participants) : null;
       if (participants) {
         await this.checkOrganisations(tx, event.zoneId, participants);
         await repo.replaceParticipants(tx, id, participants);
       }
-      if (!(await repo.updateEvent(tx, id, version, setup, this.ctx.now()))) throw versionConflict();
+      const now = this.ctx.now();
+      const updated = await repo.updateEvent(tx, id, version, setup, now);
+      if (!updated) throw versionConflict();
+      if (published) {
+        // The published schedule carries on under the new setup: a new version with the same
+        // meetings, so that the next change on the day starts from this setup.
+        const rows = await repo.participantsOf(tx, id);
+        const snapshot = toSchedulingEvent(updated, rows, requests);
+        const scheduleVersion = await schedules.insertSchedule(
+          tx,
+          { ...published, kind: 'change', revision: updated.revision, event: snapshot, changedOrganisations: [], change: { kind: 'setup' }, createdBy: user.id },
+          now,
+        );
+        await repo.setEventState(tx, id, { publishedScheduleVersion: scheduleVersion }, now);
+      }
     });
     return this.get(user, id);
   }
@@ -70,6 +85,26 @@ export class MeetingEventService {
       await repo.setEventState(tx, id, { status: input.status }, this.ctx.now());
     });
     return this.get(user, id);
+  }
+
+  /**
+   * After publication the setup may still change (a slot added, a table, a firm's limits), as long
+   * as every published meeting stays valid; otherwise 409 setup_breaks_schedule says which.
+   */
+  private async checkPublished(tx: Transaction, event: repo.EventRow, setup: Omit<MeetingEventUpdate, 'version' | 'participants'>, participants: ParticipantsInput | undefined) {
+    const stored = (await schedules.findSchedule(tx, event.id, event.publishedScheduleVersion!))!;
+    const names = new Map(stored.event.participants.map((p) => [p.id, p.name ?? p.id]));
+    if (setup.date !== undefined && setup.date !== event.date) {
+      throw new HttpProblem(409, 'setup_breaks_schedule', 'Le planning est publié : la date ne peut plus changer.', [{ path: 'body.date', message: 'Date du planning publié', code: 'date_in_use' }]);
+    }
+    const current = await repo.participantsOf(tx, event.id);
+    const rows = participants ? participants.map((p) => ({ ...p, organisationName: names.get(p.organisationId) ?? p.organisationId })) : current;
+    const after = toSchedulingEvent({ ...event, ...setup }, rows, await repo.requestsOf(tx, event.id));
+    const problems = publishedScheduleBreaks(stored.event, after, stored.meetings, stored.unscheduled);
+    if (problems.length > 0) {
+      throw new HttpProblem(409, 'setup_breaks_schedule', `Ce changement rendrait le planning publié invalide : ${problems[0]!.message}`, problems);
+    }
+    return stored;
   }
 
   /** Participants are organisations of the event's zone (not archived). */

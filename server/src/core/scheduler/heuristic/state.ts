@@ -126,7 +126,7 @@ export class SlotState {
 
   private refreshBreaks(q: number): void {
     const p = this.problem;
-    const b = countBreaksInRow(this.load, q * p.nSlots, p.nSlots, p.sessionOfSlot);
+    const b = countBreaksInRow(this.load, q * p.nSlots, p.nSlots, p.breakRunOfSlot);
     const old = this.breaks[q]!;
     if (b === old) return;
     this.breakHistogram[old]!--;

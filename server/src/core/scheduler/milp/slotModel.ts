@@ -37,7 +37,7 @@ export interface SlotMilpResult {
 export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResult> {
   const { problem } = input;
   const fairness = Math.min(input.fairness, input.breakCap ?? Infinity);
-  const { nSlots, sessionOfSlot } = problem;
+  const { nSlots, breakRunOfSlot: sessionOfSlot } = problem;
   const b = new ModelBuilder();
   const x = new Map<number, number>(); // key m * nSlots + s -> column
   const held = new Set(input.meetings);
@@ -51,6 +51,19 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
       return [v, 1] as const;
     });
     b.addRow(cols, 1, 1);
+  }
+  // Precedence a -> b (a strictly earlier): b held by slot t only if a was held before t.
+  for (const [a, bm] of problem.precedences) {
+    if (!held.has(a) || !held.has(bm)) continue;
+    const byT: [number, number][] = [];
+    const before: [number, number][] = [];
+    for (let t = 0; t < nSlots; t++) {
+      const xa = x.get(a * nSlots + (t - 1));
+      if (t > 0 && xa !== undefined) before.push([xa, -1]);
+      const xb = x.get(bm * nSlots + t);
+      if (xb !== undefined) byT.push([xb, 1]);
+      if (xb !== undefined) b.addRow([...byT, ...before], -Infinity, 0);
+    }
   }
   const slotTerms = Array.from({ length: nSlots }, () => [] as [number, number][]);
   const noHostTerms = Array.from({ length: nSlots }, () => [] as [number, number][]);

@@ -1,0 +1,2 @@
+ALTER TABLE "meeting_events" ADD COLUMN "lunch_counts_as_break" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "meeting_events" ADD COLUMN "all_requests_required" boolean DEFAULT false NOT NULL;
