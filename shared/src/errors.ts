@@ -4,6 +4,19 @@
  * language. A new code goes here, with both texts.
  */
 export const ERROR_CODES = {
+  infeasible_fixed_meeting: { fr: "Un rendez-vous imposé ne peut pas tenir à son créneau.", en: "A fixed meeting cannot be held in its slot." },
+  table_capacity_exceeded: { fr: "Pas assez de tables pour ce créneau.", en: "Not enough tables for this slot." },
+  participant_unavailable: { fr: "Une entreprise n'est pas disponible au créneau demandé.", en: "A company is not available in the requested slot." },
+  participant_capacity_exceeded: { fr: "Une entreprise a plus de rendez-vous que de créneaux disponibles.", en: "A company has more meetings than available slots." },
+  precedence_cycle: { fr: "Les ordres imposés entre rendez-vous forment une boucle.", en: "The required meeting order forms a loop." },
+  precedence_unsatisfiable: { fr: "L'ordre imposé entre rendez-vous ne peut pas être respecté.", en: "The required meeting order cannot be respected." },
+  unknown_reference: { fr: "L'événement cite une entreprise, un créneau ou une table inconnus.", en: "The event refers to an unknown company, slot or table." },
+  duplicate_id: { fr: "Deux éléments de l'événement ont le même identifiant.", en: "Two items of the event share an identifier." },
+  not_all_requests_fit: { fr: "Toutes les demandes ne peuvent pas tenir : ajoutez un créneau ou une table.", en: "Not every request can be held: add a slot or a table." },
+  fairness_unsatisfiable: { fr: "Aucun planning ne respecte l'équité demandée entre entreprises.", en: "No schedule meets the required fairness between companies." },
+  unknown_within_time_limit: { fr: "Aucun planning trouvé dans le temps imparti, sans preuve qu'il n'en existe pas.", en: "No schedule found within the time limit, and none proven impossible." },
+  schedule_check_failed: { fr: "Le planning calculé ne respecte pas une règle : il n'est pas enregistré.", en: "The computed schedule breaks a rule: it was not saved." },
+  setup_breaks_schedule: { fr: "Ce changement rendrait le planning publié impossible : modifiez d'abord le planning.", en: "This change would break the published schedule: change the schedule first." },
   agreement_required: { fr: "Toutes les entreprises doivent d'abord accepter la piste.", en: 'Every company must first accept the lead.' },
   already_exists: { fr: 'Cet élément existe déjà.', en: 'This already exists.' },
   already_invited_elsewhere: { fr: 'Cette adresse est déjà invitée ailleurs.', en: 'This address is already invited elsewhere.' },
