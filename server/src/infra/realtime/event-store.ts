@@ -31,7 +31,7 @@ export async function publishEvent(tx: PublishExecutor, room: RoomName, event: D
         returning last_seq
       ), stored as (
         insert into realtime_events (room, seq, type, payload)
-        select ${room}, last_seq, ${type}, ${tx.json(payload as postgres.JSONValue)} from next
+        select ${room}, last_seq, ${type}, ${JSON.stringify(payload)}::jsonb from next
         returning seq
       )
       select seq::text as seq, pg_notify(${NOTIFY_CHANNEL}, ${room} || ' ' || seq) from stored`;
@@ -89,6 +89,6 @@ export async function roomPosition(sql: postgres.Sql, room: RoomName): Promise<{
 export async function pruneEvents(sql: postgres.Sql, olderThan: Date, keepPerRoom: number): Promise<number> {
   const result = await sql`
     delete from realtime_events e using realtime_rooms r
-    where e.room = r.room and e.created_at < ${olderThan} and e.seq <= r.last_seq - ${keepPerRoom}`;
+    where e.room = r.room and e.created_at < ${olderThan.toISOString()} and e.seq <= r.last_seq - ${keepPerRoom}`;
   return result.count;
 }
