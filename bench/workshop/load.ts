@@ -123,6 +123,7 @@ async function startInstance(index: number): Promise<Instance> {
   return instance;
 }
 const instances = await Promise.all(Array.from({ length: INSTANCES }, (_, i) => startInstance(i)));
+process.on('exit', () => instances.forEach((i) => i.child.exitCode === null && i.child.kill('SIGKILL')));
 log(`${INSTANCES} instance(s) on ports ${instances.map((i) => i.port).join(', ')}`);
 const askMemory = () => instances.forEach((i) => i.alive && i.child.connected && i.child.send('memory', () => undefined));
 const memoryTimer = setInterval(askMemory, 2000);
