@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyWebsocket from '@fastify/websocket';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -36,6 +37,9 @@ import { synergyRoutes } from './modules/synergies/routes';
 import { SynergyService } from './modules/synergies/service';
 import { zoneExchangeRoutes } from './modules/zone-exchange/routes';
 import { ZoneExchangeService } from './modules/zone-exchange/service';
+import { RealtimeHub, type HubOptions } from './infra/realtime/hub';
+import { registerRealtimeRooms } from './modules/realtime/rooms';
+import { realtimeRoutes } from './modules/realtime/routes';
 import { zoneRoutes } from './modules/zones/routes';
 import { ZoneService } from './modules/zones/service';
 
@@ -79,7 +83,13 @@ export function buildServices(ctx: AppContext): Services {
   };
 }
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+declare module 'fastify' {
+  interface FastifyInstance {
+    realtime: RealtimeHub;
+  }
+}
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean | object; realtime?: Partial<Omit<HubOptions, 'log'>> } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.LOG_LEVEL },
     bodyLimit: 1024 * 1024,
@@ -105,6 +115,19 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { auth: services.auth });
 
+  const hub = new RealtimeHub(ctx.db.$client, { ...options.realtime, log: app.log });
+  registerRealtimeRooms(hub, ctx);
+  app.decorate('realtime', hub);
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 64 * 1024 },
+    // Clients are told to come back (`bye`) before their sockets close.
+    preClose: async () => {
+      await hub.close();
+      app.websocketServer.close();
+    },
+  });
+  await hub.start();
+
   const secureCookies = ctx.config.publicUrl.startsWith('https://');
   await app.register(
     async (api) => {
@@ -129,6 +152,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(matchingRoutes, services);
       await api.register(meetingRoutes, services.meetings);
       await api.register(referenceRoutes);
+      await api.register(realtimeRoutes, { hub, allowedOrigins: [new URL(ctx.config.publicUrl).origin, ...ctx.config.realtimeOrigins] });
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,7 @@ import { startEmailDelivery } from './infra/mail';
 import { syncReferenceData } from './infra/reference-data';
 import { ensureIndexes, searchIndexes } from './infra/search/indexes';
 import { markAllForReindex } from './infra/search/outbox';
+import { startRealtimeRetention } from './infra/realtime/retention';
 import { SearchOutboxRelay } from './infra/search/outbox-relay';
 import { startMatchingWorkers } from './modules/matching/service';
 import { startMeetingWorkers } from './modules/meetings';
@@ -49,6 +50,7 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
     await startMatchingWorkers(ctx, o.log);
     await startMeetingWorkers(ctx, o.log);
     await startNotificationWorkers(ctx);
+    await startRealtimeRetention(ctx, o.log);
   }
   return {
     ctx,

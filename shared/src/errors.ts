@@ -4,6 +4,7 @@
  * language. A new code goes here, with both texts.
  */
 export const ERROR_CODES = {
+  origin_forbidden: { fr: 'Connexion temps réel refusée depuis cette origine.', en: 'Realtime connection refused from this origin.' },
   infeasible_fixed_meeting: { fr: "Un rendez-vous imposé ne peut pas tenir à son créneau.", en: "A fixed meeting cannot be held in its slot." },
   table_capacity_exceeded: { fr: "Pas assez de tables pour ce créneau.", en: "Not enough tables for this slot." },
   participant_unavailable: { fr: "Une entreprise n'est pas disponible au créneau demandé.", en: "A company is not available in the requested slot." },

@@ -9,6 +9,7 @@ export const QUEUES = {
   matchZone: 'match-zone',
   meetingSchedule: 'meeting-schedule',
   notificationDigest: 'notification-digest',
+  realtimePrune: 'realtime-prune',
 } as const;
 
 export async function startJobs(databaseUrl: string, log: { error: (o: object, m: string) => void }): Promise<Jobs> {

@@ -17,6 +17,7 @@ import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
 import { rawSql, type Transaction } from '../../infra/db';
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
+import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import { addOutcomes, saveProposals, type SaveOutcome } from '../synergies/proposals';
 import { findCandidates } from './candidates';
 import * as repo from './repository';
@@ -109,11 +110,18 @@ export class MatchingService {
   /** Full rematch of a zone (or every zone), reporting progress into `match_runs`. */
   async rematchZone(zoneId: string | null, runId: string): Promise<SaveOutcome> {
     const sql = this.ctx.db.$client;
+    // The board follows the run live; the row stays the truth (a missed tick is repaired by the next).
+    const progress = async () => {
+      if (!zoneId) return;
+      const run = await repo.findMatchRun(this.ctx.db, runId);
+      if (run) await publishEvent(sql, roomName.zone(zoneId), { type: 'match_run.progress', zoneId, runId, status: run.status, done: run.done, total: run.total, proposals: run.proposals });
+    };
     await repo.updateMatchRun(this.ctx.db, runId, { status: 'running' });
     try {
       const declarations = await repo.activeDeclarations(sql, zoneId);
       const organisations = await repo.organisationsOf(sql, zoneId);
       await repo.updateMatchRun(this.ctx.db, runId, { total: declarations.length });
+      await progress();
       const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()), potentialTakers: SHOWN_TAKERS });
       const byId = new Map<string, repo.NamedMatchDeclaration>(declarations.map((d) => [d.id, d]));
       let outcome: SaveOutcome = { created: 0, updated: 0, retired: 0 };
@@ -123,12 +131,15 @@ export class MatchingService {
         outcome = addOutcomes(outcome, await this.save(proposals.slice(i, i + BATCH), byId, organisations));
         const done = Math.round((declarations.length * Math.min(proposals.length, i + BATCH)) / proposals.length);
         await repo.updateMatchRun(this.ctx.db, runId, { done, proposals: outcome.created, updated: outcome.updated, retired: outcome.retired });
+        await progress();
       }
       outcome = addOutcomes(outcome, await this.save([], byId, organisations, { zoneId, keys: proposals.map((p) => p.key) }));
       await repo.finishMatchRun(this.ctx.db, runId, outcome);
+      await progress();
       return outcome;
     } catch (error) {
       await repo.finishMatchRun(this.ctx.db, runId, { error: String(error) });
+      await progress().catch(() => undefined);
       throw error;
     }
   }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/problem';
 import { isUniqueViolation, rawSql } from '../../infra/db';
 import { enqueueEmail } from '../../infra/mail';
+import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import { isSharingCategory } from '../../core/matching';
 import * as declarations from '../declarations/repository';
 import type { DeclarationService } from '../declarations/service';
@@ -67,13 +68,16 @@ export class MarketplaceService {
       await repo.closeSuggestionsAnsweredBy(tx, d.id, requesterId, `${REQUESTED}: ${synergyId}`, now);
       const owners = await repo.peopleOf(tx, [d.organisationId]);
       for (const o of owners) {
-        await insertNotifications(tx, [{ userId: o.id, synergyId, type: 'marketplace_request', text: `${requester} : « ${d.title} »`, createdAt: now }]);
+        const text = `${requester} : « ${d.title} »`;
+        await insertNotifications(tx, [{ userId: o.id, synergyId, type: 'marketplace_request', text, createdAt: now }]);
+        await publishEvent(tx, roomName.user(o.id), { type: 'notification.created', notificationType: 'marketplace_request', text, synergyId, createdAt: now.toISOString() });
         await enqueueEmail(rawSql(tx), this.ctx.jobs, {
           to: o.email,
           subject: `${requester} s'intéresse à « ${d.title} »`,
           text: `Bonjour ${o.displayName},\n\n${user.displayName} (${requester}) vous écrit à propos de « ${d.title} » :\n\n${message}\n\nRépondre : ${this.ctx.config.publicUrl}/synergies/${synergyId}\n\n— L'équipe Synergies`,
         });
       }
+      await publishEvent(tx, roomName.zone(d.zoneId), { type: 'synergy.changed', zoneId: d.zoneId, synergyId, reason: 'requested' });
       return synergyId;
     }).catch(async (error: unknown) => {
       // The index settles simultaneous requests: the first one made the synergy, the others name it.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { synergyTitle, type SynergyTitleParts } from '@synergies/shared';
 import type { MatchDeclaration, Proposal } from '../../core/matching';
+import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import * as repo from './proposal-repository';
 import type { Sql } from './proposal-repository';
 
@@ -150,6 +151,10 @@ export async function saveProposals(
   await Promise.all(writes);
   // After the groups replaced their smaller ones, so that acceptances carry over first.
   if (input.retire) retired += await retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso);
+  // The zones' boards refetch; committed with the proposals.
+  const zones = new Set(proposals.flatMap((p) => declarations.get(p.declarationIds[0]!)?.zoneId ?? []));
+  if (input.retire && 'zoneId' in input.retire && input.retire.zoneId) zones.add(input.retire.zoneId);
+  for (const zoneId of zones) await publishEvent(sql, roomName.zone(zoneId), { type: 'synergy.changed', zoneId, synergyId: created.length === 1 ? created[0]!.id : null, reason: 'matching' });
   return { created: created.length, updated, retired };
 }
 
@@ -173,6 +178,9 @@ async function notifyNewProposals(sql: Sql, synergyIds: string[], now: Date): Pr
     sql,
     [...perUser].map(([userId, ids]) => ({ user_id: userId, type: NEW_PROPOSALS, group_key: groupKey, count: ids.length, synergy_id: ids.length === 1 ? ids[0]! : null, created_at: now.toISOString() })),
   );
+  for (const [userId, ids] of perUser) {
+    await publishEvent(sql, roomName.user(userId), { type: 'notification.created', notificationType: NEW_PROPOSALS, text: '', synergyId: ids.length === 1 ? ids[0]! : null, createdAt: now.toISOString() });
+  }
 }
 
 /** The notification type of new engine suggestions. */

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor';
 import { badRequest, conflict, forbidden, notFound, unprocessable, versionConflict } from '../../http/problem';
 import { rawSql, type Db } from '../../infra/db';
 import { enqueueEmail } from '../../infra/mail';
+import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import { computeImpact, factorFor } from './impact';
 import { DECLINED } from './proposals';
 import { impactFactors } from '../impact-factors/repository';
@@ -148,6 +149,7 @@ export class SynergyService {
         // The fingerprint stays: the engine re-proposes only if the declarations change materially.
         await this.setStatus(tx, s, 'dropped', user, `${DECLINED}: ${ownParty.organisationName}${reason ? ` — ${reason}` : ''}`, now);
       }
+      await boardChanged(tx, s.zoneId, id, answer === 'accept' ? 'accepted' : 'declined');
     });
     return this.get(user, id);
   }
@@ -189,6 +191,7 @@ export class SynergyService {
     }
     await this.setStatus(tx, s, input.status, user, input.reason ?? null, now);
     if (input.status === 'implemented' && input.impact) await this.recordImpact(tx, s, input.impact, now);
+    await boardChanged(tx, s.zoneId, s.id, 'status');
   }
 
   private async recordImpact(tx: Db, s: repo.SynergyRow, real: { quantity: number; unit: Unit; perYear: boolean }, now: Date) {
@@ -240,6 +243,7 @@ export class SynergyService {
     await this.db.transaction(async (tx) => {
       await repo.markValidated(tx, ids, user.id, now);
       for (const id of ids) await repo.addEvent(tx, { synergyId: id, type: 'validated', userId: user.id, at: now });
+      for (const zoneId of new Set(rows.map((r) => r.zoneId))) await boardChanged(tx, zoneId, ids.length === 1 ? ids[0]! : null, 'validated');
     });
     return { validated: rows.length };
   }
@@ -261,8 +265,8 @@ export class SynergyService {
       const role = input.kind === 'mutualisation' ? ('member' as const) : d?.kind === 'offer' ? ('giver' as const) : ('taker' as const);
       return { organisationId, declarationId: d?.id ?? null, role };
     });
-    const id = await this.db.transaction((tx) =>
-      repo.insertSynergy(
+    const id = await this.db.transaction(async (tx) => {
+      const created = await repo.insertSynergy(
         tx,
         {
           zoneId,
@@ -281,8 +285,15 @@ export class SynergyService {
         parties,
         decls.map((d) => d.id),
         { type: 'created', userId: user.id, note: input.note ?? null },
-      ),
-    );
+      );
+      await boardChanged(tx, zoneId, created, 'created');
+      return created;
+    });
     return this.get(user, id);
   }
+}
+
+/** The zone's board is live: it refetches when told, in the same transaction as the change. */
+function boardChanged(tx: Db, zoneId: string, synergyId: string | null, reason: string) {
+  return publishEvent(tx, roomName.zone(zoneId), { type: 'synergy.changed', zoneId, synergyId, reason });
 }
