@@ -15,3 +15,4 @@ export * from './schemas/reference';
 export * from './schemas/synergies';
 export * from './schemas/meetings';
 export * from './random';
+export * from './schemas/workshops';
