@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context';
 import { rawSql, type Transaction } from '../../infra/db';
-import { enqueueEmail } from '../../infra/mail';
+import { enqueueEmail, type EmailAttachment } from '../../infra/mail';
+import { agendaIcs, cancellationIcs } from './ics-updates';
 import * as repo from './repository';
 import type { StoredSchedule } from './schedule-repository';
 import { byTime, scheduleLookup } from './scheduling-event';
@@ -26,6 +27,7 @@ export async function emailAgendas(
   schedule: StoredSchedule,
   organisationIds: readonly string[],
   reason: 'published' | 'changed',
+  previous?: StoredSchedule,
 ): Promise<number> {
   const members = await repo.membersOf(tx, [...organisationIds]);
   const names = new Map(schedule.event.participants.map((p) => [p.id, p.name ?? p.id]));
@@ -36,7 +38,14 @@ export async function emailAgendas(
       reason === 'published'
         ? `Le planning des rendez-vous d'affaires « ${event.name} » du ${frenchDate(event.date)} est publié. Voici celui de ${names.get(organisationId)} :`
         : `Le planning des rendez-vous d'affaires « ${event.name} » vient de changer. Voici le nouvel agenda de ${names.get(organisationId)} :`;
+    const now = ctx.now();
+    const attachments: EmailAttachment[] = [
+      { filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: agendaIcs(schedule.event, schedule.meetings, organisationId, schedule.version, now) },
+    ];
+    const cancelled = previous && cancellationIcs(previous, schedule, organisationId, schedule.version, now);
+    if (cancelled) attachments.push({ filename: 'annulations.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: cancelled });
     await enqueueEmail(rawSql(tx), ctx.jobs, {
+      attachments,
       to: member.email,
       subject: reason === 'published' ? `Vos rendez-vous d'affaires — ${event.name}` : `Votre agenda a changé — ${event.name}`,
       text: [`Bonjour ${member.displayName},`, '', intro, '', ...agendaLines(schedule, organisationId), '', `Agenda en PDF et pour votre calendrier : ${link}`, ''].join('\n'),
