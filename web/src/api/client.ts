@@ -52,6 +52,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra headers, e.g. an Idempotency-Key on a create that may be replayed. */
+  headers?: Record<string, string>;
 }
 
 /** Listeners told when any call answers 401 (the session store logs out). */
@@ -74,7 +76,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 /** The one fetch of the app: cookies included, JSON in and out, problems thrown as ApiError. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...options.headers };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {

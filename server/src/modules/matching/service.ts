@@ -12,6 +12,7 @@ import {
   type MatchOrganisation,
   type Proposal,
 } from '../../core/matching';
+import { announceProposals } from '../workshops/announce';
 import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
@@ -144,7 +145,9 @@ export class MatchingService {
       // No wait for the disk: proposals are derived data, and the job's completion, committed
       // durably afterwards, flushes them with it; a crash before that re-runs the job.
       await tx`set local synchronous_commit = off`;
-      return saveProposals(tx, this.ctx.jobs, { proposals, declarations, orgNames, retire, publicUrl: this.ctx.config.publicUrl, now: this.ctx.now() });
+      const created = await saveProposals(tx, this.ctx.jobs, { proposals, declarations, orgNames, retire, publicUrl: this.ctx.config.publicUrl, now: this.ctx.now() });
+      if (created > 0) await announceProposals(tx, [...declarations.keys()], this.ctx.now());
+      return created;
     });
   }
 }

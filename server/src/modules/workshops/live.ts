@@ -1,4 +1,4 @@
-import { categoryFamily, type Card, type CardCreate, type CurrentUser, type FirmDemand, type Lead } from '@synergies/shared';
+import { type Card, type CardCreate, type CurrentUser, type FirmDemand, type Lead } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { badRequest, conflict, notFound, unprocessable } from '../../http/problem';
 import type { Transaction } from '../../infra/db';
@@ -89,7 +89,7 @@ export class LiveService {
       kind: r.kind,
       status: r.status,
       score: r.score,
-      theme: r.categoryCode ? categoryFamily(r.categoryCode) : 'other',
+      theme: r.categoryCode ? r.categoryCode.split('.').slice(0, 2).join('.') : 'other',
       validated: r.validated,
       parties: parties.filter((p) => p.synergyId === r.id).map(({ synergyId: _omit, ...p }) => p),
       version: r.version,

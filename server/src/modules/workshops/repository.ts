@@ -1,8 +1,10 @@
 import type { WorkshopCounts, WorkshopPhase } from '@synergies/shared';
+import type postgres from 'postgres';
 import { rawSql, type Database, type Transaction } from '../../infra/db';
 
-type Db = Database | Transaction;
-const q = (db: Db) => rawSql(db);
+/** Drizzle's database or transaction, or a postgres.js one (the matching worker's transaction). */
+type Db = Database | Transaction | postgres.Sql | postgres.TransactionSql;
+const q = (db: Db): postgres.Sql => (typeof db === 'function' ? (db as postgres.Sql) : rawSql(db));
 
 export interface WorkshopRow {
   id: string;
@@ -289,4 +291,13 @@ export async function startedSynergies(db: Db, workshopId: string): Promise<numb
 
 export async function organisationMembers(db: Db, organisationIds: string[]) {
   return q(db)<{ id: string; organisationId: string }[]>`select id, organisation_id as "organisationId" from users where organisation_id = any(${organisationIds}::uuid[])`;
+}
+
+/** Workshops still collecting or sorting leads that hold a card among `declarationIds`. */
+export async function liveWorkshopsOfDeclarations(db: Db, declarationIds: string[]): Promise<string[]> {
+  if (declarationIds.length === 0) return [];
+  const rows = await q(db)<{ id: string }[]>`
+    select distinct w.id from workshop_cards c join workshops w on w.id = c.workshop_id
+    where c.declaration_id = any(${declarationIds}::uuid[]) and w.phase in ('setup', 'cards', 'board', 'requests')`;
+  return rows.map((r) => r.id);
 }
