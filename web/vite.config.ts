@@ -10,7 +10,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: process.env.API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false },
+      '/api': { target: process.env.API_URL ?? 'http://127.0.0.1:3000', changeOrigin: false, ws: true },
     },
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },

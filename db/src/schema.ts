@@ -5,3 +5,4 @@ export * from './schema/declarations';
 export * from './schema/synergies';
 export * from './schema/meetings';
 export * from './schema/workshops';
+export * from './schema/realtime';

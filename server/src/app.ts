@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyWebsocket from '@fastify/websocket';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -29,6 +30,11 @@ import { ImpactService } from './modules/synergies/impacts';
 import { MarketplaceService } from './modules/synergies/marketplace';
 import { synergyRoutes } from './modules/synergies/routes';
 import { SynergyService } from './modules/synergies/service';
+import { RealtimeHub, type HubOptions } from './infra/realtime/hub';
+import { registerRealtimeRooms } from './modules/realtime/rooms';
+import { realtimeRoutes } from './modules/realtime/routes';
+import { buildWorkshopServices, registerWorkshopRooms, workshopRoutes, type WorkshopServices } from './modules/workshops';
+import { idempotencyPlugin } from './http/idempotency';
 import { zoneRoutes } from './modules/zones/routes';
 import { ZoneService } from './modules/zones/service';
 
@@ -44,27 +50,37 @@ export interface Services {
   impacts: ImpactService;
   matchRuns: MatchRunService;
   meetings: MeetingServices;
+  workshops: WorkshopServices;
 }
 
 export function buildServices(ctx: AppContext): Services {
   const auth = new AuthService(ctx);
   const synergies = new SynergyService(ctx);
+  const declarations = new DeclarationService(ctx);
+  const meetings = buildMeetingServices(ctx);
   return {
     auth,
     zones: new ZoneService(ctx, auth),
     organisations: new OrganisationService(ctx, auth),
-    declarations: new DeclarationService(ctx),
+    declarations,
     search: new SearchService(ctx),
     exchange: new ExchangeService(ctx),
     synergies,
     marketplace: new MarketplaceService(ctx, synergies),
     impacts: new ImpactService(ctx),
     matchRuns: new MatchRunService(ctx),
-    meetings: buildMeetingServices(ctx),
+    meetings,
+    workshops: buildWorkshopServices(ctx, { auth, declarations, meetings }),
   };
 }
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+declare module 'fastify' {
+  interface FastifyInstance {
+    realtime: RealtimeHub;
+  }
+}
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean | object; realtime?: Partial<Omit<HubOptions, 'log'>> } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.LOG_LEVEL },
     bodyLimit: 1024 * 1024,
@@ -89,6 +105,21 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { auth: services.auth });
+  await app.register(idempotencyPlugin, { sql: ctx.db.$client });
+
+  const hub = new RealtimeHub(ctx.db.$client, { ...options.realtime, log: app.log });
+  registerRealtimeRooms(hub, ctx);
+  registerWorkshopRooms(hub, ctx);
+  app.decorate('realtime', hub);
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 64 * 1024 },
+    // Clients are told to come back (`bye`) before their sockets close.
+    preClose: async () => {
+      await hub.close();
+      app.websocketServer.close();
+    },
+  });
+  await hub.start();
 
   const secureCookies = ctx.config.publicUrl.startsWith('https://');
   await app.register(
@@ -110,6 +141,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(synergyRoutes, services);
       await api.register(meetingRoutes, services.meetings);
       await api.register(referenceRoutes);
+      await api.register(workshopRoutes, { ...services.workshops, secureCookies });
+      await api.register(realtimeRoutes, { hub, allowedOrigins: [new URL(ctx.config.publicUrl).origin, ...ctx.config.realtimeOrigins] });
     },
     { prefix: '/api/v1' },
   );

@@ -16,3 +16,6 @@ export * from './schemas/synergies';
 export * from './schemas/meetings';
 export * from './random';
 export * from './schemas/workshops';
+export * from './schemas/workshop-events';
+export * from './schemas/domain-events';
+export * from './schemas/realtime';

@@ -18,9 +18,11 @@ const EnvSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  /** Extra origins allowed to open the realtime WebSocket, comma-separated (the Vite dev server in development). */
+  REALTIME_ORIGINS: z.string().optional(),
 });
 
-export type Config = z.infer<typeof EnvSchema> & { webDist: string; publicUrl: string };
+export type Config = z.infer<typeof EnvSchema> & { webDist: string; publicUrl: string; realtimeOrigins: string[] };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -33,5 +35,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...c,
     webDist: path.join(REPO_ROOT, 'web', 'dist'),
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    realtimeOrigins: c.REALTIME_ORIGINS
+      ? c.REALTIME_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+      : c.NODE_ENV === 'development'
+        ? ['http://localhost:5173', 'http://127.0.0.1:5173']
+        : [],
   };
 }
