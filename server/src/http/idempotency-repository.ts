@@ -26,7 +26,7 @@ export async function findKey(sql: postgres.Sql, userId: string, key: string): P
 }
 
 export async function completeKey(sql: postgres.Sql, userId: string, key: string, status: number, response: unknown): Promise<void> {
-  await sql`update idempotency_keys set status = ${status}, response = ${sql.json(response as postgres.JSONValue)} where user_id = ${userId} and key = ${key}`;
+  await sql`update idempotency_keys set status = ${status}, response = ${JSON.stringify(response)}::jsonb where user_id = ${userId} and key = ${key}`;
 }
 
 /** A failure on our side (5xx, aborted request): the client may retry with the same key. */

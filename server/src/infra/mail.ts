@@ -22,7 +22,7 @@ export interface EmailAttachment {
  */
 export async function enqueueEmail(tx: postgres.Sql | postgres.TransactionSql, jobs: Jobs, email: OutgoingEmail): Promise<string> {
   const [row] = await tx<{ id: string }[]>`
-    insert into emails ("to", subject, text, attachments) values (${email.to}, ${email.subject}, ${email.text}, ${tx.json((email.attachments ?? []) as never)}) returning id`;
+    insert into emails ("to", subject, text, attachments) values (${email.to}, ${email.subject}, ${email.text}, ${JSON.stringify(email.attachments ?? [])}::jsonb) returning id`;
   await jobs.send(QUEUES.emailDelivery, { emailId: row!.id }, { db: jobsExecutor(tx) });
   return row!.id;
 }

@@ -31,7 +31,7 @@ export async function publishEvent(tx: PublishExecutor, room: RoomName, event: D
         returning last_seq
       ), stored as (
         insert into realtime_events (room, seq, type, payload)
-        select ${room}, last_seq, ${type}, ${tx.json(payload as postgres.JSONValue)} from next
+        select ${room}, last_seq, ${type}, ${JSON.stringify(payload)}::jsonb from next
         returning seq
       )
       select seq::text as seq, pg_notify(${NOTIFY_CHANNEL}, ${room} || ' ' || seq) from stored`;

@@ -6,7 +6,8 @@ import { renderAgendaIcs, type ScheduledMeeting, type SchedulingEvent } from '..
  * as METHOD:CANCEL with the same UID, so it leaves the calendar instead of staying there.
  */
 export function withSequence(ics: string, sequence: number): string {
-  return ics.replace(/\r\nUID:([^\r\n]*)/g, (line) => `${line}\r\nSEQUENCE:${sequence}`);
+  // Before DTSTAMP, which is never folded (a long UID line may be).
+  return ics.replace(/\r\nDTSTAMP:/g, `\r\nSEQUENCE:${sequence}\r\nDTSTAMP:`);
 }
 
 export function agendaIcs(event: SchedulingEvent, meetings: readonly ScheduledMeeting[], participantId: string, sequence: number, now: Date): string {

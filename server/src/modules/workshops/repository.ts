@@ -5,6 +5,8 @@ import { rawSql, type Database, type Transaction } from '../../infra/db';
 /** Drizzle's database or transaction, or a postgres.js one (the matching worker's transaction). */
 type Db = Database | Transaction | postgres.Sql | postgres.TransactionSql;
 const q = (db: Db): postgres.Sql => (typeof db === 'function' ? (db as postgres.Sql) : rawSql(db));
+/** Timestamps arrive as Date or as text depending on the connection: one shape for the services. */
+const toDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
 export interface WorkshopRow {
   id: string;
@@ -26,7 +28,7 @@ const WORKSHOP_COLUMNS = `id, zone_id as "zoneId", name, date, place, agenda, ph
 
 export async function findWorkshop(db: Db, id: string, lock = false): Promise<WorkshopRow | undefined> {
   const [row] = await q(db).unsafe<WorkshopRow[]>(`select ${WORKSHOP_COLUMNS} from workshops where id = $1 ${lock ? 'for update' : ''}`, [id]);
-  return row;
+  return row && { ...row, timerEndsAt: toDate(row.timerEndsAt) };
 }
 
 /** Facilitators list a zone's workshops; members those their firm is invited to. */
@@ -41,7 +43,7 @@ export async function listWorkshops(db: Db, filter: { zoneIds: string[] | null; 
 export async function insertWorkshop(db: Db, v: { zoneId: string; name: string; date: string; place: string; agenda: string; eventId: string | null; checkInCode: string; createdBy: string; now: Date }) {
   const [row] = await q(db)<{ id: string }[]>`
     insert into workshops (zone_id, name, date, place, agenda, event_id, check_in_code, created_by, created_at, updated_at)
-    values (${v.zoneId}, ${v.name}, ${v.date}, ${v.place}, ${v.agenda}, ${v.eventId}, ${v.checkInCode}, ${v.createdBy}, ${v.now}, ${v.now}) returning id`;
+    values (${v.zoneId}, ${v.name}, ${v.date}, ${v.place}, ${v.agenda}, ${v.eventId}, ${v.checkInCode}, ${v.createdBy}, ${v.now.toISOString()}, ${v.now.toISOString()}) returning id`;
   return row!.id;
 }
 
@@ -54,9 +56,9 @@ export async function updateWorkshop(
   now: Date,
 ): Promise<boolean> {
   const columns: Record<string, string> = { name: 'name', date: 'date', place: 'place', agenda: 'agenda', eventId: 'event_id', phase: 'phase', timerLabel: 'timer_label', timerEndsAt: 'timer_ends_at' };
-  const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => [columns[k]!, v]));
+  const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => [columns[k]!, v instanceof Date ? v.toISOString() : v]));
   const rows = await q(db)`
-    update workshops set ${q(db)(set as Record<string, string>)}, updated_at = ${now}, version = version + 1
+    update workshops set ${q(db)(set as Record<string, string>)}, updated_at = ${now.toISOString()}, version = version + 1
     where id = ${id} and version = ${version} returning id`;
   return rows.length === 1;
 }
@@ -94,7 +96,7 @@ export async function zoneOrganisations(db: Db, zoneId: string, ids: string[]) {
 export async function inviteFirms(db: Db, workshopId: string, firms: { organisationId: string; joinCode: string }[], now: Date): Promise<string[]> {
   if (firms.length === 0) return [];
   const rows = await q(db)<{ organisationId: string }[]>`
-    insert into workshop_firms ${q(db)(firms.map((f) => ({ workshop_id: workshopId, organisation_id: f.organisationId, join_code: f.joinCode, created_at: now })))}
+    insert into workshop_firms ${q(db)(firms.map((f) => ({ workshop_id: workshopId, organisation_id: f.organisationId, join_code: f.joinCode, created_at: now.toISOString() })))}
     on conflict (workshop_id, organisation_id) do nothing returning organisation_id as "organisationId"`;
   return rows.map((r) => r.organisationId);
 }
@@ -118,12 +120,12 @@ export async function findByJoinCode(db: Db, code: string) {
 
 /** Single use: only the first join of a code succeeds. */
 export async function consumeJoinCode(db: Db, code: string, now: Date): Promise<boolean> {
-  const rows = await q(db)`update workshop_firms set joined_at = ${now} where join_code = ${code} and joined_at is null returning 1`;
+  const rows = await q(db)`update workshop_firms set joined_at = ${now.toISOString()} where join_code = ${code} and joined_at is null returning 1`;
   return rows.length === 1;
 }
 
 export async function markJoined(db: Db, workshopId: string, organisationId: string, now: Date) {
-  await q(db)`update workshop_firms set joined_at = coalesce(joined_at, ${now}) where workshop_id = ${workshopId} and organisation_id = ${organisationId}`;
+  await q(db)`update workshop_firms set joined_at = coalesce(joined_at, ${now.toISOString()}) where workshop_id = ${workshopId} and organisation_id = ${organisationId}`;
 }
 
 export async function renewJoinCode(db: Db, workshopId: string, organisationId: string, code: string): Promise<boolean> {
@@ -134,7 +136,7 @@ export async function renewJoinCode(db: Db, workshopId: string, organisationId: 
 /** Returns false when the firm was already checked in (a second scan changes nothing). */
 export async function checkIn(db: Db, workshopId: string, organisationId: string, now: Date): Promise<boolean> {
   const rows = await q(db)`
-    update workshop_firms set checked_in_at = ${now}, joined_at = coalesce(joined_at, ${now})
+    update workshop_firms set checked_in_at = ${now.toISOString()}, joined_at = coalesce(joined_at, ${now.toISOString()})
     where workshop_id = ${workshopId} and organisation_id = ${organisationId} and checked_in_at is null returning 1`;
   return rows.length === 1;
 }
@@ -142,7 +144,7 @@ export async function checkIn(db: Db, workshopId: string, organisationId: string
 export async function insertCard(db: Db, v: { workshopId: string; declarationId: string; organisationId: string; enteredBy: string; byFacilitator: boolean; now: Date }) {
   await q(db)`
     insert into workshop_cards (workshop_id, declaration_id, organisation_id, entered_by, by_facilitator, created_at)
-    values (${v.workshopId}, ${v.declarationId}, ${v.organisationId}, ${v.enteredBy}, ${v.byFacilitator}, ${v.now})`;
+    values (${v.workshopId}, ${v.declarationId}, ${v.organisationId}, ${v.enteredBy}, ${v.byFacilitator}, ${v.now.toISOString()})`;
 }
 
 export interface CardRow {
@@ -158,13 +160,14 @@ export interface CardRow {
   createdAt: Date;
 }
 
-export function cardsOf(db: Db, workshopId: string, organisationId?: string): Promise<CardRow[]> {
-  return q(db)<CardRow[]>`
+export async function cardsOf(db: Db, workshopId: string, organisationId?: string): Promise<CardRow[]> {
+  const rows = await q(db)<CardRow[]>`
     select c.declaration_id as "declarationId", c.organisation_id as "organisationId", o.name as "organisationName", d.kind,
            d.category_code as "categoryCode", d.title, d.quantity::float8 as quantity, d.unit, c.by_facilitator as "byFacilitator", c.created_at as "createdAt"
     from workshop_cards c join declarations d on d.id = c.declaration_id join organisations o on o.id = c.organisation_id
     where c.workshop_id = ${workshopId} ${organisationId ? q(db)`and c.organisation_id = ${organisationId}` : q(db)``}
     order by c.created_at desc, c.declaration_id`;
+  return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt)! }));
 }
 
 export interface LeadRow {
@@ -216,13 +219,13 @@ export async function counts(db: Db, workshopId: string): Promise<WorkshopCounts
 
 /** A lead edit: the version read goes into the UPDATE, so of two concurrent edits only the first applies. */
 export async function renameLead(db: Db, id: string, version: number, title: string, now: Date): Promise<boolean> {
-  const rows = await q(db)`update synergies set title = ${title}, updated_at = ${now}, version = version + 1 where id = ${id} and version = ${version} returning 1`;
+  const rows = await q(db)`update synergies set title = ${title}, updated_at = ${now.toISOString()}, version = version + 1 where id = ${id} and version = ${version} returning 1`;
   return rows.length === 1;
 }
 
 export async function validateLead(db: Db, id: string, version: number, userId: string, now: Date): Promise<boolean> {
   const rows = await q(db)`
-    update synergies set validated_by = ${userId}, validated_at = coalesce(validated_at, ${now}), updated_at = ${now}, version = version + 1
+    update synergies set validated_by = ${userId}, validated_at = coalesce(validated_at, ${now.toISOString()}), updated_at = ${now.toISOString()}, version = version + 1
     where id = ${id} and version = ${version} returning 1`;
   return rows.length === 1;
 }
@@ -232,10 +235,10 @@ export async function mergeLead(db: Db, duplicate: { id: string; version: number
   const sql = q(db);
   const note = `Doublon fusionné dans « ${into.title} »`;
   const dropped = await sql`
-    update synergies set status = 'dropped', drop_reason = ${note}, updated_at = ${now}, version = version + 1
+    update synergies set status = 'dropped', drop_reason = ${note}, updated_at = ${now.toISOString()}, version = version + 1
     where id = ${duplicate.id} and version = ${duplicate.version} and status <> 'dropped' returning 1`;
   if (dropped.length !== 1) return false;
-  const kept = await sql`update synergies set updated_at = ${now}, version = version + 1 where id = ${into.id} and version = ${into.version} returning 1`;
+  const kept = await sql`update synergies set updated_at = ${now.toISOString()}, version = version + 1 where id = ${into.id} and version = ${into.version} returning 1`;
   if (kept.length !== 1) return false;
   await sql`
     insert into synergy_parties (synergy_id, organisation_id, declaration_id, role)
@@ -244,28 +247,29 @@ export async function mergeLead(db: Db, duplicate: { id: string; version: number
   await sql`
     insert into synergy_declarations (synergy_id, declaration_id)
     select ${into.id}, declaration_id from synergy_declarations where synergy_id = ${duplicate.id} on conflict do nothing`;
-  await sql`insert into synergy_events (synergy_id, type, from_status, to_status, user_id, note, at) values (${duplicate.id}, 'merged', null, 'dropped', ${userId}, ${note}, ${now})`;
+  await sql`insert into synergy_events (synergy_id, type, from_status, to_status, user_id, note, at) values (${duplicate.id}, 'merged', null, 'dropped', ${userId}, ${note}, ${now.toISOString()})`;
   return true;
 }
 
 export async function addLeadEvent(db: Db, synergyId: string, type: string, userId: string, note: string | null, now: Date) {
-  await q(db)`insert into synergy_events (synergy_id, type, user_id, note, at) values (${synergyId}, ${type}, ${userId}, ${note}, ${now})`;
+  await q(db)`insert into synergy_events (synergy_id, type, user_id, note, at) values (${synergyId}, ${type}, ${userId}, ${note}, ${now.toISOString()})`;
 }
 
 export async function insertDisplayToken(db: Db, v: { workshopId: string; tokenHash: string; label: string; createdBy: string; now: Date }) {
   const [row] = await q(db)<{ id: string; createdAt: Date }[]>`
     insert into workshop_display_tokens (workshop_id, token_hash, label, created_by, created_at)
-    values (${v.workshopId}, ${v.tokenHash}, ${v.label}, ${v.createdBy}, ${v.now}) returning id, created_at as "createdAt"`;
-  return row!;
+    values (${v.workshopId}, ${v.tokenHash}, ${v.label}, ${v.createdBy}, ${v.now.toISOString()}) returning id, created_at as "createdAt"`;
+  return { id: row!.id, createdAt: toDate(row!.createdAt)! };
 }
 
-export function displayTokensOf(db: Db, workshopId: string) {
-  return q(db)<{ id: string; label: string; createdAt: Date; revokedAt: Date | null }[]>`
+export async function displayTokensOf(db: Db, workshopId: string) {
+  const rows = await q(db)<{ id: string; label: string; createdAt: Date; revokedAt: Date | null }[]>`
     select id, label, created_at as "createdAt", revoked_at as "revokedAt" from workshop_display_tokens where workshop_id = ${workshopId} order by created_at`;
+  return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt)!, revokedAt: toDate(r.revokedAt) }));
 }
 
 export async function revokeDisplayToken(db: Db, workshopId: string, id: string, now: Date): Promise<boolean> {
-  const rows = await q(db)`update workshop_display_tokens set revoked_at = coalesce(revoked_at, ${now}) where workshop_id = ${workshopId} and id = ${id} returning 1`;
+  const rows = await q(db)`update workshop_display_tokens set revoked_at = coalesce(revoked_at, ${now.toISOString()}) where workshop_id = ${workshopId} and id = ${id} returning 1`;
   return rows.length === 1;
 }
 
