@@ -29,6 +29,17 @@ export const scheduleRunProgressEvent = z.object({
   progress: z.number().int().min(0).max(100),
 });
 
+/** A full rematch of the zone moved on (`zone:<id>`): the board shows its progress. */
+export const matchRunProgressEvent = z.object({
+  type: z.literal('match_run.progress'),
+  zoneId: z.uuid(),
+  runId: z.uuid(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  proposals: z.number().int().min(0),
+});
+
 /** The event's setup, requests or published agenda changed (`event:<id>`). */
 export const agendaChangedEvent = z.object({
   type: z.literal('agenda.changed'),
@@ -41,6 +52,7 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   notificationCreatedEvent,
   synergyChangedEvent,
   scheduleRunProgressEvent,
+  matchRunProgressEvent,
   agendaChangedEvent,
   ...workshopEventSchemas,
 ]);

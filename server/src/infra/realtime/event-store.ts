@@ -70,23 +70,7 @@ const toStored = (r: EventRow): StoredEvent => ({ room: r.room as RoomName, seq:
 export async function readEventsAfter(sql: postgres.Sql, room: RoomName, afterSeq: number, limit: number): Promise<StoredEvent[]> {
   const rows = await sql<EventRow[]>`
     select room, seq::text as seq, type, payload from realtime_events
-    where room = ${room} and seq > ${afterSeq} order by seq limit ${limit}`;
-  return rows.map(toStored);
-}
-
-/** Events of several rooms, each after its own sequence (the fan-out's catch-up read). */
-export async function readEventsAfterMany(sql: postgres.Sql, after: Map<RoomName, number>, limitPerRoom: number): Promise<StoredEvent[]> {
-  if (after.size === 0) return [];
-  const rooms = [...after.keys()];
-  const seqs = rooms.map((r) => after.get(r)!);
-  const rows = await sql<EventRow[]>`
-    select e.room, e.seq::text as seq, e.type, e.payload
-    from unnest(${sql.array(rooms)}::text[], ${sql.array(seqs)}::bigint[]) as w(room, after_seq)
-    cross join lateral (
-      select room, seq, type, payload from realtime_events
-      where room = w.room and seq > w.after_seq order by seq limit ${limitPerRoom}
-    ) e
-    order by e.room, e.seq`;
+    where room = ${room} and seq > ${afterSeq} order by realtime_events.seq limit ${limit}`;
   return rows.map(toStored);
 }
 

@@ -189,7 +189,9 @@ export class RealtimeHub {
         for (let after = since; after < lastSeq; ) {
           const page = await readEventsAfter(this.sql, room, after, Math.min(PAGE, lastSeq - after));
           if (page.length === 0) break;
-          for (const e of page) if (e.seq <= lastSeq) this.sendEvent(client, e);
+          // The replay is bounded (maxReplay), so it bypasses the slow-client limit but waits
+          // for each page to reach the kernel before reading the next.
+          await this.sendPage(client, page.filter((e) => e.seq <= lastSeq));
           after = page[page.length - 1]!.seq;
         }
       }
@@ -280,6 +282,17 @@ export class RealtimeHub {
     if (e.seq <= sub.lastSent) return;
     this.sendEvent(client, e);
     sub.lastSent = e.seq;
+  }
+
+  private sendPage(client: Client, page: StoredEvent[]): Promise<void> {
+    const { socket } = client;
+    return new Promise((resolve) => {
+      if (page.length === 0 || socket.readyState !== socket.OPEN) return resolve();
+      page.forEach((e, i) => {
+        const data = JSON.stringify({ type: 'event', room: e.room, seq: e.seq, event: e.event } satisfies ServerMessage);
+        socket.send(data, i === page.length - 1 ? () => resolve() : undefined);
+      });
+    });
   }
 
   private sendEvent(client: Client, e: StoredEvent): void {

@@ -16,6 +16,7 @@ import { announceProposals } from '../workshops/announce';
 import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
+import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import { saveProposals } from '../synergies/proposals';
 import { findCandidates } from './candidates';
 import * as repo from './repository';
@@ -105,11 +106,19 @@ export class MatchingService {
   /** Full rematch of a zone (or every zone), reporting progress into `match_runs`. */
   async rematchZone(zoneId: string | null, runId: string): Promise<number> {
     const sql = this.ctx.db.$client;
+    // The board follows the run live; the row stays the truth (a missed tick is repaired by the next).
+    const progress = async () => {
+      if (!zoneId) return;
+      const [run] = await sql<{ status: 'queued' | 'running' | 'done' | 'failed'; done: number; total: number; proposals: number }[]>`
+        select status, done, total, proposals from match_runs where id = ${runId}`;
+      if (run) await publishEvent(sql, roomName.zone(zoneId), { type: 'match_run.progress', zoneId, runId, ...run });
+    };
     await sql`update match_runs set status = 'running' where id = ${runId}`;
     try {
       const declarations = await repo.activeDeclarations(sql, zoneId);
       const organisations = await repo.organisationsOf(sql, zoneId);
       await sql`update match_runs set total = ${declarations.length} where id = ${runId}`;
+      await progress();
       const proposals = matchZone(declarations, organisations, { kb: await this.knowledgeBase(), today: today(this.ctx.now()) });
       const byId = new Map<string, repo.NamedMatchDeclaration>(declarations.map((d) => [d.id, d]));
       let created = 0;
@@ -119,12 +128,15 @@ export class MatchingService {
         created += await this.save(proposals.slice(i, i + BATCH), byId, organisations);
         const done = Math.round((declarations.length * Math.min(proposals.length, i + BATCH)) / proposals.length);
         await sql`update match_runs set done = ${done}, proposals = ${created} where id = ${runId}`;
+        await progress();
       }
       await this.save([], byId, organisations, { zoneId, keys: proposals.map((p) => p.key) });
       await sql`update match_runs set status = 'done', finished_at = now(), done = total, proposals = ${created} where id = ${runId}`;
+      await progress();
       return created;
     } catch (error) {
       await sql`update match_runs set status = 'failed', finished_at = now(), error = ${String(error)} where id = ${runId}`;
+      await progress().catch(() => undefined);
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 import { schema } from '@synergies/db';
 import { and, asc, desc, eq, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../infra/db';
+import { publishEvent, roomName } from '../../infra/realtime/event-store';
 
 type Db = Database | Transaction;
 const { meetingEvents: events, meetingParticipants: participants, meetingRequests: requests, organisations } = schema;
@@ -36,16 +37,25 @@ export async function updateEvent(db: Db, id: string, version: number, values: P
     .set({ ...values, updatedAt: now, version: sql`${events.version} + 1`, revision: sql`${events.revision} + 1` })
     .where(and(eq(events.id, id), eq(events.version, version)))
     .returning();
+  if (row) await agendaChanged(db, id, 'setup', row.publishedScheduleVersion);
   return row;
 }
 
 /** State changes made by the system (runs, publishing) or requests: no version check, the row is locked. */
 export async function setEventState(db: Db, id: string, values: Partial<Pick<EventRow, 'status' | 'publishedScheduleVersion'>> & { newRevision?: boolean }, now: Date) {
   const { newRevision, ...state } = values;
-  await db
+  const [row] = await db
     .update(events)
     .set({ ...state, updatedAt: now, ...(state.status ? { version: sql`${events.version} + 1` } : {}), ...(newRevision ? { revision: sql`${events.revision} + 1` } : {}) })
-    .where(eq(events.id, id));
+    .where(eq(events.id, id))
+    .returning({ publishedScheduleVersion: events.publishedScheduleVersion });
+  const reason = state.status ?? (state.publishedScheduleVersion !== undefined ? 'schedule_changed' : newRevision ? 'requests' : 'state');
+  if (row) await agendaChanged(db, id, reason, row.publishedScheduleVersion);
+}
+
+/** Pages showing the event (facilitators, members' agendas) refetch when told; committed with the change. */
+function agendaChanged(db: Db, eventId: string, reason: string, scheduleVersion: number | null) {
+  return publishEvent(db, roomName.event(eventId), { type: 'agenda.changed', eventId, reason, scheduleVersion });
 }
 
 export function participantsOf(db: Db, eventId: string): Promise<ParticipantRow[]> {

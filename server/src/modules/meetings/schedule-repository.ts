@@ -2,6 +2,7 @@ import { schema } from '@synergies/db';
 import { and, arrayContains, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { ScheduledMeeting, ScheduleStats, SchedulingEvent, UnscheduledRequest } from '../../core/scheduler';
 import type { Database, Transaction } from '../../infra/db';
+import { publishEvent, roomName } from '../../infra/realtime/event-store';
 
 type Db = Database | Transaction;
 const { scheduleRuns: runs, meetingSchedules: schedules, meetings } = schema;
@@ -40,6 +41,7 @@ function typed(row: typeof schedules.$inferSelect): StoredSchedule {
 
 export async function insertRun(db: Db, values: typeof runs.$inferInsert): Promise<RunRow> {
   const [row] = await db.insert(runs).values(values).returning();
+  await runMoved(db, row!);
   return row!;
 }
 
@@ -55,18 +57,29 @@ export async function claimRun(db: Db, id: string, now: Date): Promise<RunRow | 
     .set({ status: 'running', progress: 5, startedAt: now })
     .where(and(eq(runs.id, id), inArray(runs.status, ['queued', 'running'])))
     .returning();
+  if (row) await runMoved(db, row);
   return row;
 }
 
 export async function setRunProgress(db: Db, id: string, progress: number) {
-  await db.update(runs).set({ progress }).where(and(eq(runs.id, id), eq(runs.status, 'running')));
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(runs).set({ progress }).where(and(eq(runs.id, id), eq(runs.status, 'running'))).returning();
+    if (row) await runMoved(tx, row);
+  });
 }
 
 export async function finishRun(db: Db, id: string, values: Pick<typeof runs.$inferInsert, 'status' | 'summary' | 'scheduleVersion' | 'errorCode' | 'error' | 'revision'>, now: Date) {
-  await db
+  const [row] = await db
     .update(runs)
     .set({ ...values, progress: values.status === 'done' ? 100 : sql`${runs.progress}`, finishedAt: now })
-    .where(eq(runs.id, id));
+    .where(eq(runs.id, id))
+    .returning();
+  if (row) await runMoved(db, row);
+}
+
+/** The facilitator's page follows the run live (event room); committed with the run's row. */
+function runMoved(db: Db, run: RunRow) {
+  return publishEvent(db, roomName.event(run.eventId), { type: 'schedule_run.progress', eventId: run.eventId, runId: run.id, status: run.status, progress: run.progress });
 }
 
 export async function latestSchedule(db: Db, eventId: string): Promise<StoredSchedule | undefined> {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/problem';
 import { rawSql } from '../../infra/db';
 import { enqueueEmail } from '../../infra/mail';
+import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import { markForReindex } from '../../infra/search/outbox';
 import { canSeeDeclaration } from '../auth/policy';
 import { isSharingCategory } from '../../core/matching';
@@ -57,13 +58,16 @@ export class MarketplaceService {
       const owners = await repo.peopleOf(tx, [d.organisation_id]);
       for (const o of owners) {
         const [ownerUser] = await tx<{ id: string }[]>`select id from users where email = ${o.email}`;
-        await tx`insert into notifications (user_id, synergy_id, type, text, created_at) values (${ownerUser!.id}, ${row!.id}, 'marketplace_request', ${`${requester!.name} : « ${d.title} »`}, ${iso})`;
+        const text = `${requester!.name} : « ${d.title} »`;
+        await tx`insert into notifications (user_id, synergy_id, type, text, created_at) values (${ownerUser!.id}, ${row!.id}, 'marketplace_request', ${text}, ${iso})`;
+        await publishEvent(tx, roomName.user(ownerUser!.id), { type: 'notification.created', notificationType: 'marketplace_request', text, synergyId: row!.id, createdAt: iso });
         await enqueueEmail(tx, this.ctx.jobs, {
           to: o.email,
           subject: `${requester!.name} s'intéresse à « ${d.title} »`,
           text: `Bonjour ${o.display_name},\n\n${user.displayName} (${requester!.name}) vous écrit à propos de « ${d.title} » :\n\n${message}\n\nRépondre : ${this.ctx.config.publicUrl}/synergies/${row!.id}\n\n— L'équipe Synergies`,
         });
       }
+      await publishEvent(tx, roomName.zone(d.zone_id), { type: 'synergy.changed', zoneId: d.zone_id, synergyId: row!.id, reason: 'requested' });
       return row!.id;
     });
     return this.synergies.get(user, id);

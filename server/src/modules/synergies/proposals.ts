@@ -4,6 +4,7 @@ import type postgres from 'postgres';
 import type { MatchDeclaration, Proposal } from '../../core/matching';
 import type { Jobs } from '../../infra/jobs';
 import { enqueueEmail } from '../../infra/mail';
+import { publishEvent, roomName } from '../../infra/realtime/event-store';
 
 type Sql = postgres.TransactionSql;
 type Role = 'giver' | 'taker' | 'member';
@@ -161,6 +162,10 @@ export async function saveProposals(
   }
   if (input.retire) writes.push(retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso));
   await Promise.all(writes);
+  // The zones' boards refetch; committed with the proposals.
+  const zones = new Set(proposals.flatMap((p) => declarations.get(p.declarationIds[0]!)?.zoneId ?? []));
+  if (input.retire && 'zoneId' in input.retire && input.retire.zoneId) zones.add(input.retire.zoneId);
+  for (const zoneId of zones) await publishEvent(sql, roomName.zone(zoneId), { type: 'synergy.changed', zoneId, synergyId: created.length === 1 ? created[0]!.id : null, reason: 'matching' });
   return created.length;
 }
 
@@ -203,6 +208,13 @@ async function notifyNewProposals(sql: Sql, jobs: Jobs, synergyIds: string[], pu
   for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
   for (const list of byUser.values()) {
     const first = list[0]!;
+    await publishEvent(sql, roomName.user(first.user_id), {
+      type: 'notification.created',
+      notificationType: 'new_proposal',
+      text: first.title,
+      synergyId: list.length === 1 ? first.synergy_id : null,
+      createdAt: nowIso,
+    });
     const lines = list.slice(0, 10).map((r) => `• ${r.title}\n  ${publicUrl}/synergies/${r.synergy_id}`);
     await enqueueEmail(sql, jobs, {
       to: first.email,

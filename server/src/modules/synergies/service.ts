@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor';
 import { badRequest, conflict, forbidden, notFound, unprocessable, versionConflict } from '../../http/problem';
 import { mainSiteJoin } from '../../infra/locations';
 import { enqueueEmail } from '../../infra/mail';
+import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import { belongsToZone, facilitates, isAdmin } from '../auth/policy';
 import { computeImpact, factorFor, type ImpactFactorValues } from './impact';
 import { DECLINED } from './proposals';
@@ -156,6 +157,7 @@ export class SynergyService {
         // The fingerprint stays: the engine re-proposes only if the declarations change materially.
         await this.setStatus(tx, s, 'dropped', user, `${DECLINED}: ${ownParty.organisation_name}${reason ? ` — ${reason}` : ''}`, now);
       }
+      await boardChanged(tx, s.zone_id, id, answer === 'accept' ? 'accepted' : 'declined');
     });
     return this.get(user, id);
   }
@@ -181,6 +183,7 @@ export class SynergyService {
     await this.sql.begin(async (tx) => {
       await this.setStatus(tx, s, input.status, user, input.reason ?? null, now);
       if (input.status === 'implemented' && input.impact) await this.recordImpact(tx, s, input.impact, now);
+      await boardChanged(tx, s.zone_id, id, 'status');
     });
     return this.get(user, id);
   }
@@ -237,6 +240,7 @@ export class SynergyService {
       await tx`update synergies set validated_by = ${user.id}, validated_at = ${now.toISOString()}, updated_at = ${now.toISOString()}
                where id = any(${ids}::uuid[]) and validated_at is null`;
       for (const id of ids) await repo.addEvent(tx, { synergyId: id, type: 'validated', userId: user.id, at: now });
+      for (const zoneId of new Set(rows.map((r) => r.zone_id))) await boardChanged(tx, zoneId, ids.length === 1 ? ids[0]! : null, 'validated');
     });
     return { validated: rows.length };
   }
@@ -268,8 +272,14 @@ export class SynergyService {
       await tx`insert into synergy_parties ${tx(parties)}`;
       if (decls.length) await tx`insert into synergy_declarations ${tx(decls.map((d) => ({ synergy_id: row!.id, declaration_id: d.id })))}`;
       await repo.addEvent(tx, { synergyId: row!.id, type: 'created', to: 'proposed', userId: user.id, note: input.note ?? null, at: now });
+      await boardChanged(tx, zoneId, row!.id, 'created');
       return row!.id;
     });
     return this.get(user, id);
   }
+}
+
+/** The zone's board is live: it refetches when told, in the same transaction as the change. */
+function boardChanged(tx: Sql, zoneId: string, synergyId: string | null, reason: string) {
+  return publishEvent(tx, roomName.zone(zoneId), { type: 'synergy.changed', zoneId, synergyId, reason });
 }
