@@ -52,7 +52,7 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
-  /** Extra headers, e.g. an Idempotency-Key on a create that may be replayed. */
+  /** Extra headers (an Idempotency-Key, for queued actions). */
   headers?: Record<string, string>;
 }
 

@@ -6,14 +6,18 @@ export interface Polling<T> {
   active: Ref<boolean>;
   /** Follows a job from its first state until `finished` says so (or the caller stops). */
   follow: (initial: T) => void;
+  /** A newer state pushed by the realtime channel. */
+  push: (next: T) => void;
   stop: () => void;
 }
 
 /**
  * Follows a background job (a match run, a scheduling run): asks `fetch` every `everyMs`
- * until `finished` holds, a call fails, or the component goes away.
+ * until `finished` holds, a call fails, or the component goes away. While `live()` holds,
+ * the realtime channel `push`es the states and no request is made: polling is the fallback
+ * for when the socket is down.
  */
-export function usePolling<T>(fetch: (current: T) => Promise<T>, finished: (value: T) => boolean, everyMs = 1000): Polling<T> {
+export function usePolling<T>(fetch: (current: T) => Promise<T>, finished: (value: T) => boolean, everyMs = 1000, live: () => boolean = () => false): Polling<T> {
   const current = shallowRef<T | null>(null);
   const error = ref<unknown>(null);
   const active = ref(false);
@@ -30,6 +34,7 @@ export function usePolling<T>(fetch: (current: T) => Promise<T>, finished: (valu
   function schedule(gen: number) {
     timer = setTimeout(async () => {
       if (gen !== generation || !current.value) return;
+      if (live()) return schedule(gen);
       try {
         const next = await fetch(current.value);
         if (gen !== generation) return;
@@ -54,6 +59,12 @@ export function usePolling<T>(fetch: (current: T) => Promise<T>, finished: (valu
     schedule(gen);
   }
 
+  function push(next: T) {
+    if (!active.value) return;
+    current.value = next;
+    if (finished(next)) stop();
+  }
+
   if (getCurrentScope()) onScopeDispose(stop);
-  return { current, error, active, follow, stop };
+  return { current, error, active, follow, push, stop };
 }

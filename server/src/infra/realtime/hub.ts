@@ -23,6 +23,8 @@ export const DEFAULT_HUB_OPTIONS: Omit<HubOptions, 'log'> = { maxReplay: 1000, h
 
 const PAGE = 500;
 
+const eventMessage = (e: StoredEvent): ServerMessage => ({ type: 'event', room: e.room, seq: e.seq, event: e.event });
+
 interface Subscription {
   /** While the missed events are being replayed, live ones wait here. */
   buffer: StoredEvent[] | null;
@@ -259,9 +261,11 @@ export class RealtimeHub {
           page = await readEventsAfter(this.sql, room, state.lastDelivered, PAGE);
           for (const e of page) {
             state.lastDelivered = e.seq;
+            // Serialised once for the whole room.
+            const frame = Buffer.from(JSON.stringify(eventMessage(e)));
             for (const client of state.clients) {
               const sub = client.subscriptions.get(room);
-              if (sub) this.deliver(client, sub, e);
+              if (sub) this.deliver(client, sub, e, frame);
             }
           }
         } while (page.length === PAGE && this.rooms.get(room) === state);
@@ -274,13 +278,13 @@ export class RealtimeHub {
     }
   }
 
-  private deliver(client: Client, sub: Subscription, e: StoredEvent): void {
+  private deliver(client: Client, sub: Subscription, e: StoredEvent, frame?: Buffer): void {
     if (sub.buffer) {
       sub.buffer.push(e);
       return;
     }
     if (e.seq <= sub.lastSent) return;
-    this.sendEvent(client, e);
+    this.sendFrame(client, frame ?? Buffer.from(JSON.stringify(eventMessage(e))));
     sub.lastSent = e.seq;
   }
 
@@ -289,15 +293,12 @@ export class RealtimeHub {
     return new Promise((resolve) => {
       if (page.length === 0 || socket.readyState !== socket.OPEN) return resolve();
       page.forEach((e, i) => {
-        const data = JSON.stringify({ type: 'event', room: e.room, seq: e.seq, event: e.event } satisfies ServerMessage);
+        const data = JSON.stringify(eventMessage(e));
         socket.send(data, i === page.length - 1 ? () => resolve() : undefined);
       });
     });
   }
 
-  private sendEvent(client: Client, e: StoredEvent): void {
-    this.send(client, { type: 'event', room: e.room, seq: e.seq, event: e.event });
-  }
 
   private sendError(client: Client, uid: string | undefined, p: Omit<Problem, 'type' | 'title'>): void {
     const problem: Problem = { type: `https://synergies.local/problems/${p.code}`, title: p.status === 403 ? 'Forbidden' : p.status === 400 ? 'Bad Request' : 'Error', instance: '/api/v1/realtime', ...p };
@@ -305,6 +306,10 @@ export class RealtimeHub {
   }
 
   private send(client: Client, message: ServerMessage): void {
+    this.sendFrame(client, JSON.stringify(message));
+  }
+
+  private sendFrame(client: Client, frame: string | Buffer): void {
     const { socket } = client;
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > this.options.maxBufferedBytes) {
@@ -313,7 +318,7 @@ export class RealtimeHub {
       socket.terminate();
       return;
     }
-    socket.send(JSON.stringify(message));
+    socket.send(frame, { binary: false });
   }
 
   private sendTo(socket: WebSocket, message: ServerMessage): void {
