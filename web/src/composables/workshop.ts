@@ -40,7 +40,7 @@ export function useLiveWorkshop(id: () => string) {
     for (const listener of listeners) listener(event);
   }
 
-  const room = useRealtimeRoom(computed(() => `workshop:${id()}`), {
+  const room = useRealtimeRoom(computed(() => `workshop:${id()}` as const), {
     onEvent: (event: DomainEvent) => {
       if (isWorkshopEvent(event)) apply(event);
     },
