@@ -6,6 +6,7 @@ import { startEmailDelivery } from './infra/mail';
 import { syncReferenceData } from './infra/reference-data';
 import { ensureIndexes, searchIndexes } from './infra/search/indexes';
 import { markAllForReindex } from './infra/search/outbox';
+import { startRealtimeRetention } from './infra/realtime/retention';
 import { SearchOutboxRelay } from './infra/search/outbox-relay';
 import { startMatchingWorkers } from './modules/matching/service';
 import { startMeetingWorkers } from './modules/meetings';
@@ -47,6 +48,7 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
     await startEmailDelivery(db.$client, jobs, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: o.log });
     await startMatchingWorkers(ctx, o.log);
     await startMeetingWorkers(ctx, o.log);
+    await startRealtimeRetention(ctx, o.log);
   }
   return {
     ctx,

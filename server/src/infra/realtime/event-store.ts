@@ -89,6 +89,6 @@ export async function roomPosition(sql: postgres.Sql, room: RoomName): Promise<{
 export async function pruneEvents(sql: postgres.Sql, olderThan: Date, keepPerRoom: number): Promise<number> {
   const result = await sql`
     delete from realtime_events e using realtime_rooms r
-    where e.room = r.room and e.created_at < ${olderThan} and e.seq <= r.last_seq - ${keepPerRoom}`;
+    where e.room = r.room and e.created_at < ${olderThan.toISOString()} and e.seq <= r.last_seq - ${keepPerRoom}`;
   return result.count;
 }
