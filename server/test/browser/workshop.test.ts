@@ -75,6 +75,11 @@ describe('a live workshop in Chromium: facilitator, two phones and the room scre
     const phoneA = await newSession(browser, baseURL, PHONE);
     const phoneB = await newSession(browser, baseURL, PHONE);
     const screen = await newSession(browser, baseURL, { width: 1280, height: 720 });
+    // Four pages on a shared two-core machine: more patience than a single-page test.
+    for (const session of [facilitator, phoneA, phoneB, screen]) {
+      session.context.setDefaultTimeout(15_000);
+      session.context.setDefaultNavigationTimeout(30_000);
+    }
     const console = facilitator.page;
     console.on('dialog', (dialog) => void dialog.accept());
     try {
@@ -99,7 +104,7 @@ describe('a live workshop in Chromium: facilitator, two phones and the room scre
       await phoneA.page.getByLabel('Quantité (environ)').fill('40');
       await phoneA.page.getByLabel('Unité').selectOption('pallet');
       await phoneA.page.getByRole('button', { name: 'Envoyer la fiche' }).click();
-      await phoneB.page.getByText('Nous cherchons').click();
+      await phoneB.page.getByRole('radio', { name: 'Nous cherchons' }).check();
       await phoneB.page.getByLabel('Catégorie').selectOption('materials.wood');
       await phoneB.page.getByLabel('En quelques mots').fill('Recherche palettes 80x120');
       await phoneB.page.getByLabel('Quantité (environ)').fill('30');
