@@ -42,4 +42,24 @@ describe('usePolling', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(slow).not.toHaveBeenCalled();
   });
+
+  it('makes no request while the realtime channel is live, and takes the states it pushes', async () => {
+    let live = true;
+    const fetch = vi.fn(async (r: Run): Promise<Run> => ({ ...r, done: r.done + 1 }));
+    const scope = effectScope();
+    const p = scope.run(() => usePolling<Run>(fetch, (r) => r.status === 'done', 1000, () => live))!;
+    p.follow({ id: 'r', status: 'running', done: 0 });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(fetch).not.toHaveBeenCalled();
+    p.push({ id: 'r', status: 'running', done: 5 });
+    expect(p.current.value?.done).toBe(5);
+    // The link drops: polling takes over.
+    live = false;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(p.current.value?.done).toBe(6);
+    p.push({ id: 'r', status: 'done', done: 7 });
+    expect(p.active.value).toBe(false);
+    scope.stop();
+  });
 });

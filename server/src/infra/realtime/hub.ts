@@ -22,6 +22,9 @@ export interface HubOptions {
 export const DEFAULT_HUB_OPTIONS: Omit<HubOptions, 'log'> = { maxReplay: 1000, heartbeatMs: 20_000, maxBufferedBytes: 4 * 1024 * 1024, resumeAfterMs: 500 };
 
 const PAGE = 500;
+const TITLES: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 429: 'Too Many Requests', 500: 'Internal Server Error' };
+/** A page follows a handful of rooms; more is a bug or abuse. */
+const MAX_ROOMS_PER_CONNECTION = 50;
 
 const eventMessage = (e: StoredEvent): ServerMessage => ({ type: 'event', room: e.room, seq: e.seq, event: e.event });
 
@@ -164,6 +167,10 @@ export class RealtimeHub {
   }
 
   private async subscribe(client: Client, uid: string, room: RoomName, since: number | undefined): Promise<void> {
+    if (!client.subscriptions.has(room) && client.subscriptions.size >= MAX_ROOMS_PER_CONNECTION) {
+      this.sendError(client, uid, { status: 429, code: 'too_many_rooms', detail: `Au plus ${MAX_ROOMS_PER_CONNECTION} salons par connexion.` });
+      return;
+    }
     const [kind, id] = room.split(':') as [RoomKind, string];
     const authorize = this.authorizers.get(kind);
     const role = authorize ? await authorize(client.identity, id) : null;
@@ -301,7 +308,7 @@ export class RealtimeHub {
 
 
   private sendError(client: Client, uid: string | undefined, p: Omit<Problem, 'type' | 'title'>): void {
-    const problem: Problem = { type: `https://synergies.local/problems/${p.code}`, title: p.status === 403 ? 'Forbidden' : p.status === 400 ? 'Bad Request' : 'Error', instance: '/api/v1/realtime', ...p };
+    const problem: Problem = { type: `https://synergies.local/problems/${p.code}`, title: TITLES[p.status] ?? 'Error', instance: '/api/v1/realtime', ...p };
     this.send(client, uid === undefined ? { type: 'error', problem } : { type: 'error', uid, problem });
   }
 
