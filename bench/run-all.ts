@@ -18,6 +18,7 @@ const runs: [string, string[]][] = [
   ['Matching: quality on the MAESTRI exchanges (leave one case out)', ['matching/quality.ts']],
   ['Matching: speed of a full rematch in the engine', ['matching/speed.ts']],
   ['Matching: national scale on PostgreSQL and Meilisearch', ['matching/national.ts', '--orgs', flag('national-orgs', '3000'), '--samples', '100']],
+  ['Realtime: workshop load on two instances, one killed mid-run', ['workshop/load.ts']],
 ];
 
 let failed = 0;

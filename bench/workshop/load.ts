@@ -115,6 +115,7 @@ async function startInstance(index: number): Promise<Instance> {
     instance.maxRss = Math.max(instance.maxRss, m.rss);
   });
   child.on('exit', () => (instance.alive = false));
+  child.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => (d.toString().includes('ready') ? resolve() : undefined));
     child.once('exit', (code) => reject(new Error(`instance ${index} exited (${code})`)));
@@ -122,8 +123,10 @@ async function startInstance(index: number): Promise<Instance> {
   return instance;
 }
 const instances = await Promise.all(Array.from({ length: INSTANCES }, (_, i) => startInstance(i)));
+process.on('exit', () => instances.forEach((i) => i.child.exitCode === null && i.child.kill('SIGKILL')));
 log(`${INSTANCES} instance(s) on ports ${instances.map((i) => i.port).join(', ')}`);
-const memoryTimer = setInterval(() => instances.forEach((i) => i.alive && i.child.send('memory')), 2000);
+const askMemory = () => instances.forEach((i) => i.alive && i.child.connected && i.child.send('memory', () => undefined));
+const memoryTimer = setInterval(askMemory, 2000);
 
 // --- Clients --------------------------------------------------------------------------------------
 const commits = new Map<string, number>();
@@ -232,6 +235,7 @@ if (KILL) {
     const victim = instances[INSTANCES - 1]!;
     killedAt = performance.now();
     log(`killing instance ${victim.index} (SIGKILL) at ${((killedAt - runStart) / 1000).toFixed(1)} s with ${victim.last?.connections ?? '?'} connections`);
+    victim.alive = false;
     victim.child.kill('SIGKILL');
   }, (SECONDS * 1000) / 2);
 }
@@ -250,7 +254,7 @@ const drainStart = performance.now();
 const drainDeadline = drainStart + 60_000;
 while (performance.now() < drainDeadline && clients.some((c) => c.lastSeq < (finalSeq.get(c.seat.room) ?? 0))) await new Promise((r) => setTimeout(r, 100));
 const drainSeconds = (performance.now() - drainStart) / 1000;
-instances.forEach((i) => i.alive && i.child.send('memory'));
+askMemory();
 await new Promise((r) => setTimeout(r, 300));
 
 // --- Figures --------------------------------------------------------------------------------------
@@ -298,7 +302,7 @@ clients.forEach((c) => {
 });
 clearInterval(memoryTimer);
 for (const i of instances) if (i.alive) i.child.kill('SIGTERM');
-await Promise.all(instances.map((i) => (i.alive ? new Promise((r) => i.child.once('exit', r)) : undefined)));
+await Promise.all(instances.map((i) => (i.child.exitCode === null && i.child.signalCode === null ? new Promise((r) => i.child.once('exit', r)) : undefined)));
 await sql.end();
 await db.$client.end();
 await pg.stop();

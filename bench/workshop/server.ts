@@ -26,6 +26,8 @@ console.log(`ready ${port}`);
 process.on('message', (m) => {
   if (m === 'memory') process.send!({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, connections: app.realtime.connectionCount, stats: app.realtime.stats });
 });
+// The benchmark went away (crashed or interrupted): do not outlive it.
+process.on('disconnect', () => process.exit(0));
 process.on('SIGTERM', () => {
   void app.close().then(() => process.exit(0));
 });
