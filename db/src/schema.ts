@@ -4,4 +4,5 @@ export * from './schema/users';
 export * from './schema/declarations';
 export * from './schema/synergies';
 export * from './schema/meetings';
+export * from './schema/workshops';
 export * from './schema/realtime';

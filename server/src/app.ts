@@ -40,6 +40,8 @@ import { ZoneExchangeService } from './modules/zone-exchange/service';
 import { RealtimeHub, type HubOptions } from './infra/realtime/hub';
 import { registerRealtimeRooms } from './modules/realtime/rooms';
 import { realtimeRoutes } from './modules/realtime/routes';
+import { buildWorkshopServices, registerWorkshopRooms, workshopRoutes, type WorkshopServices } from './modules/workshops';
+import { idempotencyPlugin } from './http/idempotency';
 import { zoneRoutes } from './modules/zones/routes';
 import { ZoneService } from './modules/zones/service';
 
@@ -58,6 +60,7 @@ export interface Services {
   notifications: NotificationService;
   matchRuns: MatchRunService;
   meetings: MeetingServices;
+  workshops: WorkshopServices;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -65,6 +68,7 @@ export function buildServices(ctx: AppContext): Services {
   const synergies = new SynergyService(ctx);
   const declarations = new DeclarationService(ctx);
   const exchanges = new ExchangeService(ctx);
+  const meetings = buildMeetingServices(ctx);
   return {
     auth,
     zones: new ZoneService(ctx, auth),
@@ -79,7 +83,8 @@ export function buildServices(ctx: AppContext): Services {
     exchanges,
     notifications: new NotificationService(ctx),
     matchRuns: new MatchRunService(ctx),
-    meetings: buildMeetingServices(ctx),
+    meetings,
+    workshops: buildWorkshopServices(ctx, { auth, declarations, meetings }),
   };
 }
 
@@ -114,9 +119,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { auth: services.auth });
+  await app.register(idempotencyPlugin, { sql: ctx.db.$client });
 
   const hub = new RealtimeHub(ctx.db.$client, { ...options.realtime, log: app.log });
   registerRealtimeRooms(hub, ctx);
+  registerWorkshopRooms(hub, ctx);
   app.decorate('realtime', hub);
   await app.register(fastifyWebsocket, {
     options: { maxPayload: 64 * 1024 },
@@ -152,6 +159,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(matchingRoutes, services);
       await api.register(meetingRoutes, services.meetings);
       await api.register(referenceRoutes);
+      await api.register(workshopRoutes, { ...services.workshops, secureCookies });
       await api.register(realtimeRoutes, { hub, allowedOrigins: [new URL(ctx.config.publicUrl).origin, ...ctx.config.realtimeOrigins] });
     },
     { prefix: '/api/v1' },

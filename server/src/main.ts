@@ -3,6 +3,8 @@ import { loadConfig } from './infra/config';
 import { startServices } from './infra/embedded/services';
 import { openPlatform } from './platform';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './seed';
+import { AuthService } from './modules/auth/service';
+import { ensureDemoWorkshop } from './seed-workshop';
 
 const config = loadConfig();
 const say = (m: string) => console.log(`[synergies] ${m}`);
@@ -20,6 +22,12 @@ if (config.SEED_DEMO === 'auto' && (await isEmpty(platform.ctx))) {
   const seeded = await seedDemo(platform.ctx);
   say(`demo zone loaded (member account of ${seeded.memberOrganisation})`);
 }
+
+// The demo zone's workshop, ready to run; a fresh room-screen link at each start.
+const demoWorkshop = config.SEED_DEMO === 'auto' ? await ensureDemoWorkshop(platform.ctx, new AuthService(platform.ctx)).catch((error: unknown) => {
+  console.warn('[synergies] demo workshop not prepared:', error);
+  return null;
+}) : null;
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -39,3 +47,10 @@ await app.listen({ host: config.HOST, port: config.PORT });
 say(`ready on ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs)`);
 say('demo logins:');
 for (const a of DEMO_ACCOUNTS) say(`  ${a.role.padEnd(11)} ${a.email} / ${a.password}`);
+if (demoWorkshop) {
+  say('demo workshop (open them side by side):');
+  say(`  console     ${demoWorkshop.console}   (animatrice)`);
+  say(`  phone       ${demoWorkshop.phone}   (membre, on a phone-sized window)`);
+  say(`  room screen ${demoWorkshop.screen}`);
+  if (demoWorkshop.join) say(`  join link   ${demoWorkshop.join}   (another firm, no account needed)`);
+}

@@ -187,7 +187,8 @@ describe('scheduling, preview and publication', () => {
         seats.add(key);
       }
     }
-    expect((await getEvent()).status).toBe('scheduled');
+    // A preview leaves the members' request form open: only a facilitator closes requests.
+    expect((await getEvent()).status).toBe('requests_open');
     expect((await t.call(firms.A.member, 'GET', `/meeting-events/${eventId}/schedule`)).statusCode).toBe(403);
     expect((await t.call(firms.A.member, 'GET', `/meeting-events/${eventId}/agendas/${firms.A.id}`)).statusCode).toBe(404);
   });

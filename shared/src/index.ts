@@ -18,6 +18,7 @@ export * from './schemas/reference';
 export * from './schemas/synergies';
 export * from './schemas/meetings';
 export * from './random';
+export * from './schemas/workshops';
 export * from './schemas/workshop-events';
 export * from './schemas/domain-events';
 export * from './schemas/realtime';

@@ -12,6 +12,8 @@ declare module 'vue-router' {
     roles?: Role[];
     /** i18n key of the page title. */
     title?: string;
+    /** Full screen, no header (the workshop's room screen). */
+    bare?: boolean;
   }
 }
 
@@ -89,6 +91,19 @@ const routes: RouteRecordRaw[] = [
       return true;
     },
   },
+  { path: '/ateliers', name: 'workshops', component: () => import('./pages/workshop/WorkshopsPage.vue'), meta: { title: 'workshop.list.title' } },
+  { path: '/ateliers/:id', name: 'workshop-phone', component: () => import('./pages/workshop/WorkshopPhonePage.vue'), meta: { title: 'workshop.phone.title' } },
+  { path: '/ateliers/:id/arrivee', name: 'workshop-check-in', redirect: (to) => ({ name: 'workshop-phone', params: to.params, query: to.query }) },
+  {
+    path: '/ateliers/:id/console',
+    name: 'workshop-console',
+    component: () => import('./pages/workshop/WorkshopConsolePage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'workshop.console.title' },
+  },
+  { path: '/ateliers/:id/tableau', name: 'workshop-board', component: () => import('./pages/workshop/WorkshopBoardPage.vue'), meta: { title: 'workshop.board.title' } },
+  { path: '/ateliers/:id/bilan', name: 'workshop-summary', component: () => import('./pages/workshop/WorkshopSummaryPage.vue'), meta: { title: 'workshop.summary.short' } },
+  { path: '/ateliers/:id/ecran', name: 'workshop-screen', component: () => import('./pages/workshop/WorkshopScreenPage.vue'), meta: { public: true, bare: true, title: 'workshop.screen.title' } },
+  { path: '/a/:code', name: 'workshop-join', component: () => import('./pages/workshop/WorkshopJoinPage.vue'), meta: { public: true, title: 'workshop.join.title' } },
   {
     path: '/administration/facteurs-impact',
     name: 'impact-factors',

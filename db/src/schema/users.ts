@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { emailStatusEnum, localeEnum, roleEnum, tokenPurposeEnum } from './enums';
 import { organisations } from './zones';
@@ -54,6 +54,8 @@ export const emails = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
+    /** Files sent with the email (an agenda's calendar file), content as text. */
+    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>().notNull().default([]),
     status: emailStatusEnum('status').notNull().default('pending'),
     lastError: text('last_error'),
     createdAt: createdAt(),

@@ -6,6 +6,13 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 /**
@@ -15,7 +22,7 @@ export interface OutgoingEmail {
  */
 export async function enqueueEmail(tx: postgres.Sql | postgres.TransactionSql, jobs: Jobs, email: OutgoingEmail): Promise<string> {
   const [row] = await tx<{ id: string }[]>`
-    insert into emails ("to", subject, text) values (${email.to}, ${email.subject}, ${email.text}) returning id`;
+    insert into emails ("to", subject, text, attachments) values (${email.to}, ${email.subject}, ${email.text}, ${JSON.stringify(email.attachments ?? [])}::jsonb) returning id`;
   await jobs.send(QUEUES.emailDelivery, { emailId: row!.id }, { db: jobsExecutor(tx) });
   return row!.id;
 }
@@ -28,12 +35,12 @@ export async function startEmailDelivery(
   const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
   await jobs.work<{ emailId: string }>(QUEUES.emailDelivery, { pollingIntervalSeconds: 2 }, async ([job]) => {
     if (!job) return;
-    const [email] = await sql<{ id: string; to: string; subject: string; text: string; status: string }[]>`
-      select id, "to", subject, text, status from emails where id = ${job.data.emailId}`;
+    const [email] = await sql<{ id: string; to: string; subject: string; text: string; attachments: EmailAttachment[]; status: string }[]>`
+      select id, "to", subject, text, attachments, status from emails where id = ${job.data.emailId}`;
     if (!email || email.status === 'sent' || email.status === 'logged') return;
     if (transport) {
       try {
-        await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text });
+        await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text, attachments: email.attachments });
       } catch (error) {
         await sql`update emails set last_error = ${String(error)} where id = ${email.id}`;
         throw error;

@@ -107,3 +107,4 @@ export const searchApi = {
 
 export * from './synergies';
 export * from './meetings';
+export * from './workshops';

@@ -12,7 +12,7 @@ export function useErrorMessage() {
   return function errorMessage(error: unknown): string {
     if (isApiError(error)) {
       if (error.status === 0) return t('errors.network');
-      const byCode = `errors.codes.${error.code}`;
+      const byCode = te(`errors.codes.${error.code}`) ? `errors.codes.${error.code}` : `workshop.errors.${error.code}`;
       if (locale.value === 'fr' && error.problem.detail) return error.problem.detail;
       const text = errorText(error.code, locale.value === 'fr' ? 'fr' : 'en');
       if (text) return text;

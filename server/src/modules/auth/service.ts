@@ -32,6 +32,11 @@ export class AuthService {
     return { user, ...(await this.openSession(user.id)) };
   }
 
+  /** A session for a user another module has just identified (a participant joining a workshop by its code). */
+  async sessionFor(userId: string) {
+    return this.openSession(userId);
+  }
+
   private async openSession(userId: string) {
     const { token, hash } = newToken();
     const expiresAt = new Date(this.ctx.now().getTime() + this.ctx.config.SESSION_DAYS * 24 * HOUR);

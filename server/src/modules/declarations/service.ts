@@ -99,16 +99,27 @@ export class DeclarationService {
   async create(user: CurrentUser, input: DeclarationCreate) {
     const { organisationId: requested, ...fields } = input;
     const org = await this.organisationFor(user, requested);
-    const id = await this.ctx.db.transaction(async (tx) => {
-      const refs = await this.resolveReferences(tx, org.id, fields);
-      const newId = await repo.insertDeclaration(tx, { ...fields, ...refs, organisationId: org.id, zoneId: org.zoneId });
-      await markForReindex(tx, 'declaration', [newId]);
-      await markForReindex(tx, 'organisation', [org.id]);
-      await MatchingService.enqueue(this.ctx, rawSql(tx), newId);
-      return newId;
-    });
+    const id = await this.ctx.db.transaction((tx) => this.insertFor(tx, org, fields));
     this.ctx.searchRelay.nudge();
     return this.get(user, id);
+  }
+
+  /**
+   * Creates a declaration inside the caller's transaction (a workshop card): same checks,
+   * indexing and matching as `create`. The caller nudges the search relay after commit.
+   */
+  async createWithin(tx: Transaction, user: CurrentUser, input: DeclarationCreate): Promise<string> {
+    const { organisationId: requested, ...fields } = input;
+    return this.insertFor(tx, await this.organisationFor(user, requested), fields);
+  }
+
+  private async insertFor(tx: Transaction, org: { id: string; zoneId: string }, fields: Omit<DeclarationCreate, 'organisationId'>): Promise<string> {
+    const refs = await this.resolveReferences(tx, org.id, fields);
+    const newId = await repo.insertDeclaration(tx, { ...fields, ...refs, organisationId: org.id, zoneId: org.zoneId });
+    await markForReindex(tx, 'declaration', [newId]);
+    await markForReindex(tx, 'organisation', [org.id]);
+    await MatchingService.enqueue(this.ctx, rawSql(tx), newId);
+    return newId;
   }
 
   async update(user: CurrentUser, id: string, input: DeclarationUpdate) {

@@ -13,6 +13,7 @@ import {
   type MatchOrganisation,
   type Proposal,
 } from '../../core/matching';
+import { announceProposals } from '../workshops/announce';
 import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
 import { rawSql, type Transaction } from '../../infra/db';
@@ -156,7 +157,9 @@ export class MatchingService {
     for (const row of await repo.organisationNames(this.ctx.db, unnamed)) orgNames.set(row.id, row.name);
     return this.ctx.db.$client.begin(async (tx) => {
       await repo.skipDurableCommit(tx);
-      return saveProposals(tx, { proposals, declarations, orgNames, retire, now: this.ctx.now() });
+      const outcome = await saveProposals(tx, { proposals, declarations, orgNames, retire, now: this.ctx.now() });
+      if (outcome.created > 0) await announceProposals(tx, [...declarations.keys()], this.ctx.now());
+      return outcome;
     });
   }
 }

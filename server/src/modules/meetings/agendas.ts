@@ -1,8 +1,9 @@
 import type { Agenda, CurrentUser } from '@synergies/shared';
-import { renderAgendaIcs, renderAgendaPdf, renderScheduleCsv, renderScheduleXlsx, renderTablePlanPdf } from '../../core/scheduler';
+import { renderAgendaPdf, renderScheduleCsv, renderScheduleXlsx, renderTablePlanPdf } from '../../core/scheduler';
 import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
 import { accessEvent, requireFacilitator, type EventAccess } from './access';
+import { agendaIcs } from './ics-updates';
 import * as schedules from './schedule-repository';
 import { byTime, scheduleLookup } from './scheduling-event';
 
@@ -77,7 +78,7 @@ export class AgendaService {
 
   async agendaIcs(user: CurrentUser, eventId: string, organisationId: string): Promise<Download> {
     const { schedule, name } = await this.forFirm(user, eventId, organisationId);
-    const body = renderAgendaIcs(schedule.event, schedule.meetings, organisationId, this.ctx.now());
+    const body = agendaIcs(schedule.event, schedule.meetings, organisationId, schedule.version, this.ctx.now());
     return { filename: `agenda-${fileSafe(name)}.ics`, contentType: 'text/calendar; charset=utf-8', body };
   }
 

@@ -18,7 +18,8 @@ import { orderedPair, scheduleLookup, toSchedulingRequest } from './scheduling-e
 export class DayOfService {
   constructor(private readonly ctx: AppContext) {}
 
-  async apply(user: CurrentUser, eventId: string, input: DayOfChange) {
+  /** `within` runs in the same transaction once the new schedule is stored (a workshop announces it). */
+  async apply(user: CurrentUser, eventId: string, input: DayOfChange, within?: (tx: Transaction, change: { previousVersion: number; scheduleVersion: number; changed: string[] }) => Promise<void>) {
     return this.ctx.db.transaction(async (tx) => {
       const access = await accessEvent(tx, user, eventId, true);
       requireFacilitator(access);
@@ -45,7 +46,8 @@ export class DayOfService {
       await schedules.syncMeetings(tx, eventId, result.schedule.meetings, new Set(result.schedule.meetings.map((m) => m.requestId).filter((id) => !before.has(id))), now);
       await repo.setEventState(tx, eventId, { publishedScheduleVersion: version }, now);
       const stored = (await schedules.findSchedule(tx, eventId, version))!;
-      await emailAgendas(this.ctx, tx, event, stored, changed, 'changed', result.changes);
+      await emailAgendas(this.ctx, tx, event, stored, changed, 'changed', result.changes, previous);
+      await within?.(tx, { previousVersion: previous.version, scheduleVersion: version, changed });
       const lookup = scheduleLookup(result.event);
       const changes = changed.map((id) => ({ organisation: lookup.organisations([id])[0]!, fr: result.changes[id]?.fr ?? [], en: result.changes[id]?.en ?? [] }));
       return { scheduleVersion: version, changedAgendas: lookup.organisations(changed), changes, requestId, unscheduled: result.schedule.unscheduled.map(lookup.unscheduled) };

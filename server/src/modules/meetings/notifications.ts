@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context';
 import { rawSql, type Transaction } from '../../infra/db';
-import { enqueueEmail } from '../../infra/mail';
+import { enqueueEmail, type EmailAttachment } from '../../infra/mail';
+import { agendaIcs, cancellationIcs } from './ics-updates';
 import * as repo from './repository';
 import type { StoredSchedule } from './schedule-repository';
 import { byTime, scheduleLookup } from './scheduling-event';
@@ -27,6 +28,7 @@ export async function emailAgendas(
   organisationIds: readonly string[],
   reason: 'published' | 'changed',
   changes: Record<string, { fr: string[]; en: string[] }> = {},
+  previous?: StoredSchedule,
 ): Promise<number> {
   const members = await repo.membersOf(tx, [...organisationIds]);
   const names = new Map(schedule.event.participants.map((p) => [p.id, p.name ?? p.id]));
@@ -39,7 +41,14 @@ export async function emailAgendas(
         : `Le planning des rendez-vous d'affaires « ${event.name} » vient de changer. Voici le nouvel agenda de ${names.get(organisationId)} :`;
     const changed = changes[organisationId];
     const what = changed && changed.fr.length > 0 ? ['Ce qui change :', ...changed.fr.map((l) => `- ${l}`), '', 'What changed:', ...changed.en.map((l) => `- ${l}`), ''] : [];
+    const now = ctx.now();
+    const attachments: EmailAttachment[] = [
+      { filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: agendaIcs(schedule.event, schedule.meetings, organisationId, schedule.version, now) },
+    ];
+    const cancelled = previous && cancellationIcs(previous, schedule, organisationId, schedule.version, now);
+    if (cancelled) attachments.push({ filename: 'annulations.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: cancelled });
     await enqueueEmail(rawSql(tx), ctx.jobs, {
+      attachments,
       to: member.email,
       subject: reason === 'published' ? `Vos rendez-vous d'affaires — ${event.name}` : `Votre agenda a changé — ${event.name}`,
       text: [`Bonjour ${member.displayName},`, '', ...what, intro, '', ...agendaLines(schedule, organisationId), '', `Agenda en PDF et pour votre calendrier : ${link}`, ''].join('\n'),

@@ -83,7 +83,8 @@ export class ScheduleRunService {
           now,
         );
         await finish({ status: 'done', summary: summaryOf(result.stats), scheduleVersion: version });
-        await repo.setEventState(tx, eventId, { status: 'scheduled' }, now);
+        // Requests stay open until a facilitator closes them: a preview must not take the form away from members.
+        if (event.status !== 'requests_open') await repo.setEventState(tx, eventId, { status: 'scheduled' }, now);
       });
     } catch (error) {
       // The cause goes to the log; facilitators see a stable code.

@@ -1,6 +1,7 @@
 import type { CurrentUser, MeetingEvent, Schedule } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { conflict, versionConflict } from '../../http/problem';
+import type { Transaction } from '../../infra/db';
 import { accessEvent, requireFacilitator } from './access';
 import { emailAgendas } from './notifications';
 import * as repo from './repository';
@@ -35,13 +36,14 @@ export class ScheduleService {
    * Makes the latest schedule the firms' agendas: meeting rows for the follow-up, and an email to
    * every member of every participating firm, all in one transaction.
    */
-  async publish(user: CurrentUser, eventId: string, version: number): Promise<MeetingEvent> {
+  async publish(user: CurrentUser, eventId: string, version: number, within?: (tx: Transaction, scheduleVersion: number) => Promise<void>): Promise<MeetingEvent> {
     const event = await this.ctx.db.transaction(async (tx) => {
       const access = await accessEvent(tx, user, eventId, true);
       requireFacilitator(access);
       const { event } = access;
       if (event.status === 'published') throw conflict('already_published', 'Le planning est déjà publié.');
-      if (event.status !== 'scheduled') throw conflict('not_scheduled', "Aucun planning n'a encore été calculé.");
+      // Computing a preview leaves requests open (the facilitator closes them): publishing closes them too.
+      if (event.status !== 'scheduled' && event.status !== 'requests_open') throw conflict('not_scheduled', "Aucun planning n'a encore été calculé.");
       if (event.version !== version) throw versionConflict();
       const schedule = await schedules.latestSchedule(tx, eventId);
       if (!schedule) throw conflict('not_scheduled', "Aucun planning n'a encore été calculé.");
@@ -50,6 +52,7 @@ export class ScheduleService {
       await schedules.syncMeetings(tx, eventId, schedule.meetings, new Set(), now);
       await repo.setEventState(tx, eventId, { status: 'published', publishedScheduleVersion: schedule.version }, now);
       await emailAgendas(this.ctx, tx, event, schedule, schedule.event.participants.map((p) => p.id), 'published');
+      await within?.(tx, schedule.version);
       return (await repo.findEvent(tx, eventId))!;
     });
     return presentEvent(event, await repo.participantsOf(this.ctx.db, eventId));
