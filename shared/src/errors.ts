@@ -4,6 +4,23 @@
  * language. A new code goes here, with both texts.
  */
 export const ERROR_CODES = {
+  cards_closed: { fr: "La saisie des fiches n'est pas ouverte dans cette phase de l'atelier.", en: "Cards are not open in this phase of the workshop." },
+  not_invited: { fr: "Cette entreprise n'est pas invitée à l'atelier.", en: "This company is not invited to the workshop." },
+  phase_unchanged: { fr: "L'atelier est déjà dans cette phase.", en: "The workshop is already in this phase." },
+  event_required: { fr: "Reliez d'abord un événement de rendez-vous d'affaires à l'atelier.", en: "Link a business-meeting event to the workshop first." },
+  schedule_not_published: { fr: "Publiez d'abord le planning des rendez-vous.", en: "Publish the meeting schedule first." },
+  join_code_used: { fr: "Ce code a déjà servi : demandez-en un nouveau à l'animatrice ou connectez-vous.", en: "This code has already been used: ask the facilitator for a new one or log in." },
+  email_taken: { fr: "Un compte existe déjà avec cette adresse : connectez-vous.", en: "An account already exists with this address: log in." },
+  identity_required: { fr: "Indiquez votre nom et votre adresse e-mail pour rejoindre l'atelier.", en: "Give your name and email address to join the workshop." },
+  invalid_check_in_code: { fr: "Ce code d'accueil ne correspond pas à l'atelier.", en: "This check-in code does not match the workshop." },
+  idempotency_in_progress: { fr: "Cette action est déjà en cours de traitement : réessayez dans un instant.", en: "This action is already being processed: try again in a moment." },
+  idempotency_key_reused: { fr: "Cette clé d'idempotence a déjà servi pour une autre requête.", en: "This idempotency key was already used for another request." },
+  invalid_idempotency_key: { fr: "Clé d'idempotence invalide.", en: "Invalid idempotency key." },
+  unknown_lead: { fr: "La piste à garder n'est pas une piste de l'atelier.", en: "The lead to keep is not a lead of this workshop." },
+  same_lead: { fr: "Une piste ne se fusionne pas avec elle-même.", en: "A lead cannot be merged into itself." },
+  unknown_event: { fr: "Cet événement de rendez-vous n'existe pas dans la zone.", en: "This meeting event does not exist in the zone." },
+  organisation_mismatch: { fr: "Vous saisissez les fiches de votre entreprise seulement.", en: "You only enter cards for your own company." },
+  arrival_required: { fr: "Indiquez l'heure d'arrivée.", en: "Give the arrival time." },
   origin_forbidden: { fr: 'Connexion temps réel refusée depuis cette origine.', en: 'Realtime connection refused from this origin.' },
   infeasible_fixed_meeting: { fr: "Un rendez-vous imposé ne peut pas tenir à son créneau.", en: "A fixed meeting cannot be held in its slot." },
   table_capacity_exceeded: { fr: "Pas assez de tables pour ce créneau.", en: "Not enough tables for this slot." },

@@ -93,7 +93,7 @@ describe('a live workshop in Chromium: facilitator, two phones and the room scre
       await screen.page.goto(`/ateliers/${workshopId}/ecran?token=${encodeURIComponent(screenToken)}`);
       await screen.page.getByRole('heading', { name: 'Atelier synergies du Revermont' }).waitFor();
       // Marks that survive only if the pages are never reloaded.
-      for (const page of [phoneA.page, phoneB.page, screen.page]) await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+      for (const page of [phoneA.page, phoneB.page, screen.page]) await page.evaluate(() => ((globalThis as unknown as { stayed: boolean }).stayed = true));
       for (const page of [console, phoneA.page, phoneB.page]) await page.getByText('En direct').first().waitFor();
 
       // Cards: the phase change reaches the phones, the cards reach the room screen.
@@ -162,7 +162,7 @@ describe('a live workshop in Chromium: facilitator, two phones and the room scre
       expect(await notice.textContent()).toMatch(/Annulé : le rendez-vous de \d\d:\d\d avec Imprimerie Jurassienne/);
       await meetingsA.filter({ hasText: 'Imprimerie Jurassienne' }).waitFor({ state: 'detached' });
       await shot(phoneA.page, 'phone-repaired');
-      for (const page of [phoneA.page, phoneB.page, screen.page]) expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+      for (const page of [phoneA.page, phoneB.page, screen.page]) expect(await page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
 
       for (const session of [facilitator, phoneA, phoneB, screen]) expect(session.errors).toEqual([]);
     } finally {

@@ -2,7 +2,7 @@ import type { CurrentUser, WorkshopRole } from '@synergies/shared';
 import { forbidden, notFound } from '../../http/problem';
 import type { Database, Transaction } from '../../infra/db';
 import { hashToken } from '../auth/secrets';
-import { facilitates } from '../auth/policy';
+import { facilitates } from '@synergies/shared';
 import * as repo from './repository';
 
 export interface WorkshopAccess {

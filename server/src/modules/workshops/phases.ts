@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@synergies/shared';
 import { WORKSHOP_PHASES, type MeetingEventStatus, type WorkshopPhase } from '@synergies/shared';
 
 const order = (p: WorkshopPhase) => WORKSHOP_PHASES.indexOf(p);
@@ -8,7 +9,7 @@ const NEEDS_EVENT: readonly WorkshopPhase[] = ['requests', 'schedule', 'meeting_
 const NEEDS_PUBLISHED: readonly WorkshopPhase[] = ['meeting_day', 'follow_up'];
 
 export interface PhaseIssue {
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 

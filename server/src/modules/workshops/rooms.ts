@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import type { RealtimeHub } from '../../infra/realtime/hub';
-import { facilitates } from '../auth/policy';
+import { facilitates } from '@synergies/shared';
 import { hashToken } from '../auth/secrets';
 import * as repo from './repository';
 

@@ -2,7 +2,7 @@ import type { CurrentUser, Workshop, WorkshopCreate, WorkshopPhase, WorkshopUpda
 import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../../http/problem';
 import { rawSql, type Transaction } from '../../infra/db';
-import { facilitates, isAdmin } from '../auth/policy';
+import { facilitates, isAdmin } from '@synergies/shared';
 import * as authRepo from '../auth/repository';
 import type { AuthService } from '../auth/service';
 import * as meetingRepo from '../meetings/repository';
