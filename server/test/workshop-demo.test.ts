@@ -18,8 +18,8 @@ it('prepares the demo zone’s workshop once, with working console, phone and ro
   const second = await ensureDemoWorkshop(t.ctx, new AuthService(t.ctx));
   expect(first).not.toBeNull();
   expect(second!.console).toBe(first!.console);
-  const [{ n }] = (await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from workshops`) as [{ n: number }];
-  expect(n).toBe(1);
+  const [row] = await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from workshops`;
+  expect(row?.n).toBe(1);
   const id = first!.console.match(/ateliers\/([0-9a-f-]{36})\/console/)![1]!;
   const member = await t.login('membre@demo.synergies.fr', 'Synergies-membre-2026');
   const seen = await t.app.inject({ method: 'GET', url: `/api/v1/workshops/${id}`, headers: { cookie: member } });
