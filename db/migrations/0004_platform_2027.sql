@@ -60,7 +60,31 @@ CREATE TABLE "workshops" (
 	CONSTRAINT "workshops_check_in_code_key" UNIQUE("check_in_code")
 );
 --> statement-breakpoint
+CREATE TABLE "realtime_events" (
+	"room" text NOT NULL,
+	"seq" bigint NOT NULL,
+	"type" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "realtime_events_room_seq_pk" PRIMARY KEY("room","seq")
+);
+--> statement-breakpoint
+CREATE TABLE "realtime_rooms" (
+	"room" text PRIMARY KEY NOT NULL,
+	"last_seq" bigint NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "emails" ADD COLUMN "attachments" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "notification_mode" text DEFAULT 'daily' NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "last_digest_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "match_runs" ADD COLUMN "updated" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "match_runs" ADD COLUMN "retired" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "group_key" text;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "count" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "synergies" ADD COLUMN "title_parts" jsonb;--> statement-breakpoint
+ALTER TABLE "synergies" ADD COLUMN "request_key" text;--> statement-breakpoint
+ALTER TABLE "meeting_events" ADD COLUMN "lunch_counts_as_break" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "meeting_events" ADD COLUMN "all_requests_required" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "idempotency_keys" ADD CONSTRAINT "idempotency_keys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workshop_cards" ADD CONSTRAINT "workshop_cards_workshop_id_workshops_id_fk" FOREIGN KEY ("workshop_id") REFERENCES "public"."workshops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workshop_cards" ADD CONSTRAINT "workshop_cards_declaration_id_declarations_id_fk" FOREIGN KEY ("declaration_id") REFERENCES "public"."declarations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -76,4 +100,7 @@ ALTER TABLE "workshops" ADD CONSTRAINT "workshops_created_by_users_id_fk" FOREIG
 CREATE INDEX "idempotency_keys_created_idx" ON "idempotency_keys" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "workshop_cards_workshop_idx" ON "workshop_cards" USING btree ("workshop_id","created_at");--> statement-breakpoint
 CREATE INDEX "workshop_display_tokens_workshop_idx" ON "workshop_display_tokens" USING btree ("workshop_id");--> statement-breakpoint
-CREATE INDEX "workshops_zone_idx" ON "workshops" USING btree ("zone_id","date");
+CREATE INDEX "workshops_zone_idx" ON "workshops" USING btree ("zone_id","date");--> statement-breakpoint
+CREATE INDEX "realtime_events_created_idx" ON "realtime_events" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_open_group_idx" ON "notifications" USING btree ("user_id","group_key") WHERE "notifications"."read_at" is null and "notifications"."group_key" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "synergies_open_request_idx" ON "synergies" USING btree ("request_key") WHERE "synergies"."status" not in ('dropped', 'implemented');

@@ -1,2 +1,0 @@
-ALTER TABLE "meeting_events" ADD COLUMN "lunch_counts_as_break" boolean DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE "meeting_events" ADD COLUMN "all_requests_required" boolean DEFAULT false NOT NULL;

@@ -1,2 +1,0 @@
-ALTER TABLE "synergies" ADD COLUMN "request_key" text;--> statement-breakpoint
-CREATE UNIQUE INDEX "synergies_open_request_idx" ON "synergies" USING btree ("request_key") WHERE "synergies"."status" not in ('dropped', 'implemented');

@@ -1,1 +1,0 @@
-ALTER TABLE "synergies" ADD COLUMN "title_parts" jsonb;
