@@ -1,4 +1,4 @@
-export { realtimeConnection, setRealtimeConnection, RealtimeConnection, type RealtimeStatus as RealtimeConnectionStatus, type RoomHandlers } from './connection';
+export { setRealtimeConnection, RealtimeConnection } from './connection';
 export { useRealtimeRoom } from './useRealtimeRoom';
-export { useOfflineQueue, type QueuedAction } from './useOfflineQueue';
+export { useOfflineQueue } from './useOfflineQueue';
 export { default as RealtimeStatus } from './RealtimeStatus.vue';

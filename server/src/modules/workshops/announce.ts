@@ -1,5 +1,4 @@
 import type { WorkshopEvent } from '@synergies/shared';
-import type postgres from 'postgres';
 import type { Transaction } from '../../infra/db';
 import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import * as repo from './repository';
@@ -16,7 +15,7 @@ export function announce(tx: Transaction, workshopId: string, event: WorkshopEve
  * Matching saved new proposals: the workshops holding a card among these declarations see their
  * lead count climb. Called in the matching worker's transaction.
  */
-export async function announceProposals(tx: postgres.TransactionSql, declarationIds: string[], now: Date): Promise<void> {
+export async function announceProposals(tx: Parameters<typeof repo.liveWorkshopsOfDeclarations>[0], declarationIds: string[], now: Date): Promise<void> {
   for (const workshopId of await repo.liveWorkshopsOfDeclarations(tx, declarationIds)) {
     await publishEvent(tx, roomName.workshop(workshopId), {
       type: 'workshop.lead_changed',

@@ -293,10 +293,6 @@ export async function startedSynergies(db: Db, workshopId: string): Promise<numb
   return leads.filter((l) => ['under_discussion', 'in_study', 'implemented'].includes(l.status)).length;
 }
 
-export async function organisationMembers(db: Db, organisationIds: string[]) {
-  return q(db)<{ id: string; organisationId: string }[]>`select id, organisation_id as "organisationId" from users where organisation_id = any(${organisationIds}::uuid[])`;
-}
-
 /** Workshops still collecting or sorting leads that hold a card among `declarationIds`. */
 export async function liveWorkshopsOfDeclarations(db: Db, declarationIds: string[]): Promise<string[]> {
   if (declarationIds.length === 0) return [];
