@@ -15,3 +15,5 @@ export * from './schemas/reference';
 export * from './schemas/synergies';
 export * from './schemas/meetings';
 export * from './random';
+export * from './schemas/associations';
+export * from './schemas/bookings';

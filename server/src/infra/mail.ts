@@ -6,6 +6,8 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** Files sent along, e.g. an ICS invitation (kept in email_attachments). */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 /**
@@ -16,6 +18,9 @@ export interface OutgoingEmail {
 export async function enqueueEmail(tx: postgres.Sql | postgres.TransactionSql, jobs: Jobs, email: OutgoingEmail): Promise<string> {
   const [row] = await tx<{ id: string }[]>`
     insert into emails ("to", subject, text) values (${email.to}, ${email.subject}, ${email.text}) returning id`;
+  for (const a of email.attachments ?? []) {
+    await tx`insert into email_attachments (email_id, filename, content_type, content) values (${row!.id}, ${a.filename}, ${a.contentType}, ${a.content})`;
+  }
   await jobs.send(QUEUES.emailDelivery, { emailId: row!.id }, { db: jobsExecutor(tx) });
   return row!.id;
 }
@@ -32,8 +37,10 @@ export async function startEmailDelivery(
       select id, "to", subject, text, status from emails where id = ${job.data.emailId}`;
     if (!email || email.status === 'sent' || email.status === 'logged') return;
     if (transport) {
+      const attachments = await sql<{ filename: string; contentType: string; content: string }[]>`
+        select filename, content_type as "contentType", content from email_attachments where email_id = ${email.id} order by filename`;
       try {
-        await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text });
+        await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text, attachments });
       } catch (error) {
         await sql`update emails set last_error = ${String(error)} where id = ${email.id}`;
         throw error;
