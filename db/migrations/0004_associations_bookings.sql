@@ -56,6 +56,7 @@ CREATE TABLE "booking_messages" (
 	"organisation_id" uuid,
 	"body" text DEFAULT '' NOT NULL,
 	"round" integer,
+	"position" bigserial NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -149,7 +150,7 @@ CREATE INDEX "association_members_organisation_idx" ON "association_members" USI
 CREATE INDEX "association_organisers_user_idx" ON "association_organisers" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "associations_zone_name_key" ON "associations" USING btree ("zone_id","name");--> statement-breakpoint
 CREATE INDEX "booking_attendees_user_idx" ON "booking_attendees" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "booking_messages_booking_idx" ON "booking_messages" USING btree ("booking_id","created_at");--> statement-breakpoint
+CREATE INDEX "booking_messages_booking_idx" ON "booking_messages" USING btree ("booking_id","position");--> statement-breakpoint
 CREATE INDEX "booking_options_booking_idx" ON "booking_options" USING btree ("booking_id","round");--> statement-breakpoint
 CREATE UNIQUE INDEX "bookings_open_subject_key" ON "bookings" USING btree ("organisation_a","organisation_b","subject_key") WHERE status = 'proposed';--> statement-breakpoint
 CREATE INDEX "bookings_proposer_idx" ON "bookings" USING btree ("proposer_id","created_at");--> statement-breakpoint

@@ -25,6 +25,8 @@ import { searchRoutes } from './modules/search/routes';
 import { SearchService } from './modules/search/service';
 import { MatchRunService } from './modules/matching/service';
 import { buildMeetingServices, meetingRoutes, type MeetingServices } from './modules/meetings';
+import { associationRoutes, AssociationService } from './modules/associations';
+import { bookingRoutes, buildBookingServices, type BookingServices } from './modules/bookings';
 import { ImpactService } from './modules/synergies/impacts';
 import { MarketplaceService } from './modules/synergies/marketplace';
 import { synergyRoutes } from './modules/synergies/routes';
@@ -44,6 +46,8 @@ export interface Services {
   impacts: ImpactService;
   matchRuns: MatchRunService;
   meetings: MeetingServices;
+  bookings: BookingServices;
+  associations: AssociationService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -61,6 +65,8 @@ export function buildServices(ctx: AppContext): Services {
     impacts: new ImpactService(ctx),
     matchRuns: new MatchRunService(ctx),
     meetings: buildMeetingServices(ctx),
+    bookings: buildBookingServices(ctx, synergies),
+    associations: new AssociationService(ctx),
   };
 }
 
@@ -109,6 +115,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(exchangeRoutes, { exchange: services.exchange });
       await api.register(synergyRoutes, services);
       await api.register(meetingRoutes, services.meetings);
+      await api.register(bookingRoutes, services.bookings);
+      await api.register(associationRoutes, { associations: services.associations, events: services.meetings.events });
       await api.register(referenceRoutes);
     },
     { prefix: '/api/v1' },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BOOKING_MESSAGE_KINDS, BOOKING_PLACES, BOOKING_STATUSES } from '@synergies/shared';
 import { associations } from './associations';
 import { createdAt, id, updatedAt, version } from './columns';
@@ -103,9 +103,11 @@ export const bookingMessages = pgTable(
     organisationId: uuid('organisation_id'),
     body: text('body').notNull().default(''),
     round: integer('round'),
+    /** Order of writing: several steps may share a timestamp (an injected clock, one transaction). */
+    position: bigserial('position', { mode: 'number' }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('booking_messages_booking_idx').on(t.bookingId, t.createdAt)],
+  (t) => [index('booking_messages_booking_idx').on(t.bookingId, t.position)],
 );
 
 /**

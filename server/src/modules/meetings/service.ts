@@ -1,7 +1,8 @@
 import type { CurrentUser, MeetingEvent, MeetingEventCreate, MeetingEventUpdate } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { forbidden, unprocessable, versionConflict } from '../../http/problem';
-import type { Transaction } from '../../infra/db';
+import { rawSql, type Transaction } from '../../infra/db';
+import { assertAssociationMembers, linkAssociationEvent } from '../associations/events';
 import { belongsToZone, facilitates } from '../auth/policy';
 import { accessEvent, requireFacilitator, requireNotPublished } from './access';
 import * as repo from './repository';
@@ -25,8 +26,9 @@ export class MeetingEventService {
     return presentEvent(event, await repo.participantsOf(this.ctx.db, id));
   }
 
-  async create(user: CurrentUser, input: MeetingEventCreate): Promise<MeetingEvent> {
-    if (!facilitates(user, input.zoneId)) throw forbidden("Seuls les animateurs de la zone organisent les rendez-vous d'affaires");
+  /** `association`: an organiser runs it for the association's members (checked by the caller). */
+  async create(user: CurrentUser, input: MeetingEventCreate, association?: { associationId: string }): Promise<MeetingEvent> {
+    if (!association && !facilitates(user, input.zoneId)) throw forbidden("Seuls les animateurs de la zone organisent les rendez-vous d'affaires");
     assertNoIssues(setupIssues(input, []));
     const id = await this.ctx.db.transaction(async (tx) => {
       await this.checkOrganisations(tx, input.zoneId, input.participants);
@@ -34,6 +36,7 @@ export class MeetingEventService {
       const { participants, zoneId, ...setup } = input;
       const event = await repo.insertEvent(tx, { ...setup, zoneId, createdBy: user.id, createdAt: now, updatedAt: now });
       await repo.replaceParticipants(tx, event.id, participants);
+      if (association) await linkAssociationEvent(rawSql(tx), event.id, association.associationId);
       return event.id;
     });
     return this.get(user, id);
@@ -53,6 +56,7 @@ export class MeetingEventService {
       assertNoIssues(setupIssues({ sessions: setup.sessions ?? event.sessions, tables: setup.tables ?? event.tables, participants: current }, requests));
       if (participants) {
         await this.checkOrganisations(tx, event.zoneId, participants);
+        if (!facilitates(user, event.zoneId)) await assertAssociationMembers(rawSql(tx), id, participants);
         await repo.replaceParticipants(tx, id, participants);
       }
       if (!(await repo.updateEvent(tx, id, version, setup, this.ctx.now()))) throw versionConflict();
