@@ -38,4 +38,4 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 await app.listen({ host: config.HOST, port: config.PORT });
 say(`ready on ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs)`);
 say('demo logins:');
-for (const a of DEMO_ACCOUNTS) say(`  ${a.role.padEnd(11)} ${a.email} / ${a.password}`);
+for (const a of DEMO_ACCOUNTS) say(`  ${('label' in a ? a.label : a.role).padEnd(11)} ${a.email} / ${a.password}`);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_ACCOUNTS, seedDemo } from '../src/seed';
 import { createTestContext, type TestContext, type TestUser } from './context';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -122,5 +123,20 @@ describe('associations', () => {
     const ok = await t.call(organiser, 'PATCH', `/meeting-events/${event.id}`, { participants: [{ organisationId: firms.A.id }, { organisationId: firms.B.id }, { organisationId: firms.C.id }], version: event.version });
     expect(ok.statusCode).toBe(200);
     expect((await t.call(organiser, 'POST', `/meeting-events/${event.id}/status`, { status: 'requests_open', version: ok.json().version })).statusCode).toBe(200);
+  });
+
+  it('are seeded in the demo zone: ALons\'ZI with most firms and an organiser who can log in', async () => {
+    const { zoneId: demoZone } = await seedDemo(t.ctx);
+    const account = DEMO_ACCOUNTS.find((a) => a.email.startsWith('organisateur'))!;
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: account.password } });
+    expect(login.statusCode).toBe(200);
+    const cookie = `sid=${login.cookies.find((c) => c.name === 'sid')!.value}`;
+    const list = (await t.app.inject({ method: 'GET', url: `/api/v1/associations?zoneId=${demoZone}`, headers: { cookie } })).json();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ name: "ALons'ZI", canManage: true });
+    expect(list[0].members.length).toBe(30);
+    // Seeding again changes nothing.
+    await seedDemo(t.ctx);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/associations/${list[0].id}`, headers: { cookie } })).json().members.length).toBe(30);
   });
 });
