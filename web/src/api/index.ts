@@ -128,3 +128,4 @@ export const referenceApi = {
 
 export * from './synergies';
 export * from './meetings';
+export * from './bookings';

@@ -14,6 +14,8 @@ export function useErrorMessage() {
       const byCode = `errors.codes.${error.code}`;
       if (locale.value === 'fr' && error.problem.detail) return error.problem.detail;
       if (te(byCode)) return t(byCode);
+      // Areas keep their own codes in their own locale section.
+      if (te(`bookings.errorCodes.${error.code}`)) return t(`bookings.errorCodes.${error.code}`);
       if (error.problem.detail) return error.problem.detail;
       const byStatus = `errors.status.${error.status}`;
       return te(byStatus) ? t(byStatus) : t('errors.generic');
