@@ -24,9 +24,10 @@ describe('booking rules', () => {
     expect(codeOf(() => checkOptions([ok, ok], 'o', now, [firm], 'Europe/Paris'))).toBe('duplicate_option');
   });
 
-  it('expires after a week or at the first option', () => {
-    expect(expiryOf([{ start: new Date('2026-10-20T07:00:00Z'), end: new Date('2026-10-20T08:00:00Z') }], now).toISOString()).toBe('2026-10-08T08:00:00.000Z');
-    expect(expiryOf([{ start: new Date('2026-10-02T07:00:00Z'), end: new Date('2026-10-02T08:00:00Z') }], now).toISOString()).toBe('2026-10-02T07:00:00.000Z');
+  it('expires after a week, or when the last option begins', () => {
+    const at = (iso: string) => ({ start: new Date(iso), end: new Date(Date.parse(iso) + 3600_000) });
+    expect(expiryOf([at('2026-10-20T07:00:00Z')], now).toISOString()).toBe('2026-10-08T08:00:00.000Z');
+    expect(expiryOf([at('2026-10-02T07:00:00Z'), at('2026-10-03T07:00:00Z')], now).toISOString()).toBe('2026-10-03T07:00:00.000Z');
   });
 
   it('keys a subject by its sorted synergies and fiches, else by its words', () => {

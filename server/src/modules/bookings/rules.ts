@@ -21,10 +21,10 @@ export function checkOptions(options: TimeOption[], path: string, now: Date, fir
   return parsed;
 }
 
-/** An unanswered proposal expires after a week, or when its first option begins if sooner. */
+/** An unanswered proposal expires after a week, or once its last option has begun if sooner. */
 export function expiryOf(options: Interval[], now: Date): Date {
   const limit = now.getTime() + BOOKING_ANSWER_DAYS * 24 * 3600_000;
-  return new Date(Math.min(limit, ...options.map((o) => o.start.getTime())));
+  return new Date(Math.min(limit, Math.max(...options.map((o) => o.start.getTime()))));
 }
 
 /** What "the same subject" means for the one-open-proposal rule. */
