@@ -49,6 +49,9 @@ export const bookingsApi = {
 };
 
 export const associationsApi = {
+  create: (body: { zoneId: string; name: string; description?: string; premises?: string; memberIds?: string[] }) => api.post<AssociationView>('/associations', body),
+  addOrganiser: (id: string, email: string) => api.post<AssociationView>(`/associations/${enc(id)}/organisers`, { email }),
+  removeOrganiser: (id: string, userId: string) => request<AssociationView>('DELETE', `/associations/${enc(id)}/organisers/${enc(userId)}`),
   list: (zoneId?: string) => api.get<AssociationView[]>('/associations', zoneId ? { zoneId } : {}),
   get: (id: string) => api.get<AssociationView>(`/associations/${enc(id)}`),
   directory: (id: string, query: { q?: string; kind?: string; categoryCode?: string; withSynergies?: boolean }) =>
