@@ -285,6 +285,36 @@ describe('calendar feed', () => {
   });
 });
 
+describe('event meetings', () => {
+  it('count in the one agenda, the suggestions, the double-booking rule and the feed', async () => {
+    // A published event of 9 October where A meets C at 09:00–09:20 (written as the meetings module stores it).
+    const sql = t.ctx.db.$client;
+    const [event] = await sql<{ id: string }[]>`
+      insert into meeting_events (zone_id, name, date, status, sessions, tables)
+      values (${zoneId}, 'Rendez-vous du Revermont', '2026-10-09', 'published',
+              ${JSON.stringify([{ id: 'm', name: 'Matin', slots: [{ id: 'm1', start: '09:00', durationMinutes: 20 }] }])}::jsonb,
+              ${JSON.stringify([{ id: 'T1', name: 'Table 1', reservedFor: null }])}::jsonb) returning id`;
+    await sql`insert into meeting_participants (event_id, organisation_id) values (${event!.id}, ${firms.A.id}), (${event!.id}, ${firms.C.id})`;
+    const [a, c] = [firms.A.id, firms.C.id].sort() as [string, string];
+    const [request] = await sql<{ id: string }[]>`
+      insert into meeting_requests (event_id, organisation_a, organisation_b, priority_a) values (${event!.id}, ${a}, ${c}, 1) returning id`;
+    await sql`insert into meetings (event_id, request_id, organisation_ids, slot_id, table_id) values (${event!.id}, ${request!.id}, ${[firms.A.id, firms.C.id]}::uuid[], 'm1', 'T1')`;
+
+    const agenda = (await t.call(firms.A.member, 'GET', '/agenda')).json();
+    expect(agenda).toContainEqual(expect.objectContaining({ kind: 'event', eventId: event!.id, startsAt: paris('2026-10-09', '09:00'), endsAt: paris('2026-10-09', '09:20'), location: 'Rendez-vous du Revermont, Table 1' }));
+    const suggestions = (await t.call(firms.A.member, 'GET', `/bookings/suggestions?organisationId=${firms.C.id}&days=14&limit=20&durationMinutes=30`)).json() as { startsAt: string; endsAt: string }[];
+    expect(suggestions.some((o) => o.startsAt < paris('2026-10-09', '09:20') && o.endsAt > paris('2026-10-09', '09:00'))).toBe(false);
+    const b = (await propose(firms.C.member, { recipientId: firms.A.id, subject: 'Suite de l’atelier', options: [option('2026-10-09', '09:00', 30), option('2026-10-09', '11:00', 30)] })).json();
+    const clash = await t.call(firms.A.member, 'POST', `/bookings/${b.id}/answer`, { action: 'accept', optionId: b.options[0].id, version: b.version });
+    expect(clash.json().code).toBe('double_booked');
+
+    const url = new URL((await t.call(firms.C.member, 'POST', '/calendar/feed')).json().url);
+    const feed = ical.sync.parseICS((await t.app.inject({ method: 'GET', url: url.pathname })).body);
+    const entry = feed[`${request!.id}-${firms.C.id}@synergies`] as VEvent;
+    expect(entry.start.toISOString()).toBe(paris('2026-10-09', '09:00'));
+  });
+});
+
 describe('after the meeting', () => {
   it('moves the linked synergy forward once both firms say so', async () => {
     const synergy = (await t.call(facilitator, 'POST', '/synergies', { kind: 'substitution', title: 'Palettes de la plasturgie vers la fromagerie', organisationIds: [firms.A.id, firms.C.id] })).json();
