@@ -80,7 +80,7 @@ describe('bookings in Chromium', () => {
       await page.getByRole('button', { name: 'Accepter ce créneau' }).first().click();
       await page.getByText('Confirmé').waitFor();
       // Nothing spills sideways on a phone.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await page.goto('/agenda');
       const agenda = page.getByRole('region', { name: 'Rendez-vous', exact: true });
       await agenda.getByRole('link', { name: synergy.title }).waitFor();
