@@ -6,3 +6,5 @@ export * from './schema/synergies';
 export * from './schema/meetings';
 export * from './schema/workshops';
 export * from './schema/realtime';
+export * from './schema/associations';
+export * from './schema/bookings';

@@ -31,6 +31,8 @@ import { MatchRunService } from './modules/matching/service';
 import { buildMeetingServices, meetingRoutes, type MeetingServices } from './modules/meetings';
 import { notificationRoutes } from './modules/notifications/routes';
 import { NotificationService } from './modules/notifications/service';
+import { associationRoutes, AssociationService } from './modules/associations';
+import { bookingRoutes, buildBookingServices, type BookingServices } from './modules/bookings';
 import { ImpactService } from './modules/synergies/impacts';
 import { MarketplaceService } from './modules/synergies/marketplace';
 import { synergyRoutes } from './modules/synergies/routes';
@@ -61,6 +63,8 @@ export interface Services {
   matchRuns: MatchRunService;
   meetings: MeetingServices;
   workshops: WorkshopServices;
+  bookings: BookingServices;
+  associations: AssociationService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -85,6 +89,8 @@ export function buildServices(ctx: AppContext): Services {
     matchRuns: new MatchRunService(ctx),
     meetings,
     workshops: buildWorkshopServices(ctx, { auth, declarations, meetings }),
+    bookings: buildBookingServices(ctx, synergies),
+    associations: new AssociationService(ctx),
   };
 }
 
@@ -158,6 +164,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(notificationRoutes, services);
       await api.register(matchingRoutes, services);
       await api.register(meetingRoutes, services.meetings);
+      await api.register(bookingRoutes, services.bookings);
+      await api.register(associationRoutes, { associations: services.associations, events: services.meetings.events });
       await api.register(referenceRoutes);
       await api.register(workshopRoutes, { ...services.workshops, secureCookies });
       await api.register(realtimeRoutes, { hub, allowedOrigins: [new URL(ctx.config.publicUrl).origin, ...ctx.config.realtimeOrigins] });

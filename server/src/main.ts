@@ -46,7 +46,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 await app.listen({ host: config.HOST, port: config.PORT });
 say(`ready on ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs)`);
 say('demo logins:');
-for (const a of DEMO_ACCOUNTS) say(`  ${a.role.padEnd(11)} ${a.email} / ${a.password}`);
+for (const a of DEMO_ACCOUNTS) say(`  ${('label' in a ? a.label : a.role).padEnd(11)} ${a.email} / ${a.password}`);
 if (demoWorkshop) {
   say('demo workshop (open them side by side):');
   say(`  console     ${demoWorkshop.console}   (animatrice)`);

@@ -11,6 +11,7 @@ import { SearchOutboxRelay } from './infra/search/outbox-relay';
 import { startMatchingWorkers } from './modules/matching/service';
 import { startMeetingWorkers } from './modules/meetings';
 import { startNotificationWorkers } from './modules/notifications/service';
+import { startBookingWorkers } from './modules/bookings';
 
 export interface PlatformOptions {
   databaseUrl: string;
@@ -51,6 +52,7 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
     await startMeetingWorkers(ctx, o.log);
     await startNotificationWorkers(ctx);
     await startRealtimeRetention(ctx, o.log);
+    await startBookingWorkers(ctx);
   }
   return {
     ctx,

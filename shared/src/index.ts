@@ -22,3 +22,5 @@ export * from './schemas/workshops';
 export * from './schemas/workshop-events';
 export * from './schemas/domain-events';
 export * from './schemas/realtime';
+export * from './schemas/associations';
+export * from './schemas/bookings';

@@ -30,3 +30,18 @@ export const canRunMatching = (u: CurrentUser, zoneId: string | null) => (zoneId
 /** A hand-over record: both firms' members and the zone's facilitators. */
 export const canSeeExchange = (u: CurrentUser, e: { giverId: string; takerId: string; zoneId: string }) =>
   u.organisationId === e.giverId || u.organisationId === e.takerId || facilitates(u, e.zoneId);
+
+// --- Associations and bookings between member firms --------------------------------------------
+// Organiser status is read from the database by the caller and passed in.
+
+export const isBookingParty = (u: CurrentUser, b: { proposerId: string; recipientId: string }) =>
+  u.organisationId !== null && (u.organisationId === b.proposerId || u.organisationId === b.recipientId);
+
+/** The two firms, the zone's facilitators, and organisers of an association either firm belongs to. */
+export const canSeeBooking = (u: CurrentUser, b: { zoneId: string; proposerId: string; recipientId: string }, organisesEitherFirm: boolean) =>
+  isBookingParty(u, b) || facilitates(u, b.zoneId) || organisesEitherFirm;
+
+/** Members act for their own firm only. */
+export const actsForFirm = (u: CurrentUser, organisationId: string) => u.role === 'member' && u.organisationId === organisationId;
+
+export const canManageAssociation = (u: CurrentUser, a: { zoneId: string }, isOrganiser: boolean) => facilitates(u, a.zoneId) || isOrganiser;

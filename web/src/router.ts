@@ -111,6 +111,14 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['admin'], title: 'nav.impactFactors' },
   },
   { path: '/administration/zones', name: 'zones', component: () => import('./pages/ZonesPage.vue'), meta: { roles: ['admin'], title: 'nav.zones' } },
+  // Meetings booked between member firms (bookings section of the locales).
+  { path: '/agenda', name: 'my-agenda', component: () => import('./pages/MyAgendaPage.vue'), meta: { roles: ['member'], title: 'bookings.agenda.title' } },
+  { path: '/rdv/nouveau', name: 'booking-new', component: () => import('./pages/BookingNewPage.vue'), meta: { roles: ['member'], title: 'bookings.propose.title' } },
+  { path: '/rdv/:id', name: 'booking', component: () => import('./pages/BookingPage.vue'), meta: { title: 'bookings.booking.title' } },
+  { path: '/disponibilites', name: 'availability', component: () => import('./pages/AvailabilityPage.vue'), meta: { roles: ['member'], title: 'bookings.availability.title' } },
+  { path: '/annuaire', name: 'directory', component: () => import('./pages/DirectoryPage.vue'), meta: { title: 'bookings.directory.title' } },
+  { path: '/associations', name: 'associations', component: () => import('./pages/AssociationsPage.vue'), meta: { title: 'bookings.associations.title' } },
+  { path: '/activite-rendez-vous', name: 'booking-activity', component: () => import('./pages/BookingActivityPage.vue'), meta: { title: 'bookings.activity.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
 ];
 

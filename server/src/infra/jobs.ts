@@ -10,6 +10,8 @@ export const QUEUES = {
   meetingSchedule: 'meeting-schedule',
   notificationDigest: 'notification-digest',
   realtimePrune: 'realtime-prune',
+  bookingSweep: 'booking-sweep',
+  bookingReminder: 'booking-reminder',
 } as const;
 
 export async function startJobs(databaseUrl: string, log: { error: (o: object, m: string) => void }): Promise<Jobs> {

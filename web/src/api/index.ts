@@ -108,3 +108,4 @@ export const searchApi = {
 export * from './synergies';
 export * from './meetings';
 export * from './workshops';
+export * from './bookings';

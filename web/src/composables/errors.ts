@@ -18,6 +18,8 @@ export function useErrorMessage() {
       if (text) return text;
       // Codes not yet in the shared catalogue may still have a text in the locales.
       if (te(byCode)) return t(byCode);
+      // Areas keep their own codes in their own locale section.
+      if (te(`bookings.errorCodes.${error.code}`)) return t(`bookings.errorCodes.${error.code}`);
       if (error.problem.detail) return error.problem.detail;
       const byStatus = `errors.status.${error.status}`;
       return te(byStatus) ? t(byStatus) : t('errors.generic');

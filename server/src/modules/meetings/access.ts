@@ -1,7 +1,8 @@
 import { belongsToZone, facilitates } from '@synergies/shared';
 import type { CurrentUser } from '@synergies/shared';
 import { conflict, forbidden, notFound } from '../../http/problem';
-import type { Database, Transaction } from '../../infra/db';
+import { rawSql, type Database, type Transaction } from '../../infra/db';
+import { organisesEvent } from '../associations/events';
 import * as repo from './repository';
 
 export interface EventAccess {
@@ -17,7 +18,8 @@ export interface EventAccess {
 export async function accessEvent(db: Database | Transaction, user: CurrentUser, id: string, lock = false): Promise<EventAccess> {
   const event = await repo.findEvent(db, id, lock);
   if (!event) throw notFound('Événement');
-  const facilitator = facilitates(user, event.zoneId);
+  // Organisers of the association that runs the event manage it like facilitators.
+  const facilitator = facilitates(user, event.zoneId) || (await organisesEvent(rawSql(db as Database), user.id, id));
   if (!facilitator && !(belongsToZone(user, event.zoneId) && event.status !== 'draft')) throw notFound('Événement');
   return { event, facilitator };
 }

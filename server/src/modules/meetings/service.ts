@@ -2,7 +2,8 @@ import { belongsToZone, facilitates } from '@synergies/shared';
 import type { CurrentUser, MeetingEvent, MeetingEventCreate, MeetingEventUpdate } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { forbidden, HttpProblem, unprocessable, versionConflict } from '../../http/problem';
-import type { Transaction } from '../../infra/db';
+import { rawSql, type Transaction } from '../../infra/db';
+import { assertAssociationMembers, linkAssociationEvent } from '../associations/events';
 import { accessEvent, requireFacilitator, requireNotPublished } from './access';
 import * as schedules from './schedule-repository';
 import * as repo from './repository';
@@ -26,8 +27,9 @@ export class MeetingEventService {
     return presentEvent(event, await repo.participantsOf(this.ctx.db, id));
   }
 
-  async create(user: CurrentUser, input: MeetingEventCreate): Promise<MeetingEvent> {
-    if (!facilitates(user, input.zoneId)) throw forbidden("Seuls les animateurs de la zone organisent les rendez-vous d'affaires");
+  /** `association`: an organiser runs it for the association's members (checked by the caller). */
+  async create(user: CurrentUser, input: MeetingEventCreate, association?: { associationId: string }): Promise<MeetingEvent> {
+    if (!association && !facilitates(user, input.zoneId)) throw forbidden("Seuls les animateurs de la zone organisent les rendez-vous d'affaires");
     assertNoIssues(setupIssues(input, []));
     const id = await this.ctx.db.transaction(async (tx) => {
       await this.checkOrganisations(tx, input.zoneId, input.participants);
@@ -35,6 +37,7 @@ export class MeetingEventService {
       const { participants, zoneId, ...setup } = input;
       const event = await repo.insertEvent(tx, { ...setup, zoneId, createdBy: user.id, createdAt: now, updatedAt: now });
       await repo.replaceParticipants(tx, event.id, participants);
+      if (association) await linkAssociationEvent(rawSql(tx), event.id, association.associationId);
       return event.id;
     });
     return this.get(user, id);
@@ -54,6 +57,7 @@ export class MeetingEventService {
       const published = event.status === 'published' ? await this.checkPublished(tx, event, setup, participants) : null;
       if (participants) {
         await this.checkOrganisations(tx, event.zoneId, participants);
+        if (!facilitates(user, event.zoneId)) await assertAssociationMembers(rawSql(tx), id, participants);
         await repo.replaceParticipants(tx, id, participants);
       }
       const now = this.ctx.now();

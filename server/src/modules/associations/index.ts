@@ -1,0 +1,2 @@
+export { associationRoutes } from './routes';
+export { AssociationService } from './service';
