@@ -4,3 +4,4 @@ export * from './schema/users';
 export * from './schema/declarations';
 export * from './schema/synergies';
 export * from './schema/meetings';
+export * from './schema/imports';

@@ -17,6 +17,8 @@ import { AuthService } from './modules/auth/service';
 import { declarationRoutes } from './modules/declarations/routes';
 import { DeclarationService } from './modules/declarations/service';
 import { exchangeRoutes } from './modules/exchange/routes';
+import { importRoutes } from './modules/imports/routes';
+import { ImportService } from './modules/imports/service';
 import { ExchangeService } from './modules/exchange/service';
 import { organisationRoutes } from './modules/organisations/routes';
 import { OrganisationService } from './modules/organisations/service';
@@ -39,6 +41,7 @@ export interface Services {
   declarations: DeclarationService;
   search: SearchService;
   exchange: ExchangeService;
+  imports: ImportService;
   synergies: SynergyService;
   marketplace: MarketplaceService;
   impacts: ImpactService;
@@ -56,6 +59,7 @@ export function buildServices(ctx: AppContext): Services {
     declarations: new DeclarationService(ctx),
     search: new SearchService(ctx),
     exchange: new ExchangeService(ctx),
+    imports: new ImportService(ctx),
     synergies,
     marketplace: new MarketplaceService(ctx, synergies),
     impacts: new ImpactService(ctx),
@@ -107,6 +111,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(declarationRoutes, { declarations: services.declarations });
       await api.register(searchRoutes, { search: services.search });
       await api.register(exchangeRoutes, { exchange: services.exchange });
+      await api.register(importRoutes, { imports: services.imports });
       await api.register(synergyRoutes, services);
       await api.register(meetingRoutes, services.meetings);
       await api.register(referenceRoutes);

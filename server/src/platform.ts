@@ -9,6 +9,7 @@ import { markAllForReindex } from './infra/search/outbox';
 import { SearchOutboxRelay } from './infra/search/outbox-relay';
 import { startMatchingWorkers } from './modules/matching/service';
 import { startMeetingWorkers } from './modules/meetings';
+import { startImportWorkers } from './modules/imports/service';
 
 export interface PlatformOptions {
   databaseUrl: string;
@@ -47,6 +48,7 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
     await startEmailDelivery(db.$client, jobs, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: o.log });
     await startMatchingWorkers(ctx, o.log);
     await startMeetingWorkers(ctx, o.log);
+    await startImportWorkers(ctx, o.log);
   }
   return {
     ctx,

@@ -14,4 +14,5 @@ export * from './schemas/search';
 export * from './schemas/reference';
 export * from './schemas/synergies';
 export * from './schemas/meetings';
+export * from './schemas/imports';
 export * from './random';
