@@ -240,8 +240,8 @@ describe('spreadsheet imports', () => {
     };
     const cli = (args: string[]) =>
       promisify(execFile)('npx', ['tsx', 'server/src/cli/index.ts', 'zone', 'import-sheet', slug, ...args], { cwd: REPO_ROOT, env }).then(
-        (r) => ({ code: 0, stdout: r.stdout }),
-        (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+        (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
       );
     const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as { created: number; updated: number; unchanged: number; errors: { row: number; column: string; message: string }[] };
     const before = await count('declarations');
@@ -252,7 +252,7 @@ describe('spreadsheet imports', () => {
     expect(await count('declarations')).toBe(before);
 
     const rejected = await cli([bad, '--mapping', mapping, '--json']);
-    expect(rejected.code, rejected.stdout).toBe(1);
+    expect(rejected.code, rejected.stderr).toBe(1);
     expect(lastJson(rejected.stdout).errors).toEqual([{ row: 3, column: 'Catégorie', message: expect.stringContaining('« Inconnue » non reconnu') }]);
     expect(await count('declarations')).toBe(before);
 

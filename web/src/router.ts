@@ -55,6 +55,12 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['facilitator', 'admin'], title: 'firm.editTitle' },
   },
   {
+    path: '/animation/imports',
+    name: 'imports',
+    component: () => import('./pages/ImportPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'imports.title' },
+  },
+  {
     path: '/animation/synergies',
     name: 'synergy-board',
     component: () => import('./pages/SynergyBoardPage.vue'),

