@@ -18,6 +18,8 @@ import { declarationRoutes } from './modules/declarations/routes';
 import { DeclarationService } from './modules/declarations/service';
 import { exchangeRoutes } from './modules/exchange/routes';
 import { importRoutes } from './modules/imports/routes';
+import { dashboardRoutes } from './modules/dashboards/routes';
+import { DashboardService } from './modules/dashboards/service';
 import { ImportService } from './modules/imports/service';
 import { ExchangeService } from './modules/exchange/service';
 import { organisationRoutes } from './modules/organisations/routes';
@@ -42,6 +44,7 @@ export interface Services {
   search: SearchService;
   exchange: ExchangeService;
   imports: ImportService;
+  dashboards: DashboardService;
   synergies: SynergyService;
   marketplace: MarketplaceService;
   impacts: ImpactService;
@@ -60,6 +63,7 @@ export function buildServices(ctx: AppContext): Services {
     search: new SearchService(ctx),
     exchange: new ExchangeService(ctx),
     imports: new ImportService(ctx),
+    dashboards: new DashboardService(ctx),
     synergies,
     marketplace: new MarketplaceService(ctx, synergies),
     impacts: new ImpactService(ctx),
@@ -112,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(searchRoutes, { search: services.search });
       await api.register(exchangeRoutes, { exchange: services.exchange });
       await api.register(importRoutes, { imports: services.imports });
+      await api.register(dashboardRoutes, { dashboards: services.dashboards });
       await api.register(synergyRoutes, services);
       await api.register(meetingRoutes, services.meetings);
       await api.register(referenceRoutes);

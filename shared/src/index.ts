@@ -15,4 +15,5 @@ export * from './schemas/reference';
 export * from './schemas/synergies';
 export * from './schemas/meetings';
 export * from './schemas/imports';
+export * from './schemas/dashboards';
 export * from './random';
