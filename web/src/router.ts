@@ -55,6 +55,12 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['facilitator', 'admin'], title: 'firm.editTitle' },
   },
   {
+    path: '/animation/tableau-de-bord',
+    name: 'dashboard',
+    component: () => import('./pages/DashboardPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'dashboards.title' },
+  },
+  {
     path: '/animation/imports',
     name: 'imports',
     component: () => import('./pages/ImportPage.vue'),
