@@ -20,6 +20,8 @@ import { exchangeRoutes } from './modules/exchange/routes';
 import { importRoutes } from './modules/imports/routes';
 import { dashboardRoutes } from './modules/dashboards/routes';
 import { DashboardService } from './modules/dashboards/service';
+import { reportRoutes } from './modules/reports/routes';
+import { ReportService } from './modules/reports/service';
 import { ImportService } from './modules/imports/service';
 import { ExchangeService } from './modules/exchange/service';
 import { organisationRoutes } from './modules/organisations/routes';
@@ -45,6 +47,7 @@ export interface Services {
   exchange: ExchangeService;
   imports: ImportService;
   dashboards: DashboardService;
+  reports: ReportService;
   synergies: SynergyService;
   marketplace: MarketplaceService;
   impacts: ImpactService;
@@ -64,6 +67,7 @@ export function buildServices(ctx: AppContext): Services {
     exchange: new ExchangeService(ctx),
     imports: new ImportService(ctx),
     dashboards: new DashboardService(ctx),
+    reports: new ReportService(ctx),
     synergies,
     marketplace: new MarketplaceService(ctx, synergies),
     impacts: new ImpactService(ctx),
@@ -117,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(exchangeRoutes, { exchange: services.exchange });
       await api.register(importRoutes, { imports: services.imports });
       await api.register(dashboardRoutes, { dashboards: services.dashboards });
+      await api.register(reportRoutes, { reports: services.reports });
       await api.register(synergyRoutes, services);
       await api.register(meetingRoutes, services.meetings);
       await api.register(referenceRoutes);
