@@ -22,6 +22,8 @@ import { dashboardRoutes } from './modules/dashboards/routes';
 import { DashboardService } from './modules/dashboards/service';
 import { reportRoutes } from './modules/reports/routes';
 import { ReportService } from './modules/reports/service';
+import { exportRoutes } from './modules/exports/routes';
+import { ExportService } from './modules/exports/service';
 import { ImportService } from './modules/imports/service';
 import { ExchangeService } from './modules/exchange/service';
 import { organisationRoutes } from './modules/organisations/routes';
@@ -48,6 +50,7 @@ export interface Services {
   imports: ImportService;
   dashboards: DashboardService;
   reports: ReportService;
+  exports: ExportService;
   synergies: SynergyService;
   marketplace: MarketplaceService;
   impacts: ImpactService;
@@ -68,6 +71,7 @@ export function buildServices(ctx: AppContext): Services {
     imports: new ImportService(ctx),
     dashboards: new DashboardService(ctx),
     reports: new ReportService(ctx),
+    exports: new ExportService(ctx),
     synergies,
     marketplace: new MarketplaceService(ctx, synergies),
     impacts: new ImpactService(ctx),
@@ -122,6 +126,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(importRoutes, { imports: services.imports });
       await api.register(dashboardRoutes, { dashboards: services.dashboards });
       await api.register(reportRoutes, { reports: services.reports });
+      await api.register(exportRoutes, { exports: services.exports });
       await api.register(synergyRoutes, services);
       await api.register(meetingRoutes, services.meetings);
       await api.register(referenceRoutes);
