@@ -24,6 +24,8 @@ import { reportRoutes } from './modules/reports/routes';
 import { ReportService } from './modules/reports/service';
 import { exportRoutes } from './modules/exports/routes';
 import { ExportService } from './modules/exports/service';
+import { mapRoutes } from './modules/map/routes';
+import { MapService } from './modules/map/service';
 import { ImportService } from './modules/imports/service';
 import { ExchangeService } from './modules/exchange/service';
 import { organisationRoutes } from './modules/organisations/routes';
@@ -51,6 +53,7 @@ export interface Services {
   dashboards: DashboardService;
   reports: ReportService;
   exports: ExportService;
+  map: MapService;
   synergies: SynergyService;
   marketplace: MarketplaceService;
   impacts: ImpactService;
@@ -72,6 +75,7 @@ export function buildServices(ctx: AppContext): Services {
     dashboards: new DashboardService(ctx),
     reports: new ReportService(ctx),
     exports: new ExportService(ctx),
+    map: new MapService(ctx),
     synergies,
     marketplace: new MarketplaceService(ctx, synergies),
     impacts: new ImpactService(ctx),
@@ -127,6 +131,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(dashboardRoutes, { dashboards: services.dashboards });
       await api.register(reportRoutes, { reports: services.reports });
       await api.register(exportRoutes, { exports: services.exports });
+      await api.register(mapRoutes, { map: services.map });
       await api.register(synergyRoutes, services);
       await api.register(meetingRoutes, services.meetings);
       await api.register(referenceRoutes);

@@ -16,4 +16,5 @@ export * from './schemas/synergies';
 export * from './schemas/meetings';
 export * from './schemas/imports';
 export * from './schemas/dashboards';
+export * from './schemas/map';
 export * from './random';
