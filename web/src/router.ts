@@ -61,6 +61,12 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['facilitator', 'admin'], title: 'dashboards.title' },
   },
   {
+    path: '/animation/carte',
+    name: 'flow-map',
+    component: () => import('./pages/FlowMapPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'flowMap.title' },
+  },
+  {
     path: '/animation/imports',
     name: 'imports',
     component: () => import('./pages/ImportPage.vue'),
