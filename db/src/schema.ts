@@ -8,3 +8,4 @@ export * from './schema/workshops';
 export * from './schema/realtime';
 export * from './schema/associations';
 export * from './schema/bookings';
+export * from './schema/imports';

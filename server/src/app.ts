@@ -17,6 +17,16 @@ import { authRoutes } from './modules/auth/routes';
 import { AuthService } from './modules/auth/service';
 import { declarationRoutes } from './modules/declarations/routes';
 import { DeclarationService } from './modules/declarations/service';
+import { importRoutes } from './modules/imports/routes';
+import { dashboardRoutes } from './modules/dashboards/routes';
+import { DashboardService } from './modules/dashboards/service';
+import { reportRoutes } from './modules/reports/routes';
+import { ReportService } from './modules/reports/service';
+import { exportRoutes } from './modules/exports/routes';
+import { ExportService } from './modules/exports/service';
+import { mapRoutes } from './modules/map/routes';
+import { MapService } from './modules/map/service';
+import { ImportService } from './modules/imports/service';
 import { organisationRoutes } from './modules/organisations/routes';
 import { OrganisationService } from './modules/organisations/service';
 import { referenceRoutes } from './modules/reference/routes';
@@ -54,6 +64,11 @@ export interface Services {
   declarations: DeclarationService;
   search: SearchService;
   zoneExchange: ZoneExchangeService;
+  imports: ImportService;
+  dashboards: DashboardService;
+  reports: ReportService;
+  exports: ExportService;
+  map: MapService;
   synergies: SynergyService;
   marketplace: MarketplaceService;
   impacts: ImpactService;
@@ -80,6 +95,11 @@ export function buildServices(ctx: AppContext): Services {
     declarations,
     search: new SearchService(ctx),
     zoneExchange: new ZoneExchangeService(ctx),
+    imports: new ImportService(ctx),
+    dashboards: new DashboardService(ctx),
+    reports: new ReportService(ctx),
+    exports: new ExportService(ctx),
+    map: new MapService(ctx),
     synergies,
     marketplace: new MarketplaceService(ctx, synergies, declarations, exchanges),
     impacts: new ImpactService(ctx),
@@ -158,6 +178,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(declarationRoutes, { declarations: services.declarations });
       await api.register(searchRoutes, { search: services.search });
       await api.register(zoneExchangeRoutes, { zoneExchange: services.zoneExchange });
+      await api.register(importRoutes, { imports: services.imports });
+      await api.register(dashboardRoutes, { dashboards: services.dashboards });
+      await api.register(reportRoutes, { reports: services.reports });
+      await api.register(exportRoutes, { exports: services.exports });
+      await api.register(mapRoutes, { map: services.map });
       await api.register(synergyRoutes, services);
       await api.register(exchangeRoutes, services);
       await api.register(impactFactorRoutes, services);

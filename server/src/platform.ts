@@ -12,6 +12,7 @@ import { startMatchingWorkers } from './modules/matching/service';
 import { startMeetingWorkers } from './modules/meetings';
 import { startNotificationWorkers } from './modules/notifications/service';
 import { startBookingWorkers } from './modules/bookings';
+import { startImportWorkers } from './modules/imports/service';
 
 export interface PlatformOptions {
   databaseUrl: string;
@@ -53,6 +54,7 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
     await startNotificationWorkers(ctx);
     await startRealtimeRetention(ctx, o.log);
     await startBookingWorkers(ctx);
+    await startImportWorkers(ctx, o.log);
   }
   return {
     ctx,

@@ -60,9 +60,9 @@ describe('zone exchange format', () => {
         .sort((a, b) => a.siret.localeCompare(b.siret))
         .map((o) => ({
           ...o,
-          sites: [...o.sites].sort((a, b) => a.id.localeCompare(b.id)),
+          sites: [...o.sites].sort((a, b) => a.id!.localeCompare(b.id!)),
           declarations: [...o.declarations]
-            .sort((a, b) => a.id.localeCompare(b.id))
+            .sort((a, b) => a.id!.localeCompare(b.id!))
             .map((d) => ({ ...d, wasteCode: d.wasteCode?.replace('*', '') ?? null })),
         })),
     });
@@ -133,5 +133,35 @@ describe('zone exchange format', () => {
     expect(res.statusCode).toBe(200);
     const [row] = await t.ctx.db.$client<{ organisation_id: string }[]>`select organisation_id from declarations where id = 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e'`;
     expect(row!.organisation_id).toBe(existing.id);
+  });
+  it('imports a document without any ids, and re-imports it without duplicates', async () => {
+    const doc = {
+      format: 'synergies.zone/v1',
+      zone: { slug: `sans-id-${Date.now().toString(36)}`, name: 'Zone sans identifiants' },
+      organisations: [
+        {
+          name: 'Menuiserie de Montmorot',
+          siret: randomSiret(),
+          sites: [{ name: 'Atelier', city: 'Montmorot', latitude: 46.68, longitude: 5.51 }],
+          declarations: [
+            { kind: 'offer', title: 'Chutes de chêne', categoryCode: 'materials.wood' },
+            { kind: 'need', title: 'Sciure pour litière', categoryCode: 'materials.wood' },
+          ],
+        },
+        { name: 'Imprimerie de Chille', siret: randomSiret(), declarations: [{ kind: 'offer', title: 'Papier glassine', categoryCode: 'materials.paper.glassine' }] },
+      ],
+    };
+    const first = await t.call(admin, 'POST', '/zones/import', doc);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ organisations: { created: 2 }, sites: { created: 1 }, declarations: { created: 3 } });
+    const again = await t.call(admin, 'POST', '/zones/import', doc);
+    expect(again.json()).toMatchObject({
+      zoneId: first.json().zoneId,
+      organisations: { created: 0, unchanged: 2 },
+      sites: { created: 0, unchanged: 1 },
+      declarations: { created: 0, updated: 0, unchanged: 3 },
+    });
+    const [row] = await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from declarations where zone_id = ${first.json().zoneId}`;
+    expect(row!.n).toBe(3);
   });
 });

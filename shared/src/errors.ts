@@ -4,6 +4,12 @@
  * language. A new code goes here, with both texts.
  */
 export const ERROR_CODES = {
+  empty_sheet: { fr: "Le fichier est vide : la première ligne doit porter les noms des colonnes.", en: "The file is empty: its first row must name the columns." },
+  file_expected: { fr: "Envoyez le fichier CSV ou XLSX comme corps de la requête.", en: "Send the CSV or XLSX file as the request body." },
+  import_already_started: { fr: "Cet import est déjà lancé : suivez sa progression.", en: "This import has already started: follow its progress." },
+  sheet_too_large: { fr: "Le fichier a trop de lignes pour un seul import.", en: "The file has too many rows for one import." },
+  unreadable_sheet: { fr: "Fichier illisible : enregistrez-le de nouveau depuis votre tableur.", en: "Unreadable file: save it again from your spreadsheet." },
+  unsupported_sheet: { fr: "Format non pris en charge : enregistrez le fichier en .xlsx ou .csv.", en: "Unsupported format: save the file as .xlsx or .csv." },
   zone_mismatch: { fr: "L'événement se tient dans la zone de l'association.", en: "The event takes place in the association's zone." },
   option_in_past: { fr: "Un créneau proposé est déjà passé.", en: "A proposed time has already passed." },
   outside_availability: { fr: "Un créneau tombe en dehors des disponibilités d'une des entreprises.", en: "A proposed time falls outside one firm's availability." },

@@ -59,6 +59,24 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['facilitator', 'admin'], title: 'firm.editTitle' },
   },
   {
+    path: '/animation/tableau-de-bord',
+    name: 'dashboard',
+    component: () => import('./pages/DashboardPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'dashboards.title' },
+  },
+  {
+    path: '/animation/carte',
+    name: 'flow-map',
+    component: () => import('./pages/FlowMapPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'flowMap.title' },
+  },
+  {
+    path: '/animation/imports',
+    name: 'imports',
+    component: () => import('./pages/ImportPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'imports.title' },
+  },
+  {
     path: '/animation/synergies',
     name: 'synergy-board',
     component: () => import('./pages/SynergyBoardPage.vue'),

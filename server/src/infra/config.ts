@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   MEILI_URL: z.url().optional(),
   MEILI_KEY: z.string().optional(),
+  /** Prefix of the search index names: lets a command share a Meilisearch with other databases (tests). */
+  MEILI_INDEX_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Synergies <no-reply@synergies.local>'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -20,6 +22,10 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   /** Extra origins allowed to open the realtime WebSocket, comma-separated (the Vite dev server in development). */
   REALTIME_ORIGINS: z.string().optional(),
+  /** The French national address API (BAN), e.g. https://api-adresse.data.gouv.fr: imports geocode through its CSV endpoint. */
+  GEOCODER_URL: z.url().optional(),
+  /** A MapLibre style URL for the map of flows; without it the map draws the zone on a plain background. */
+  MAP_TILES_URL: z.url().optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { webDist: string; publicUrl: string; realtimeOrigins: string[] };

@@ -12,6 +12,7 @@ export const QUEUES = {
   realtimePrune: 'realtime-prune',
   bookingSweep: 'booking-sweep',
   bookingReminder: 'booking-reminder',
+  sheetImport: 'sheet-import',
 } as const;
 
 export async function startJobs(databaseUrl: string, log: { error: (o: object, m: string) => void }): Promise<Jobs> {

@@ -7,19 +7,20 @@ import { ZoneFields } from './zones';
 /**
  * The zone exchange format: one JSON document holding a zone, its organisations, their
  * sites and declarations. Import is idempotent: organisations are matched by SIRET,
- * zones by slug, sites and declarations by their stable ids.
+ * zones by id or slug, sites and declarations by their ids when the document has them,
+ * else sites by name within their organisation and declarations by kind and title.
  */
 export const ZONE_EXCHANGE_FORMAT = 'synergies.zone/v1';
 
-export const ExchangeSite = z.object({ id: Id, ...SiteFields });
+export const ExchangeSite = z.object({ id: Id.optional(), ...SiteFields });
 
 export const ExchangeDeclaration = DeclarationCreateFields.omit({ organisationId: true })
-  .extend({ id: Id })
+  .extend({ id: Id.optional() })
   .refine(windowIsOrdered, windowIssue);
 export type ExchangeDeclaration = z.infer<typeof ExchangeDeclaration>;
 
 export const ExchangeOrganisation = z.object({
-  id: Id,
+  id: Id.optional(),
   ...OrganisationFields,
   sites: z.array(ExchangeSite).max(200).default([]),
   declarations: z.array(ExchangeDeclaration).max(5000).default([]),
@@ -30,7 +31,7 @@ export const ZoneExchange = z
   .object({
     format: z.literal(ZONE_EXCHANGE_FORMAT),
     exportedAt: z.iso.datetime().optional(),
-    zone: z.object({ id: Id, ...ZoneFields }),
+    zone: z.object({ id: Id.optional(), ...ZoneFields }),
     organisations: z.array(ExchangeOrganisation).max(20_000),
   })
   .superRefine((doc, ctx) => {
@@ -40,7 +41,7 @@ export const ZoneExchange = z
         ctx.addIssue({ code: 'custom', message: `SIRET ${org.siret} en double`, path: ['organisations', i, 'siret'] });
       }
       sirets.add(org.siret);
-      const siteIds = new Set(org.sites.map((s) => s.id));
+      const siteIds = new Set(org.sites.flatMap((s) => (s.id ? [s.id] : [])));
       org.declarations.forEach((d, j) => {
         if (d.siteId && !siteIds.has(d.siteId)) {
           ctx.addIssue({

@@ -70,6 +70,11 @@ export async function request<T>(method: string, path: string, options: RequestO
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...options.headers };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
+  else if (options.body instanceof Blob) {
+    // A file sent as the body itself (a spreadsheet to import).
+    headers['content-type'] = options.body.type || 'application/octet-stream';
+    body = options.body;
+  }
   else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);

@@ -144,7 +144,12 @@ export async function skipDurableCommit(tx: Sql): Promise<void> {
 const runs = schema.matchRuns;
 export type MatchRunRow = typeof runs.$inferSelect;
 
-export async function insertMatchRun(db: Db, zoneId: string | null, requestedBy: string | null): Promise<string> {
+export async function insertMatchRun(db: Db | postgres.TransactionSql, zoneId: string | null, requestedBy: string | null): Promise<string> {
+  // A spreadsheet import writes on a postgres.js transaction: the run joins it either way.
+  if (typeof db === 'function') {
+    const [row] = await db<{ id: string }[]>`insert into match_runs (zone_id, requested_by) values (${zoneId}, ${requestedBy}) returning id`;
+    return row!.id;
+  }
   const [row] = await db.insert(runs).values({ zoneId, requestedBy }).returning({ id: runs.id });
   return row!.id;
 }

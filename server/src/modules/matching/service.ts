@@ -189,9 +189,9 @@ export class MatchRunService {
   }
 
   /** Queues a full rematch inside the caller's transaction (after an import, for instance). */
-  static async enqueue(ctx: AppContext, tx: Transaction, zoneId: string | null, requestedBy: string | null): Promise<string> {
+  static async enqueue(ctx: AppContext, tx: Parameters<typeof repo.insertMatchRun>[0], zoneId: string | null, requestedBy: string | null): Promise<string> {
     const id = await repo.insertMatchRun(tx, zoneId, requestedBy);
-    await ctx.jobs.send(QUEUES.matchZone, { zoneId, runId: id }, { db: jobsExecutor(rawSql(tx)) });
+    await ctx.jobs.send(QUEUES.matchZone, { zoneId, runId: id }, { db: jobsExecutor(typeof tx === 'function' ? tx : rawSql(tx)) });
     return id;
   }
 

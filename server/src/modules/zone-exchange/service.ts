@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type CurrentUser, facilitates, findWasteCode, type ImportSummary, isAdmin, ZONE_EXCHANGE_FORMAT, type ZoneExchange } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { forbidden, notFound, unprocessable } from '../../http/problem';
@@ -89,7 +90,7 @@ export class ZoneExchangeService {
   }
 
   private async upsertZone(tx: Transaction, user: CurrentUser | 'system', doc: ZoneExchange): Promise<string> {
-    const zone = (await zoneRepo.findZone(tx, doc.zone.id)) ?? (await zoneRepo.findZoneBySlug(tx, doc.zone.slug));
+    const zone = (doc.zone.id ? await zoneRepo.findZone(tx, doc.zone.id) : undefined) ?? (await zoneRepo.findZoneBySlug(tx, doc.zone.slug));
     const allowed = user === 'system' || (zone ? facilitates(user, zone.id) : isAdmin(user));
     if (!allowed) throw forbidden(zone ? 'Seuls les animateurs de la zone importent ses données' : 'Seul un administrateur crée des zones');
     const { id, ...fields } = doc.zone;
@@ -99,14 +100,30 @@ export class ZoneExchangeService {
     return zone.id;
   }
 
+  /** Gives every site and declaration an id: the document's, else the one its natural key finds, else a new one. */
+  private async resolveIds(tx: Transaction, zoneId: string, doc: ZoneExchange, existingOrgs: Map<string, { id: string }>) {
+    const orgIds = doc.organisations.map((o) => existingOrgs.get(o.siret)?.id ?? o.id ?? randomUUID());
+    const sites = new Map((await repo.sitesOfOrganisations(tx, orgIds)).map((s) => [`${s.organisationId}|${s.name}`, s.id]));
+    const declarations = new Map((await repo.declarationsOfZone(tx, zoneId)).map((d) => [`${d.organisationId}|${d.kind}|${d.title}`, d.id]));
+    return doc.organisations.map((o, i) => {
+      const id = orgIds[i]!;
+      return {
+        ...o,
+        id,
+        sites: o.sites.map((s) => ({ ...s, id: s.id ?? sites.get(`${id}|${s.name}`) ?? randomUUID() })),
+        declarations: o.declarations.map((d) => ({ ...d, id: d.id ?? declarations.get(`${id}|${d.kind}|${d.title}`) ?? randomUUID() })),
+      };
+    });
+  }
+
   private async upsertContents(tx: Transaction, zoneId: string, doc: ZoneExchange) {
     const issues: Issue[] = [];
-    const orgs = doc.organisations;
-    const existingOrgs = await repo.existing(tx, 'organisations', 'siret', orgs.map((o) => o.siret));
+    const existingOrgs = await repo.existing(tx, 'organisations', 'siret', doc.organisations.map((o) => o.siret));
+    const orgs = await this.resolveIds(tx, zoneId, doc, existingOrgs);
     const existingSites = await repo.existing(tx, 'sites', 'id', orgs.flatMap((o) => o.sites.map((s) => s.id)));
     const existingDecls = await repo.existing(tx, 'declarations', 'id', orgs.flatMap((o) => o.declarations.map((d) => d.id)));
     // An organisation already registered keeps its id: the document's children follow it.
-    const orgIdOf = new Map(orgs.map((o) => [o.id, existingOrgs.get(o.siret)?.id ?? o.id]));
+    const orgIdOf = new Map(orgs.map((o) => [o.id, o.id]));
 
     orgs.forEach((o, i) => {
       const found = existingOrgs.get(o.siret);
