@@ -162,7 +162,7 @@ describe('synergies in Chromium', () => {
       expect((await t.call(s.facilitator, 'GET', `/synergies/${synergy.id}`)).json().validated).toBe(true);
 
       await page.getByRole('button', { name: 'Relancer la mise en relation' }).click();
-      await page.getByText(/Mise en relation terminée : \d+ proposition/).first().waitFor({ timeout: 20_000 });
+      await page.getByText(/Mise en relation terminée : \d+ nouvelle/).first().waitFor({ timeout: 20_000 });
       await shot(page, 'board');
       expect(errors).toEqual([]);
     } finally {
