@@ -104,6 +104,11 @@ describe('synergies in Chromium', () => {
       await page.getByRole('heading', { name: /Why this suggestion/ }).waitFor();
       await page.getByText(/^Same waste code 15 01 03/).first().waitFor();
       await shot(page, 'english');
+      // The choice is saved to the account (a new session opens in English): back to French for what follows.
+      await expect.poll(async () => (await t.call(s.memberA, 'GET', '/auth/me')).json().locale).toBe('en');
+      await page.locator('#locale-select').selectOption('fr');
+      await page.getByRole('heading', { name: /Pourquoi cette suggestion/ }).waitFor();
+      await expect.poll(async () => (await t.call(s.memberA, 'GET', '/auth/me')).json().locale).toBe('fr');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
