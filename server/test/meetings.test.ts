@@ -390,7 +390,8 @@ describe('runs that cannot succeed, and outdated schedules', () => {
     const run = await runToEnd();
     expect(run).toMatchObject({ status: 'failed', scheduleVersion: null, error: { code: 'infeasible_fixed_meeting' } });
     expect((await t.call(facilitator, 'GET', `/meeting-events/${otherId}`)).json().status).toBe('draft');
-    expect((await t.call(facilitator, 'GET', `/meeting-events/${otherId}/schedule`)).statusCode).toBe(404);
+    // No schedule yet is an ordinary state: nothing to show, not an error.
+    expect((await t.call(facilitator, 'GET', `/meeting-events/${otherId}/schedule`)).statusCode).toBe(204);
   });
 
   it('marks the preview outdated when requests change, and refuses to publish it', async () => {

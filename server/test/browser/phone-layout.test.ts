@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AuthService } from '../../src/modules/auth/service';
 import { DEMO_ACCOUNTS, seedDemo } from '../../src/seed';
+import { ensureDemoWorkshop } from '../../src/seed-workshop';
 import { createTestContext, type TestContext, type TestUser } from '../context';
 import { launchBrowser, logIn, newSession, serve } from './browser';
 
@@ -52,6 +54,8 @@ beforeAll(async () => {
   const eventId = event.json().id as string;
   expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/status`, { status: 'requests_open', version: event.json().version })).statusCode).toBe(200);
 
+  expect(await ensureDemoWorkshop(t.ctx, new AuthService(t.ctx))).not.toBeNull();
+  const [workshop] = await sql<{ id: string }[]>`select id from workshops limit 1`;
   const [synergy] = await sql<{ id: string }[]>`select id from synergies where zone_id = ${zoneId} order by created_at limit 1`;
   const [declaration] = await sql<{ id: string }[]>`select id from declarations where organisation_id = ${memberFirm!.id} order by created_at limit 1`;
   params = {
@@ -66,6 +70,8 @@ beforeAll(async () => {
     synergy: { id: synergy!.id },
     exchange: { id: exchange.id },
     'not-found': { pathMatch: 'page-inexistante' },
+    ...Object.fromEntries(['workshop-phone', 'workshop-check-in', 'workshop-console', 'workshop-board', 'workshop-summary', 'workshop-screen'].map((name) => [name, { id: workshop!.id }])),
+    'workshop-join': { code: 'ABCD-EFGH' },
     account: {},
   };
   baseURL = await serve(t);
@@ -124,7 +130,7 @@ async function overflow(page: Page): Promise<string[]> {
 }
 
 /** Routes whose made-up parameter (a one-time token) is refused on purpose: their 4xx is the page working. */
-const REFUSED_ON_PURPOSE = new Set(['password-reset', 'invitation']);
+const REFUSED_ON_PURPOSE = new Set(['password-reset', 'invitation', 'workshop-join', 'workshop-screen']);
 
 describe('every page on a 360 px phone', () => {
   it('opens the login page of a visitor without a failed request or a console error', async () => {

@@ -104,6 +104,11 @@ describe('synergies in Chromium', () => {
       await page.getByRole('heading', { name: /Why this suggestion/ }).waitFor();
       await page.getByText(/^Same waste code 15 01 03/).first().waitFor();
       await shot(page, 'english');
+      // The choice is saved to the account (a new session opens in English): back to French for what follows.
+      await expect.poll(async () => (await t.call(s.memberA, 'GET', '/auth/me')).json().locale).toBe('en');
+      await page.locator('#locale-select').selectOption('fr');
+      await page.getByRole('heading', { name: /Pourquoi cette suggestion/ }).waitFor();
+      await expect.poll(async () => (await t.call(s.memberA, 'GET', '/auth/me')).json().locale).toBe('fr');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -162,7 +167,7 @@ describe('synergies in Chromium', () => {
       expect((await t.call(s.facilitator, 'GET', `/synergies/${synergy.id}`)).json().validated).toBe(true);
 
       await page.getByRole('button', { name: 'Relancer la mise en relation' }).click();
-      await page.getByText(/Mise en relation terminée : \d+ proposition/).first().waitFor({ timeout: 20_000 });
+      await page.getByText(/Mise en relation terminée : \d+ nouvelle/).first().waitFor({ timeout: 20_000 });
       await shot(page, 'board');
       expect(errors).toEqual([]);
     } finally {

@@ -92,11 +92,12 @@ export function insertEvents(sql: Sql, rows: { synergy_id: string; type: string;
  * Adds to each person's unread notification of the same group ("new suggestions of the
  * day"), or starts one: the bell shows one line saying how many, not one line each.
  */
-export async function addGroupedNotifications(sql: Sql, rows: { user_id: string; type: string; group_key: string; count: number; synergy_id: string | null; created_at: string }[]) {
+export async function addGroupedNotifications(sql: Sql, rows: { user_id: string; type: string; group_key: string; count: number; synergy_id: string | null; text: string; created_at: string }[]) {
   for (const chunk of chunks(rows, 5000)) {
-    await sql`insert into notifications ${sql(chunk.map((r) => ({ ...r, text: '' })))}
+    // One suggestion is named by its title; several are counted.
+    await sql`insert into notifications ${sql(chunk)}
       on conflict (user_id, group_key) where read_at is null and group_key is not null do update
-      set count = notifications.count + excluded.count, created_at = excluded.created_at, synergy_id = null`;
+      set count = notifications.count + excluded.count, created_at = excluded.created_at, synergy_id = null, text = ''`;
   }
 }
 
@@ -163,8 +164,8 @@ export async function supersedeSmallerGroups(sql: Sql, newGroupIds: string[], re
 
 /** Every member able to sign in of every firm of these synergies. */
 export function proposalRecipients(sql: Sql, synergyIds: string[]) {
-  return sql<{ user_id: string; notification_mode: 'in_app' | 'daily' | 'weekly' | 'none'; synergy_id: string }[]>`
-    select u.id as user_id, u.notification_mode, s.id as synergy_id
+  return sql<{ user_id: string; notification_mode: 'in_app' | 'daily' | 'weekly' | 'none'; synergy_id: string; title: string }[]>`
+    select u.id as user_id, u.notification_mode, s.id as synergy_id, s.title
     from synergies s
     join synergy_parties p on p.synergy_id = s.id
     join users u on u.organisation_id = p.organisation_id and u.password_hash is not null

@@ -172,11 +172,12 @@ async function retireMissing(sql: Sql, scope: { declarationIds: string[] } | { z
 async function notifyNewProposals(sql: Sql, synergyIds: string[], now: Date): Promise<void> {
   const rows = await repo.proposalRecipients(sql, synergyIds);
   const perUser = new Map<string, string[]>();
+  const titles = new Map(rows.map((r) => [r.synergy_id, r.title]));
   for (const r of rows) if (r.notification_mode !== 'none') perUser.set(r.user_id, [...(perUser.get(r.user_id) ?? []), r.synergy_id]);
   const groupKey = `${NEW_PROPOSALS}:${now.toISOString().slice(0, 10)}`;
   await repo.addGroupedNotifications(
     sql,
-    [...perUser].map(([userId, ids]) => ({ user_id: userId, type: NEW_PROPOSALS, group_key: groupKey, count: ids.length, synergy_id: ids.length === 1 ? ids[0]! : null, created_at: now.toISOString() })),
+    [...perUser].map(([userId, ids]) => ({ user_id: userId, type: NEW_PROPOSALS, group_key: groupKey, count: ids.length, synergy_id: ids.length === 1 ? ids[0]! : null, text: ids.length === 1 ? (titles.get(ids[0]!) ?? '') : '', created_at: now.toISOString() })),
   );
   for (const [userId, ids] of perUser) {
     await publishEvent(sql, roomName.user(userId), { type: 'notification.created', notificationType: NEW_PROPOSALS, text: '', synergyId: ids.length === 1 ? ids[0]! : null, createdAt: now.toISOString() });
