@@ -3,7 +3,7 @@ import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primar
 import { BOOKING_MESSAGE_KINDS, BOOKING_PLACES, BOOKING_STATUSES } from '@synergies/shared';
 import { associations } from './associations';
 import { createdAt, id, updatedAt, version } from './columns';
-import { emails, users } from './users';
+import { users } from './users';
 import { organisations, zones } from './zones';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -46,3 +46,7 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/** The driver's own client and transaction, for the few modules that write on them directly. */
+export type RawSql = postgres.Sql | postgres.TransactionSql;
+export type RawTransaction = postgres.TransactionSql;

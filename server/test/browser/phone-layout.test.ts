@@ -72,6 +72,7 @@ beforeAll(async () => {
     'not-found': { pathMatch: 'page-inexistante' },
     ...Object.fromEntries(['workshop-phone', 'workshop-check-in', 'workshop-console', 'workshop-board', 'workshop-summary', 'workshop-screen'].map((name) => [name, { id: workshop!.id }])),
     'workshop-join': { code: 'ABCD-EFGH' },
+    booking: { id: '00000000-0000-4000-8000-000000000000' },
     account: {},
   };
   baseURL = await serve(t);
@@ -130,7 +131,7 @@ async function overflow(page: Page): Promise<string[]> {
 }
 
 /** Routes whose made-up parameter (a one-time token) is refused on purpose: their 4xx is the page working. */
-const REFUSED_ON_PURPOSE = new Set(['password-reset', 'invitation', 'workshop-join', 'workshop-screen']);
+const REFUSED_ON_PURPOSE = new Set(['password-reset', 'invitation', 'workshop-join', 'workshop-screen', 'booking']);
 
 describe('every page on a 360 px phone', () => {
   it('opens the login page of a visitor without a failed request or a console error', async () => {

@@ -18,7 +18,6 @@ export type BookingView = Booking;
 export type BookingSummaryView = z.infer<typeof BookingSummary>;
 export type BookingInput = z.input<typeof BookingCreate>;
 export type BookingAnswerInput = z.input<typeof BookingAnswer>;
-export type TimeOptionInput = TimeOption;
 export type AgendaEntryView = AgendaEntry;
 export type AvailabilityView = Availability;
 export type CalendarFeedView = z.infer<typeof CalendarFeed>;

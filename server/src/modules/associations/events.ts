@@ -1,16 +1,16 @@
-import type postgres from 'postgres';
+import type { RawSql } from '../../infra/db';
 import { unprocessable } from '../../http/problem';
 import { eventAssociation, linkEvent } from './repository';
 
 /** What the meetings module asks about events an association runs. */
 export const linkAssociationEvent = linkEvent;
 
-export async function organisesEvent(sql: postgres.Sql, userId: string, eventId: string): Promise<boolean> {
+export async function organisesEvent(sql: RawSql, userId: string, eventId: string): Promise<boolean> {
   return (await eventAssociation(sql, eventId))?.organiser_ids.includes(userId) ?? false;
 }
 
 /** An organiser keeps an association's event to the association's members. */
-export async function assertAssociationMembers(sql: postgres.Sql, eventId: string, participants: { organisationId: string }[]): Promise<void> {
+export async function assertAssociationMembers(sql: RawSql, eventId: string, participants: { organisationId: string }[]): Promise<void> {
   const association = await eventAssociation(sql, eventId);
   if (!association) return;
   const errors = participants.flatMap((p, i) =>

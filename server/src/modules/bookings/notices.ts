@@ -1,10 +1,10 @@
 import type { AppContext } from '../../context';
 import { enqueueEmail } from '../../infra/mail';
-import type postgres from 'postgres';
+import type { RawSql } from '../../infra/db';
 import { mailbox, renderInvitation, type CalendarEntry } from './ics';
 import * as repo from './repository';
 
-type Sql = postgres.Sql | postgres.TransactionSql;
+type Sql = RawSql;
 
 export const BOOKING_TIME_ZONE = 'Europe/Paris';
 

@@ -1,5 +1,5 @@
 import type { ImportCellError, ImportCounts, ImportKind, ImportMapping, ImportPreview } from '@synergies/shared';
-import type postgres from 'postgres';
+import type { RawTransaction } from '../../infra/db';
 import { applyTemplate, guessKind } from '../../core/imports/headers';
 import {
   coordinatesAfter,
@@ -140,7 +140,7 @@ export async function write(ctx: AppContext, zoneId: string, analysis: Analysis,
 
 const stale = () => conflict('version_conflict', "Une fiche ou une entreprise a été modifiée pendant l'import : relancez-le.");
 
-async function writeFirms(ctx: AppContext, tx: postgres.TransactionSql, zoneId: string, writes: FirmWrite[], progress: (n: number) => Promise<void>) {
+async function writeFirms(ctx: AppContext, tx: RawTransaction, zoneId: string, writes: FirmWrite[], progress: (n: number) => Promise<void>) {
   const now = ctx.now();
   let done = 0;
   const touched: string[] = [];
@@ -187,7 +187,7 @@ async function writeFirms(ctx: AppContext, tx: postgres.TransactionSql, zoneId: 
 
 async function writeDeclarations(
   ctx: AppContext,
-  tx: postgres.TransactionSql,
+  tx: RawTransaction,
   zoneId: string,
   writes: DeclarationWrite[],
   requestedBy: string | null,

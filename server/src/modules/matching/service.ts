@@ -16,7 +16,7 @@ import {
 import { announceProposals } from '../workshops/announce';
 import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
-import { rawSql, type Transaction } from '../../infra/db';
+import { rawSql } from '../../infra/db';
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
 import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import { addOutcomes, saveProposals, type SaveOutcome } from '../synergies/proposals';
