@@ -68,9 +68,9 @@ describe('exports', () => {
     expect(impacts.find((i) => i.Synergie === 'Palettes réemployées')).toMatchObject({ 'Tonnes détournées': 12.5, 'Euros économisés': 1500, 'kg CO2e évités': 800, 'km évités': 120 });
   });
 
-  it('answers 400 to an unknown list and 403 to a firm member', async () => {
-    expect((await t.call(facilitator, 'GET', `/zones/${slug}/exports/salaires.csv`)).statusCode).toBe(400);
-    expect((await t.call(facilitator, 'GET', `/zones/${slug}/exports/firms.pdf`)).statusCode).toBe(400);
+  it('answers 404 to an unknown list (an address that names nothing) and 403 to a firm member', async () => {
+    expect((await t.call(facilitator, 'GET', `/zones/${slug}/exports/salaires.csv`)).statusCode).toBe(404);
+    expect((await t.call(facilitator, 'GET', `/zones/${slug}/exports/firms.pdf`)).statusCode).toBe(404);
     const member = await t.newUser('member');
     expect((await t.call(member, 'GET', `/zones/${slug}/exports/firms.csv`)).statusCode).toBe(403);
   });
