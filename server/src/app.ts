@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -11,6 +12,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import type { AppContext } from './context';
 import { registerErrorHandling, sendProblem } from './http/error-handler';
+import { anonymousBodyLimit, nulGuard, requestGuards, securityHeaders } from './http/security';
 import { sessionPlugin } from './http/session';
 import { authRoutes } from './modules/auth/routes';
 import { AuthService } from './modules/auth/service';
@@ -68,15 +70,23 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.LOG_LEVEL },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY.
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+  // Browsers post text/plain cross-site without a preflight: the API reads JSON only.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
   const services = buildServices(ctx);
-  await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(requestGuards, { config: ctx.config });
+  await app.register(securityHeaders, { config: ctx.config });
+  await app.register(fastifyCookie, { secret: ctx.config.COOKIE_SECRET });
+  // Each attempt beyond a budget doubles the wait (back-off); known browsers keep their own budget.
+  await app.register(fastifyRateLimit, { global: false, exponentialBackoff: true });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -89,8 +99,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { auth: services.auth });
-
-  const secureCookies = ctx.config.publicUrl.startsWith('https://');
+  await app.register(anonymousBodyLimit, { config: ctx.config });
+  await app.register(nulGuard);
   await app.register(
     async (api) => {
       api.get('/health', {
@@ -101,7 +111,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
           return { status: 'ok' as const, search };
         },
       });
-      await api.register(authRoutes, { auth: services.auth, secureCookies });
+      await api.register(authRoutes, { auth: services.auth, config: ctx.config });
       await api.register(zoneRoutes, { zones: services.zones });
       await api.register(organisationRoutes, { organisations: services.organisations });
       await api.register(declarationRoutes, { declarations: services.declarations });

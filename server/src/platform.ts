@@ -7,6 +7,7 @@ import { syncReferenceData } from './infra/reference-data';
 import { ensureIndexes, searchIndexes } from './infra/search/indexes';
 import { markAllForReindex } from './infra/search/outbox';
 import { SearchOutboxRelay } from './infra/search/outbox-relay';
+import { AuthService, startAuthWorkers } from './modules/auth/service';
 import { startMatchingWorkers } from './modules/matching/service';
 import { startMeetingWorkers } from './modules/meetings';
 
@@ -45,6 +46,7 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
   if (o.workers ?? true) {
     await searchRelay.start();
     await startEmailDelivery(db.$client, jobs, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: o.log });
+    await startAuthWorkers(ctx, new AuthService(ctx));
     await startMatchingWorkers(ctx, o.log);
     await startMeetingWorkers(ctx, o.log);
   }

@@ -3,7 +3,7 @@ import type postgres from 'postgres';
 
 export type Jobs = PgBoss;
 
-export const QUEUES = { emailDelivery: 'email-delivery', matchDeclaration: 'match-declaration', matchZone: 'match-zone', meetingSchedule: 'meeting-schedule' } as const;
+export const QUEUES = { emailDelivery: 'email-delivery', matchDeclaration: 'match-declaration', matchZone: 'match-zone', meetingSchedule: 'meeting-schedule', passwordReset: 'password-reset' } as const;
 
 export async function startJobs(databaseUrl: string, log: { error: (o: object, m: string) => void }): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'synergies-jobs' });
