@@ -12,6 +12,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { decodeCursor, pageOf } from '../../http/cursor';
+import { reencodePhoto } from '../../infra/images';
 import { badRequest, forbidden, notFound, payloadTooLarge, unprocessable, unsupportedMediaType, versionConflict } from '../../http/problem';
 import { rawSql, type Transaction } from '../../infra/db';
 import { markForReindex } from '../../infra/search/outbox';
@@ -141,16 +142,17 @@ export class DeclarationService {
     await this.editable(user, id);
     if (bytes.length > MAX_PHOTO_BYTES) throw payloadTooLarge(`Une photo pèse au plus ${MAX_PHOTO_BYTES / 1024 / 1024} Mo.`);
     if (bytes.length === 0) throw badRequest('empty_file', 'Le fichier est vide.');
-    // The declared content type is not trusted: the bytes decide.
+    // The declared content type is not trusted: the bytes decide, and only a re-encoded image is kept.
     const detected = await fileTypeFromBuffer(bytes);
     if (!detected || !(PHOTO_TYPES as readonly string[]).includes(detected.mime)) {
       throw unsupportedMediaType('Photo attendue au format JPEG, PNG ou WebP.');
     }
+    const image = await reencodePhoto(bytes);
     const photo = await this.ctx.db.transaction(async (tx) => {
       if ((await repo.countPhotos(tx, id)) >= MAX_PHOTOS_PER_DECLARATION) {
         throw unprocessable('too_many_photos', `Au plus ${MAX_PHOTOS_PER_DECLARATION} photos par fiche.`);
       }
-      const row = await repo.insertPhoto(tx, { declarationId: id, contentType: detected.mime, size: bytes.length, bytes });
+      const row = await repo.insertPhoto(tx, { declarationId: id, contentType: image.contentType, size: image.bytes.length, bytes: image.bytes });
       await markForReindex(tx, 'declaration', [id]);
       return row;
     });
