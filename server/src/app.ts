@@ -9,7 +9,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { MAX_PHOTO_BYTES } from '@synergies/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from './context';
 import { registerErrorHandling, sendProblem } from './http/error-handler';
 import { anonymousBodyLimit, nulGuard, requestGuards, securityHeaders } from './http/security';
@@ -32,6 +31,8 @@ import { MarketplaceService } from './modules/synergies/marketplace';
 import { synergyRoutes } from './modules/synergies/routes';
 import { SynergyService } from './modules/synergies/service';
 import { zoneRoutes } from './modules/zones/routes';
+import { healthRoutes, type Lifecycle } from './modules/health/routes';
+import { requestMetrics } from './infra/metrics';
 import { ZoneService } from './modules/zones/service';
 
 export interface Services {
@@ -66,7 +67,8 @@ export function buildServices(ctx: AppContext): Services {
   };
 }
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, options: { logger?: boolean | object; lifecycle?: Lifecycle } = {}): Promise<FastifyInstance> {
+  const lifecycle = options.lifecycle ?? { draining: false };
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.LOG_LEVEL },
     bodyLimit: 1024 * 1024,
@@ -80,6 +82,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await app.register(requestMetrics);
 
   const services = buildServices(ctx);
   await app.register(requestGuards, { config: ctx.config });
@@ -103,14 +106,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   await app.register(nulGuard);
   await app.register(
     async (api) => {
-      api.get('/health', {
-        schema: { tags: ['health'], summary: 'Liveness of the API and its services', response: { 200: z.object({ status: z.literal('ok'), search: z.boolean() }) } },
-        handler: async () => {
-          await ctx.db.$client`select 1`;
-          const search = await ctx.search.client.isHealthy();
-          return { status: 'ok' as const, search };
-        },
-      });
+      await api.register(healthRoutes, { ctx, lifecycle });
       await api.register(authRoutes, { auth: services.auth, config: ctx.config });
       await api.register(zoneRoutes, { zones: services.zones });
       await api.register(organisationRoutes, { organisations: services.organisations });
