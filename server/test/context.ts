@@ -40,7 +40,7 @@ export const randomSiret = () => withSiretCheckDigit(String(1e12 + crypto.random
  * A test file's world: its own copy of the migrated template database, its own
  * Meilisearch indexes, the real app, and factories.
  */
-export async function createTestContext(env: Record<string, string> = {}) {
+export async function createTestContext(env: Record<string, string> = {}, services: { meiliUrl?: string; meiliKey?: string } = {}) {
   const name = `test_${unique()}`;
   const serverUrl = inject('serverUrl');
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
@@ -61,8 +61,8 @@ export async function createTestContext(env: Record<string, string> = {}) {
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const platform = await openPlatform(config, {
     databaseUrl,
-    meiliUrl: inject('meiliUrl'),
-    meiliKey: inject('meiliKey'),
+    meiliUrl: services.meiliUrl ?? inject('meiliUrl'),
+    meiliKey: services.meiliKey ?? inject('meiliKey'),
     indexPrefix: `${name}_`,
     migrate: false,
     now: clock.now,
@@ -76,8 +76,10 @@ export async function createTestContext(env: Record<string, string> = {}) {
   async function close() {
     await app.close();
     await platform.close();
-    await ctx.search.client.deleteIndex(ctx.search.declarations).waitTask();
-    await ctx.search.client.deleteIndex(ctx.search.organisations).waitTask();
+    if (!services.meiliUrl) {
+      await ctx.search.client.deleteIndex(ctx.search.declarations).waitTask();
+      await ctx.search.client.deleteIndex(ctx.search.organisations).waitTask();
+    }
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }

@@ -61,7 +61,7 @@ export class DeclarationService {
       memberZoneIds: isAdmin(user) ? null : user.zoneIds,
       ownOrganisationId: user.organisationId,
       ...q,
-      after: decodeCursor(q.cursor),
+      after: decodeCursor(q.cursor, 'date'),
     });
     const page = pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
     const photos = await repo.photosOf(this.ctx.db, page.items.map((r) => r.id));
