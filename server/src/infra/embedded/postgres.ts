@@ -78,7 +78,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
 
 /** PostgreSQL's own lock file names the postmaster: a live one means the folder is in use. */
 function assertDataDirFree(databaseDir: string): void {
-  let pid = 0;
+  let pid: number;
   try {
     pid = Number(readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   } catch {
