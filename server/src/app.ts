@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { MAX_PHOTO_BYTES } from '@synergies/shared';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { registerErrorHandling, sendProblem } from './http/error-handler';
@@ -67,10 +67,13 @@ export function buildServices(ctx: AppContext): Services {
   };
 }
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean | object; lifecycle?: Lifecycle } = {}): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, options: { logger?: boolean | object | FastifyBaseLogger; lifecycle?: Lifecycle } = {}): Promise<FastifyInstance> {
   const lifecycle = options.lifecycle ?? { draining: false };
+  const given = options.logger;
+  const isInstance = (l: unknown): l is FastifyBaseLogger => typeof l === 'object' && l !== null && 'child' in l && typeof l.child === 'function';
   const app = Fastify({
-    logger: options.logger ?? { level: ctx.config.LOG_LEVEL },
+    // JSON lines with the request id (X-Request-Id when a proxy sets one) on every request's log.
+    ...(isInstance(given) ? { loggerInstance: given } : { logger: given ?? { level: ctx.config.LOG_LEVEL } }),
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY.
     trustProxy: ctx.config.trustProxy,
