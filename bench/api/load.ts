@@ -187,7 +187,8 @@ async function main() {
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   const requests = result.requests.total;
-  const errors = result.errors + result.timeouts + result.non2xx;
+  // autocannon counts timeouts among `errors` already.
+  const errors = result.errors + result.non2xx;
   const summary = {
     connections: CONNECTIONS,
     instances: GIVEN_URL ? null : INSTANCES,
@@ -206,7 +207,7 @@ async function main() {
   };
   console.log(`throughput  ${summary.rps} req/s (${requests} requests in ${SECONDS} s, ${CONNECTIONS} connections, ${summary.instances ?? 'external'} instance(s))`);
   console.log(`latency     p50 ${summary.p50_ms} ms   p95 ${summary.p95_ms} ms   p99 ${summary.p99_ms} ms   max ${summary.max_ms} ms`);
-  console.log(`errors      ${errors} (non-2xx ${result.non2xx}, timeouts ${result.timeouts}, socket errors ${result.errors})`);
+  console.log(`errors      ${errors} (non-2xx ${result.non2xx}, timeouts ${result.timeouts}, other socket errors ${result.errors - result.timeouts})`);
   console.log(`memory      servers' peak RSS ${summary.server_rss_peak_mb} MB`);
   console.log(JSON.stringify(summary));
 }
