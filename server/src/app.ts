@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -7,11 +8,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { MAX_PHOTO_BYTES } from '@synergies/shared';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from './context';
 import { registerErrorHandling, sendProblem } from './http/error-handler';
+import { anonymousBodyLimit, nulGuard, requestGuards, securityHeaders } from './http/security';
 import { sessionPlugin } from './http/session';
 import { authRoutes } from './modules/auth/routes';
 import { AuthService } from './modules/auth/service';
@@ -55,6 +56,8 @@ import { realtimeRoutes } from './modules/realtime/routes';
 import { buildWorkshopServices, registerWorkshopRooms, workshopRoutes, type WorkshopServices } from './modules/workshops';
 import { idempotencyPlugin } from './http/idempotency';
 import { zoneRoutes } from './modules/zones/routes';
+import { healthRoutes, type Lifecycle } from './modules/health/routes';
+import { requestMetrics } from './infra/metrics';
 import { ZoneService } from './modules/zones/service';
 
 export interface Services {
@@ -120,19 +123,38 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean | object; realtime?: Partial<Omit<HubOptions, 'log'>> } = {}): Promise<FastifyInstance> {
+interface AppOptions {
+  logger?: boolean | object | FastifyBaseLogger;
+  lifecycle?: Lifecycle;
+  realtime?: Partial<Omit<HubOptions, 'log'>>;
+}
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const lifecycle = options.lifecycle ?? { draining: false };
+  const given = options.logger;
+  const isInstance = (l: unknown): l is FastifyBaseLogger => typeof l === 'object' && l !== null && 'child' in l && typeof l.child === 'function';
   const app = Fastify({
-    logger: options.logger ?? { level: ctx.config.LOG_LEVEL },
+    // JSON lines with the request id (X-Request-Id when a proxy sets one) on every request's log.
+    ...(isInstance(given) ? { loggerInstance: given } : { logger: given ?? { level: ctx.config.LOG_LEVEL } }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY.
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+  // Browsers post text/plain cross-site without a preflight: the API reads JSON only.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await app.register(requestMetrics);
 
   const services = buildServices(ctx);
-  await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(requestGuards, { config: ctx.config });
+  await app.register(securityHeaders, { config: ctx.config });
+  await app.register(fastifyCookie, { secret: ctx.config.COOKIE_SECRET });
+  // Each attempt beyond a budget doubles the wait (back-off); known browsers keep their own budget.
+  await app.register(fastifyRateLimit, { global: false, exponentialBackoff: true });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -145,6 +167,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { auth: services.auth });
+  await app.register(anonymousBodyLimit, { config: ctx.config });
+  await app.register(nulGuard);
   await app.register(idempotencyPlugin, { sql: ctx.db.$client });
 
   const hub = new RealtimeHub(ctx.db.$client, { ...options.realtime, log: app.log });
@@ -160,19 +184,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
     },
   });
   await hub.start();
-
-  const secureCookies = ctx.config.publicUrl.startsWith('https://');
   await app.register(
     async (api) => {
-      api.get('/health', {
-        schema: { tags: ['health'], summary: 'Liveness of the API and its services', response: { 200: z.object({ status: z.literal('ok'), search: z.boolean() }) } },
-        handler: async () => {
-          await ctx.db.$client`select 1`;
-          const search = await ctx.search.client.isHealthy();
-          return { status: 'ok' as const, search };
-        },
-      });
-      await api.register(authRoutes, { auth: services.auth, secureCookies });
+      await api.register(healthRoutes, { ctx, lifecycle });
+      await api.register(authRoutes, { auth: services.auth, config: ctx.config });
       await api.register(zoneRoutes, { zones: services.zones });
       await api.register(organisationRoutes, { organisations: services.organisations });
       await api.register(declarationRoutes, { declarations: services.declarations });
@@ -192,8 +207,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean | ob
       await api.register(bookingRoutes, services.bookings);
       await api.register(associationRoutes, { associations: services.associations, events: services.meetings.events });
       await api.register(referenceRoutes);
-      await api.register(workshopRoutes, { ...services.workshops, secureCookies });
-      await api.register(realtimeRoutes, { hub, allowedOrigins: [new URL(ctx.config.publicUrl).origin, ...ctx.config.realtimeOrigins] });
+      await api.register(workshopRoutes, { ...services.workshops, secureCookies: ctx.config.secureCookies });
+      await api.register(realtimeRoutes, { hub, allowedOrigins: ctx.config.allowedOrigins });
     },
     { prefix: '/api/v1' },
   );

@@ -1,21 +1,46 @@
+import pino from 'pino';
 import { buildApp } from './app';
+import { isServiceDown } from './http/error-handler';
 import { loadConfig } from './infra/config';
 import { startServices } from './infra/embedded/services';
+import type { Lifecycle } from './modules/health/routes';
 import { openPlatform } from './platform';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './seed';
 import { AuthService } from './modules/auth/service';
 import { ensureDemoWorkshop } from './seed-workshop';
 
-const config = loadConfig();
 const say = (m: string) => console.log(`[synergies] ${m}`);
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  // A missing or example secret in production stops the start here, naming the setting.
+  console.error(`[synergies] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+/** One structured JSON log for the server, its workers and the embedded services. */
+const log = pino({ level: config.LOG_LEVEL, base: { service: 'synergies', pid: process.pid } });
+
+// A connection dropped by a restarting PostgreSQL or Meilisearch (pg-boss's pool, a LISTEN)
+// must not end the process: requests answer 503 meanwhile and the pools reconnect.
+process.on('unhandledRejection', (reason) => {
+  if (isServiceDown(reason)) log.warn({ err: reason }, 'a service is unavailable (unhandled rejection)');
+  else log.error({ err: reason }, 'unhandled rejection');
+});
+process.on('uncaughtException', (error) => {
+  if (isServiceDown(error)) return log.warn({ err: error }, 'a service is unavailable (uncaught exception)');
+  log.fatal({ err: error }, 'uncaught exception: stopping');
+  void shutdown('uncaughtException', 1);
+});
 
 const services = await startServices(config, say).catch((error: unknown) => {
   console.error(`[synergies] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-const consoleLog = { info: () => undefined, warn: (o: object, m: string) => console.warn(m, o), error: (o: object, m: string) => console.error(m, o) };
-const platform = await openPlatform(config, { databaseUrl: services.databaseUrl, meiliUrl: services.meiliUrl, meiliKey: services.meiliKey, log: consoleLog });
-const app = await buildApp(platform.ctx);
+const platform = await openPlatform(config, { databaseUrl: services.databaseUrl, meiliUrl: services.meiliUrl, meiliKey: services.meiliKey, log });
+const lifecycle: Lifecycle = { draining: false };
+const app = await buildApp(platform.ctx, { logger: log, lifecycle });
 
 if (config.SEED_DEMO === 'auto' && (await isEmpty(platform.ctx))) {
   say('empty database: loading the demo zone of Lons-Perrigny');
@@ -30,15 +55,27 @@ const demoWorkshop = config.SEED_DEMO === 'auto' ? await ensureDemoWorkshop(plat
 }) : null;
 
 let stopping = false;
-async function shutdown(signal: string) {
+/**
+ * Graceful shutdown: readiness fails at once (load balancers stop sending), the listener
+ * stops accepting, requests in flight finish (at most SHUTDOWN_GRACE_MS), `app.close()`
+ * closes the WebSocket hubs with their resume hint, then the job workers drain and the
+ * embedded services stop.
+ */
+async function shutdown(signal: string, code = 0) {
   if (stopping) return;
   stopping = true;
+  lifecycle.draining = true;
   say(`${signal}: stopping`);
-  await app.close().catch(() => undefined);
-  await platform.close().catch(() => undefined);
+  const force = setTimeout(() => {
+    log.error('shutdown took too long: exiting');
+    process.exit(1);
+  }, config.SHUTDOWN_GRACE_MS + 15_000);
+  force.unref();
+  await app.close().catch((e: unknown) => log.error({ err: e }, 'closing the HTTP server failed'));
+  await platform.close().catch((e: unknown) => log.error({ err: e }, 'stopping the workers failed'));
   await services.stop();
   say('stopped cleanly');
-  process.exit(0);
+  process.exit(code);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -8,6 +8,7 @@ import { ensureIndexes, searchIndexes } from './infra/search/indexes';
 import { markAllForReindex } from './infra/search/outbox';
 import { startRealtimeRetention } from './infra/realtime/retention';
 import { SearchOutboxRelay } from './infra/search/outbox-relay';
+import { AuthService, startAuthWorkers } from './modules/auth/service';
 import { startMatchingWorkers } from './modules/matching/service';
 import { startMeetingWorkers } from './modules/meetings';
 import { startNotificationWorkers } from './modules/notifications/service';
@@ -49,6 +50,7 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
   if (o.workers ?? true) {
     await searchRelay.start();
     await startEmailDelivery(db.$client, jobs, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: o.log });
+    await startAuthWorkers(ctx, new AuthService(ctx));
     await startMatchingWorkers(ctx, o.log);
     await startMeetingWorkers(ctx, o.log);
     await startNotificationWorkers(ctx);

@@ -41,7 +41,7 @@ export const randomSiret = () => withSiretCheckDigit(String(1e12 + crypto.random
  * A test file's world: its own copy of the migrated template database, its own
  * Meilisearch indexes, the real app, and factories.
  */
-export async function createTestContext() {
+export async function createTestContext(env: Record<string, string> = {}, services: { meiliUrl?: string; meiliKey?: string } = {}) {
   const name = `test_${unique()}`;
   const serverUrl = inject('serverUrl');
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
@@ -57,12 +57,13 @@ export async function createTestContext() {
   }
   const databaseUrl = withDatabase(serverUrl, name);
   const clock = new TestClock();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://synergies.test' });
+  // Tests log in far more often than people: login limits are set high unless a test sets them.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://synergies.test', LOGIN_MAX_PER_IP: '100000', LOGIN_MAX_PER_ACCOUNT: '100000', ...env });
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const platform = await openPlatform(config, {
     databaseUrl,
-    meiliUrl: inject('meiliUrl'),
-    meiliKey: inject('meiliKey'),
+    meiliUrl: services.meiliUrl ?? inject('meiliUrl'),
+    meiliKey: services.meiliKey ?? inject('meiliKey'),
     indexPrefix: `${name}_`,
     migrate: false,
     now: clock.now,
@@ -76,8 +77,10 @@ export async function createTestContext() {
   async function close() {
     await app.close();
     await platform.close();
-    await ctx.search.client.deleteIndex(ctx.search.declarations).waitTask();
-    await ctx.search.client.deleteIndex(ctx.search.organisations).waitTask();
+    if (!services.meiliUrl) {
+      await ctx.search.client.deleteIndex(ctx.search.declarations).waitTask();
+      await ctx.search.client.deleteIndex(ctx.search.organisations).waitTask();
+    }
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
@@ -161,7 +164,23 @@ export async function createTestContext() {
     return res.json() as { id: string; version: number; [k: string]: unknown };
   }
 
-  return { app, ctx, clock, close, newUser, login, newZone, newOrganisation, scenario, call, route, declare };
+  /**
+   * Waits until no job of `queue` (of any queue without one) is due, waiting or running:
+   * the workers run in the background. Jobs planned for later (reminders) do not count.
+   */
+  async function drainJobs(queue?: string, timeoutMs = 15_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [row] = await ctx.db.$client<{ n: number }[]>`
+        select count(*)::int as n from pgboss.job
+        where (${queue ?? null}::text is null or name = ${queue ?? null}) and state in ('created', 'retry', 'active') and start_after <= now()`;
+      if (row!.n === 0) return;
+      if (Date.now() > deadline) throw new Error(`jobs of ${queue ?? 'every queue'} still pending after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  return { app, ctx, clock, close, drainJobs, newUser, login, newZone, newOrganisation, scenario, call, route, declare };
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

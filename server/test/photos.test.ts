@@ -1,4 +1,5 @@
 import { MAX_PHOTO_BYTES } from '@synergies/shared';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext, type TestUser } from './context';
 
@@ -44,12 +45,14 @@ describe('photos', () => {
     const res = await upload(s.memberA, d.id, PNG);
     expect(res.statusCode).toBe(201);
     const photo = res.json();
-    expect(photo).toMatchObject({ contentType: 'image/png', size: PNG.length });
+    expect(photo).toMatchObject({ contentType: 'image/png' });
 
     const bytes = await t.app.inject({ method: 'GET', url: photo.url, headers: { cookie: s.memberB.cookie } });
     expect(bytes.statusCode).toBe(200);
     expect(bytes.headers['content-type']).toBe('image/png');
-    expect(bytes.rawPayload.equals(PNG)).toBe(true);
+    expect(bytes.headers['x-content-type-options']).toBe('nosniff');
+    expect(bytes.rawPayload.length).toBe(photo.size);
+    expect(await sharp(bytes.rawPayload).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
 
     expect((await t.call(s.memberA, 'GET', `/declarations/${d.id}`)).json().photos).toHaveLength(1);
     expect((await t.call(s.memberA, 'DELETE', `/declarations/${d.id}/photos/${photo.id}`)).statusCode).toBe(204);
@@ -82,6 +85,44 @@ describe('photos', () => {
   it('refuses a request that is not multipart', async () => {
     const d = await t.declare(s.memberA, { title: 'Sans fichier' });
     const res = await t.call(s.memberA, 'POST', `/declarations/${d.id}/photos`, { file: 'x' });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(415);
+    expect(await photoCount(d.id)).toBe(0);
+  });
+
+  it('re-encodes a JPEG: EXIF (GPS) and a payload appended after the image are gone', async () => {
+    const d = await t.declare(s.memberA, { title: 'Photo de chantier' });
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'Appareil-Secret', Copyright: 'Serial-0042' }, IFD3: { GPSLatitude: '46/1 40/1 12/1', GPSLatitudeRef: 'N' } })
+      .toBuffer();
+    expect(jpeg.includes('Appareil-Secret')).toBe(true);
+    // The polyglot: a valid JPEG, then an HTML page with a script (and a ZIP's magic).
+    const payload = Buffer.from('<html><script>alert(document.cookie)</script></html>PK\u0003\u0004');
+    const polyglot = Buffer.concat([jpeg, payload]);
+    const res = await upload(s.memberA, d.id, polyglot, 'chantier.jpg', 'image/jpeg');
+    expect(res.statusCode).toBe(201);
+    const served = (await t.app.inject({ method: 'GET', url: res.json().url, headers: { cookie: s.memberA.cookie } })).rawPayload;
+    expect(served.includes('<script>')).toBe(false);
+    expect(served.includes('Appareil-Secret')).toBe(false);
+    expect(served.includes('Serial-0042')).toBe(false);
+    const meta = await sharp(served).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 64, height: 48 });
+    expect(meta.exif).toBeUndefined();
+    // Ends with the JPEG end-of-image marker: nothing after the image.
+    expect(served.subarray(-2).toString('hex')).toBe('ffd9');
+  });
+
+  it('refuses images beyond the dimension limit and scales large ones down', async () => {
+    const d = await t.declare(s.memberA, { title: 'Panorama' });
+    const huge = await sharp({ create: { width: 12_000, height: 10, channels: 3, background: '#fff' } }).png().toBuffer();
+    const refused = await upload(s.memberA, d.id, huge);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('image_too_large');
+    expect(await photoCount(d.id)).toBe(0);
+    const large = await sharp({ create: { width: 4000, height: 1000, channels: 3, background: '#888' } }).webp().toBuffer();
+    const res = await upload(s.memberA, d.id, large, 'large.webp', 'image/webp');
+    expect(res.statusCode).toBe(201);
+    const served = (await t.app.inject({ method: 'GET', url: res.json().url, headers: { cookie: s.memberA.cookie } })).rawPayload;
+    expect(await sharp(served).metadata()).toMatchObject({ format: 'webp', width: 2048, height: 512 });
   });
 });

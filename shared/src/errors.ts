@@ -4,12 +4,18 @@
  * language. A new code goes here, with both texts.
  */
 export const ERROR_CODES = {
+  concurrent_update: { fr: "Quelqu'un a fait le même changement au même moment : rechargez et réessayez.", en: 'Someone made the same change at the same moment: reload and try again.' },
+  cross_site_request: { fr: "Requête refusée : elle ne vient pas d'une page de Synergies.", en: 'Request refused: it does not come from a Synergies page.' },
   empty_sheet: { fr: "Le fichier est vide : la première ligne doit porter les noms des colonnes.", en: "The file is empty: its first row must name the columns." },
   file_expected: { fr: "Envoyez le fichier CSV ou XLSX comme corps de la requête.", en: "Send the CSV or XLSX file as the request body." },
+  image_too_large: { fr: 'Cette image est trop grande (dimensions).', en: 'This image is too large (dimensions).' },
   import_already_started: { fr: "Cet import est déjà lancé : suivez sa progression.", en: "This import has already started: follow its progress." },
+  nul_character: { fr: "Un texte contient un caractère nul, qui n'est pas accepté.", en: 'A text contains a NUL character, which is not accepted.' },
+  service_unavailable: { fr: 'Le service est momentanément indisponible : réessayez dans un instant.', en: 'The service is briefly unavailable: try again in a moment.' },
   sheet_too_large: { fr: "Le fichier a trop de lignes pour un seul import.", en: "The file has too many rows for one import." },
   unreadable_sheet: { fr: "Fichier illisible : enregistrez-le de nouveau depuis votre tableur.", en: "Unreadable file: save it again from your spreadsheet." },
   unsupported_sheet: { fr: "Format non pris en charge : enregistrez le fichier en .xlsx ou .csv.", en: "Unsupported format: save the file as .xlsx or .csv." },
+  wrong_password: { fr: 'Le mot de passe actuel est incorrect.', en: 'The current password is wrong.' },
   zone_mismatch: { fr: "L'événement se tient dans la zone de l'association.", en: "The event takes place in the association's zone." },
   option_in_past: { fr: "Un créneau proposé est déjà passé.", en: "A proposed time has already passed." },
   outside_availability: { fr: "Un créneau tombe en dehors des disponibilités d'une des entreprises.", en: "A proposed time falls outside one firm's availability." },

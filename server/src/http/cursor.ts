@@ -5,11 +5,17 @@ export function encodeCursor(key: string | number, id: string): string {
   return Buffer.from(JSON.stringify([key, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): { key: string; id: string } | null {
+/** A cursor comes back from the client: its key must be what the list sorts by (`kind`). */
+export function decodeCursor(cursor: string | undefined, kind: 'text' | 'date' | 'number' = 'text'): { key: string; id: string } | null {
   if (!cursor) return null;
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if ((typeof key === 'string' || typeof key === 'number') && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
+    const keyOk =
+      (typeof key === 'string' || typeof key === 'number') &&
+      !String(key).includes('\u0000') &&
+      (kind !== 'date' || Number.isFinite(Date.parse(String(key)))) &&
+      (kind !== 'number' || Number.isFinite(Number(key)));
+    if (keyOk && typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
       return { key: String(key), id };
     }
   } catch {

@@ -33,6 +33,26 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Omi
   return reply.status(p.status).type('application/problem+json').send(body);
 }
 
+/** drizzle wraps the driver's error: the SQLSTATE is on its cause. */
+function sqlState(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/** The database or the search engine is unreachable or restarting: the client may retry. */
+export function isServiceDown(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; name?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_ENDED', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'DB_UNAVAILABLE', 'SEARCH_UNAVAILABLE'].includes(code)) return true;
+    // 57P01-03: admin shutdown, crash shutdown, cannot connect now; 08xxx: connection exceptions.
+    if (/^57P0[1-3]$/.test(code) || /^08/.test(code)) return true;
+    if (e.name === 'MeilisearchTimeOutError') return true;
+  }
+  return false;
+}
+
 /** Maps what can go wrong to one problem+json shape; 5xx details stay in the log. */
 function toProblem(error: FastifyError & { code?: string }): (Omit<ProblemBody, 'type' | 'title' | 'code'> & { code: ErrorCode }) | null {
   if (error instanceof HttpProblem) {
@@ -59,7 +79,11 @@ function toProblem(error: FastifyError & { code?: string }): (Omit<ProblemBody, 
       })),
     };
   }
-  switch (error.code) {
+  if (isServiceDown(error)) {
+    return { status: 503, code: 'service_unavailable', detail: 'Service momentanément indisponible : réessayez dans un instant.' };
+  }
+  const state = sqlState(error);
+  switch (state ?? error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, code: 'malformed_json', detail: "Le corps de la requête n'est pas un JSON valide." };
@@ -74,9 +98,12 @@ function toProblem(error: FastifyError & { code?: string }): (Omit<ProblemBody, 
       return { status: 409, code: 'already_exists', detail: 'Cet élément existe déjà.' };
     case '23503':
       return { status: 422, code: 'invalid_reference', detail: 'Une référence pointe vers un élément inexistant.' };
-    case '22P02':
-      return { status: 400, code: 'invalid_value', detail: 'Une valeur a un format invalide.' };
+    case '40001':
+    case '40P01':
+      return { status: 409, code: 'concurrent_update', detail: 'Une autre modification a eu lieu en même temps : réessayez.' };
   }
+  // Class 22, data exceptions (bad date, number out of range, NUL byte, bad cursor key): the input's fault.
+  if (state?.startsWith('22')) return { status: 400, code: 'invalid_value', detail: 'Une valeur a un format invalide.' };
   if (error.statusCode === 429) return { status: 429, code: 'rate_limited', detail: 'Trop de tentatives : réessayez plus tard.' };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return { status: error.statusCode, code: 'bad_request', detail: error.message };
@@ -87,6 +114,10 @@ function toProblem(error: FastifyError & { code?: string }): (Omit<ProblemBody, 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
+    if (problem?.status === 503) {
+      request.log.warn({ err: error }, 'a service is unavailable');
+      reply.header('retry-after', '5');
+    }
     if (problem) return sendProblem(reply, request, problem);
     if (isResponseSerializationError(error)) request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
     else request.log.error({ err: error }, 'unhandled error');

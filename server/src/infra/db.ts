@@ -13,6 +13,8 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => undefined,
+    // While PostgreSQL is down or restarting, requests fail within seconds (503) instead of hanging.
+    connect_timeout: 5,
     // Dates come back as Date objects; numeric stays string unless typed in the schema.
   });
   return drizzle(client, { schema, casing: 'snake_case' }) as Database;

@@ -13,6 +13,7 @@ export const QUEUES = {
   bookingSweep: 'booking-sweep',
   bookingReminder: 'booking-reminder',
   sheetImport: 'sheet-import',
+  passwordReset: 'password-reset',
 } as const;
 
 export async function startJobs(databaseUrl: string, log: { error: (o: object, m: string) => void }): Promise<Jobs> {

@@ -57,7 +57,7 @@ beforeAll(async () => {
   // The realtime upgrade checks the Origin: serve on a known port that the app accepts.
   const port = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
-  app = await buildApp({ ...t.ctx, config: { ...t.ctx.config, realtimeOrigins: [baseURL] } }, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  app = await buildApp({ ...t.ctx, config: { ...t.ctx.config, allowedOrigins: [...t.ctx.config.allowedOrigins, baseURL] } }, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.listen({ port, host: '127.0.0.1' });
   browser = await launchBrowser();
 });

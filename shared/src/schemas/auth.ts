@@ -39,6 +39,7 @@ export const InvitationAcceptBody = TokenBody.extend({
   password: Password,
   displayName: z.string().trim().min(1).max(120).optional(),
 });
+export const PasswordChangeBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password });
 export const InvitationInfo = z.object({
   email: z.string(),
   displayName: z.string(),

@@ -15,6 +15,8 @@ export const NafCode = z.codec(z.string().max(10), z.string().regex(/^\d{2}\.\d{
   encode: (s) => s,
 });
 
+export const WebUrl = z.url({ protocol: /^https?$/, error: 'Adresse web attendue (http:// ou https://)' }).max(300);
+
 export const SiteFields = {
   name: z.string().trim().min(1).max(120),
   address: z.string().trim().max(300).default(''),
@@ -34,7 +36,8 @@ export const OrganisationFields = {
   nafCode: NafCode.nullable().default(null),
   headcount: z.number().int().min(0).max(1_000_000).nullable().default(null),
   description: z.string().max(4000).default(''),
-  website: z.url().max(300).nullable().default(null),
+  // Rendered as a link: only web addresses, never javascript:, data: or other schemes.
+  website: WebUrl.nullable().default(null),
   email: z.email().max(254).nullable().default(null),
   phone: z.string().max(40).nullable().default(null),
   associations: z.array(z.string().trim().min(1).max(120)).max(20).default([]),

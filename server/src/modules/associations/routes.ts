@@ -16,6 +16,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, payloadTooLarge } from '../../http/problem';
+import { sendImage } from '../../http/send-image';
 import { requireUser } from '../../http/session';
 import type { MeetingEventService } from '../meetings/service';
 import type { AssociationService } from './service';
@@ -70,7 +71,7 @@ export const associationRoutes: FastifyPluginAsyncZod<{ associations: Associatio
     schema: { tags, summary: 'The logo bytes', params: IdParams, response: { 200: z.any(), ...problems(400, 401, 404) } },
     handler: async (request, reply) => {
       const logo = await associations.logo(requireUser(request), request.params.id);
-      return reply.type(logo.contentType).header('cache-control', 'private, max-age=86400').send(logo.bytes);
+      return sendImage(reply, logo, 'private, max-age=86400');
     },
   });
 

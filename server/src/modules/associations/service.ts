@@ -1,7 +1,7 @@
-import { MAX_PHOTO_BYTES, PHOTO_TYPES, type Association, type CurrentUser, type DirectoryEntry, type MeetingEvent, type MeetingEventCreate } from '@synergies/shared';
-import { fileTypeFromBuffer } from 'file-type';
+import { type Association, type CurrentUser, type DirectoryEntry, type MeetingEvent, type MeetingEventCreate } from '@synergies/shared';
+import { acceptUploadedImage } from '../../infra/images';
 import type { AppContext } from '../../context';
-import { badRequest, conflict, forbidden, notFound, payloadTooLarge, unprocessable, unsupportedMediaType, versionConflict } from '../../http/problem';
+import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../../http/problem';
 import { canManageAssociation, facilitates, isAdmin } from '@synergies/shared';
 import type { MeetingEventService } from '../meetings/service';
 import * as repo from './repository';
@@ -113,16 +113,13 @@ export class AssociationService {
     return this.get(user, id);
   }
 
-  /** The logo goes through the same checks as declaration photos: size, then the bytes' real type. */
+  /** The logo goes through the same checks as declaration photos, and is re-encoded the same way. */
   async setLogo(user: CurrentUser, id: string, bytes: Buffer): Promise<Association> {
     await this.manageable(user, id);
-    if (bytes.length > MAX_PHOTO_BYTES) throw payloadTooLarge(`Une image pèse au plus ${MAX_PHOTO_BYTES / 1024 / 1024} Mo.`);
-    if (bytes.length === 0) throw badRequest('empty_file', 'Le fichier est vide.');
-    const detected = await fileTypeFromBuffer(bytes);
-    if (!detected || !(PHOTO_TYPES as readonly string[]).includes(detected.mime)) throw unsupportedMediaType('Logo attendu au format JPEG, PNG ou WebP.');
+    const image = await acceptUploadedImage(bytes);
     const { a } = await this.visible(user, id);
     await this.sql.begin(async (tx) => {
-      await repo.saveLogo(tx, id, detected.mime, bytes, this.ctx.now());
+      await repo.saveLogo(tx, id, image.contentType, image.bytes, this.ctx.now());
       if (!(await repo.update(tx, id, a.version, {}, this.ctx.now()))) throw versionConflict();
     });
     return this.get(user, id);

@@ -14,7 +14,7 @@ export function invitationEmail(
     text:
       `Bonjour ${invitee.displayName},\n\n` +
       `${inviter.displayName} vous invite sur Synergies, la plateforme de synergies inter-entreprises, pour ${what}.\n\n` +
-      `Pour activer votre compte et choisir votre mot de passe, ouvrez ce lien (valable 14 jours, une seule fois) :\n${link}\n\n` +
+      `Pour activer votre compte et choisir votre mot de passe, ouvrez ce lien (valable 7 jours, une seule fois) :\n${link}\n\n` +
       `— L'équipe Synergies`,
   };
 }
@@ -25,7 +25,7 @@ export function passwordResetEmail(user: { email: string; displayName: string },
     subject: 'Réinitialisation de votre mot de passe Synergies',
     text:
       `Bonjour ${user.displayName},\n\n` +
-      `Pour choisir un nouveau mot de passe, ouvrez ce lien (valable 2 heures, une seule fois) :\n${link}\n\n` +
+      `Pour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure, une seule fois) :\n${link}\n\n` +
       `Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.\n\n— L'équipe Synergies`,
   };
 }

@@ -56,35 +56,65 @@ export async function deleteSession(sql: postgres.Sql, tokenHash: string): Promi
   await sql`delete from sessions where token_hash = ${tokenHash}`;
 }
 
-export async function deleteSessionsOf(sql: postgres.Sql, userId: string): Promise<void> {
-  await sql`delete from sessions where user_id = ${userId}`;
+/** Ends every session of the account, or every other one when `keepTokenHash` names the caller's. */
+export async function deleteSessionsOf(sql: postgres.Sql, userId: string, keepTokenHash?: string): Promise<void> {
+  await sql`delete from sessions where user_id = ${userId} and token_hash <> ${keepTokenHash ?? ''}`;
 }
 
 export async function createOneTimeToken(
   sql: postgres.Sql,
-  t: { userId: string; tokenHash: string; purpose: 'invitation' | 'password_reset'; expiresAt: Date },
+  t: { userId: string; tokenHash: string; purpose: 'invitation' | 'password_reset'; createdAt: Date; expiresAt: Date },
 ): Promise<void> {
-  await sql`insert into one_time_tokens (token_hash, user_id, purpose, expires_at)
-            values (${t.tokenHash}, ${t.userId}, ${t.purpose}, ${t.expiresAt.toISOString()})`;
+  await sql`insert into one_time_tokens (token_hash, user_id, purpose, created_at, expires_at)
+            values (${t.tokenHash}, ${t.userId}, ${t.purpose}, ${t.createdAt.toISOString()}, ${t.expiresAt.toISOString()})`;
 }
 
-/** Finds a usable token and, when `consume` is set, marks it used in the same statement. */
+/** A token still usable: not used, not revoked, not expired; for an invitation, the account not yet activated. */
 export async function findUsableToken(
   sql: postgres.Sql,
   tokenHash: string,
   purpose: 'invitation' | 'password_reset',
   now: Date,
-  consume: boolean,
+  o: { onlyInactive?: boolean } = {},
 ): Promise<{ userId: string } | null> {
-  const rows = consume
-    ? await sql<{ user_id: string }[]>`
-        update one_time_tokens set used_at = ${now.toISOString()}
-        where token_hash = ${tokenHash} and purpose = ${purpose} and used_at is null and expires_at > ${now.toISOString()}
-        returning user_id`
-    : await sql<{ user_id: string }[]>`
-        select user_id from one_time_tokens
-        where token_hash = ${tokenHash} and purpose = ${purpose} and used_at is null and expires_at > ${now.toISOString()}`;
-  return rows[0] ? { userId: rows[0].user_id } : null;
+  const [row] = await sql<{ user_id: string }[]>`
+    select t.user_id from one_time_tokens t join users u on u.id = t.user_id
+    where t.token_hash = ${tokenHash} and t.purpose = ${purpose} and t.used_at is null and t.expires_at > ${now.toISOString()}
+      and (${!o.onlyInactive} or u.password_hash is null)`;
+  return row ? { userId: row.user_id } : null;
+}
+
+/**
+ * Uses a token and, in the same transaction, revokes every other link of the account:
+ * once one link has set a password, no older or newer link may set another.
+ */
+export async function consumeToken(
+  sql: postgres.Sql,
+  tokenHash: string,
+  purpose: 'invitation' | 'password_reset',
+  now: Date,
+  o: { onlyInactive?: boolean } = {},
+): Promise<{ userId: string } | null> {
+  const [row] = await sql<{ user_id: string }[]>`
+    update one_time_tokens t set used_at = ${now.toISOString()}
+    from users u
+    where u.id = t.user_id and t.token_hash = ${tokenHash} and t.purpose = ${purpose}
+      and t.used_at is null and t.expires_at > ${now.toISOString()}
+      and (${!o.onlyInactive} or u.password_hash is null)
+    returning t.user_id`;
+  if (!row) return null;
+  await revokeTokensOf(sql, row.user_id, now);
+  return { userId: row.user_id };
+}
+
+export async function revokeTokensOf(sql: postgres.Sql, userId: string, now: Date): Promise<void> {
+  await sql`update one_time_tokens set used_at = ${now.toISOString()} where user_id = ${userId} and used_at is null`;
+}
+
+export async function countTokensSince(sql: postgres.Sql, userId: string, purpose: 'invitation' | 'password_reset', since: Date): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from one_time_tokens where user_id = ${userId} and purpose = ${purpose} and created_at > ${since.toISOString()}`;
+  return row!.n;
 }
 
 export async function setPassword(sql: postgres.Sql, userId: string, passwordHash: string, displayName?: string): Promise<void> {

@@ -4,6 +4,7 @@ import {
   InvitationAcceptBody,
   InvitationInfo,
   LoginBody,
+  PasswordChangeBody,
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
   problems,
@@ -12,30 +13,23 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clearSessionCookie, requireUser, setSessionCookie, SESSION_COOKIE } from '../../http/session';
+import type { Config } from '../../infra/config';
+import { authLimits, rememberDevice } from './rate-limits';
 import type { AuthService } from './service';
 
 const tags = ['auth'];
 
-export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; secureCookies: boolean }> = async (app, { auth, secureCookies }) => {
-  // Per address and account (after body parsing), so colleagues behind one NAT do not lock each other out.
-  const loginLimit = {
-    rateLimit: {
-      max: 10,
-      timeWindow: '1 minute',
-      hook: 'preHandler' as const,
-      keyGenerator: (request: { ip: string; body?: unknown }) => {
-        const body = request.body as { email?: unknown; token?: unknown } | undefined;
-        return `${request.ip}|${String(body?.email ?? body?.token ?? '')}`;
-      },
-    },
-  };
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Config }> = async (app, { auth, config }) => {
+  const limits = authLimits(app, config);
+  const secureCookies = config.secureCookies;
 
   app.post('/auth/login', {
-    config: loginLimit,
+    preHandler: limits.login,
     schema: { tags, summary: 'Log in with email and password', body: LoginBody, response: { 200: CurrentUser, ...problems(400, 401, 429) } },
     handler: async (request, reply) => {
       const { user, token, expiresAt } = await auth.login(request.body.email, request.body.password);
       setSessionCookie(reply, token, expiresAt, secureCookies);
+      rememberDevice(request, reply, user.email, secureCookies);
       return user;
     },
   });
@@ -64,9 +58,23 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; secureCookie
     handler: async (request) => auth.savePreferences(requireUser(request), request.body),
   });
 
+  app.post('/auth/password', {
+    preHandler: limits.oneTimeLink,
+    schema: {
+      tags,
+      summary: 'Change the password; every other session of the account ends',
+      body: PasswordChangeBody,
+      response: { 204: z.undefined(), ...problems(400, 401, 429) },
+    },
+    handler: async (request, reply) => {
+      await auth.changePassword(requireUser(request), request.cookies[SESSION_COOKIE]!, request.body.currentPassword, request.body.newPassword);
+      return reply.status(204).send();
+    },
+  });
+
   app.post('/auth/password-reset', {
-    config: loginLimit,
-    schema: { tags, summary: 'Email a one-time reset link', body: PasswordResetRequestBody, response: { 202: z.undefined(), ...problems(400, 429) } },
+    preHandler: limits.passwordReset,
+    schema: { tags, summary: 'Email a one-time reset link (sent by a job: the answer is the same for every address)', body: PasswordResetRequestBody, response: { 202: z.undefined(), ...problems(400, 429) } },
     handler: async (request, reply) => {
       await auth.requestPasswordReset(request.body.email);
       return reply.status(202).send();
@@ -74,7 +82,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; secureCookie
   });
 
   app.post('/auth/password-reset/confirm', {
-    config: loginLimit,
+    preHandler: limits.oneTimeLink,
     schema: { tags, summary: 'Set a new password with a reset link', body: PasswordResetConfirmBody, response: { 204: z.undefined(), ...problems(400, 410, 429) } },
     handler: async (request, reply) => {
       await auth.confirmPasswordReset(request.body.token, request.body.password);
@@ -83,16 +91,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; secureCookie
   });
 
   app.get('/auth/invitations/:token', {
-    schema: { tags, summary: 'Who an invitation is for', params: z.object({ token: z.string().min(20).max(200) }), response: { 200: InvitationInfo, ...problems(400, 410) } },
+    preHandler: limits.oneTimeLink,
+    schema: { tags, summary: 'Who an invitation is for', params: z.object({ token: z.string().min(20).max(200) }), response: { 200: InvitationInfo, ...problems(400, 410, 429) } },
     handler: async (request) => auth.invitationInfo(request.params.token),
   });
 
   app.post('/auth/invitations/accept', {
-    config: loginLimit,
+    preHandler: limits.oneTimeLink,
     schema: { tags, summary: 'Activate an invited account', body: InvitationAcceptBody, response: { 200: CurrentUser, ...problems(400, 410, 429) } },
     handler: async (request, reply) => {
       const { user, token, expiresAt } = await auth.acceptInvitation(request.body.token, request.body.password, request.body.displayName);
       setSessionCookie(reply, token, expiresAt, secureCookies);
+      rememberDevice(request, reply, user.email, secureCookies);
       const { activated: _a, ...current } = user;
       return current;
     },

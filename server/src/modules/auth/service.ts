@@ -2,14 +2,17 @@ import type { AccountPreferences, CurrentUser, Role } from '@synergies/shared';
 import type { AppContext } from '../../context';
 import { rawSql } from '../../infra/db';
 import { enqueueEmail } from '../../infra/mail';
-import { conflict, gone, unauthorized } from '../../http/problem';
+import { conflict, gone, HttpProblem, unauthorized } from '../../http/problem';
+import { QUEUES } from '../../infra/jobs';
 import * as repo from './repository';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
 import { invitationEmail, passwordResetEmail } from './emails';
 
 const HOUR = 3600_000;
-const INVITATION_TTL = 14 * 24 * HOUR;
-const RESET_TTL = 2 * HOUR;
+// Short-lived links: a week to accept an invitation, an hour to use a reset link.
+export const INVITATION_TTL = 7 * 24 * HOUR;
+export const RESET_TTL = HOUR;
+const LINK_EXPIRED = "Ce lien n'est plus valide : demandez-en un nouveau.";
 
 export class AuthService {
   constructor(private readonly ctx: AppContext) {}
@@ -53,17 +56,30 @@ export class AuthService {
     if (token) await repo.deleteSession(this.sql, hashToken(token));
   }
 
-  /** Always succeeds, so the answer does not reveal which addresses have an account. */
+  /**
+   * Always the same answer, in the same time: the request only queues a job, which looks
+   * the address up, caps the links sent per account and writes the email.
+   */
   async requestPasswordReset(email: string): Promise<void> {
+    await this.ctx.jobs.send(QUEUES.passwordReset, { email }, { retryLimit: 3 });
+  }
+
+  /** The job's work: a reset link for an active account, at most RESET_MAX_PER_ACCOUNT an hour. */
+  async issuePasswordReset(email: string): Promise<void> {
     const user = await repo.findUserByEmail(this.sql, email);
     if (!user?.passwordHash) return;
     await this.ctx.db.transaction(async (tx) => {
       const sql = rawSql(tx);
+      // Serialises concurrent requests for one account so the cap holds.
+      await sql`select pg_advisory_xact_lock(hashtext(${'password-reset:' + user.id}))`;
+      const recent = await repo.countTokensSince(sql, user.id, 'password_reset', new Date(this.ctx.now().getTime() - HOUR));
+      if (recent >= this.ctx.config.RESET_MAX_PER_ACCOUNT) return;
       const { token, hash } = newToken();
       await repo.createOneTimeToken(sql, {
         userId: user.id,
         tokenHash: hash,
         purpose: 'password_reset',
+        createdAt: this.ctx.now(),
         expiresAt: new Date(this.ctx.now().getTime() + RESET_TTL),
       });
       await enqueueEmail(sql, this.ctx.jobs, passwordResetEmail(user, `${this.ctx.config.publicUrl}/reinitialisation/${token}`));
@@ -74,15 +90,31 @@ export class AuthService {
     const passwordHash = await hashPassword(password);
     await this.ctx.db.transaction(async (tx) => {
       const sql = rawSql(tx);
-      const found = await repo.findUsableToken(sql, hashToken(token), 'password_reset', this.ctx.now(), true);
-      if (!found) throw gone('link_expired', "Ce lien n'est plus valide : demandez-en un nouveau.");
+      const found = await repo.consumeToken(sql, hashToken(token), 'password_reset', this.ctx.now());
+      if (!found) throw gone('link_expired', LINK_EXPIRED);
       await repo.setPassword(sql, found.userId, passwordHash);
       await repo.deleteSessionsOf(sql, found.userId);
     });
   }
 
+  /** Changes the password after checking the current one; every other session of the account ends. */
+  async changePassword(user: CurrentUser, sessionToken: string, currentPassword: string, newPassword: string): Promise<void> {
+    const found = await repo.findUserByEmail(this.sql, user.email);
+    if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) {
+      throw new HttpProblem(400, 'wrong_password', 'Le mot de passe actuel est incorrect.');
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await this.ctx.db.transaction(async (tx) => {
+      const sql = rawSql(tx);
+      await repo.setPassword(sql, user.id, passwordHash);
+      await repo.deleteSessionsOf(sql, user.id, hashToken(sessionToken));
+      // A reset link mailed earlier must not undo the change.
+      await repo.revokeTokensOf(sql, user.id, this.ctx.now());
+    });
+  }
+
   async invitationInfo(token: string) {
-    const found = await repo.findUsableToken(this.sql, hashToken(token), 'invitation', this.ctx.now(), false);
+    const found = await repo.findUsableToken(this.sql, hashToken(token), 'invitation', this.ctx.now(), { onlyInactive: true });
     if (!found) throw gone('link_expired', "Cette invitation n'est plus valide : demandez-en une nouvelle.");
     const [row] = await this.sql<{ email: string; display_name: string; role: Role; organisation_name: string | null; zone_name: string | null }[]>`
       select u.email, u.display_name, u.role, o.name as organisation_name,
@@ -102,9 +134,11 @@ export class AuthService {
     const passwordHash = await hashPassword(password);
     const userId = await this.ctx.db.transaction(async (tx) => {
       const sql = rawSql(tx);
-      const found = await repo.findUsableToken(sql, hashToken(token), 'invitation', this.ctx.now(), true);
+      // Only an account not yet activated: once it is, every invitation link is dead.
+      const found = await repo.consumeToken(sql, hashToken(token), 'invitation', this.ctx.now(), { onlyInactive: true });
       if (!found) throw gone('link_expired', "Cette invitation n'est plus valide : demandez-en une nouvelle.");
       await repo.setPassword(sql, found.userId, passwordHash, displayName);
+      await repo.deleteSessionsOf(sql, found.userId);
       return found.userId;
     });
     const user = (await repo.findUserById(this.sql, userId))!;
@@ -134,6 +168,7 @@ export class AuthService {
         userId,
         tokenHash: hash,
         purpose: 'invitation',
+        createdAt: this.ctx.now(),
         expiresAt: new Date(this.ctx.now().getTime() + INVITATION_TTL),
       });
       await enqueueEmail(
@@ -144,4 +179,10 @@ export class AuthService {
       return userId;
     });
   }
+}
+
+export async function startAuthWorkers(ctx: AppContext, auth: AuthService): Promise<void> {
+  await ctx.jobs.work<{ email: string }>(QUEUES.passwordReset, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+    if (job) await auth.issuePasswordReset(job.data.email);
+  });
 }

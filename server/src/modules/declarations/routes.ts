@@ -12,6 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, payloadTooLarge } from '../../http/problem';
+import { sendImage } from '../../http/send-image';
 import { requireUser } from '../../http/session';
 import type { DeclarationService } from './service';
 
@@ -75,7 +76,7 @@ export const declarationRoutes: FastifyPluginAsyncZod<{ declarations: Declaratio
     schema: { tags, summary: 'Photo bytes', params: IdParams, response: { 200: z.any(), ...problems(400, 401, 404) } },
     handler: async (request, reply) => {
       const photo = await declarations.photo(requireUser(request), request.params.id);
-      return reply.type(photo.contentType).header('cache-control', 'private, max-age=86400, immutable').send(photo.bytes);
+      return sendImage(reply, photo, 'private, max-age=86400, immutable');
     },
   });
 };

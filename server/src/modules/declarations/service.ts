@@ -1,9 +1,9 @@
-import { canEditDeclarationsOf, canSeeDeclaration, type CurrentUser, type DeclarationCreate, type DeclarationListQuery, type DeclarationUpdate, findWasteCode, isAdmin, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_DECLARATION, PHOTO_TYPES } from '@synergies/shared';
-import { fileTypeFromBuffer } from 'file-type';
+import { canEditDeclarationsOf, canSeeDeclaration, type CurrentUser, type DeclarationCreate, type DeclarationListQuery, type DeclarationUpdate, findWasteCode, isAdmin, MAX_PHOTOS_PER_DECLARATION, PHOTO_TYPES } from '@synergies/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { decodeCursor, pageOf } from '../../http/cursor';
-import { badRequest, forbidden, notFound, payloadTooLarge, unprocessable, unsupportedMediaType, versionConflict } from '../../http/problem';
+import { acceptUploadedImage } from '../../infra/images';
+import { badRequest, forbidden, notFound, unprocessable, versionConflict } from '../../http/problem';
 import { rawSql, type Transaction } from '../../infra/db';
 import { markForReindex } from '../../infra/search/outbox';
 import { MatchingService } from '../matching/service';
@@ -50,7 +50,7 @@ export class DeclarationService {
       memberZoneIds: isAdmin(user) ? null : user.zoneIds,
       ownOrganisationId: user.organisationId,
       ...q,
-      after: decodeCursor(q.cursor),
+      after: decodeCursor(q.cursor, 'date'),
     });
     const page = pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
     const photos = await repo.photosOf(this.ctx.db, page.items.map((r) => r.id));
@@ -158,20 +158,14 @@ export class DeclarationService {
 
   async addPhoto(user: CurrentUser, id: string, bytes: Buffer) {
     await this.editable(user, id);
-    if (bytes.length > MAX_PHOTO_BYTES) throw payloadTooLarge(`Une photo pèse au plus ${MAX_PHOTO_BYTES / 1024 / 1024} Mo.`);
-    if (bytes.length === 0) throw badRequest('empty_file', 'Le fichier est vide.');
-    // The declared content type is not trusted: the bytes decide.
-    const detected = await fileTypeFromBuffer(bytes);
-    if (!detected || !(PHOTO_TYPES as readonly string[]).includes(detected.mime)) {
-      throw unsupportedMediaType('Photo attendue au format JPEG, PNG ou WebP.');
-    }
+    const image = await acceptUploadedImage(bytes);
     const photo = await this.ctx.db.transaction(async (tx) => {
       // Locked while counting: simultaneous uploads take turns, so the limit holds.
       await repo.lockDeclaration(tx, id);
       if ((await repo.countPhotos(tx, id)) >= MAX_PHOTOS_PER_DECLARATION) {
         throw unprocessable('too_many_photos', `Au plus ${MAX_PHOTOS_PER_DECLARATION} photos par fiche.`);
       }
-      const row = await repo.insertPhoto(tx, { declarationId: id, contentType: detected.mime, size: bytes.length, bytes });
+      const row = await repo.insertPhoto(tx, { declarationId: id, contentType: image.contentType, size: image.bytes.length, bytes: image.bytes });
       await markForReindex(tx, 'declaration', [id]);
       return row;
     });

@@ -107,7 +107,7 @@ export class SynergyService {
     }
     // Members only ever see the synergies their own firm is part of.
     if (user.role === 'member') organisationId = user.organisationId ?? '00000000-0000-0000-0000-000000000000';
-    const rows = await repo.listSynergies(this.db, { ...q, zoneIds, organisationId, after: decodeCursor(q.cursor), limit: q.limit });
+    const rows = await repo.listSynergies(this.db, { ...q, zoneIds, organisationId, after: decodeCursor(q.cursor, 'number'), limit: q.limit });
     const items = rows.slice(0, q.limit);
     const last = items[items.length - 1];
     return {

@@ -120,6 +120,7 @@ export class ZoneExchangeService {
     const issues: Issue[] = [];
     const existingOrgs = await repo.existing(tx, 'organisations', 'siret', doc.organisations.map((o) => o.siret));
     const orgs = await this.resolveIds(tx, zoneId, doc, existingOrgs);
+    const existingOrgIds = await repo.existing(tx, 'organisations', 'id', orgs.map((o) => o.id));
     const existingSites = await repo.existing(tx, 'sites', 'id', orgs.flatMap((o) => o.sites.map((s) => s.id)));
     const existingDecls = await repo.existing(tx, 'declarations', 'id', orgs.flatMap((o) => o.declarations.map((d) => d.id)));
     // An organisation already registered keeps its id: the document's children follow it.
@@ -128,6 +129,9 @@ export class ZoneExchangeService {
     orgs.forEach((o, i) => {
       const found = existingOrgs.get(o.siret);
       if (found && found.owner !== zoneId) issues.push({ path: `organisations.${i}.siret`, message: `SIRET ${o.siret} déjà enregistré dans une autre zone` });
+      // The document's id names another firm (another SIRET, maybe another zone): never overwrite it.
+      const sameId = existingOrgIds.get(o.id);
+      if (sameId && sameId.id !== found?.id) issues.push({ path: `organisations.${i}.id`, message: 'Cet identifiant appartient à une autre organisation' });
       const orgId = orgIdOf.get(o.id)!;
       o.sites.forEach((s, j) => {
         const owner = existingSites.get(s.id)?.owner;
