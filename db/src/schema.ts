@@ -9,3 +9,4 @@ export * from './schema/realtime';
 export * from './schema/associations';
 export * from './schema/bookings';
 export * from './schema/imports';
+export * from './schema/audit';

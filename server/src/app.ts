@@ -14,6 +14,11 @@ import type { AppContext } from './context';
 import { registerErrorHandling, sendProblem } from './http/error-handler';
 import { anonymousBodyLimit, nulGuard, requestGuards, securityHeaders } from './http/security';
 import { sessionPlugin } from './http/session';
+import { auditTrail } from './http/audit';
+import { accountRoutes } from './modules/account/routes';
+import { AccountService } from './modules/account/service';
+import { auditRoutes } from './modules/audit/routes';
+import { AuditService } from './modules/audit/service';
 import { authRoutes } from './modules/auth/routes';
 import { AuthService } from './modules/auth/service';
 import { declarationRoutes } from './modules/declarations/routes';
@@ -83,6 +88,8 @@ export interface Services {
   workshops: WorkshopServices;
   bookings: BookingServices;
   associations: AssociationService;
+  audit: AuditService;
+  account: AccountService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -91,8 +98,11 @@ export function buildServices(ctx: AppContext): Services {
   const declarations = new DeclarationService(ctx);
   const exchanges = new ExchangeService(ctx);
   const meetings = buildMeetingServices(ctx);
+  const audit = new AuditService(ctx);
   return {
     auth,
+    audit,
+    account: new AccountService(ctx, auth, audit),
     zones: new ZoneService(ctx, auth),
     organisations: new OrganisationService(ctx, auth),
     declarations,
@@ -168,6 +178,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { auth: services.auth });
   await app.register(anonymousBodyLimit, { config: ctx.config });
+  await app.register(auditTrail, { audit: services.audit });
   await app.register(nulGuard);
   await app.register(idempotencyPlugin, { sql: ctx.db.$client });
 
@@ -188,6 +199,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     async (api) => {
       await api.register(healthRoutes, { ctx, lifecycle });
       await api.register(authRoutes, { auth: services.auth, config: ctx.config });
+      await api.register(accountRoutes, { account: services.account });
+      await api.register(auditRoutes, { audit: services.audit });
       await api.register(zoneRoutes, { zones: services.zones });
       await api.register(organisationRoutes, { organisations: services.organisations });
       await api.register(declarationRoutes, { declarations: services.declarations });

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   file_expected: { fr: "Envoyez le fichier CSV ou XLSX comme corps de la requête.", en: "Send the CSV or XLSX file as the request body." },
   image_too_large: { fr: 'Cette image est trop grande (dimensions).', en: 'This image is too large (dimensions).' },
   import_already_started: { fr: "Cet import est déjà lancé : suivez sa progression.", en: "This import has already started: follow its progress." },
+  last_admin: { fr: 'Vous êtes le dernier administrateur : nommez-en un autre avant de supprimer votre compte.', en: 'You are the last administrator: appoint another before deleting your account.' },
   nul_character: { fr: "Un texte contient un caractère nul, qui n'est pas accepté.", en: 'A text contains a NUL character, which is not accepted.' },
   service_unavailable: { fr: 'Le service est momentanément indisponible : réessayez dans un instant.', en: 'The service is briefly unavailable: try again in a moment.' },
   sheet_too_large: { fr: "Le fichier a trop de lignes pour un seul import.", en: "The file has too many rows for one import." },

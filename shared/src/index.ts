@@ -27,3 +27,4 @@ export * from './schemas/domain-events';
 export * from './schemas/realtime';
 export * from './schemas/associations';
 export * from './schemas/bookings';
+export * from './schemas/account';

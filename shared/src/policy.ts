@@ -13,6 +13,9 @@ export const facilitates = (u: CurrentUser, zoneId: string) => isAdmin(u) || (u.
 /** Reads the zone's shared data: anyone of the zone, and admins. */
 export const belongsToZone = (u: CurrentUser, zoneId: string) => isAdmin(u) || u.zoneIds.includes(zoneId);
 
+/** The zone's journal of changes: its facilitators and the admins. */
+export const canReadZoneAudit = (u: CurrentUser, zoneId: string) => facilitates(u, zoneId);
+
 export const canManageOrganisation = (u: CurrentUser, org: { zoneId: string }) => facilitates(u, org.zoneId);
 
 export const canEditDeclarationsOf = (u: CurrentUser, org: { id: string; zoneId: string }) =>

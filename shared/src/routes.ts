@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AccountDeletion, AuditEntry, AuditQuery, PersonalData } from './schemas/account';
+import { PasswordChangeBody } from './schemas/auth';
 import { page } from './schemas/common';
 import { Declaration, DeclarationListQuery } from './schemas/declarations';
 import { Organisation, OrganisationListQuery } from './schemas/organisations';
@@ -65,6 +67,10 @@ export const routes = {
   listNotifications: route({ method: 'GET', path: '/notifications', response: z.array(Notification) }),
   markNotificationsRead: route({ method: 'POST', path: '/notifications/read' }),
   markNotificationRead: route({ method: 'POST', path: '/notifications/:id/read' }),
+  changePassword: route({ method: 'POST', path: '/auth/password', body: PasswordChangeBody }),
+  exportPersonalData: route({ method: 'GET', path: '/account/export', response: PersonalData }),
+  deleteAccount: route({ method: 'DELETE', path: '/account', body: AccountDeletion }),
+  zoneAudit: route({ method: 'GET', path: '/audit', query: AuditQuery, response: page(AuditEntry) }),
   notificationPreferences: route({ method: 'GET', path: '/notifications/preferences', response: NotificationPreferences }),
   saveNotificationPreferences: route({ method: 'PUT', path: '/notifications/preferences', body: NotificationPreferences, response: NotificationPreferences }),
 

@@ -77,6 +77,12 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['facilitator', 'admin'], title: 'imports.title' },
   },
   {
+    path: '/animation/journal',
+    name: 'audit-log',
+    component: () => import('./pages/AuditLogPage.vue'),
+    meta: { roles: ['facilitator', 'admin'], title: 'audit.title' },
+  },
+  {
     path: '/animation/synergies',
     name: 'synergy-board',
     component: () => import('./pages/SynergyBoardPage.vue'),

@@ -17,6 +17,8 @@ export const users = pgTable('users', {
     .default('daily'),
   /** When the last digest email went out: the next one covers what came after. */
   lastDigestAt: timestamp('last_digest_at', { withTimezone: true, mode: 'date' }),
+  /** Set when the person deleted their account: the row stays, anonymised, so the zone's history holds. */
+  deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
 });
 

@@ -30,3 +30,15 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => [string |
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(...keyOf(last)) : null };
 }
+
+/** Cursor of a list paged on a serial number (newest first): the last number seen. */
+export function encodeSerialCursor(serial: number): string {
+  return Buffer.from(`s${serial}`).toString('base64url');
+}
+
+export function decodeSerialCursor(cursor: string | undefined): number | null {
+  if (!cursor) return null;
+  const match = /^s(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw badRequest('invalid_cursor', 'Curseur de pagination invalide.');
+  return Number(match[1]);
+}

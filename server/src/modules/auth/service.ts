@@ -99,10 +99,7 @@ export class AuthService {
 
   /** Changes the password after checking the current one; every other session of the account ends. */
   async changePassword(user: CurrentUser, sessionToken: string, currentPassword: string, newPassword: string): Promise<void> {
-    const found = await repo.findUserByEmail(this.sql, user.email);
-    if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) {
-      throw new HttpProblem(400, 'wrong_password', 'Le mot de passe actuel est incorrect.');
-    }
+    await this.confirmPassword(user, currentPassword);
     const passwordHash = await hashPassword(newPassword);
     await this.ctx.db.transaction(async (tx) => {
       const sql = rawSql(tx);
@@ -111,6 +108,14 @@ export class AuthService {
       // A reset link mailed earlier must not undo the change.
       await repo.revokeTokensOf(sql, user.id, this.ctx.now());
     });
+  }
+
+  /** A sensitive step (new password, deleting the account) is confirmed with the current password. */
+  async confirmPassword(user: CurrentUser, password: string): Promise<void> {
+    const found = await repo.findUserByEmail(this.sql, user.email);
+    if (!found || !(await verifyPassword(found.passwordHash, password))) {
+      throw new HttpProblem(400, 'wrong_password', 'Le mot de passe actuel est incorrect.');
+    }
   }
 
   async invitationInfo(token: string) {
