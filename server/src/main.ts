@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { buildApp } from './app';
-import { isServiceDown } from './http/error-handler';
+import { isServiceDown } from './infra/service-down';
 import { loadConfig } from './infra/config';
 import { startServices } from './infra/embedded/services';
 import type { Lifecycle } from './modules/health/routes';

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@synergies/shared';
-import { routes } from '@synergies/shared/routes';
+import { routes, type RouteResponse } from '@synergies/shared/routes';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, PASSWORD, type TestContext } from './context';
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const journal = async (limit = 50, cursor?: string) =>
+const journal = async (limit = 50, cursor?: string): Promise<RouteResponse<typeof routes.zoneAudit>> =>
   (await t.route(s.facilitator, routes.zoneAudit, { query: { zoneId: s.zoneId, limit, ...(cursor ? { cursor } : {}) } })).json();
 
 /** The journal line is written once the answer has gone: wait for it. */
@@ -102,7 +102,7 @@ describe('personal data', () => {
     const res = await t.route(member, routes.exportPersonalData, {});
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="synergies-mes-donnees-\d{4}-\d{2}-\d{2}\.json"$/);
-    const data = res.json();
+    const data: RouteResponse<typeof routes.exportPersonalData> = res.json();
     expect(data.account).toMatchObject({ id: member.id, email: member.email, organisation: { id: s.firmA.id } });
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
     expect(data.synergyMessages.map((m) => m.body)).toContain('Ce bois nous intéresse.');
@@ -135,8 +135,8 @@ describe('personal data', () => {
     const [row] = await t.ctx.db.$client<{ email: string; display_name: string; password_hash: string | null; organisation_id: string | null }[]>`
       select email, display_name, password_hash, organisation_id from users where id = ${member.id}`;
     expect(row).toEqual({ email: `deleted-${member.id}@synergies.invalid`, display_name: 'Compte supprimé', password_hash: null, organisation_id: null });
-    const [{ n }] = await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from sessions where user_id = ${member.id}`;
-    expect(n).toBe(0);
+    const [sessions] = await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from sessions where user_id = ${member.id}`;
+    expect(sessions!.n).toBe(0);
 
     expect(await figures()).toBe(figuresBefore);
     expect(await declarations()).toBe(declarationsBefore);

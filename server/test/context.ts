@@ -7,11 +7,10 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/app';
 import type { AppContext } from '../src/context';
 import { loadConfig } from '../src/infra/config';
-import { rawSql } from '../src/infra/db';
+import { rawSql, withDatabase } from '../src/infra/db';
 import { addZoneFacilitator, insertUser } from '../src/modules/auth/repository';
 import { hashPassword } from '../src/modules/auth/secrets';
 import { openPlatform } from '../src/platform';
-import { withDatabase } from './global-setup';
 
 export const PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { connectDatabase, migrateDatabase } from '../src/infra/db';
+import { connectDatabase, migrateDatabase, withDatabase } from '../src/infra/db';
 import { startEmbeddedMeilisearch } from '../src/infra/embedded/meilisearch';
 import { startEmbeddedPostgres } from '../src/infra/embedded/postgres';
 import { startJobs } from '../src/infra/jobs';
@@ -69,8 +69,3 @@ export default async function setup(project: TestProject) {
   };
 }
 
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}

@@ -11,7 +11,7 @@ import { inject } from 'vitest';
 import { REPO_ROOT } from '../src/infra/config';
 import { importSheetFile } from '../src/modules/imports/cli';
 import { createTestContext, randomSiret, type TestContext, type TestUser } from './context';
-import { withDatabase } from './global-setup';
+import { withDatabase } from '../src/infra/db';
 
 let t: TestContext;
 let facilitator: TestUser;

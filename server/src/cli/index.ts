@@ -4,6 +4,7 @@ import { loadConfig } from '../infra/config';
 import { startServices } from '../infra/embedded/services';
 import { rebuildSearchIndexes } from '../infra/search/rebuild';
 import { ZoneExchangeService } from '../modules/zone-exchange/service';
+import { runBackupCommand, runRestoreCommand } from './backup';
 import { runImportSheetCommand } from './import-sheet';
 import { openPlatform, type Platform } from '../platform';
 import { seedDemo } from '../seed';
@@ -15,7 +16,9 @@ const USAGE = `Usage (from the repository root):
   pnpm zone import <file.json>          import (or update) a zone document
   pnpm zone import-sheet <zone-slug> <file.csv|file.xlsx> [--mapping <mapping.json>] [--kind organisations|declarations] [--dry-run] [--json]
                                         import a sheet of firms or declarations (all rows or none)
-  pnpm search:rebuild                   rebuild the search indexes from PostgreSQL`;
+  pnpm search:rebuild                   rebuild the search indexes from PostgreSQL
+  pnpm db:backup <folder>               write a consistent backup of the database
+  pnpm db:restore <folder> [--replace]  restore a backup into a new database (--replace: make it the platform's)`;
 
 const quiet = { info: () => undefined, warn: (o: object, m: string) => console.warn(m, o), error: (o: object, m: string) => console.error(m, o) };
 
@@ -42,6 +45,10 @@ async function main(args: string[]): Promise<void> {
         await ctx.searchRelay.drain();
         console.log(`demo zone loaded (${r.zoneId})`);
       });
+    case 'db:backup':
+      return runBackupCommand(sub, withPlatform);
+    case 'db:restore':
+      return runRestoreCommand(args.slice(1));
     case 'search:rebuild':
       return withPlatform(async ({ ctx }) => {
         const counts = await rebuildSearchIndexes(ctx.db.$client, ctx.search, (entity, n) => process.stderr.write(`\r${entity}: ${n} indexed`));

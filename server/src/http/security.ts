@@ -17,6 +17,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Security headers: a CSP the built Vue app and the Swagger UI run under, no framing, HSTS behind TLS. */
 export const securityHeaders = fp(async (app: FastifyInstance, { config }: { config: Config }) => {
   const tls = config.publicUrl.startsWith('https://');
+  // The map of flows loads its style, tiles, glyphs and sprites from the configured tile host.
+  const tileHost = () => (config.MAP_TILES_URL ? new URL(config.MAP_TILES_URL).origin : "'self'");
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -25,9 +27,9 @@ export const securityHeaders = fp(async (app: FastifyInstance, { config }: { con
         scriptSrc: ["'self'"],
         // Vue's :style bindings and the Swagger UI set style attributes.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', tileHost],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", tileHost],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

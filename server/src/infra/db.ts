@@ -20,6 +20,13 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
   return drizzle(client, { schema, casing: 'snake_case' }) as Database;
 }
 
+/** The same server's URL for another database. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
 export async function migrateDatabase(db: Database): Promise<void> {
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }
