@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { vi } from 'vitest';
 import { REPO_ROOT } from '../../src/infra/config';
 import type { TestContext } from '../context';
 
@@ -55,13 +56,10 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
 }
 
-/** Repeats `attempt` until `check` holds: for what becomes true asynchronously (the search index). */
-export async function eventually(attempt: () => Promise<void>, check: () => Promise<boolean>, timeoutMs = 10_000, everyMs = 300): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await attempt();
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
+/**
+ * Retries `assertion` until it passes (or `timeoutMs` runs out, failing with its last error):
+ * for what becomes true asynchronously, such as the search index or a background job.
+ */
+export function eventually<T>(assertion: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+  return vi.waitFor(assertion, { timeout: timeoutMs, interval: 250 });
 }

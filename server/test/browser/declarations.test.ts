@@ -53,11 +53,10 @@ describe('the web app in Chromium', () => {
       const search = page.getByRole('searchbox');
       await search.fill('palete');
       const hit = page.locator('.hit__link', { hasText: 'Palettes bois 100x120 consignées' });
-      await eventually(
-        () => search.press('Enter'),
-        async () => (await hit.count()) > 0,
-        15_000,
-      );
+      await eventually(async () => {
+        await search.press('Enter');
+        expect(await hit.count()).toBeGreaterThan(0);
+      }, 15_000);
       expect(await page.locator('.hit__title mark').first().textContent()).toMatch(/palet/i);
 
       await hit.click();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, PASSWORD, type TestContext } from '../context';
-import { launchBrowser, logIn, newSession, serve } from './browser';
+import { eventually, launchBrowser, logIn, newSession, serve } from './browser';
 
 let t: TestContext;
 let s: Awaited<ReturnType<TestContext['scenario']>>;
@@ -9,6 +9,19 @@ let browser: Browser;
 let baseURL: string;
 let eventId: string;
 const EVENT = 'Rendez-vous d’affaires du Revermont';
+/**
+ * The day the tests run on, for the server and the browser alike. It lies in the future because
+ * the browser checks the session cookie's expiry on the machine's own clock.
+ */
+const NOW = new Date('2099-06-01T08:00:00Z');
+const day = (offsetDays: number) => new Date(NOW.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** A browser session whose clock starts at NOW and then runs. */
+async function openSession(viewport?: { width: number; height: number }) {
+  const session = await newSession(browser, baseURL, viewport);
+  await session.context.clock.install({ time: NOW });
+  return session;
+}
 
 /** BROWSER_SHOTS=dir keeps a screenshot of each step, to look at the screens while working on them. */
 async function shot(page: Page, name: string) {
@@ -17,10 +30,9 @@ async function shot(page: Page, name: string) {
 
 beforeAll(async () => {
   t = await createTestContext();
-  // A real browser drops a session cookie whose expiry lies in its past: run on its clock.
-  t.clock.current = new Date();
+  t.clock.current = NOW;
   s = await t.scenario();
-  const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const date = day(30);
   const created = await t.call(s.facilitator, 'POST', '/meeting-events', {
     zoneId: s.zoneId,
     name: EVENT,
@@ -45,7 +57,7 @@ afterAll(async () => {
 
 describe('business meetings in Chromium', () => {
   it('lets a member ask for a meeting with a priority while requests are open', async () => {
-    const { context, page, errors } = await newSession(browser, baseURL, { width: 390, height: 844 });
+    const { context, page, errors } = await openSession({ width: 390, height: 844 });
     try {
       await logIn(page, s.memberA.email, PASSWORD);
       await page.goto('/rendez-vous');
@@ -69,7 +81,7 @@ describe('business meetings in Chromium', () => {
   });
 
   it('lets the facilitator compute the schedule, follow its progress, preview and publish it', async () => {
-    const { context, page, errors } = await newSession(browser, baseURL);
+    const { context, page, errors } = await openSession();
     page.on('dialog', (dialog) => void dialog.accept());
     try {
       await logIn(page, s.facilitator.email, PASSWORD);
@@ -91,7 +103,7 @@ describe('business meetings in Chromium', () => {
   });
 
   it('shows the other member their published agenda with the PDF and calendar links', async () => {
-    const { context, page, errors } = await newSession(browser, baseURL, { width: 390, height: 844 });
+    const { context, page, errors } = await openSession({ width: 390, height: 844 });
     try {
       await logIn(page, s.memberB.email, PASSWORD);
       await page.goto(`/rendez-vous/${eventId}`);
@@ -116,7 +128,7 @@ describe('business meetings in Chromium', () => {
   });
 
   it('lets a facilitator create an event without JSON and edit its tables', async () => {
-    const { context, page, errors } = await newSession(browser, baseURL);
+    const { context, page, errors } = await openSession();
     try {
       await logIn(page, s.facilitator.email, PASSWORD);
       await page.getByRole('link', { name: 'Rendez-vous', exact: true }).click();
@@ -152,7 +164,7 @@ describe('business meetings in Chromium', () => {
 
   it('lets a member record how a past meeting went', async () => {
     // An event held yesterday, scheduled and published through the API.
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = day(-1);
     const created = (await t.call(s.facilitator, 'POST', '/meeting-events', {
       zoneId: s.zoneId,
       name: 'Rendez-vous de la veille',
@@ -163,15 +175,11 @@ describe('business meetings in Chromium', () => {
     })).json();
     await t.call(s.facilitator, 'POST', `/meeting-events/${created.id}/requests`, { organisationId: s.firmA.id, withOrganisationId: s.firmB.id, priority: 2 });
     const run = (await t.call(s.facilitator, 'POST', `/meeting-events/${created.id}/runs`, { timeLimitSeconds: 5 })).json();
-    const deadline = Date.now() + 20_000;
-    while ((await t.call(s.facilitator, 'GET', `/meeting-events/${created.id}/runs/${run.id}`)).json().status !== 'done') {
-      if (Date.now() > deadline) throw new Error('the scheduling run did not finish');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await eventually(async () => expect((await t.call(s.facilitator, 'GET', `/meeting-events/${created.id}/runs/${run.id}`)).json().status).toBe('done'), 20_000);
     const event = (await t.call(s.facilitator, 'GET', `/meeting-events/${created.id}`)).json();
     expect((await t.call(s.facilitator, 'POST', `/meeting-events/${created.id}/publish`, { version: event.version })).statusCode).toBe(200);
 
-    const { context, page, errors } = await newSession(browser, baseURL, { width: 390, height: 844 });
+    const { context, page, errors } = await openSession({ width: 390, height: 844 });
     try {
       await logIn(page, s.memberA.email, PASSWORD);
       await page.goto(`/rendez-vous/${created.id}`);
@@ -192,7 +200,7 @@ describe('business meetings in Chromium', () => {
   });
 
   it('applies a no-show on the day and tells which agendas changed', async () => {
-    const { context, page, errors } = await newSession(browser, baseURL);
+    const { context, page, errors } = await openSession();
     try {
       await logIn(page, s.facilitator.email, PASSWORD);
       await page.goto(`/animation/rendez-vous/${eventId}`);

@@ -23,6 +23,8 @@ afterAll(async () => {
 
 /** The path of the one-time link in the last email sent to `to` ("/invitation/…"). */
 async function linkSentTo(to: string): Promise<string> {
+  // Emails go out from a background job.
+  await t.drainJobs();
   const [email] = await t.ctx.db.$client<{ text: string }[]>`select text from emails where "to" = ${to} order by created_at desc limit 1`;
   const match = email?.text.match(/https?:\/\/[^/\s]+(\/(?:invitation|reinitialisation)\/\S+)/);
   if (!match) throw new Error(`no link in the last email to ${to}`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, PASSWORD, type TestContext, type TestUser } from '../context';
-import { launchBrowser, logIn, newSession, serve } from './browser';
+import { eventually, launchBrowser, logIn, newSession, serve } from './browser';
 
 let t: TestContext;
 let s: Awaited<ReturnType<TestContext['scenario']>>;
@@ -16,17 +16,15 @@ interface SynergyRow {
 }
 
 /** The background matcher's proposal for this offer/need pair, polled through the API. */
-async function proposalFor(user: TestUser, offerId: string, needId: string, timeoutMs = 60_000): Promise<SynergyRow> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+function proposalFor(user: TestUser, offerId: string, needId: string, timeoutMs = 60_000): Promise<SynergyRow> {
+  return eventually(async () => {
     const res = await t.call(user, 'GET', '/synergies?limit=100&status=proposed');
     const found = (res.json().items as SynergyRow[]).find(
       (x) => x.parties.some((p) => p.role === 'giver' && p.declarationId === offerId) && x.parties.some((p) => p.role === 'taker' && p.declarationId === needId),
     );
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('no proposal for the pair');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    if (!found) throw new Error('no proposal for the pair');
+    return found;
+  }, timeoutMs);
 }
 
 let synergy: SynergyRow;

@@ -1,8 +1,9 @@
 import type { DeclarationCreate } from '@synergies/shared';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { z } from 'zod';
 import { declarationsApi, type Declaration, type DeclarationPatch } from '../api';
 import { isApiError } from '../api/client';
+import { useAction } from './action';
 
 /** What the declaration form hands over: the create contract's output, minus what the page decides. */
 export type DeclarationFormValue = Omit<z.output<typeof DeclarationCreate>, 'organisationId' | 'status'>;
@@ -34,16 +35,22 @@ export function useDeclaration(id: () => string) {
   const declaration = shallowRef<Declaration | null>(null);
   const loading = ref(false);
   const loadError = ref<unknown>(null);
-  const saving = ref(false);
-  const saveError = ref<unknown>(null);
-  const conflict = ref(false);
+  const {
+    busy: saving,
+    error: saveError,
+    run: send,
+  } = useAction(async (current: Declaration, changes: Omit<DeclarationPatch, 'version'>) => {
+    const saved = await declarationsApi.update(current.id, { ...changes, version: current.version });
+    declaration.value = saved;
+    return saved;
+  });
+  const conflict = computed(() => isVersionConflict(saveError.value));
 
   async function load() {
     loading.value = true;
     loadError.value = null;
     try {
       declaration.value = await declarationsApi.get(id());
-      conflict.value = false;
       saveError.value = null;
     } catch (e) {
       loadError.value = e;
@@ -56,19 +63,7 @@ export function useDeclaration(id: () => string) {
   async function save(changes: Omit<DeclarationPatch, 'version'>): Promise<Declaration | null> {
     const current = declaration.value;
     if (!current) return null;
-    saving.value = true;
-    saveError.value = null;
-    try {
-      const saved = await declarationsApi.update(current.id, { ...changes, version: current.version });
-      declaration.value = saved;
-      return saved;
-    } catch (e) {
-      if (isVersionConflict(e)) conflict.value = true;
-      saveError.value = e;
-      return null;
-    } finally {
-      saving.value = false;
-    }
+    return (await send(current, changes)) ?? null;
   }
 
   function setPhotos(photos: Declaration['photos']) {

@@ -1,5 +1,5 @@
 import { canMoveSynergy, SYNERGY_STATUSES, type CurrentUser } from '@synergies/shared';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import {
   synergiesApi,
   type ExchangeRecord,
@@ -11,6 +11,7 @@ import {
   type SynergyView,
 } from '../api';
 import { isApiError, type ApiError } from '../api/client';
+import { useAction } from './action';
 import { isVersionConflict } from './declarations';
 
 /** The open road of a synergy, in order; "dropped" sits beside it. */
@@ -134,16 +135,16 @@ export function useSynergy(id: () => string) {
   const synergy = shallowRef<SynergyView | null>(null);
   const loading = ref(false);
   const loadError = ref<unknown>(null);
+  /** The action in flight ('accept', 'move:in_study', …), to mark its button busy. */
   const busy = ref<string | null>(null);
-  const actionError = ref<unknown>(null);
-  const conflict = ref(false);
+  const { error: actionError, run } = useAction((fn: () => Promise<unknown>) => fn());
+  const conflict = computed(() => isVersionConflict(actionError.value));
 
   async function load() {
     loading.value = true;
     loadError.value = null;
     try {
       synergy.value = await synergiesApi.get(id());
-      conflict.value = false;
       actionError.value = null;
     } catch (e) {
       loadError.value = e;
@@ -157,17 +158,9 @@ export function useSynergy(id: () => string) {
     const current = synergy.value;
     if (!current || busy.value) return null;
     busy.value = name;
-    actionError.value = null;
-    try {
-      const result = await fn(current);
-      return result;
-    } catch (e) {
-      if (isVersionConflict(e)) conflict.value = true;
-      actionError.value = e;
-      return null;
-    } finally {
-      busy.value = null;
-    }
+    const result = await run(() => fn(current));
+    busy.value = null;
+    return actionError.value ? null : (result as T);
   }
 
   const keep = (next: SynergyView) => {

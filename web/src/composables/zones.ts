@@ -1,4 +1,4 @@
-import { ref, watch } from 'vue';
+import { computed, ref, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { zonesApi, type Zone } from '../api';
 import { useSessionStore } from '../stores/session';
@@ -34,4 +34,14 @@ export function useFacilitatedZones() {
 
   void load();
   return { zones, zoneId, error, loaded };
+}
+
+/**
+ * The facilitated zone open on the page (?zone=), found in the list once it is read, with the
+ * slug by which the zone's map, imports and dashboard are addressed. `zone` is null until then.
+ */
+export function useZoneBySlug() {
+  const facilitated = useFacilitatedZones();
+  const zone = computed(() => facilitated.zones.value.find((z) => z.id === facilitated.zoneId.value) ?? null);
+  return { ...facilitated, zone };
 }
