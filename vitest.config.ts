@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { isServiceDown } from './server/src/infra/service-down';
+import { isServiceDown } from './server/src/infra/service-down.ts';
 
 // Three tiers: pure unit tests beside the code, integration tests against the real
 // PostgreSQL and Meilisearch, and browser tests in Chromium (see server/test/browser).

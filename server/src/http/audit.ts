@@ -32,6 +32,8 @@ export const auditTrail = fp(async (app: FastifyInstance, { audit }: { audit: Au
 
   app.addHook('onResponse', async (request, reply) => {
     if (!CHANGES.has(request.method) || reply.statusCode >= 400 || !request.user) return;
+    // A replayed create (same Idempotency-Key) changed nothing the second time.
+    if (reply.getHeader('idempotent-replayed')) return;
     const answer = subjects.get(request);
     const zoneId = answer?.zoneId ?? uuidOf(field(request.params, 'zoneId')) ?? uuidOf(field(request.body, 'zoneId')) ?? uuidOf(field(request.query, 'zoneId'));
     try {

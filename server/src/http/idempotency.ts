@@ -16,6 +16,8 @@ declare module 'fastify' {
 
 const KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** Route config of a create that accepts an Idempotency-Key. */
+export const IDEMPOTENT = { idempotent: true } as const;
 
 /**
  * Create routes opt in with `config: { idempotent: true }`. A client on a weak connection sends

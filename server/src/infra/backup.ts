@@ -1,13 +1,15 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
-import { finished, pipeline } from 'node:stream/promises';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type postgres from 'postgres';
 import { connectDatabase, migrateDatabase } from './db';
 
-const FORMAT = 'synergies-backup/1';
+const FORMAT = 'synergies-backup/2';
+const BATCH = 500;
 
 export interface BackupManifest {
   format: typeof FORMAT;
@@ -17,38 +19,40 @@ export interface BackupManifest {
   tables: { name: string; rows: number; file: string }[];
 }
 
+type Sql = postgres.Sql | postgres.TransactionSql;
+
 /*
  * A logical backup of the platform's tables that needs nothing but a connection: the
  * embedded PostgreSQL ships no pg_dump, and a pg_dump older than the server refuses it.
  * (Where a pg_dump of the server's version exists, it is the better tool: see
- * docs/operations.md.) One folder: a manifest, then each table in PostgreSQL's binary COPY
- * format, gzipped. The job queue (schema pgboss) is not kept: its jobs are transient and
- * the crons are declared again at start.
+ * docs/operations.md.) One folder: a manifest, then each table as gzipped JSON lines, one
+ * row per line in PostgreSQL's own JSON form, which every column type reads back from.
+ * Rows are read through a cursor, not COPY: postgres.js can leave its socket paused after a
+ * COPY to stdout (porsager/postgres#917), which hangs the rest of the snapshot.
+ * The job queue (schema pgboss) is not kept: its jobs are transient and the crons are
+ * declared again at start.
  */
 
-async function appliedMigrations(sql: postgres.Sql | postgres.TransactionSql): Promise<string[]> {
+async function appliedMigrations(sql: Sql): Promise<string[]> {
   const rows = await sql<{ hash: string }[]>`select hash from drizzle.__drizzle_migrations order by id`;
   return rows.map((r) => r.hash);
 }
 
-async function platformTables(sql: postgres.Sql | postgres.TransactionSql): Promise<string[]> {
+async function platformTables(sql: Sql): Promise<string[]> {
   const rows = await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public' order by tablename`;
   return rows.map((r) => r.name);
 }
 
-/**
- * The COPY stream is read in flowing mode, never paused: postgres.js leaves its socket
- * paused when a COPY ends while its stream is (porsager/postgres#917), and the next query
- * of the transaction then waits for ever. Compression keeps up; it buffers if not.
- */
-async function copyOut(source: Readable, file: string): Promise<void> {
-  const gzip = createGzip();
-  const written = pipeline(gzip, createWriteStream(file));
-  source.on('data', (chunk: Buffer) => gzip.write(chunk));
-  await finished(source);
-  gzip.end();
-  await written;
+/** Columns a restore writes: all but the generated ones, which PostgreSQL computes again. */
+async function writableColumns(sql: Sql, table: string): Promise<string[]> {
+  const rows = await sql<{ name: string }[]>`
+    select a.attname as name from pg_attribute a
+    where a.attrelid = ${`public.${quoteIdent(table)}`}::regclass and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
+    order by a.attnum`;
+  return rows.map((r) => r.name);
 }
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Writes one consistent snapshot (repeatable read: every table as of the same instant). */
 export async function backupDatabase(sql: postgres.Sql, folder: string, progress: (table: string, rows: number) => void = () => undefined): Promise<BackupManifest> {
@@ -57,11 +61,20 @@ export async function backupDatabase(sql: postgres.Sql, folder: string, progress
   return sql.begin('isolation level repeatable read read only', async (tx) => {
     const manifest: BackupManifest = { format: FORMAT, takenAt: new Date().toISOString(), migrations: await appliedMigrations(tx), tables: [] };
     for (const name of await platformTables(tx)) {
-      const [count] = await tx<{ n: number }[]>`select count(*)::int as n from ${tx(name)}`;
-      const file = `${name}.copy.gz`;
-      await copyOut(await tx`copy ${tx(name)} to stdout (format binary)`.readable(), path.join(folder, file));
-      manifest.tables.push({ name, rows: count!.n, file });
-      progress(name, count!.n);
+      const file = `${name}.jsonl.gz`;
+      const gzip = createGzip();
+      const written = pipeline(gzip, createWriteStream(path.join(folder, file)));
+      let rows = 0;
+      for await (const batch of tx<{ line: string }[]>`select row_to_json(t)::text as line from ${tx(name)} t`.cursor(BATCH)) {
+        for (const { line } of batch) {
+          if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+          rows++;
+        }
+      }
+      gzip.end();
+      await written;
+      manifest.tables.push({ name, rows, file });
+      progress(name, rows);
     }
     await writeFile(path.join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     return manifest;
@@ -76,7 +89,7 @@ export async function backupDatabase(sql: postgres.Sql, folder: string, progress
  */
 export async function restoreDatabase(databaseUrl: string, folder: string, progress: (table: string, rows: number) => void = () => undefined): Promise<BackupManifest> {
   const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as BackupManifest;
-  if (manifest.format !== FORMAT) throw new Error(`${folder} is not a Synergies backup (${String(manifest.format)})`);
+  if (manifest.format !== FORMAT) throw new Error(`${folder} is not a Synergies backup of this format (${String(manifest.format)})`);
   const db = connectDatabase(databaseUrl, { max: 1 });
   const sql = db.$client;
   try {
@@ -91,9 +104,9 @@ export async function restoreDatabase(databaseUrl: string, folder: string, progr
       // Owner or superuser: loads in any table order, without firing the outbox triggers.
       await tx`set local session_replication_role = replica`;
       for (const table of manifest.tables) {
-        const target = await tx`copy ${tx(table.name)} from stdin (format binary)`.writable();
-        await pipeline(createReadStream(path.join(folder, table.file)), createGunzip(), target);
-        progress(table.name, table.rows);
+        const loaded = await loadTable(tx, table.name, path.join(folder, table.file));
+        if (loaded !== table.rows) throw new Error(`${table.file}: ${loaded} rows read, the manifest says ${table.rows}`);
+        progress(table.name, loaded);
       }
       await moveSequencesPastRows(tx);
     });
@@ -101,6 +114,27 @@ export async function restoreDatabase(databaseUrl: string, folder: string, progr
   } finally {
     await sql.end();
   }
+}
+
+async function loadTable(tx: postgres.TransactionSql, table: string, file: string): Promise<number> {
+  const columns = (await writableColumns(tx, table)).map(quoteIdent).join(', ');
+  // Identity columns keep their backed-up values.
+  const insert = `insert into ${quoteIdent(table)} (${columns}) overriding system value
+    select ${columns} from json_populate_recordset(null::${quoteIdent(table)}, $1::json)`;
+  let batch: string[] = [];
+  let rows = 0;
+  const flush = async () => {
+    if (batch.length) await tx.unsafe(insert, [`[${batch.join(',')}]`]);
+    rows += batch.length;
+    batch = [];
+  };
+  for await (const line of createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity })) {
+    if (!line) continue;
+    batch.push(line);
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  return rows;
 }
 
 async function moveSequencesPastRows(sql: postgres.TransactionSql) {

@@ -26,6 +26,7 @@ import { z } from 'zod';
 import { requireUser } from '../../http/session';
 import type { CalendarService } from './calendar';
 import type { BookingService } from './service';
+import { IDEMPOTENT } from '../../http/idempotency';
 
 const tags = ['bookings'];
 
@@ -37,6 +38,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<{ bookings: BookingService; ca
   });
 
   app.post('/bookings', {
+    config: IDEMPOTENT,
     schema: {
       tags,
       summary: 'Propose a meeting with two or three time options',

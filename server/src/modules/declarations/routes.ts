@@ -15,6 +15,7 @@ import { badRequest, payloadTooLarge } from '../../http/problem';
 import { sendImage } from '../../http/send-image';
 import { requireUser } from '../../http/session';
 import type { DeclarationService } from './service';
+import { IDEMPOTENT } from '../../http/idempotency';
 
 const tags = ['declarations'];
 
@@ -25,6 +26,7 @@ export const declarationRoutes: FastifyPluginAsyncZod<{ declarations: Declaratio
   });
 
   app.post('/declarations', {
+    config: IDEMPOTENT,
     schema: { tags, summary: 'Declare an offer or a need', body: DeclarationCreate, response: { 201: Declaration, ...problems(400, 401, 403, 404, 422) } },
     handler: async (request, reply) => reply.status(201).send(await declarations.create(requireUser(request), request.body)),
   });

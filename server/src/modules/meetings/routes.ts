@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { requireUser } from '../../http/session';
 import type { MeetingServices } from './services';
 import { scheduleRoutes } from './schedule-routes';
+import { IDEMPOTENT } from '../../http/idempotency';
 
 const tags = ['meetings'];
 
@@ -56,6 +57,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingServices> = async (app,
   });
 
   app.post('/meeting-events/:id/requests', {
+    config: IDEMPOTENT,
     schema: {
       tags,
       summary: 'Ask for a meeting; 200 when the other firm had asked already (the request becomes mutual)',

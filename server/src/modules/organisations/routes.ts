@@ -16,6 +16,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/session';
 import type { OrganisationService } from './service';
+import { IDEMPOTENT } from '../../http/idempotency';
 
 const tags = ['organisations'];
 
@@ -26,6 +27,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ organisations: Organisa
   });
 
   app.post('/organisations', {
+    config: IDEMPOTENT,
     schema: { tags, summary: 'Add an organisation to a zone (facilitator)', body: OrganisationCreate, response: { 201: Organisation, ...problems(400, 401, 403, 404, 409) } },
     handler: async (request, reply) => reply.status(201).send(await organisations.create(requireUser(request), request.body)),
   });

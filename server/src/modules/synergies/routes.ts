@@ -21,6 +21,7 @@ import { requireUser } from '../../http/session';
 import type { ImpactService } from './impacts';
 import type { MarketplaceService } from './marketplace';
 import type { SynergyService } from './service';
+import { IDEMPOTENT } from '../../http/idempotency';
 
 const tags = ['synergies'];
 
@@ -35,6 +36,7 @@ export const synergyRoutes: FastifyPluginAsyncZod<{
   });
 
   app.post('/synergies', {
+    config: IDEMPOTENT,
     schema: { tags, summary: 'Record a synergy by hand (facilitator)', body: SynergyCreate, response: { 201: SynergyDetail, ...problems(400, 401, 403, 404, 422) } },
     handler: async (request, reply) => reply.status(201).send(await synergies.create(requireUser(request), request.body)),
   });
@@ -55,6 +57,7 @@ export const synergyRoutes: FastifyPluginAsyncZod<{
   });
 
   app.post('/synergies/:id/messages', {
+    config: IDEMPOTENT,
     schema: { tags, summary: 'Write in the thread', params: IdParams, body: SynergyMessageBody, response: { 200: SynergyDetail, ...problems(400, 401, 404) } },
     handler: async (request) => synergies.postMessage(requireUser(request), request.params.id, request.body.body),
   });
@@ -65,6 +68,7 @@ export const synergyRoutes: FastifyPluginAsyncZod<{
   });
 
   app.post('/declarations/:id/requests', {
+    config: IDEMPOTENT,
     schema: { tags, summary: 'Ask for an offer or answer a need, with a message', params: IdParams, body: MarketplaceRequest, response: { 201: SynergyDetail, ...problems(400, 401, 403, 404, 409, 422) } },
     handler: async (request, reply) => reply.status(201).send(await marketplace.request(requireUser(request), request.params.id, request.body.message)),
   });
@@ -75,6 +79,7 @@ export const synergyRoutes: FastifyPluginAsyncZod<{
   });
 
   app.post('/synergies/:id/handover', {
+    config: IDEMPOTENT,
     schema: { tags, summary: 'Record the hand-over with the real quantity (giver)', params: IdParams, body: HandOver, response: { 201: Exchange, ...problems(400, 401, 403, 404, 409, 422) } },
     handler: async (request, reply) => reply.status(201).send(await marketplace.handOver(requireUser(request), request.params.id, request.body)),
   });

@@ -39,9 +39,9 @@ import { requireUser, setSessionCookie } from '../../http/session';
 import type { WorkshopDayService } from './day';
 import type { LiveService } from './live';
 import type { WorkshopService } from './service';
+import { IDEMPOTENT } from '../../http/idempotency';
 
 const tags = ['workshops'];
-const idempotent = { idempotent: true };
 const DisplayQuery = z.object({ token: z.string().max(200).optional() });
 
 export interface WorkshopServices {
@@ -58,7 +58,7 @@ export const workshopRoutes: FastifyPluginAsyncZod<WorkshopServices & { secureCo
   });
 
   app.post('/workshops', {
-    config: idempotent,
+    config: IDEMPOTENT,
     schema: { tags, summary: 'Create a workshop in a zone (facilitator); Idempotency-Key accepted', body: WorkshopCreate, response: { 201: Workshop, ...problems(400, 401, 403, 409, 422) } },
     handler: async (request, reply) => reply.status(201).send(await workshops.create(requireUser(request), request.body)),
   });
@@ -74,7 +74,7 @@ export const workshopRoutes: FastifyPluginAsyncZod<WorkshopServices & { secureCo
   });
 
   app.post('/workshops/:id/firms', {
-    config: idempotent,
+    config: IDEMPOTENT,
     schema: { tags, summary: 'Invite firms of the zone (facilitator)', params: IdParams, body: WorkshopInvite, response: { 200: Workshop, ...problems(400, 401, 403, 404, 409, 422) } },
     handler: async (request) => workshops.invite(requireUser(request), request.params.id, request.body.organisationIds),
   });
@@ -100,7 +100,7 @@ export const workshopRoutes: FastifyPluginAsyncZod<WorkshopServices & { secureCo
   });
 
   app.post('/workshops/:id/cards', {
-    config: idempotent,
+    config: IDEMPOTENT,
     schema: { tags, summary: 'A "we have / we need" card; becomes a declaration. Idempotency-Key accepted', params: IdParams, body: CardCreate, response: { 201: Card, ...problems(400, 401, 403, 404, 409, 422) } },
     handler: async (request, reply) => reply.status(201).send(await live.addCard(requireUser(request), request.params.id, request.body)),
   });
@@ -151,7 +151,7 @@ export const workshopRoutes: FastifyPluginAsyncZod<WorkshopServices & { secureCo
   });
 
   app.post('/workshops/:id/display-tokens', {
-    config: idempotent,
+    config: IDEMPOTENT,
     schema: { tags, summary: 'A display-only token for the room screen (facilitator)', params: IdParams, body: DisplayTokenCreate, response: { 201: DisplayToken, ...problems(400, 401, 403, 404) } },
     handler: async (request, reply) => reply.status(201).send(await day.createDisplayToken(requireUser(request), request.params.id, request.body.label)),
   });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/session';
 import type { ZoneService } from './service';
+import { IDEMPOTENT } from '../../http/idempotency';
 
 const tags = ['zones'];
 
@@ -16,6 +17,7 @@ export const zoneRoutes: FastifyPluginAsyncZod<{ zones: ZoneService }> = async (
   });
 
   app.post('/zones', {
+    config: IDEMPOTENT,
     schema: { tags, summary: 'Create a zone (admin)', body: ZoneCreate, response: { 201: Zone, ...problems(400, 401, 403, 409) } },
     handler: async (request, reply) => reply.status(201).send(await zones.create(requireUser(request), request.body)),
   });
