@@ -181,6 +181,25 @@ describe('several instances', () => {
     expect(resumed.seqs(room)).toEqual([whileDown]);
     resumed.close();
   });
+
+  it('loses nothing when an instance dies without a word: its clients resume on another', async () => {
+    const doomed = await anotherInstance();
+    const room = roomName.user(s.memberA.id);
+    const socket = await connect(s.memberA, doomed.url);
+    await socket.subscribe(room);
+    const before = [await publish(room), await publish(room)];
+    await socket.waitForSeq(room, before[1]!);
+    // As if the process were killed: every TCP connection cut, no close frame, no bye.
+    for (const client of doomed.app.websocketServer.clients) client.terminate();
+    await socket.closed;
+    const whileDown = [await publish(room), await publish(room), await publish(room)];
+    const resumed = await connect(s.memberA);
+    await resumed.subscribe(room, Math.max(...socket.seqs(room)));
+    await resumed.waitForSeq(room, whileDown[2]!);
+    expect(socket.seqs(room)).toEqual(before);
+    expect(resumed.seqs(room)).toEqual(whileDown);
+    resumed.close();
+  });
 });
 
 describe('bad messages, dead and slow clients', () => {
