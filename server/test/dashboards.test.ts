@@ -32,6 +32,18 @@ describe('zone dashboards', () => {
     expect(d.firms).toEqual({ mobilised: 3, employees: 1100 });
   });
 
+  it('links each funnel figure to a list of exactly that many synergies', async () => {
+    const d = (await t.call(facilitator, 'GET', `/zones/${slug}/dashboards?year=2026`)).json();
+    const listed = async (query: string) => (await t.call(facilitator, 'GET', `/synergies?zoneId=${fixture.zoneId}&year=2026&limit=100${query}`)).json().items.length;
+    expect(await listed('')).toBe(d.funnel.proposals);
+    expect(await listed('&reached=under_discussion')).toBe(d.funnel.underDiscussion);
+    expect(await listed('&reached=in_study')).toBe(d.funnel.inStudy);
+    expect(await listed('&reached=implemented')).toBe(d.funnel.implemented);
+    expect((await t.call(facilitator, 'GET', `/synergies?zoneId=${fixture.zoneId}&year=2025&reached=implemented`)).json().items).toHaveLength(1);
+    expect((await t.call(facilitator, 'GET', `/synergies?zoneId=${fixture.zoneId}&reached=signed`)).statusCode).toBe(400);
+    expect((await t.call(facilitator, 'GET', `/synergies?zoneId=${fixture.zoneId}&year=1850`)).statusCode).toBe(400);
+  });
+
   it('keeps years apart', async () => {
     const d = (await t.call(facilitator, 'GET', `/zones/${slug}/dashboards?year=2025`)).json();
     expect(d.funnel).toEqual({ declarations: 1, proposals: 1, underDiscussion: 1, inStudy: 1, implemented: 1 });

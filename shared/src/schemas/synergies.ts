@@ -4,6 +4,8 @@ import { Id } from './common';
 
 export const SYNERGY_KINDS = ['substitution', 'mutualisation', 'sharing', 'potential_taker'] as const;
 export const SYNERGY_STATUSES = ['proposed', 'under_discussion', 'in_study', 'implemented', 'dropped'] as const;
+/** The pipeline's stages in order: a synergy "reached" a stage if its status or its history got there. */
+export const PIPELINE_STAGES = ['proposed', 'under_discussion', 'in_study', 'implemented'] as const;
 export const SYNERGY_ORIGINS = ['engine', 'facilitator', 'marketplace'] as const;
 export type SynergyStatus = (typeof SYNERGY_STATUSES)[number];
 
@@ -105,6 +107,8 @@ export const SynergyListQuery = z.object({
   status: z.enum(SYNERGY_STATUSES).optional(),
   categoryCode: z.string().max(80).optional(),
   minScore: z.coerce.number().min(0).max(1).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('Proposed in this calendar year (Europe/Paris), as the dashboards count'),
+  reached: z.enum(PIPELINE_STAGES).optional().describe('Reached this stage, now or in its history, as the dashboard funnel counts'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

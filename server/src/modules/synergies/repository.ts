@@ -1,5 +1,5 @@
 import { schema } from '@synergies/db';
-import type { SynergyStatus } from '@synergies/shared';
+import { PIPELINE_STAGES, type SynergyStatus } from '@synergies/shared';
 import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { rawSql, type Db } from '../../infra/db';
 import { mainSiteJoin } from '../../infra/locations';
@@ -74,9 +74,20 @@ export interface ListFilter {
   status?: SynergyStatus;
   categoryCode?: string;
   minScore?: number;
+  year?: number;
+  reached?: (typeof PIPELINE_STAGES)[number];
   after: { key: string; id: string } | null;
   limit: number;
 }
+
+const stages = sql.raw(`array[${PIPELINE_STAGES.map((x) => `'${x}'`).join(',')}]::text[]`);
+/** Rank of the furthest stage a synergy reached (its status or its history); 1 for a dropped one that never moved. */
+const stageReached = sql`coalesce(greatest(
+  array_position(${stages}, ${s.status}::text),
+  (select max(array_position(${stages}, e.to_status::text)) from synergy_events e where e.synergy_id = ${s.id})), 1)`;
+/** Within a calendar year in the cooperative's time zone, as the dashboards count. */
+const inParisYear = (column: typeof s.createdAt, year: number) =>
+  sql`${column} >= make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Europe/Paris') and ${column} < make_timestamptz(${year + 1}, 1, 1, 0, 0, 0, 'Europe/Paris')`;
 
 /** Best score first, then newest; keyset on (score, id). */
 export function listSynergies(db: Db, f: ListFilter) {
@@ -96,6 +107,8 @@ export function listSynergies(db: Db, f: ListFilter) {
   if (f.kind) where.push(eq(s.kind, f.kind));
   if (f.status) where.push(eq(s.status, f.status));
   if (f.minScore !== undefined) where.push(gte(s.score, f.minScore));
+  if (f.year !== undefined) where.push(inParisYear(s.createdAt, f.year));
+  if (f.reached) where.push(sql`${stageReached} >= ${PIPELINE_STAGES.indexOf(f.reached) + 1}`);
   if (f.categoryCode) {
     const category = or(eq(d.categoryCode, f.categoryCode), like(d.categoryCode, `${f.categoryCode}.%`));
     where.push(
