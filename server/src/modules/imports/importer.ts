@@ -92,6 +92,15 @@ export async function analyse(ctx: AppContext, zoneId: string, sheet: Sheet, kin
   return { kind, plan, missingCoordinates, geocoded, total: sheet.rows.length };
 }
 
+/** The address service down or failing is no reason to refuse a sheet: its rows are listed for completion. */
+async function geocodeAddressesOrNone(url: string, queries: Parameters<typeof geocodeAddresses>[1]) {
+  try {
+    return await geocodeAddresses(url, queries);
+  } catch {
+    return new Map<string, { latitude: number; longitude: number }>();
+  }
+}
+
 /** Geocodes the firms that will have an address but no coordinates, when a geocoder is configured. */
 async function geocode(ctx: AppContext, writes: FirmWrite[], firms: Map<string, import('../../core/imports/plan').ExistingFirm>): Promise<number> {
   const url = ctx.config.GEOCODER_URL;
@@ -103,7 +112,7 @@ async function geocode(ctx: AppContext, writes: FirmWrite[], firms: Map<string, 
     return (site?.latitude == null || addressChanged) && (w.record.address || w.record.city || w.record.postalCode);
   });
   if (wanted.length === 0) return 0;
-  const found = await geocodeAddresses(
+  const found = await geocodeAddressesOrNone(
     url,
     wanted.map((w) => {
       const site = w.existing ? firms.get(w.existing.id)?.site : null;
