@@ -122,7 +122,9 @@ async function startInstance(index: number): Promise<Instance> {
   });
   return instance;
 }
-const instances = await Promise.all(Array.from({ length: INSTANCES }, (_, i) => startInstance(i)));
+// One after the other: two job queues creating their schema at once deadlock in PostgreSQL.
+const instances: Instance[] = [];
+for (let i = 0; i < INSTANCES; i++) instances.push(await startInstance(i));
 process.on('exit', () => instances.forEach((i) => i.child.exitCode === null && i.child.kill('SIGKILL')));
 log(`${INSTANCES} instance(s) on ports ${instances.map((i) => i.port).join(', ')}`);
 const askMemory = () => instances.forEach((i) => i.alive && i.child.connected && i.child.send('memory', () => undefined));

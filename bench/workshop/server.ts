@@ -3,6 +3,7 @@
  * route and room registry) on the benchmark's database, without Meilisearch or background
  * workers, which the realtime path does not use. Prints "ready <port>" once listening.
  */
+import { randomBytes } from 'node:crypto';
 import { buildApp } from '../../server/src/app';
 import type { AppContext } from '../../server/src/context';
 import { loadConfig } from '../../server/src/infra/config';
@@ -13,7 +14,8 @@ import { SearchOutboxRelay } from '../../server/src/infra/search/outbox-relay';
 
 const databaseUrl = process.env.DATABASE_URL!;
 const port = Number(process.env.PORT);
-const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', PUBLIC_URL: 'http://synergies.bench', PORT: String(port) });
+// Production settings, with a throw-away secret (production refuses to start without one).
+const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', PUBLIC_URL: 'http://synergies.bench', PORT: String(port), COOKIE_SECRET: randomBytes(32).toString('hex') });
 const quiet = { info: () => undefined, warn: (o: object, m: string) => console.error(m, o), error: (o: object, m: string) => console.error(m, o) };
 const db = connectDatabase(databaseUrl, { max: 10 });
 const search = searchIndexes('http://127.0.0.1:9', 'unused');
