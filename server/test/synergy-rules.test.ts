@@ -1,4 +1,4 @@
-import { MAX_PHOTOS_PER_DECLARATION } from '@synergies/shared';
+import { mainSiteLocation, MAX_PHOTOS_PER_DECLARATION } from '@synergies/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QUEUES } from '../src/infra/jobs';
 import { createTestContext, type TestContext, type TestUser } from './context';
@@ -166,6 +166,38 @@ describe('suggestions do not repeat what the member already did', () => {
       expect(job?.state).toBe('completed');
     }, { timeout: 30_000, interval: 300 });
     expect(await suggested()).toEqual([]);
+  });
+});
+
+describe('one distance between two firms', () => {
+  it('is the same on the marketplace and in the suggestion, both from the main site', async () => {
+    // A firm with two sites: the main one (first by name) 11 km away, an annex next door.
+    const zone = s.zoneId;
+    const near = await t.newOrganisation(zone, { name: 'Tuilerie Bressane', latitude: 46.6702, longitude: 5.5871 });
+    const far = await t.newOrganisation(zone, { name: 'Verrerie du Jura', latitude: 46.7702, longitude: 5.5871 });
+    const annex = await t.call(s.facilitator, 'POST', `/organisations/${far.id}/sites`, { name: 'Zz Annexe', city: 'Perrigny', latitude: 46.6712, longitude: 5.5881 });
+    expect(annex.statusCode, annex.body).toBe(201);
+    const giver = await t.newUser('member', { organisationId: near.id });
+    const taker = await t.newUser('member', { organisationId: far.id });
+    const offer = await t.declare(giver, { title: 'Calcin de verre trié', wasteCode: '10 11 12', quantity: 8, unit: 't', frequency: 'monthly' });
+    await t.declare(taker, { kind: 'need', title: 'Recherche calcin de verre', wasteCode: '10 11 12', quantity: 5, unit: 't', frequency: 'monthly' });
+
+    const suggestion = await vi.waitFor(async () => {
+      const items = (await t.call(taker, 'GET', '/synergies?limit=100')).json().items as { parties: { declarationId: string | null }[]; reasons: { code: string; params: { km?: number } }[] }[];
+      const found = items.find((x) => x.parties.some((p) => p.declarationId === offer.id) && x.reasons.some((r) => r.code === 'distance'));
+      expect(found).toBeDefined();
+      return found!;
+    }, { timeout: 30_000, interval: 300 });
+    const suggestedKm = suggestion.reasons.find((r) => r.code === 'distance')!.params.km!;
+
+    // The marketplace's origin is the taker's main site, chosen by the shared rule from the sites as the API lists them.
+    const sites = (await t.call(taker, 'GET', `/organisations/${far.id}`)).json().sites;
+    const origin = mainSiteLocation(sites)!;
+    expect(origin.name).toBe('Siège');
+    const hits = (await t.call(taker, 'GET', `/search/declarations?q=calcin&lat=${origin.lat}&lng=${origin.lng}`)).json().hits as { id: string; distanceKm: number | null }[];
+    const hit = hits.find((h) => h.id === offer.id)!;
+    expect(hit.distanceKm).toBeGreaterThan(10);
+    expect(Math.abs(hit.distanceKm! - suggestedKm)).toBeLessThan(0.1);
   });
 });
 
