@@ -195,6 +195,8 @@ describe('scheduling, preview and publication', () => {
 
   it('publishes the agendas and emails the members of each firm', async () => {
     const event = await getEvent();
+    // A member of firm B reads in English: their email comes in English.
+    expect((await t.call(firms.B.member, 'PATCH', '/auth/me', { locale: 'en' })).statusCode).toBe(200);
     expect((await t.call(firms.A.member, 'POST', `/meeting-events/${eventId}/publish`, { version: event.version })).statusCode).toBe(403);
     expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/publish`, { version: event.version - 1 })).statusCode).toBe(409);
     const res = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/publish`, { version: event.version });
@@ -204,6 +206,11 @@ describe('scheduling, preview and publication', () => {
     const [mail] = await t.ctx.db.$client<{ subject: string; text: string }[]>`select subject, text from emails where "to" = ${firms.A.member.email}`;
     expect(mail!.subject).toContain('Rendez-vous d’affaires du Revermont');
     expect(mail!.text).toMatch(/\d\d:\d\d–\d\d:\d\d, Table \d : avec/);
+    const [english] = await t.ctx.db.$client<{ subject: string; text: string }[]>`select subject, text from emails where "to" = ${firms.B.member.email}`;
+    expect(english!.subject).toBe('Your business meetings — Rendez-vous d’affaires du Revermont');
+    expect(english!.text).toMatch(/^Hello /);
+    expect(english!.text).toMatch(/\d\d:\d\d–\d\d:\d\d, Table \d: with/);
+    expect(english!.text).toMatch(/on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ 2026 is published/);
     expect((await t.call(firms.A.member, 'POST', `/meeting-events/${eventId}/requests`, { withOrganisationId: firms.E.id })).json().code).toBe('requests_closed');
     const renamed = await t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, { version: res.json().version, date: '2026-10-06' });
     expect(renamed.json().code).toBe('setup_breaks_schedule');

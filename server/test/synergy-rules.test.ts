@@ -201,6 +201,26 @@ describe('one distance between two firms', () => {
   });
 });
 
+describe('emails in the reader’s language', () => {
+  it('writes an interest request and a thread message in each recipient’s own language', async () => {
+    const zone = await t.newZone();
+    const [giverFirm, takerFirm] = [await t.newOrganisation(zone, { name: 'Menuiserie Comtoise' }), await t.newOrganisation(zone, { name: 'Laiterie du Val' })];
+    const giver = await t.newUser('member', { organisationId: giverFirm.id });
+    const taker = await t.newUser('member', { organisationId: takerFirm.id });
+    expect((await t.call(giver, 'PATCH', '/auth/me', { locale: 'en' })).statusCode).toBe(200);
+    const offer = await t.declare(giver, { title: 'Copeaux de bois' });
+    const synergy = (await t.call(taker, 'POST', `/declarations/${offer.id}/requests`, { message: 'Nous les prenons.' })).json();
+    expect((await t.call(giver, 'POST', `/synergies/${synergy.id}/messages`, { body: 'Thursday works for us.' })).statusCode).toBe(200);
+    const mails = async (to: string) => sql()<{ subject: string; text: string }[]>`select subject, text from emails where "to" = ${to} order by created_at`;
+    const [toGiver] = await mails(giver.email);
+    expect(toGiver).toMatchObject({ subject: 'Laiterie du Val is interested in “Copeaux de bois”' });
+    expect(toGiver!.text).toMatch(/^Hello .*\n\n.*\(Laiterie du Val\) writes to you about “Copeaux de bois”:\n\nNous les prenons\./);
+    const [toTaker] = await mails(taker.email);
+    expect(toTaker!.subject).toMatch(/^Nouveau message : /);
+    expect(toTaker!.text).toMatch(/^Bonjour .*\n\n.* a écrit à propos de « .* » :\n\nThursday works for us\./);
+  });
+});
+
 describe('declarations keep their rules', () => {
   it('reserving an offer goes through the declaration service: re-indexed and matched again', async () => {
     const offer = await t.declare(s.memberA, { title: 'Palettes perdues 100x120', categoryCode: 'materials.wood', quantity: 40, unit: 'pallet', frequency: 'monthly' });

@@ -6,14 +6,45 @@ import * as repo from './repository';
 import type { StoredSchedule } from './schedule-repository';
 import { byTime, scheduleLookup } from './scheduling-event';
 
-const frenchDate = (date: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+type Locale = 'fr' | 'en';
+const longDate = (date: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+
+/** The agenda email in the reader's language (their account's). */
+const WORDS = {
+  fr: {
+    subject: { published: (e: string) => `Vos rendez-vous d'affaires — ${e}`, changed: (e: string) => `Votre agenda a changé — ${e}` },
+    intro: {
+      published: (e: string, date: string, firm: string) => `Le planning des rendez-vous d'affaires « ${e} » du ${date} est publié. Voici celui de ${firm} :`,
+      changed: (e: string, _date: string, firm: string) => `Le planning des rendez-vous d'affaires « ${e} » vient de changer. Voici le nouvel agenda de ${firm} :`,
+    },
+    hello: (name: string) => `Bonjour ${name},`,
+    whatChanged: 'Ce qui change :',
+    none: 'Aucun rendez-vous pour le moment.',
+    meeting: (start: string, end: string, table: string, others: string) => `- ${start}–${end}, ${table} : avec ${others}`,
+    link: (url: string) => `Agenda en PDF et pour votre calendrier : ${url}`,
+  },
+  en: {
+    subject: { published: (e: string) => `Your business meetings — ${e}`, changed: (e: string) => `Your agenda has changed — ${e}` },
+    intro: {
+      published: (e: string, date: string, firm: string) => `The schedule of the business meetings “${e}” on ${date} is published. Here is ${firm}'s:`,
+      changed: (e: string, _date: string, firm: string) => `The schedule of the business meetings “${e}” has just changed. Here is ${firm}'s new agenda:`,
+    },
+    hello: (name: string) => `Hello ${name},`,
+    whatChanged: 'What changed:',
+    none: 'No meeting for now.',
+    meeting: (start: string, end: string, table: string, others: string) => `- ${start}–${end}, ${table}: with ${others}`,
+    link: (url: string) => `Agenda as PDF and for your calendar: ${url}`,
+  },
+} as const;
 
 /** One firm's meetings as plain-text lines for an email. */
-function agendaLines(schedule: StoredSchedule, organisationId: string): string[] {
+function agendaLines(schedule: StoredSchedule, organisationId: string, locale: Locale): string[] {
+  const w = WORDS[locale];
   const lookup = scheduleLookup(schedule.event);
   const mine = byTime(schedule.meetings.filter((m) => m.participants.includes(organisationId)).map(lookup.meeting));
-  if (mine.length === 0) return ['Aucun rendez-vous pour le moment.'];
-  return mine.map((m) => `- ${m.localStart}–${m.localEnd}, ${m.tableName} : avec ${m.organisations.filter((o) => o.id !== organisationId).map((o) => o.name).join(', ')}`);
+  if (mine.length === 0) return [w.none];
+  return mine.map((m) => w.meeting(m.localStart, m.localEnd, m.tableName, m.organisations.filter((o) => o.id !== organisationId).map((o) => o.name).join(', ')));
 }
 
 /**
@@ -35,12 +66,10 @@ export async function emailAgendas(
   const link = `${ctx.config.publicUrl}/rendez-vous/${event.id}`;
   for (const member of members) {
     const organisationId = member.organisationId!;
-    const intro =
-      reason === 'published'
-        ? `Le planning des rendez-vous d'affaires « ${event.name} » du ${frenchDate(event.date)} est publié. Voici celui de ${names.get(organisationId)} :`
-        : `Le planning des rendez-vous d'affaires « ${event.name} » vient de changer. Voici le nouvel agenda de ${names.get(organisationId)} :`;
-    const changed = changes[organisationId];
-    const what = changed && changed.fr.length > 0 ? ['Ce qui change :', ...changed.fr.map((l) => `- ${l}`), '', 'What changed:', ...changed.en.map((l) => `- ${l}`), ''] : [];
+    const w = WORDS[member.locale];
+    const intro = w.intro[reason](event.name, longDate(event.date, member.locale), names.get(organisationId) ?? '');
+    const changed = changes[organisationId]?.[member.locale] ?? [];
+    const what = changed.length > 0 ? [w.whatChanged, ...changed.map((l) => `- ${l}`), ''] : [];
     const now = ctx.now();
     const attachments: EmailAttachment[] = [
       { filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: agendaIcs(schedule.event, schedule.meetings, organisationId, schedule.version, now) },
@@ -50,8 +79,8 @@ export async function emailAgendas(
     await enqueueEmail(rawSql(tx), ctx.jobs, {
       attachments,
       to: member.email,
-      subject: reason === 'published' ? `Vos rendez-vous d'affaires — ${event.name}` : `Votre agenda a changé — ${event.name}`,
-      text: [`Bonjour ${member.displayName},`, '', ...what, intro, '', ...agendaLines(schedule, organisationId), '', `Agenda en PDF et pour votre calendrier : ${link}`, ''].join('\n'),
+      subject: w.subject[reason](event.name),
+      text: [w.hello(member.displayName), '', ...what, intro, '', ...agendaLines(schedule, organisationId, member.locale), '', w.link(link), ''].join('\n'),
     });
   }
   return members.length;

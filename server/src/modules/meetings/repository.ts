@@ -153,7 +153,7 @@ export function organisationNames(db: Db, ids: string[]) {
 export function membersOf(db: Db, organisationIds: string[]) {
   if (organisationIds.length === 0) return Promise.resolve([]);
   return db
-    .select({ email: schema.users.email, displayName: schema.users.displayName, organisationId: schema.users.organisationId })
+    .select({ email: schema.users.email, displayName: schema.users.displayName, organisationId: schema.users.organisationId, locale: schema.users.locale })
     .from(schema.users)
     .where(and(inArray(schema.users.organisationId, organisationIds), eq(schema.users.role, 'member')));
 }

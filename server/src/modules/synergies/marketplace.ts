@@ -14,6 +14,7 @@ import { insertNotifications } from '../notifications/repository';
 import * as repo from './repository';
 import { REQUESTED } from './proposals';
 import type { SynergyService } from './service';
+import { requestEmail } from './emails';
 
 /**
  * The My Troc Pro way: a member asks for an offer or answers a need in one click; the
@@ -71,11 +72,11 @@ export class MarketplaceService {
         const text = `${requester} : « ${d.title} »`;
         await insertNotifications(tx, [{ userId: o.id, synergyId, type: 'marketplace_request', text, createdAt: now }]);
         await publishEvent(tx, roomName.user(o.id), { type: 'notification.created', notificationType: 'marketplace_request', text, synergyId, createdAt: now.toISOString() });
-        await enqueueEmail(rawSql(tx), this.ctx.jobs, {
-          to: o.email,
-          subject: `${requester} s'intéresse à « ${d.title} »`,
-          text: `Bonjour ${o.displayName},\n\n${user.displayName} (${requester}) vous écrit à propos de « ${d.title} » :\n\n${message}\n\nRépondre : ${this.ctx.config.publicUrl}/synergies/${synergyId}\n\n— L'équipe Synergies`,
-        });
+        await enqueueEmail(
+          rawSql(tx),
+          this.ctx.jobs,
+          requestEmail(o, { author: user.displayName, firm: requester, title: d.title, message, link: `${this.ctx.config.publicUrl}/synergies/${synergyId}` }),
+        );
       }
       await publishEvent(tx, roomName.zone(d.zoneId), { type: 'synergy.changed', zoneId: d.zoneId, synergyId, reason: 'requested' });
       return synergyId;

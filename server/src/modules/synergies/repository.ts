@@ -54,7 +54,7 @@ export function partiesOf(db: Db, synergyIds: string[]) {
 /** The firms' people who can sign in (an invited person without a password is not told yet). */
 export function peopleOf(db: Db, organisationIds: string[]) {
   return db
-    .select({ id: u.id, organisationId: u.organisationId, displayName: u.displayName, email: u.email })
+    .select({ id: u.id, organisationId: u.organisationId, displayName: u.displayName, email: u.email, locale: u.locale })
     .from(u)
     .where(and(inArray(u.organisationId, ids(organisationIds)), isNotNull(u.passwordHash)))
     .orderBy(asc(u.displayName));

@@ -10,6 +10,7 @@ import { computeImpact, factorFor } from './impact';
 import { DECLINED } from './proposals';
 import { impactFactors } from '../impact-factors/repository';
 import * as repo from './repository';
+import { messageEmail } from './emails';
 
 const iso = (t: Date) => t.toISOString();
 /** A generated title in the reader's language; one people wrote, as they wrote it. */
@@ -225,11 +226,8 @@ export class SynergyService {
       const others = parties.filter((p) => p.organisationId !== ownParty?.organisationId).map((p) => p.organisationId);
       const recipients = await repo.peopleOf(tx, others);
       for (const r of recipients) {
-        await enqueueEmail(rawSql(tx), this.ctx.jobs, {
-          to: r.email,
-          subject: `Nouveau message : ${s.title}`,
-          text: `Bonjour ${r.displayName},\n\n${user.displayName} a écrit à propos de « ${s.title} » :\n\n${body}\n\nRépondre : ${this.ctx.config.publicUrl}/synergies/${id}\n\n— L'équipe Synergies`,
-        });
+        const link = `${this.ctx.config.publicUrl}/synergies/${id}`;
+        await enqueueEmail(rawSql(tx), this.ctx.jobs, messageEmail(r, { author: user.displayName, title: titleFor(s, r.locale), message: body, link }));
       }
     });
     return this.get(user, id);
