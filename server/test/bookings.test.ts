@@ -125,9 +125,16 @@ describe('proposing', () => {
   it('goes back and forth: a counter-proposal, then the first firm accepts one of its options', async () => {
     let b = (await t.call(firms.B.member, 'GET', `/bookings/${bookingId}`)).json();
     const firstOptionId = b.options[0].id;
+    // Firm A's member reads in English: the counter-proposal reaches them in English.
+    expect((await t.call(firms.A.member, 'PATCH', '/auth/me', { locale: 'en' })).statusCode).toBe(200);
     let res = await t.call(firms.B.member, 'POST', `/bookings/${bookingId}/answer`, { action: 'counter', options: [option('2026-10-06', '10:00')], message: 'Plutôt mardi ?', version: b.version });
     expect(res.statusCode).toBe(200);
     b = res.json();
+    const countered = (await emailsTo(firms.A.member)).at(-1)!;
+    expect(countered.subject).toBe('New times proposed — Palettes bois 120×80');
+    expect(countered.text).toContain('Option 1: Tuesday, 6 October 2026, 10:00–11:00');
+    expect(countered.text).toContain('Plutôt mardi ?');
+    expect(countered.text).toMatch(/^Hello /);
     expect(b).toMatchObject({ status: 'proposed', awaitingId: firms.A.id, round: 2 });
     expect(b.options).toHaveLength(1);
     expect(b.messages.map((m: { kind: string; body: string }) => [m.kind, m.body])).toEqual([
@@ -347,8 +354,12 @@ describe('activity and expiry', () => {
     const after = (await t.call(firms.A.member, 'GET', `/bookings/${b.id}`)).json();
     expect(after.status).toBe('expired');
     expect(after.messages.at(-1).kind).toBe('expired');
-    for (const member of [firms.A.member, firms.C.member]) {
-      const notices = (await emailsTo(member)).filter((m) => m.subject === 'Proposition de rendez-vous expirée — Bois de calage');
+    // Each in their own language (A's member switched to English above).
+    for (const [member, subject] of [
+      [firms.A.member, 'Meeting proposal expired — Bois de calage'],
+      [firms.C.member, 'Proposition de rendez-vous expirée — Bois de calage'],
+    ] as const) {
+      const notices = (await emailsTo(member)).filter((m) => m.subject === subject);
       expect(notices).toHaveLength(1);
     }
     expect((await t.call(firms.A.member, 'POST', `/bookings/${b.id}/answer`, { action: 'decline', version: after.version })).json().code).toBe('booking_closed');

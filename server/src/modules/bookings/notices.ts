@@ -8,11 +8,14 @@ type Sql = RawSql;
 
 export const BOOKING_TIME_ZONE = 'Europe/Paris';
 
-const when = (start: string | Date, end: string | Date) => {
+type Locale = 'fr' | 'en';
+const TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+const when = (start: string | Date, end: string | Date, locale: Locale) => {
   const s = new Date(start);
   const e = new Date(end);
-  const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: BOOKING_TIME_ZONE }).format(s);
-  const hour = (d: Date) => new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: BOOKING_TIME_ZONE }).format(d);
+  const day = new Intl.DateTimeFormat(TAG[locale], { dateStyle: 'full', timeZone: BOOKING_TIME_ZONE }).format(s);
+  const hour = (d: Date) => new Intl.DateTimeFormat(TAG[locale], { timeStyle: 'short', timeZone: BOOKING_TIME_ZONE }).format(d);
   return `${day}, ${hour(s)}–${hour(e)}`;
 };
 
@@ -42,16 +45,70 @@ export function calendarEntry(ctx: AppContext, b: BookingContext, attendees: { n
 
 type Notice = 'proposed' | 'countered' | 'accepted' | 'declined' | 'rescheduled' | 'cancelled' | 'expired' | 'reminder';
 
-const SUBJECTS: Record<Notice, string> = {
-  proposed: 'Proposition de rendez-vous',
-  countered: 'Nouveaux créneaux proposés',
-  accepted: 'Rendez-vous confirmé',
-  declined: 'Rendez-vous décliné',
-  rescheduled: 'Rendez-vous déplacé',
-  cancelled: 'Rendez-vous annulé',
-  expired: 'Proposition de rendez-vous expirée',
-  reminder: 'Rappel : rendez-vous demain',
-};
+/** The booking emails' words, in the reader's language (their account's). */
+const WORDS = {
+  fr: {
+    subjects: {
+      proposed: 'Proposition de rendez-vous',
+      countered: 'Nouveaux créneaux proposés',
+      accepted: 'Rendez-vous confirmé',
+      declined: 'Rendez-vous décliné',
+      rescheduled: 'Rendez-vous déplacé',
+      cancelled: 'Rendez-vous annulé',
+      expired: 'Proposition de rendez-vous expirée',
+      reminder: 'Rappel : rendez-vous demain',
+    } satisfies Record<Notice, string>,
+    hello: (name: string) => `Bonjour ${name},`,
+    between: (what: string, a: string, b: string, subject: string) => `${what} entre ${a} et ${b} : « ${subject} ».`,
+    when: 'Quand : ',
+    where: 'Où : ',
+    option: (i: number) => `Créneau ${i} : `,
+    reason: 'Motif : ',
+    expired: "La proposition n'a pas reçu de réponse dans le délai : vous pouvez en faire une nouvelle.",
+    open: (link: string) => `Voir le rendez-vous : ${link}`,
+    signature: "— L'équipe Synergies",
+  },
+  en: {
+    subjects: {
+      proposed: 'Meeting proposal',
+      countered: 'New times proposed',
+      accepted: 'Meeting confirmed',
+      declined: 'Meeting declined',
+      rescheduled: 'Meeting moved',
+      cancelled: 'Meeting cancelled',
+      expired: 'Meeting proposal expired',
+      reminder: 'Reminder: meeting tomorrow',
+    } satisfies Record<Notice, string>,
+    hello: (name: string) => `Hello ${name},`,
+    between: (what: string, a: string, b: string, subject: string) => `${what} between ${a} and ${b}: “${subject}”.`,
+    when: 'When: ',
+    where: 'Where: ',
+    option: (i: number) => `Option ${i}: `,
+    reason: 'Reason: ',
+    expired: 'The proposal got no answer in time: you may make a new one.',
+    open: (link: string) => `See the meeting: ${link}`,
+    signature: '— The Synergies team',
+  },
+} as const;
+
+/** What a step adds to its email: the times proposed, the message, the reason, an expiry. */
+export interface NoticeDetails {
+  options?: { start: Date; end: Date }[];
+  message?: string | null;
+  reason?: string | null;
+  expired?: boolean;
+  attendees?: { name: string; email: string }[];
+}
+
+function detailLines(d: NoticeDetails, locale: Locale): string[] {
+  const w = WORDS[locale];
+  const lines: string[] = [];
+  if (d.options?.length) lines.push('', ...d.options.map((o, i) => `${w.option(i + 1)}${when(o.start, o.end, locale)}`));
+  if (d.message) lines.push('', d.message);
+  if (d.reason) lines.push('', `${w.reason}${d.reason}`);
+  if (d.expired) lines.push('', w.expired);
+  return lines;
+}
 
 /**
  * Emails the members of `to` about a step of the booking, in the caller's transaction.
@@ -63,20 +120,32 @@ export async function notify(
   b: BookingContext,
   notice: Notice,
   to: string[],
-  extra: { lines?: string[]; attendees?: { name: string; email: string }[] } = {},
+  details: NoticeDetails = {},
 ): Promise<void> {
   const { booking, names } = b;
   const members = await repo.membersOf(tx, to);
   const link = `${ctx.config.publicUrl}/rdv/${booking.id}`;
   const withIcs = notice === 'accepted' || notice === 'rescheduled' || (notice === 'cancelled' && booking.starts_at !== null);
-  const ics = withIcs ? renderInvitation(calendarEntry(ctx, b, extra.attendees ?? []), mailbox(ctx.config.MAIL_FROM), ctx.now()) : null;
-  const between = `${names.get(booking.proposer_id)} et ${names.get(booking.recipient_id)}`;
-  const time = booking.starts_at && booking.ends_at ? [`Quand : ${when(booking.starts_at, booking.ends_at)}`, `Où : ${b.location}`] : [];
+  const ics = withIcs ? renderInvitation(calendarEntry(ctx, b, details.attendees ?? []), mailbox(ctx.config.MAIL_FROM), ctx.now()) : null;
   for (const m of members) {
+    const w = WORDS[m.locale];
+    const time = booking.starts_at && booking.ends_at ? [`${w.when}${when(booking.starts_at, booking.ends_at, m.locale)}`, `${w.where}${b.location}`] : [];
+    const what = w.subjects[notice];
     await enqueueEmail(tx, ctx.jobs, {
       to: m.email,
-      subject: `${SUBJECTS[notice]} — ${booking.subject}`,
-      text: [`Bonjour ${m.display_name},`, '', `${SUBJECTS[notice]} entre ${between} : « ${booking.subject} ».`, ...time, ...(extra.lines ?? []), '', `Voir le rendez-vous : ${link}`, '', "— L'équipe Synergies", ''].join('\n'),
+      subject: `${what} — ${booking.subject}`,
+      text: [
+        w.hello(m.display_name),
+        '',
+        w.between(what, names.get(booking.proposer_id) ?? '', names.get(booking.recipient_id) ?? '', booking.subject),
+        ...time,
+        ...detailLines(details, m.locale),
+        '',
+        w.open(link),
+        '',
+        w.signature,
+        '',
+      ].join('\n'),
       ...(ics ? { attachments: [{ filename: 'rendez-vous.ics', contentType: `text/calendar; charset=utf-8; method=${notice === 'cancelled' ? 'CANCEL' : 'REQUEST'}`, content: ics }] } : {}),
     });
   }
@@ -99,4 +168,3 @@ export async function loadContext(sql: Sql, b: repo.BookingRow): Promise<Booking
   return { booking: b, names, location };
 }
 
-export const optionLines = (options: { start: Date; end: Date }[]) => options.map((o, i) => `Créneau ${i + 1} : ${when(o.start, o.end)}`);

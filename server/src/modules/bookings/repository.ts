@@ -231,8 +231,8 @@ export async function organises(sql: Sql, userId: string, associationId: string)
 
 /** People who speak for these firms, to email them. */
 export function membersOf(sql: Sql, organisationIds: string[]) {
-  return sql<{ id: string; email: string; display_name: string; organisation_id: string }[]>`
-    select id, email, display_name, organisation_id from users
+  return sql<{ id: string; email: string; display_name: string; organisation_id: string; locale: 'fr' | 'en' }[]>`
+    select id, email, display_name, organisation_id, locale from users
     where organisation_id = any(${organisationIds}::uuid[]) and role = 'member' order by display_name`;
 }
 

@@ -8,7 +8,7 @@ import { conflict, forbidden, notFound, unprocessable, versionConflict } from '.
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
 import { actsForFirm, canSeeBooking, facilitates, isBookingParty } from '@synergies/shared';
 import type { SynergyService } from '../synergies/service';
-import { BOOKING_TIME_ZONE, loadContext, notify, optionLines } from './notices';
+import { BOOKING_TIME_ZONE, loadContext, notify } from './notices';
 import * as repo from './repository';
 import { checkOptions, expiryOf, nextSynergyStatus, subjectKey } from './rules';
 
@@ -120,7 +120,7 @@ export class BookingService {
         });
         await repo.insertOptions(tx, b.id, 1, proposerId, options);
         await repo.insertMessage(tx, { bookingId: b.id, kind: 'proposed', authorId: user.id, organisationId: proposerId, body: input.message ?? '', round: 1, at: now });
-        await notify(this.ctx, tx, await loadContext(tx, b), 'proposed', [input.recipientId], { lines: ['', ...optionLines(options), ...(input.message ? ['', input.message] : [])] });
+        await notify(this.ctx, tx, await loadContext(tx, b), 'proposed', [input.recipientId], { options, message: input.message });
         return b.id;
       });
     } catch (error) {
@@ -151,7 +151,7 @@ export class BookingService {
         const updated = await repo.updateBooking(tx, id, input.version, { status: 'declined', awaiting_id: null, decline_reason: input.reason ?? null, answered_at: now }, now);
         if (!updated) throw versionConflict();
         await repo.insertMessage(tx, { bookingId: id, kind: 'declined', authorId: user.id, organisationId: firm, body: input.reason ?? '', at: now });
-        await notify(this.ctx, tx, await loadContext(tx, updated), 'declined', [other], { lines: input.reason ? ['', `Motif : ${input.reason}`] : [] });
+        await notify(this.ctx, tx, await loadContext(tx, updated), 'declined', [other], { reason: input.reason });
       });
     }
     return this.get(user, id);
@@ -206,7 +206,7 @@ export class BookingService {
       if (!updated) throw versionConflict();
       await repo.insertOptions(tx, b.id, round, firm, options);
       await repo.insertMessage(tx, { bookingId: b.id, kind: 'countered', authorId: user.id, organisationId: firm, body: message ?? '', round, at: now });
-      await notify(this.ctx, tx, await loadContext(tx, updated), 'countered', [other], { lines: ['', ...optionLines(options), ...(message ? ['', message] : [])] });
+      await notify(this.ctx, tx, await loadContext(tx, updated), 'countered', [other], { options, message });
     });
   }
 
@@ -264,7 +264,7 @@ export class BookingService {
       await repo.insertMessage(tx, { bookingId: id, kind: 'cancelled', authorId: user.id, organisationId: firm, body: input.reason ?? '', at: now });
       const other = firm === b.proposer_id ? b.recipient_id : b.proposer_id;
       await notify(this.ctx, tx, await loadContext(tx, updated), 'cancelled', wasAccepted ? [b.proposer_id, b.recipient_id] : [other], {
-        lines: input.reason ? ['', `Motif : ${input.reason}`] : [],
+        reason: input.reason,
         attendees: attendees.map((a) => ({ name: a.user_name, email: a.user_email })),
       });
     });
@@ -381,7 +381,7 @@ export async function expireBookings(ctx: AppContext): Promise<number> {
       await repo.insertMessage(tx, { bookingId: b.id, kind: 'expired', authorId: null, organisationId: null, at: now });
       const orgs = await repo.organisations(tx, [b.proposer_id, b.recipient_id]);
       await notify(ctx, tx, { booking: b, names: new Map(orgs.map((o) => [o.id, o.name])), location: '' }, 'expired', [b.proposer_id, b.recipient_id], {
-        lines: ['', "La proposition n'a pas reçu de réponse dans le délai : vous pouvez en faire une nouvelle."],
+        expired: true,
       });
     }
     return expired.length;
