@@ -32,3 +32,9 @@ export function synergyTitle(parts: SynergyTitleParts, locale: 'fr' | 'en'): str
       return `${parts.offerTitle} → ${parts.takerName}`;
   }
 }
+
+/** A stored synergy's title for a reader: a generated one in their language, one people wrote as they wrote it. */
+export function titleForReader(s: { title: string; titleParts: unknown }, locale: 'fr' | 'en'): string {
+  const parts = SynergyTitleParts.safeParse(s.titleParts);
+  return parts.success ? synergyTitle(parts.data, locale) : s.title;
+}

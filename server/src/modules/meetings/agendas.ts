@@ -1,4 +1,4 @@
-import type { Agenda, CurrentUser } from '@synergies/shared';
+import { titleForReader, type Agenda, type CurrentUser } from '@synergies/shared';
 import { renderAgendaPdf, renderScheduleCsv, renderScheduleXlsx, renderTablePlanPdf } from '../../core/scheduler';
 import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
@@ -70,9 +70,15 @@ export class AgendaService {
     return { eventId, eventName: event.name, date: event.date, timeZone: event.timeZone, organisation: { id: organisationId, name }, scheduleVersion: schedule.version, meetings: byTime(meetings) };
   }
 
+  /** Synergy titles as the reader says them (the spreadsheets' columns are French, so are their titles). */
+  private async titles(schedule: Pick<schedules.StoredSchedule, 'event'>, locale: 'fr' | 'en') {
+    return new Map((await schedules.synergyTitles(this.ctx.db, schedule)).map((row) => [row.id, titleForReader(row, locale)]));
+  }
+
   async agendaPdf(user: CurrentUser, eventId: string, organisationId: string): Promise<Download> {
     const { schedule, name } = await this.forFirm(user, eventId, organisationId);
-    const body = await renderAgendaPdf(schedule.event, schedule.meetings, organisationId, await schedules.synergyTitles(this.ctx.db, schedule));
+    const titles = await this.titles(schedule, user.locale);
+    const body = await renderAgendaPdf(schedule.event, schedule.meetings, organisationId, titles, user.locale);
     return { filename: `agenda-${fileSafe(name)}.pdf`, contentType: 'application/pdf', body };
   }
 
@@ -95,7 +101,7 @@ export class AgendaService {
 
   async scheduleCsv(user: CurrentUser, eventId: string): Promise<Download> {
     const { event, schedule } = await this.wholeSchedule(user, eventId);
-    return { filename: `rendez-vous-${fileSafe(event.name)}.csv`, contentType: 'text/csv; charset=utf-8', body: renderScheduleCsv(schedule.event, schedule.meetings, await schedules.synergyTitles(this.ctx.db, schedule)) };
+    return { filename: `rendez-vous-${fileSafe(event.name)}.csv`, contentType: 'text/csv; charset=utf-8', body: renderScheduleCsv(schedule.event, schedule.meetings, await this.titles(schedule, 'fr')) };
   }
 
   async scheduleXlsx(user: CurrentUser, eventId: string): Promise<Download> {
@@ -103,7 +109,7 @@ export class AgendaService {
     return {
       filename: `rendez-vous-${fileSafe(event.name)}.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      body: await renderScheduleXlsx(schedule.event, schedule.meetings, await schedules.synergyTitles(this.ctx.db, schedule)),
+      body: await renderScheduleXlsx(schedule.event, schedule.meetings, await this.titles(schedule, 'fr')),
     };
   }
 }

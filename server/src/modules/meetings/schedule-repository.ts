@@ -39,11 +39,11 @@ function typed(row: typeof schedules.$inferSelect): StoredSchedule {
 }
 
 /** The titles of the synergies a schedule's meetings are about, for the files people open. */
-export async function synergyTitles(db: Db, schedule: Pick<StoredSchedule, 'event'>): Promise<Map<string, string>> {
+/** The titles of the schedule's synergies; generated ones keep what they are made of, to be said in the reader's language. */
+export async function synergyTitles(db: Db, schedule: Pick<StoredSchedule, 'event'>) {
   const ids = [...new Set(schedule.event.requests.flatMap((r) => r.synergyIds))];
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: schema.synergies.id, title: schema.synergies.title }).from(schema.synergies).where(inArray(schema.synergies.id, ids));
-  return new Map(rows.map((r) => [r.id, r.title]));
+  if (ids.length === 0) return [];
+  return db.select({ id: schema.synergies.id, title: schema.synergies.title, titleParts: schema.synergies.titleParts }).from(schema.synergies).where(inArray(schema.synergies.id, ids));
 }
 
 export async function insertRun(db: Db, values: typeof runs.$inferInsert): Promise<RunRow> {

@@ -1,4 +1,4 @@
-import { belongsToZone, canMoveSynergy, synergyTitle, SynergyTitleParts, type CurrentUser, facilitates, haversineKm, isAdmin, type SynergyCreate, type SynergyListQuery, type SynergyMove, type Unit } from '@synergies/shared';
+import { belongsToZone, canMoveSynergy, titleForReader, type CurrentUser, facilitates, haversineKm, isAdmin, type SynergyCreate, type SynergyListQuery, type SynergyMove, type Unit } from '@synergies/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { decodeCursor, encodeCursor } from '../../http/cursor';
@@ -13,11 +13,6 @@ import * as repo from './repository';
 import { messageEmail } from './emails';
 
 const iso = (t: Date) => t.toISOString();
-/** A generated title in the reader's language; one people wrote, as they wrote it. */
-const titleFor = (s: repo.SynergyRow, locale: 'fr' | 'en') => {
-  const parts = SynergyTitleParts.safeParse(s.titleParts);
-  return parts.success ? synergyTitle(parts.data, locale) : s.title;
-};
 /** Steps that commit the firms: reached only once every party has accepted. */
 const AGREED_STEPS: readonly repo.SynergyRow['status'][] = ['in_study', 'implemented'];
 
@@ -55,7 +50,7 @@ export class SynergyService {
         kind: s.kind,
         origin: s.origin,
         status: s.status,
-        title: titleFor(s, reader.locale),
+        title: titleForReader(s, reader.locale),
         score: s.score,
         reasons: s.reasons as { code: string; weight: number; value: number; params: Record<string, unknown> }[],
         explanationFr: s.explanationFr,
@@ -227,7 +222,7 @@ export class SynergyService {
       const recipients = await repo.peopleOf(tx, others);
       for (const r of recipients) {
         const link = `${this.ctx.config.publicUrl}/synergies/${id}`;
-        await enqueueEmail(rawSql(tx), this.ctx.jobs, messageEmail(r, { author: user.displayName, title: titleFor(s, r.locale), message: body, link }));
+        await enqueueEmail(rawSql(tx), this.ctx.jobs, messageEmail(r, { author: user.displayName, title: titleForReader(s, r.locale), message: body, link }));
       }
     });
     return this.get(user, id);

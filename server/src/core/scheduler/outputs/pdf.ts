@@ -19,17 +19,42 @@ function collect(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
 
 const span = (start: string, end: string) => `${frenchTime(start)} – ${frenchTime(end)}`;
 
+/** The agenda in the reader's language: French times "9 h 20", English "09:20". */
+const AGENDA_WORDS = {
+  fr: {
+    title: (event: string, firm: string) => `${event} : agenda de ${firm}`,
+    date: frenchDate,
+    span,
+    none: 'Aucun rendez-vous planifié.',
+    with: (who: string, about: string[]) => `  avec ${who}${about.length ? ` : ${about.join(' ; ')}` : ''}`,
+  },
+  en: {
+    title: (event: string, firm: string) => `${event}: ${firm}'s agenda`,
+    date: (date: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`)),
+    span: (start: string, end: string) => `${start} – ${end}`,
+    none: 'No meeting scheduled.',
+    with: (who: string, about: string[]) => `  with ${who}${about.length ? `: ${about.join('; ')}` : ''}`,
+  },
+} as const;
+
 /** One firm's agenda: time, table, who, synergies. */
-export function renderAgendaPdf(event: SchedulingEvent, meetings: readonly ScheduledMeeting[], participantId: string, synergyTitles: SynergyTitles = new Map()): Promise<Buffer> {
+export function renderAgendaPdf(
+  event: SchedulingEvent,
+  meetings: readonly ScheduledMeeting[],
+  participantId: string,
+  synergyTitles: SynergyTitles = new Map(),
+  locale: 'fr' | 'en' = 'fr',
+): Promise<Buffer> {
+  const w = AGENDA_WORDS[locale];
   return collect((doc) => {
-    doc.fontSize(18).text(`${event.name} : agenda de ${participantName(event, participantId)}`);
-    doc.fontSize(11).text(capitalise(frenchDate(event.date))).moveDown();
+    doc.fontSize(18).text(w.title(event.name, participantName(event, participantId)));
+    doc.fontSize(11).text(capitalise(w.date(event.date))).moveDown();
     const lines = agendaOf(event, meetings, participantId);
-    if (lines.length === 0) doc.text('Aucun rendez-vous planifié.');
+    if (lines.length === 0) doc.text(w.none);
     for (const l of lines) {
       const about = synergyLabels(l.synergyIds, synergyTitles);
-      doc.font('Helvetica-Bold').text(`${span(l.time.localStart, l.time.localEnd)}  ${l.tableName}`, { continued: true });
-      doc.font('Helvetica').text(`  avec ${l.with.join(', ')}${about.length ? ` : ${about.join(' ; ')}` : ''}`);
+      doc.font('Helvetica-Bold').text(`${w.span(l.time.localStart, l.time.localEnd)}  ${l.tableName}`, { continued: true });
+      doc.font('Helvetica').text(w.with(l.with.join(', '), about));
     }
   });
 }

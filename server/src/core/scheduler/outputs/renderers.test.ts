@@ -33,6 +33,14 @@ describe('schedule renderers', () => {
     }
   });
 
+  it('says the agenda in English to an English reader', async () => {
+    const agenda = await pdfText(await renderAgendaPdf(fixtureEvent, fixtureMeetings, 'acme', new Map([['syn-7', 'Wooden pallets']]), 'en'));
+    expect(agenda).toContain('Thursday, 18 June 2026');
+    expect(agenda).toContain('09:20 – 09:40');
+    expect(agenda).toMatch(/with .*: Wooden pallets/);
+    expect(agenda).not.toMatch(/avec|h 20/);
+  });
+
   it('PDFs say French dates, times and titles, never internal ids', async () => {
     const agenda = await pdfText(await renderAgendaPdf(fixtureEvent, fixtureMeetings, 'acme', new Map([['syn-7', 'Palettes bois 80x120']])));
     expect(agenda).toContain('Jeudi 18 juin 2026');
