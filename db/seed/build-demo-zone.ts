@@ -18,6 +18,7 @@ import {
   ZoneExchange,
   findCategory,
   findWasteCode,
+  haversineKm,
   isValidSiret,
   luhnValid,
   withSiretCheckDigit,
@@ -1794,14 +1795,6 @@ function build(): ZoneExchangeInput {
 // ---------------------------------------------------------------------------------------
 // Checks
 
-function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(a));
-}
-
 function check(input: ZoneExchangeInput): void {
   const doc = ZoneExchange.parse(input);
   const fail = (message: string) => {
@@ -1826,7 +1819,7 @@ function check(input: ZoneExchangeInput): void {
     if (!isValidSiret(o.siret) || !luhnValid(o.siret.slice(0, 9))) fail(`invalid SIRET/SIREN ${o.siret}`);
     if (o.sites.length < 1) fail(`${o.name} has no site`);
     for (const s of o.sites) {
-      const km = distanceKm(46.67, 5.57, s.latitude!, s.longitude!);
+      const km = haversineKm(46.67, 5.57, s.latitude!, s.longitude!);
       if (km > 4) fail(`${o.name} / ${s.name} is ${km.toFixed(1)} km from the zone centre`);
     }
     const titles = new Set<string>();

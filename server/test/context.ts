@@ -3,7 +3,7 @@ import { withSiretCheckDigit, type DeclarationCreate } from '@synergies/shared';
 import { queryString, routePath, type RouteArgs, type RouteResponse, type RouteSpec } from '@synergies/shared/routes';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import postgres from 'postgres';
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
 import { buildApp } from '../src/app';
 import type { AppContext } from '../src/context';
 import { loadConfig } from '../src/infra/config';
@@ -32,6 +32,21 @@ export class TestClock {
 
 let sequence = 0;
 const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}${crypto.randomBytes(2).toString('hex')}`;
+
+/**
+ * Waits for background work (matching, scheduling runs) to produce something: `probe`
+ * answers it, or undefined while it is not there yet. Generous on a loaded 2-core machine.
+ */
+export function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const value = await probe();
+      if (value === undefined) throw new Error(`still waiting for ${what}`);
+      return value;
+    },
+    { timeout: timeoutMs, interval: 200 },
+  );
+}
 
 /** A 13-digit random prefix made into a valid SIRET. */
 export const randomSiret = () => withSiretCheckDigit(String(1e12 + crypto.randomInt(0, 8e12)).padStart(13, '1').slice(0, 13));

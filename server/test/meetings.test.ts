@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestContext, type TestContext, type TestUser } from './context';
+import { createTestContext, type TestContext, type TestUser, eventually } from './context';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -46,15 +46,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 const getEvent = async () => (await t.call(facilitator, 'GET', `/meeting-events/${eventId}`)).json();
 const requestCount = async () => (await t.call(facilitator, 'GET', `/meeting-events/${eventId}/requests`)).json().length as number;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestContext, type TestContext } from './context';
+import { createTestContext, type TestContext, eventually } from './context';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -19,15 +19,6 @@ interface SynergyView {
   parties: { organisationId: string; declarationId: string | null; role: string }[];
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** A firm of the zone with its NAF code, `km` east of the offering firm's site. */
 async function firm(name: string, naf: string, km: number) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestContext, type TestContext, type TestUser } from './context';
+import { createTestContext, type TestContext, type TestUser, eventually } from './context';
 import { routes } from '@synergies/shared/routes';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -24,16 +24,6 @@ interface SynergyView {
   impact: { tonnes: number; co2eKg: number; eurosSaved: number } | null;
 }
 
-// Background jobs under a loaded 2-core CI machine can take a while: wait generously, poll often.
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function synergiesOf(user: TestUser, query = ''): Promise<SynergyView[]> {
   const res = await t.call(user, 'GET', `/synergies?limit=100${query}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestContext, type TestContext, type TestUser } from './context';
+import { createTestContext, type TestContext, type TestUser, eventually } from './context';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -14,15 +14,6 @@ let workshopId: string;
 
 const DAY = '2026-10-17';
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** A call with an Idempotency-Key, as the phone's offline queue sends it. */
 function keyed(user: TestUser, url: string, key: string, payload: object) {
