@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { belongsToZone, canEditDeclarationsOf, canRunMatching, canSeeDeclaration, canSeeExchange, facilitates } from './policy';
+import { belongsToZone, canEditDeclarationsOf, canRunMatching, canRunMeetingEvent, canSeeDeclaration, canSeeExchange, facilitates } from './policy';
 import type { CurrentUser } from './schemas/auth';
 
 const ZONE = '11111111-1111-4111-8111-111111111111';
@@ -20,6 +20,15 @@ const facilitator = person('facilitator', [ZONE]);
 const member = person('member', [ZONE], FIRM);
 
 describe('policy', () => {
+  it("lets an association's organisers run its meeting events, not other members", () => {
+    const event = { zoneId: ZONE };
+    expect(canRunMeetingEvent(member, event, true)).toBe(true);
+    expect(canRunMeetingEvent(member, event, false)).toBe(false);
+    expect(canRunMeetingEvent(facilitator, event, false)).toBe(true);
+    expect(canRunMeetingEvent(facilitator, { zoneId: OTHER_ZONE }, false)).toBe(false);
+    expect(canRunMeetingEvent(admin, { zoneId: OTHER_ZONE }, false)).toBe(true);
+  });
+
   it('lets facilitators run their zones only, and admins everywhere', () => {
     expect(facilitates(facilitator, ZONE)).toBe(true);
     expect(facilitates(facilitator, OTHER_ZONE)).toBe(false);

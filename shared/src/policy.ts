@@ -48,3 +48,6 @@ export const canSeeBooking = (u: CurrentUser, b: { zoneId: string; proposerId: s
 export const actsForFirm = (u: CurrentUser, organisationId: string) => u.role === 'member' && u.organisationId === organisationId;
 
 export const canManageAssociation = (u: CurrentUser, a: { zoneId: string }, isOrganiser: boolean) => facilitates(u, a.zoneId) || isOrganiser;
+
+/** A business-meeting event is run by the zone's facilitators and, for an association's event, by its organisers. */
+export const canRunMeetingEvent = (u: CurrentUser, e: { zoneId: string }, organisesIt: boolean) => facilitates(u, e.zoneId) || organisesIt;

@@ -10,6 +10,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Only for these roles; others are sent home. */
     roles?: Role[];
+    /** Also for members who organise an association (its meeting events are theirs to run). */
+    organisers?: boolean;
     /** i18n key of the page title. */
     title?: string;
     /** Full screen, no header (the workshop's room screen). */
@@ -98,7 +100,7 @@ const routes: RouteRecordRaw[] = [
     path: '/animation/rendez-vous/:eventId',
     name: 'meeting-event',
     component: () => import('./pages/MeetingEventPage.vue'),
-    meta: { roles: ['facilitator', 'admin'], title: 'meetings.eventTitle' },
+    meta: { roles: ['facilitator', 'admin'], organisers: true, title: 'meetings.eventTitle' },
   },
   { path: '/synergies/:id', name: 'synergy', component: () => import('./pages/SynergyPage.vue'), meta: { title: 'synergy.title' } },
   { path: '/echanges/:id', name: 'exchange', component: () => import('./pages/ExchangePage.vue'), meta: { title: 'exchangeRecord.title' } },
@@ -163,7 +165,7 @@ export function createAppRouter() {
     }
     if (!user) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
     if (to.name === 'home') return homeFor(user.role);
-    if (to.meta.roles && !to.meta.roles.includes(user.role)) return homeFor(user.role);
+    if (to.meta.roles && !to.meta.roles.includes(user.role) && !(to.meta.organisers && (await session.ensureOrganiser()))) return homeFor(user.role);
     return true;
   });
 

@@ -17,7 +17,9 @@ let baseURL: string;
 /** A real value for every route parameter, by route name then parameter name. */
 let params: Record<string, Record<string, string>>;
 
-const account = (role: 'admin' | 'facilitator' | 'member') => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+/** The demo accounts by what they do: a plain member, the association's organiser (a member too), a facilitator, an admin. */
+type Who = 'admin' | 'facilitator' | 'member' | 'organiser';
+const account = (who: Who) => (who === 'organiser' ? DEMO_ACCOUNTS.find((a) => a.email.startsWith('organisateur'))! : DEMO_ACCOUNTS.find((a) => a.role === who)!);
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -54,6 +56,20 @@ beforeAll(async () => {
   const eventId = event.json().id as string;
   expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/status`, { status: 'requests_open', version: event.json().version })).statusCode).toBe(200);
 
+  // The event page is shown on an event of the association, which its organiser runs too.
+  const organiser = await demoUser('organiser');
+  const [association] = await sql<{ id: string }[]>`select id from associations where zone_id = ${zoneId} limit 1`;
+  const members = await sql<{ id: string }[]>`select organisation_id as id from association_members where association_id = ${association!.id} order by organisation_id limit 6`;
+  const associationEvent = await t.call(organiser, 'POST', `/associations/${association!.id}/events`, {
+    zoneId,
+    name: "Rendez-vous d'affaires des membres d'ALons'ZI, matinée de décembre",
+    date: '2026-12-17',
+    sessions: [{ id: 'morning', name: 'Matin', slots: ['09:00', '09:20'].map((start, i) => ({ id: `m${i + 1}`, start, durationMinutes: 20 })) }],
+    tables: [{ id: 'T1', name: 'Table 1' }],
+    participants: members.map((m) => ({ organisationId: m.id })),
+  });
+  expect(associationEvent.statusCode).toBe(201);
+
   expect(await ensureDemoWorkshop(t.ctx, new AuthService(t.ctx))).not.toBeNull();
   const [workshop] = await sql<{ id: string }[]>`select id from workshops limit 1`;
   const [synergy] = await sql<{ id: string }[]>`select id from synergies where zone_id = ${zoneId} order by created_at limit 1`;
@@ -65,7 +81,7 @@ beforeAll(async () => {
     'declaration-edit': { id: declaration!.id },
     organisation: { id: memberFirm!.id },
     'organisation-edit': { id: memberFirm!.id },
-    'meeting-event': { eventId },
+    'meeting-event': { eventId: associationEvent.json().id },
     agenda: { eventId },
     synergy: { id: synergy!.id },
     exchange: { id: exchange.id },
@@ -78,7 +94,7 @@ beforeAll(async () => {
   baseURL = await serve(t);
   browser = await launchBrowser();
 
-  async function demoUser(role: 'facilitator' | 'member'): Promise<TestUser> {
+  async function demoUser(role: Exclude<Who, 'admin'>): Promise<TestUser> {
     const { email, password } = account(role);
     const [u] = await sql<{ id: string }[]>`select id from users where email = ${email}`;
     return { id: u!.id, email, cookie: await t.login(email, password) };
@@ -132,6 +148,9 @@ async function overflow(page: Page): Promise<string[]> {
 
 /** Routes whose made-up parameter (a one-time token) is refused on purpose: their 4xx is the page working. */
 const REFUSED_ON_PURPOSE = new Set(['password-reset', 'invitation', 'workshop-join', 'workshop-screen', 'booking']);
+/** The organiser's firm is no party to the plain member's synergy, hand-over or workshop: their 404 is the server keeping them private. */
+const OTHER_FIRMS_PAGES = new Set(['synergy', 'exchange', 'workshop-phone', 'workshop-check-in', 'workshop-board', 'workshop-summary']);
+const refused = (role: Who, route: string) => REFUSED_ON_PURPOSE.has(route) || (role === 'organiser' && OTHER_FIRMS_PAGES.has(route));
 
 describe('every page on a 360 px phone', () => {
   it('opens the login page of a visitor without a failed request or a console error', async () => {
@@ -151,14 +170,14 @@ describe('every page on a 360 px phone', () => {
     }
   });
 
-  for (const role of ['member', 'facilitator', 'admin'] as const) {
+  for (const role of ['member', 'organiser', 'facilitator', 'admin'] as const) {
     it(`fits the screen for a ${role}, menus and notification panel included, quietly`, async () => {
       const { context, page, errors } = await newSession(browser, baseURL, PHONE);
       // Normal use fails no request and logs no error (a made-up token's refusal aside).
       const failed: string[] = [];
       let current = '';
-      page.on('response', (r) => r.status() >= 400 && !REFUSED_ON_PURPOSE.has(current) && failed.push(`${current}: ${r.status()} ${r.url()}`));
-      page.on('console', (m) => m.type() === 'error' && !REFUSED_ON_PURPOSE.has(current) && failed.push(`${current}: ${m.text()}`));
+      page.on('response', (r) => r.status() >= 400 && !refused(role, current) && failed.push(`${current}: ${r.status()} ${r.url()}`));
+      page.on('console', (m) => m.type() === 'error' && !refused(role, current) && failed.push(`${current}: ${m.text()}`));
       try {
         await logIn(page, account(role).email, account(role).password);
         const problems: string[] = [];

@@ -142,6 +142,8 @@ export const MeetingEvent = z
     breaks: z.array(z.object({ afterSession: z.string(), start: z.string(), end: z.string() })),
     tables: z.array(z.object({ id: z.string(), name: z.string(), reservedFor: Id.nullable() })),
     participants: z.array(MeetingParticipant),
+    /** The association whose organisers run it (participants then come from its members). */
+    associationId: Id.nullable().optional(),
     lunchCountsAsBreak: z.boolean(),
     allRequestsRequired: z.boolean(),
     /** Version of the schedule members see; null until published. */
@@ -154,6 +156,7 @@ export const MeetingEvent = z
 export type MeetingEvent = z.infer<typeof MeetingEvent>;
 
 export const MeetingEventSummary = MeetingEvent.pick({ id: true, zoneId: true, name: true, date: true, status: true, version: true });
+export type MeetingEventSummary = z.infer<typeof MeetingEventSummary>;
 
 // Requests -----------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import type {
 } from '@synergies/shared';
 import type { z } from 'zod';
 import { api, request } from './client';
+import type { MeetingEventInput, MeetingEventSummaryView, MeetingEventView } from './meetings';
 
 export type BookingView = Booking;
 export type BookingSummaryView = z.infer<typeof BookingSummary>;
@@ -53,6 +54,9 @@ export const associationsApi = {
   removeOrganiser: (id: string, userId: string) => request<AssociationView>('DELETE', `/associations/${enc(id)}/organisers/${enc(userId)}`),
   list: (zoneId?: string) => api.get<AssociationView[]>('/associations', zoneId ? { zoneId } : {}),
   get: (id: string) => api.get<AssociationView>(`/associations/${enc(id)}`),
+  /** Its business-meeting events, drafts included (organisers and facilitators). */
+  events: (id: string) => api.get<MeetingEventSummaryView[]>(`/associations/${enc(id)}/events`),
+  createEvent: (id: string, body: MeetingEventInput) => api.post<MeetingEventView>(`/associations/${enc(id)}/events`, body),
   directory: (id: string, query: { q?: string; kind?: string; categoryCode?: string; withSynergies?: boolean }) =>
     api.get<DirectoryEntryView[]>(`/associations/${enc(id)}/directory`, { ...query, withSynergies: query.withSynergies ? 'true' : undefined }),
   update: (id: string, body: { name?: string; description?: string; premises?: string; memberIds?: string[]; version: number }) => api.patch<AssociationView>(`/associations/${enc(id)}`, body),

@@ -1,7 +1,7 @@
 import { canEditDeclarationsOf as mayEditDeclarationsOf, facilitates as mayFacilitate } from '@synergies/shared';
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
-import { authApi, type CurrentUser } from '../api';
+import { computed, ref, watch } from 'vue';
+import { associationsApi, authApi, type CurrentUser } from '../api';
 import { onUnauthorised } from '../api/client';
 import { applyAccountLocale, setLocale, type AppLocale } from '../i18n';
 
@@ -17,6 +17,26 @@ export const useSessionStore = defineStore('session', () => {
   const isFacilitator = computed(() => user.value?.role === 'facilitator');
   const isMember = computed(() => user.value?.role === 'member');
   const canFacilitate = computed(() => isAdmin.value || isFacilitator.value);
+
+  /** The member organises an association (runs its meeting events); unknown until asked. */
+  const organiser = ref<boolean | null>(null);
+  watch(
+    () => user.value?.id,
+    () => (organiser.value = null),
+  );
+  /** Asks the server once per session; a failed answer counts as "no" and is asked again next time. */
+  async function ensureOrganiser(): Promise<boolean> {
+    const u = user.value;
+    if (u?.role !== 'member') return false;
+    if (organiser.value !== null) return organiser.value;
+    try {
+      const mine = (await associationsApi.list()).some((a) => a.organisers.some((o) => o.id === u.id));
+      if (user.value?.id === u.id) organiser.value = mine;
+      return mine;
+    } catch {
+      return false;
+    }
+  }
 
   function facilitates(zoneId: string): boolean {
     return user.value !== null && mayFacilitate(user.value, zoneId);
@@ -79,5 +99,5 @@ export const useSessionStore = defineStore('session', () => {
     user.value = null;
   });
 
-  return { user, loaded, loggedOut, isAdmin, isFacilitator, isMember, canFacilitate, facilitates, canEditDeclarationsOf, ensureLoaded, login, setUser, chooseLocale, logout };
+  return { user, loaded, loggedOut, isAdmin, isFacilitator, isMember, canFacilitate, organiser, ensureOrganiser, facilitates, canEditDeclarationsOf, ensureLoaded, login, setUser, chooseLocale, logout };
 });

@@ -4,6 +4,7 @@ import { eventAssociation, linkEvent } from './repository';
 
 /** What the meetings module asks about events an association runs. */
 export const linkAssociationEvent = linkEvent;
+export { eventAssociation };
 
 export async function organisesEvent(sql: RawSql, userId: string, eventId: string): Promise<boolean> {
   return (await eventAssociation(sql, eventId))?.organiser_ids.includes(userId) ?? false;

@@ -117,6 +117,15 @@ export async function eventAssociation(sql: Sql, eventId: string) {
   return row;
 }
 
+/** The events the association runs, drafts included, latest first. */
+export function eventsOf(sql: Sql, associationId: string) {
+  return sql<{ id: string; zone_id: string; name: string; date: string; status: string; version: number }[]>`
+    select e.id, e.zone_id, e.name, e.date::text as date, e.status, e.version
+    from association_events ae join meeting_events e on e.id = ae.event_id
+    where ae.association_id = ${associationId}
+    order by e.date desc, e.name`;
+}
+
 export interface DirectoryRow {
   id: string;
   name: string;

@@ -9,6 +9,7 @@ import {
   MAX_PHOTO_BYTES,
   MeetingEvent,
   MeetingEventCreate,
+  MeetingEventSummary,
   OrganiserAdd,
   OrganiserParams,
   problems,
@@ -78,6 +79,11 @@ export const associationRoutes: FastifyPluginAsyncZod<{ associations: Associatio
   app.get('/associations/:id/directory', {
     schema: { tags, summary: 'The other member firms: activity, open offers and needs, synergies in common', params: IdParams, querystring: DirectoryQuery, response: { 200: z.array(DirectoryEntry), ...problems(400, 401, 403, 404) } },
     handler: async (request) => associations.directory(requireUser(request), request.params.id, request.query),
+  });
+
+  app.get('/associations/:id/events', {
+    schema: { tags, summary: "The association's business-meeting events, drafts included (organisers, facilitators)", params: IdParams, response: { 200: z.array(MeetingEventSummary), ...problems(400, 401, 403, 404) } },
+    handler: async (request) => associations.events(requireUser(request), request.params.id),
   });
 
   app.post('/associations/:id/events', {

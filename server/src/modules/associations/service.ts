@@ -1,4 +1,4 @@
-import { type Association, type CurrentUser, type DirectoryEntry, type MeetingEvent, type MeetingEventCreate } from '@synergies/shared';
+import { type Association, type CurrentUser, type DirectoryEntry, type MeetingEvent, type MeetingEventCreate, type MeetingEventSummary } from '@synergies/shared';
 import { acceptUploadedImage } from '../../infra/images';
 import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../../http/problem';
@@ -147,6 +147,12 @@ export class AssociationService {
   }
 
   /** An organiser runs a business-meeting event for the association's members with the events machinery. */
+  /** Its business-meeting events, drafts included, for those who run them. */
+  async events(user: CurrentUser, id: string): Promise<MeetingEventSummary[]> {
+    await this.manageable(user, id);
+    return (await repo.eventsOf(this.sql, id)).map((e) => ({ id: e.id, zoneId: e.zone_id, name: e.name, date: e.date, status: e.status as MeetingEventSummary['status'], version: e.version }));
+  }
+
   async createEvent(user: CurrentUser, id: string, input: MeetingEventCreate, events: MeetingEventService): Promise<MeetingEvent> {
     const { a } = await this.manageable(user, id);
     if (input.zoneId !== a.zone_id) throw unprocessable('zone_mismatch', "L'événement se tient dans la zone de l'association.", [{ path: 'body.zoneId', message: 'Autre zone' }]);

@@ -1,4 +1,4 @@
-import { belongsToZone, facilitates } from '@synergies/shared';
+import { belongsToZone, canRunMeetingEvent, facilitates } from '@synergies/shared';
 import type { CurrentUser } from '@synergies/shared';
 import { conflict, forbidden, notFound } from '../../http/problem';
 import { rawSql, type Database, type Transaction } from '../../infra/db';
@@ -19,13 +19,15 @@ export async function accessEvent(db: Database | Transaction, user: CurrentUser,
   const event = await repo.findEvent(db, id, lock);
   if (!event) throw notFound('Événement');
   // Organisers of the association that runs the event manage it like facilitators.
-  const facilitator = facilitates(user, event.zoneId) || (await organisesEvent(rawSql(db as Database), user.id, id));
+  // (The database is asked only when the zone's facilitation does not already settle it.)
+  const organises = !facilitates(user, event.zoneId) && (await organisesEvent(rawSql(db as Database), user.id, id));
+  const facilitator = canRunMeetingEvent(user, event, organises);
   if (!facilitator && !(belongsToZone(user, event.zoneId) && event.status !== 'draft')) throw notFound('Événement');
   return { event, facilitator };
 }
 
 export function requireFacilitator(access: EventAccess): void {
-  if (!access.facilitator) throw forbidden("Seuls les animateurs de la zone organisent les rendez-vous d'affaires");
+  if (!access.facilitator) throw forbidden("Seuls les animateurs de la zone et les organisateurs de l'association organisent ces rendez-vous d'affaires");
 }
 
 /** Before publication the setup, requests and schedule are editable; after, only day-of changes. */

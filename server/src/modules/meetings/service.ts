@@ -3,7 +3,7 @@ import type { CurrentUser, MeetingEvent, MeetingEventCreate, MeetingEventUpdate 
 import type { AppContext } from '../../context';
 import { forbidden, HttpProblem, unprocessable, versionConflict } from '../../http/problem';
 import { rawSql, type Transaction } from '../../infra/db';
-import { assertAssociationMembers, linkAssociationEvent } from '../associations/events';
+import { assertAssociationMembers, eventAssociation, linkAssociationEvent } from '../associations/events';
 import { accessEvent, requireFacilitator, requireNotPublished } from './access';
 import * as schedules from './schedule-repository';
 import * as repo from './repository';
@@ -24,7 +24,8 @@ export class MeetingEventService {
 
   async get(user: CurrentUser, id: string): Promise<MeetingEvent> {
     const { event } = await accessEvent(this.ctx.db, user, id);
-    return presentEvent(event, await repo.participantsOf(this.ctx.db, id));
+    const association = await eventAssociation(rawSql(this.ctx.db), id);
+    return { ...presentEvent(event, await repo.participantsOf(this.ctx.db, id)), associationId: association?.association_id ?? null };
   }
 
   /** `association`: an organiser runs it for the association's members (checked by the caller). */
