@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier/flat';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.tmp/**', 'db/migrations/**'] },
@@ -12,6 +13,8 @@ export default tseslint.config(
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
+  // Layout is Prettier's (pnpm format): ESLint's stylistic rules would fight it.
+  prettier,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
@@ -31,7 +34,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/infra/**', '**/modules/**', '**/http/**'], message: 'A pure core imports no infrastructure: pass data in, return data out.' },
-            { group: ['fastify', 'fastify-*', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@synergies/db', 'meilisearch', 'pg-boss'], message: 'A pure core imports no I/O library.' },
+            {
+              group: ['fastify', 'fastify-*', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@synergies/db', 'meilisearch', 'pg-boss'],
+              message: 'A pure core imports no I/O library.',
+            },
           ],
         },
       ],

@@ -25,7 +25,10 @@ const runs: [string, string[]][] = [
 let failed = 0;
 for (const [title, args] of runs) {
   console.log(`\n=== ${title} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, args[0]!), ...args.slice(1)], { stdio: 'inherit', cwd: path.join(here, '..') });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, args[0]!), ...args.slice(1)], {
+    stdio: 'inherit',
+    cwd: path.join(here, '..'),
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

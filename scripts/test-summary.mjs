@@ -8,7 +8,8 @@ try {
   let setupFailures = 0;
   for (const suite of report.testResults ?? []) {
     const results = suite.assertionResults ?? [];
-    if (suite.status === 'failed' && !results.some((r) => r.status === 'failed')) setupFailures += Math.max(1, results.filter((r) => r.status !== 'passed').length);
+    if (suite.status === 'failed' && !results.some((r) => r.status === 'failed'))
+      setupFailures += Math.max(1, results.filter((r) => r.status !== 'passed').length);
   }
   const failed = report.numFailedTests + setupFailures;
   const skipped = report.numPendingTests + report.numTodoTests - (setupFailures ? Math.min(setupFailures, report.numPendingTests) : 0);

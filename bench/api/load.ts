@@ -104,7 +104,11 @@ async function startPlatform(): Promise<string> {
 }
 
 async function login(base: string, email: string, password: string) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
   const sid = res.headers.getSetCookie().find((c) => c.startsWith('sid='))!;
   return { cookie: sid.split(';')[0]!, user: (await res.json()) as { id: string; organisationId: string | null; zoneIds: string[] } };
@@ -143,7 +147,9 @@ async function main() {
   ];
   const member = users[2]!;
   const zoneId = users[1]!.user.zoneIds[0]!;
-  const someDeclaration = (await (await fetch(`${base}/api/v1/declarations?limit=5`, { headers: { cookie: member.cookie } })).json()) as { items: { id: string }[] };
+  const someDeclaration = (await (await fetch(`${base}/api/v1/declarations?limit=5`, { headers: { cookie: member.cookie } })).json()) as {
+    items: { id: string }[];
+  };
   const declarationId = someDeclaration.items[0]?.id;
   const words = ['palettes', 'carton', 'chaleur', 'bois', 'plastique', 'papier siliconé', 'transport', 'compresseur', 'stockage', 'huile'];
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
@@ -166,7 +172,13 @@ async function main() {
       method: 'POST',
       path: '/api/v1/declarations',
       headers: { cookie: member.cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: pick(['offer', 'need']), categoryCode: 'materials.wood', title: `Charge ${pick(words)} ${writes}`, quantity: 10, unit: 'pallet' }),
+      body: JSON.stringify({
+        kind: pick(['offer', 'need']),
+        categoryCode: 'materials.wood',
+        title: `Charge ${pick(words)} ${writes}`,
+        quantity: 10,
+        unit: 'pallet',
+      }),
     };
   };
 
@@ -205,7 +217,9 @@ async function main() {
     server_rss_peak_mb: Math.round(peakRss),
     cpus: os.cpus().length,
   };
-  console.log(`throughput  ${summary.rps} req/s (${requests} requests in ${SECONDS} s, ${CONNECTIONS} connections, ${summary.instances ?? 'external'} instance(s))`);
+  console.log(
+    `throughput  ${summary.rps} req/s (${requests} requests in ${SECONDS} s, ${CONNECTIONS} connections, ${summary.instances ?? 'external'} instance(s))`,
+  );
   console.log(`latency     p50 ${summary.p50_ms} ms   p95 ${summary.p95_ms} ms   p99 ${summary.p99_ms} ms   max ${summary.max_ms} ms`);
   console.log(`errors      ${errors} (non-2xx ${result.non2xx}, timeouts ${result.timeouts}, other socket errors ${result.errors - result.timeouts})`);
   console.log(`memory      servers' peak RSS ${summary.server_rss_peak_mb} MB`);

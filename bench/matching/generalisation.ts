@@ -46,7 +46,13 @@ export function publicationOf(c: KnowledgeCase): string {
 type Metrics = { recallAt1: number; recallAt5: number; recallAt10: number; mrr: number; coverage: number };
 const metrics = (ranks: number[], covered: number): Metrics => {
   const share = (k: number) => ranks.filter((r) => r <= k).length / ranks.length;
-  return { recallAt1: share(1), recallAt5: share(5), recallAt10: share(10), mrr: ranks.reduce((s, r) => s + (Number.isFinite(r) ? 1 / r : 0), 0) / ranks.length, coverage: covered / ranks.length };
+  return {
+    recallAt1: share(1),
+    recallAt5: share(5),
+    recallAt10: share(10),
+    mrr: ranks.reduce((s, r) => s + (Number.isFinite(r) ? 1 / r : 0), 0) / ranks.length,
+    coverage: covered / ranks.length,
+  };
 };
 
 /** Ties count against the receiver: an engine cannot win by luck of ordering. */
@@ -71,8 +77,22 @@ function offer(c: KnowledgeCase, lang: 'fr' | 'en'): MatchDeclaration {
   const description = c.wasteDescription.split(' — ')[0]!;
   const [french, category] = FRENCH_OFFERS[description] ?? [description, 'materials'];
   return {
-    id: `offer-${c.id}`, organisationId: 'provider', zoneId: 'bench', kind: 'offer', title: lang === 'fr' ? french : description, description: '', categoryCode: category,
-    wasteCode: withCodes ? c.ewcCode : null, quantity: null, unit: 't', frequency: 'yearly', availableFrom: null, availableUntil: null, hazardous: c.hazardous, status: 'active', location: null,
+    id: `offer-${c.id}`,
+    organisationId: 'provider',
+    zoneId: 'bench',
+    kind: 'offer',
+    title: lang === 'fr' ? french : description,
+    description: '',
+    categoryCode: category,
+    wasteCode: withCodes ? c.ewcCode : null,
+    quantity: null,
+    unit: 't',
+    frequency: 'yearly',
+    availableFrom: null,
+    availableUntil: null,
+    hazardous: c.hazardous,
+    status: 'active',
+    location: null,
     organisationNaf: naceClassToNaf(c.providerNace[0] ?? '0000'),
   };
 }
@@ -99,8 +119,15 @@ for (const publication of publications) {
   cases.forEach((c, i) => {
     if (publicationOf(c) !== publication) return;
     const random = seededRandom(100_003 + i);
-    const distractors = shuffle(pool.filter((code) => !c.receiverNace.some((r) => code.startsWith(r) || r.startsWith(code))), random).slice(0, FIRMS - 2);
-    const zone = [firm('provider', c.providerNace[0] ?? '0000'), firm('receiver', c.receiverNace[0]!.padEnd(4, '0')), ...distractors.map((code, k) => firm(`firm-${k}`, code))];
+    const distractors = shuffle(
+      pool.filter((code) => !c.receiverNace.some((r) => code.startsWith(r) || r.startsWith(code))),
+      random,
+    ).slice(0, FIRMS - 2);
+    const zone = [
+      firm('provider', c.providerNace[0] ?? '0000'),
+      firm('receiver', c.receiverNace[0]!.padEnd(4, '0')),
+      ...distractors.map((code, k) => firm(`firm-${k}`, code)),
+    ];
     for (const [name, variant] of Object.entries(variants)) {
       const cpu = process.cpuUsage();
       const ranked = rankPotentialTakers(offer(c, variant.lang), zone, kb, undefined, variant.evidence);
@@ -120,10 +147,14 @@ for (const publication of publications) {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const row = (label: string, m: Metrics) =>
-  console.log(`${label.padEnd(34)} MRR ${m.mrr.toFixed(3)}  recall@1 ${pct(m.recallAt1).padStart(7)}  @5 ${pct(m.recallAt5).padStart(7)}  @10 ${pct(m.recallAt10).padStart(7)}  coverage ${pct(m.coverage).padStart(7)}`);
+  console.log(
+    `${label.padEnd(34)} MRR ${m.mrr.toFixed(3)}  recall@1 ${pct(m.recallAt1).padStart(7)}  @5 ${pct(m.recallAt5).padStart(7)}  @10 ${pct(m.recallAt10).padStart(7)}  coverage ${pct(m.coverage).padStart(7)}`,
+  );
 const queries = cases.length;
 const evaluations = queries * Object.keys(variants).length;
-console.log(`${queries} exchanges, ${publications.length} publications held out one at a time, zones of ${FIRMS} firms, offers ${withCodes ? 'WITH' : 'without'} their waste code (${((performance.now() - start) / 1000).toFixed(1)} s wall; ${(scoringCpuMs / evaluations).toFixed(2)} ms CPU per ranking of a zone)`);
+console.log(
+  `${queries} exchanges, ${publications.length} publications held out one at a time, zones of ${FIRMS} firms, offers ${withCodes ? 'WITH' : 'without'} their waste code (${((performance.now() - start) / 1000).toFixed(1)} s wall; ${(scoringCpuMs / evaluations).toFixed(2)} ms CPU per ranking of a zone)`,
+);
 const results = Object.fromEntries(Object.keys(ranks).map((k) => [k, metrics(ranks[k]!, covered[k]!)]));
 for (const name of Object.keys(variants)) row(name, results[name]!);
 row('baseline: sector popularity', results.popularity!);
@@ -132,4 +163,6 @@ const harmonic = Array.from({ length: candidates }, (_, i) => 1 / (i + 1)).reduc
 row('baseline: random order (expected)', { recallAt1: 1 / candidates, recallAt5: 5 / candidates, recallAt10: 10 / candidates, mrr: harmonic, coverage: 1 });
 const fr = results['engine, French']!.mrr;
 const en = results['engine, English']!.mrr;
-console.log(`targets: MRR ≥ 0.40 (French ${fr.toFixed(3)}, English ${en.toFixed(3)}); coverage ≥ 90 %; French within 10 % of English (${pct(Math.abs(fr - en) / en)} apart)`);
+console.log(
+  `targets: MRR ≥ 0.40 (French ${fr.toFixed(3)}, English ${en.toFixed(3)}); coverage ≥ 90 %; French within 10 % of English (${pct(Math.abs(fr - en) / en)} apart)`,
+);

@@ -71,9 +71,21 @@ try {
     await sql`insert into sites ${sql(zone.organisations.map((o) => ({ organisation_id: o.id, name: 'Site', latitude: o.location?.lat ?? null, longitude: o.location?.lng ?? null })))}`;
     for (let i = 0; i < zone.declarations.length; i += 5000) {
       const rows = zone.declarations.slice(i, i + 5000).map((d) => ({
-        id: d.id, organisation_id: d.organisationId, zone_id: zoneId, kind: d.kind, title: d.title, description: d.description,
-        category_code: d.categoryCode, waste_code: d.wasteCode, quantity: d.quantity, unit: d.unit, frequency: d.frequency,
-        available_from: d.availableFrom, available_until: d.availableUntil, hazardous: d.hazardous, status: d.status,
+        id: d.id,
+        organisation_id: d.organisationId,
+        zone_id: zoneId,
+        kind: d.kind,
+        title: d.title,
+        description: d.description,
+        category_code: d.categoryCode,
+        waste_code: d.wasteCode,
+        quantity: d.quantity,
+        unit: d.unit,
+        frequency: d.frequency,
+        available_from: d.availableFrom,
+        available_until: d.availableUntil,
+        hazardous: d.hazardous,
+        status: d.status,
       }));
       await sql`insert into declarations ${sql(rows)}`;
     }
@@ -94,7 +106,19 @@ try {
   // (its polling interval) is left out: it is a setting, not matching work.
   await ctx.searchRelay.start();
   const matching = new MatchingService(ctx);
-  const templates = await sql<{ organisation_id: string; zone_id: string; kind: string; title: string; category_code: string; waste_code: string | null; quantity: number | null; unit: string; frequency: string }[]>`
+  const templates = await sql<
+    {
+      organisation_id: string;
+      zone_id: string;
+      kind: string;
+      title: string;
+      category_code: string;
+      waste_code: string | null;
+      quantity: number | null;
+      unit: string;
+      frequency: string;
+    }[]
+  >`
     select organisation_id, zone_id, kind, title, category_code, waste_code, quantity, unit, frequency from declarations
     where status = 'active' order by random() limit ${2 * (SAMPLES + WARMUP)}`;
   const measure = async (label: string, batch: (typeof templates)[number][], paceMs: number) => {
@@ -120,8 +144,14 @@ try {
       latencies.push(performance.now() - t0);
     }
     latencies.sort((a, b) => a - b);
-    console.log(`match one new declaration end to end, ${label} (${SAMPLES} samples at ${total.toLocaleString('en')}): p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(latencies[latencies.length - 1]!)}`);
-    console.log(`  mean per stage: ${Object.entries(stages).map(([stage, sum]) => `${stage} ${ms(sum / SAMPLES)}`).join(', ')}; the rest is the declaration's own insert`);
+    console.log(
+      `match one new declaration end to end, ${label} (${SAMPLES} samples at ${total.toLocaleString('en')}): p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(latencies[latencies.length - 1]!)}`,
+    );
+    console.log(
+      `  mean per stage: ${Object.entries(stages)
+        .map(([stage, sum]) => `${stage} ${ms(sum / SAMPLES)}`)
+        .join(', ')}; the rest is the declaration's own insert`,
+    );
   };
   await measure(`one every ${PACE_MS} ms`, templates.slice(0, SAMPLES + WARMUP), PACE_MS);
   await measure('back to back, a stress of ~25 writes/s', templates.slice(SAMPLES + WARMUP), 0);
@@ -130,7 +160,9 @@ try {
   const [run] = await sql<{ id: string }[]>`insert into match_runs (zone_id) values (${zoneIds[0]!}) returning id`;
   started = performance.now();
   const { created } = await matching.rematchZone(zoneIds[0]!, run!.id);
-  console.log(`full rematch of a ${ZONE_SIZE}-firm zone (${PER_ORG * ZONE_SIZE} declarations, saved): ${((performance.now() - started) / 1000).toFixed(2)} s, ${created} proposals`);
+  console.log(
+    `full rematch of a ${ZONE_SIZE}-firm zone (${PER_ORG * ZONE_SIZE} declarations, saved): ${((performance.now() - started) / 1000).toFixed(2)} s, ${created} proposals`,
+  );
 
   // The whole dataset, zone by zone, in the engine (loaded from PostgreSQL).
   started = performance.now();
@@ -144,7 +176,9 @@ try {
     sampleMemory();
   }
   const wholeSeconds = (performance.now() - started) / 1000;
-  console.log(`whole dataset rematch: ${matched.toLocaleString('en')} active declarations in ${wholeSeconds.toFixed(1)} s = ${Math.round(matched / wholeSeconds).toLocaleString('en')} declarations/s, ${proposals.toLocaleString('en')} proposals`);
+  console.log(
+    `whole dataset rematch: ${matched.toLocaleString('en')} active declarations in ${wholeSeconds.toFixed(1)} s = ${Math.round(matched / wholeSeconds).toLocaleString('en')} declarations/s, ${proposals.toLocaleString('en')} proposals`,
+  );
 
   // Blocked engine against the naive all-pairs scorer on two zones.
   const both = { declarations: twoZones.flatMap((z) => z.declarations), organisations: twoZones.flatMap((z) => z.organisations) };
@@ -156,7 +190,9 @@ try {
   const naiveMs = performance.now() - t0;
   const keys = (list: { key: string }[]) => new Set(list.map((p) => p.key));
   const sameProposals = [...keys(naive)].every((k) => keys(blocked).has(k));
-  console.log(`blocked vs naive all pairs (${both.declarations.length} declarations): ${ms(blockedMs)} vs ${ms(naiveMs)} — ${(naiveMs / blockedMs).toFixed(1)}× faster; same proposals: ${sameProposals ? 'yes' : 'no'}`);
+  console.log(
+    `blocked vs naive all pairs (${both.declarations.length} declarations): ${ms(blockedMs)} vs ${ms(naiveMs)} — ${(naiveMs / blockedMs).toFixed(1)}× faster; same proposals: ${sameProposals ? 'yes' : 'no'}`,
+  );
   sampleMemory();
   console.log(`memory peak (RSS of this process): ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {

@@ -11,7 +11,9 @@ const start = performance.now();
 const result = evaluateTakers(cases, { firms: 30, seed: 1 });
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const row = (label: string, m: { recallAt1: number; recallAt5: number; recallAt10: number; mrr: number }) =>
-  console.log(`${label.padEnd(28)} recall@1 ${pct(m.recallAt1).padStart(7)}  recall@5 ${pct(m.recallAt5).padStart(7)}  recall@10 ${pct(m.recallAt10).padStart(7)}  MRR ${m.mrr.toFixed(3)}`);
+  console.log(
+    `${label.padEnd(28)} recall@1 ${pct(m.recallAt1).padStart(7)}  recall@5 ${pct(m.recallAt5).padStart(7)}  recall@10 ${pct(m.recallAt10).padStart(7)}  MRR ${m.mrr.toFixed(3)}`,
+  );
 console.log(`${result.queries} documented exchanges, zones of 30 firms, seed 1 (${(performance.now() - start).toFixed(0)} ms)`);
 row('engine (potential takers)', result);
 row('sector popularity only', result.popularity);

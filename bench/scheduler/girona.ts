@@ -42,7 +42,18 @@ export async function runInstance(name: string, text: string, timeLimitSeconds: 
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 'scheduled') {
     const proven = result.failure.proven;
-    return { instance: name, status: proven ? 'infeasible' : 'unknown', allScheduled: false, breaks: null, lowerBound: null, fairnessHeld: false, checked: null, proven, reason: result.failure.code, seconds };
+    return {
+      instance: name,
+      status: proven ? 'infeasible' : 'unknown',
+      allScheduled: false,
+      breaks: null,
+      lowerBound: null,
+      fairnessHeld: false,
+      checked: null,
+      proven,
+      reason: result.failure.code,
+      seconds,
+    };
   }
   const check = checkSchedule(event, result, FAIRNESS);
   return {

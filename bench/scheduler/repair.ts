@@ -13,11 +13,16 @@ export async function runRepair(): Promise<string[]> {
   const solved = await solveSchedule(event, { timeLimitSeconds: 10 });
   if (solved.status !== 'scheduled') throw new Error(solved.failure.message);
   const now = new Date('2026-03-12T09:50:00+01:00'); // slots from 09:00 every 20 min: s1..s3 started
-  const busiest = [...solved.meetings.flatMap((m) => m.participants).reduce((c, p) => c.set(p, (c.get(p) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]);
+  const busiest = [...solved.meetings.flatMap((m) => m.participants).reduce((c, p) => c.set(p, (c.get(p) ?? 0) + 1), new Map<string, number>())].sort(
+    (a, b) => b[1] - a[1],
+  );
   const future = solved.meetings.find((m) => Number(m.slotId.slice(1)) > 4)!;
   const changes: [string, ScheduleChange][] = [
     ['no-show of the busiest firm', { kind: 'no_show', participantId: busiest[0]![0] }],
-    ['late arrival (11:00) of the 2nd busiest', { kind: 'late_arrival', participantId: busiest[1]![0], arrivesAt: new Date('2026-03-12T11:00:00+01:00').toISOString() }],
+    [
+      'late arrival (11:00) of the 2nd busiest',
+      { kind: 'late_arrival', participantId: busiest[1]![0], arrivesAt: new Date('2026-03-12T11:00:00+01:00').toISOString() },
+    ],
     ['cancellation of a future meeting', { kind: 'cancellation', requestId: future.requestId }],
   ];
   const lines = [`solved: ${solved.meetings.length}/${event.requests.length} meetings, ${solved.stats.totalBreaks} breaks`];
@@ -25,7 +30,9 @@ export async function runRepair(): Promise<string[]> {
     const started = performance.now();
     const r = reschedule(event, solved, change, now);
     const seconds = (performance.now() - started) / 1000;
-    lines.push(`${label.padEnd(42)} ${seconds.toFixed(2)} s  held ${solved.meetings.length} -> ${r.schedule.meetings.length}, agendas changed ${r.changedParticipants.length}, breaks ${solved.stats.totalBreaks} -> ${r.schedule.stats.totalBreaks}`);
+    lines.push(
+      `${label.padEnd(42)} ${seconds.toFixed(2)} s  held ${solved.meetings.length} -> ${r.schedule.meetings.length}, agendas changed ${r.changedParticipants.length}, breaks ${solved.stats.totalBreaks} -> ${r.schedule.stats.totalBreaks}`,
+    );
   }
   return lines;
 }

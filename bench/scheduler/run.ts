@@ -33,7 +33,9 @@ function summary(rows: InstanceRow[]): string {
 
 if (!which || which === 'girona') {
   console.log(`Girona instances (time limit ${timeLimit} s, fairness d = 2, breaks as in the paper: idle time over lunch is a break)`);
-  console.log(`${pad('instance', 16)}${pad('status', 11)}${pad('all held', 10)}${pad('breaks', 8)}${pad('published', 11)}${pad('bound', 7)}${pad('fair', 6)}${pad('checked', 9)}${pad('proven', 8)}seconds`);
+  console.log(
+    `${pad('instance', 16)}${pad('status', 11)}${pad('all held', 10)}${pad('breaks', 8)}${pad('published', 11)}${pad('bound', 7)}${pad('fair', 6)}${pad('checked', 9)}${pad('proven', 8)}seconds`,
+  );
   const rows = await runGirona(timeLimit, only, (r) =>
     console.log(
       `${pad(r.instance, 16)}${pad(r.status, 11)}${pad(yesNo(r.allScheduled), 10)}${pad(r.breaks ?? '-', 8)}${pad(r.published, 11)}${pad(r.lowerBound ?? '-', 7)}${pad(yesNo(r.status === 'scheduled' ? r.fairnessHeld : null), 6)}${pad(yesNo(r.checked), 9)}${pad(r.proven ? 'yes' : 'no', 8)}${r.seconds.toFixed(2)}${r.reason ? `  ${r.reason}` : ''}`,
@@ -50,7 +52,9 @@ if (!which || which === 'variants') {
   for (const v of allVariants().filter((x) => !only || x.name.includes(only))) {
     const r = await runInstance(v.name, v.text, timeLimit);
     rows.push(r);
-    console.log(`${pad(r.instance, 24)}${pad(r.status, 11)}${pad(r.breaks ?? '-', 8)}${pad(r.lowerBound ?? '-', 7)}${pad(yesNo(r.checked), 9)}${pad(r.proven ? 'yes' : 'no', 8)}${r.seconds.toFixed(2)}${r.reason ? `  ${r.reason}` : ''}`);
+    console.log(
+      `${pad(r.instance, 24)}${pad(r.status, 11)}${pad(r.breaks ?? '-', 8)}${pad(r.lowerBound ?? '-', 7)}${pad(yesNo(r.checked), 9)}${pad(r.proven ? 'yes' : 'no', 8)}${r.seconds.toFixed(2)}${r.reason ? `  ${r.reason}` : ''}`,
+    );
   }
   console.log(`Summary: ${rows.length} variants; ${summary(rows)}\n`);
 }
@@ -61,8 +65,12 @@ if (!which || which === 'repair') {
 }
 if (!which || which === 'generated') {
   console.log(`Generated oversubscribed events (time limit ${timeLimit} s)`);
-  console.log(`${pad('event', 32)}${pad('requests', 10)}${pad('held', 7)}${pad('priority', 10)}${pad('bound', 8)}${pad('ratio', 9)}${pad('min/firm', 10)}seconds`);
+  console.log(
+    `${pad('event', 32)}${pad('requests', 10)}${pad('held', 7)}${pad('priority', 10)}${pad('bound', 8)}${pad('ratio', 9)}${pad('min/firm', 10)}seconds`,
+  );
   for (const r of await runGenerated(timeLimit, only)) {
-    console.log(`${pad(r.name, 32)}${pad(r.requests, 10)}${pad(r.scheduled, 7)}${pad(r.priority, 10)}${pad(r.upperBound, 8)}${pad(`${(100 * r.ratio).toFixed(2)}%`, 9)}${pad(r.minMeetings, 10)}${r.seconds.toFixed(2)}`);
+    console.log(
+      `${pad(r.name, 32)}${pad(r.requests, 10)}${pad(r.scheduled, 7)}${pad(r.priority, 10)}${pad(r.upperBound, 8)}${pad(`${(100 * r.ratio).toFixed(2)}%`, 9)}${pad(r.minMeetings, 10)}${r.seconds.toFixed(2)}`,
+    );
   }
 }

@@ -210,7 +210,9 @@ const inFlight = new Set<Promise<void>>();
 function act(room: RoomName, phase: string) {
   const p = (async () => {
     try {
-      const seq = await sql.begin((tx) => publishEvent(tx, room, { type: 'workshop.phase_changed', workshopId: room.slice(5), phase, at: new Date().toISOString() }));
+      const seq = await sql.begin((tx) =>
+        publishEvent(tx, room, { type: 'workshop.phase_changed', workshopId: room.slice(5), phase, at: new Date().toISOString() }),
+      );
       commits.set(`${room} ${seq}`, performance.now());
       published++;
     } catch {
@@ -233,13 +235,16 @@ timers.push(every(Number(args['other-rate']), () => act(otherRooms[nextOther++ %
 const runStart = performance.now();
 let killedAt: number | null = null;
 if (KILL) {
-  setTimeout(() => {
-    const victim = instances[INSTANCES - 1]!;
-    killedAt = performance.now();
-    log(`killing instance ${victim.index} (SIGKILL) at ${((killedAt - runStart) / 1000).toFixed(1)} s with ${victim.last?.connections ?? '?'} connections`);
-    victim.alive = false;
-    victim.child.kill('SIGKILL');
-  }, (SECONDS * 1000) / 2);
+  setTimeout(
+    () => {
+      const victim = instances[INSTANCES - 1]!;
+      killedAt = performance.now();
+      log(`killing instance ${victim.index} (SIGKILL) at ${((killedAt - runStart) / 1000).toFixed(1)} s with ${victim.last?.connections ?? '?'} connections`);
+      victim.alive = false;
+      victim.child.kill('SIGKILL');
+    },
+    (SECONDS * 1000) / 2,
+  );
 }
 await new Promise((r) => setTimeout(r, SECONDS * 1000));
 timers.forEach(clearInterval);
@@ -290,13 +295,25 @@ const pct = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1,
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 log(`published ${published} events in ${SECONDS} s (${publishFailures} failed); ${all.length} deliveries to ${clients.length} clients`);
-log(`latency commit → client, all deliveries: p50 ${r1(pct(all, 50))} ms, p95 ${r1(pct(all, 95))} ms, p99 ${r1(pct(all, 99))} ms, max ${r1(all[all.length - 1] ?? 0)} ms`);
+log(
+  `latency commit → client, all deliveries: p50 ${r1(pct(all, 50))} ms, p95 ${r1(pct(all, 95))} ms, p99 ${r1(pct(all, 99))} ms, max ${r1(all[all.length - 1] ?? 0)} ms`,
+);
 log(`  live deliveries (${latencies.length}): p50 ${r1(pct(latencies, 50))} ms, p95 ${r1(pct(latencies, 95))} ms, p99 ${r1(pct(latencies, 99))} ms`);
 log(`  replayed on resume after the kill (${resumedLatencies.length}): p50 ${r1(pct(resumedLatencies, 50))} ms, p99 ${r1(pct(resumedLatencies, 99))} ms`);
 log(`  (${early} arrivals were seen before the publisher's commit returned; counted as 0 ms)`);
-log(`all caught up ${drainSeconds.toFixed(1)} s after the last publication; machine load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${os.cpus().length} cores (load at start ${loadAtStart})`);
-log(`lost ${lost} (of which skipped while a later one arrived: ${holes}), duplicated ${duplicated}, out-of-order ${clients.reduce((n, c) => n + c.gaps, 0)}, reconnections ${reconnections}, reloads ${reloads}, error replies ${errors}`);
-for (const i of instances) log(`instance ${i.index}: max RSS ${(i.maxRss / 1048576).toFixed(0)} MB${i.alive ? `, ${i.last?.connections} connections at the end, stats ${JSON.stringify(i.last?.stats)}` : ' (killed)'}`);
+log(
+  `all caught up ${drainSeconds.toFixed(1)} s after the last publication; machine load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} on ${os.cpus().length} cores (load at start ${loadAtStart})`,
+);
+log(
+  `lost ${lost} (of which skipped while a later one arrived: ${holes}), duplicated ${duplicated}, out-of-order ${clients.reduce((n, c) => n + c.gaps, 0)}, reconnections ${reconnections}, reloads ${reloads}, error replies ${errors}`,
+);
+for (const i of instances)
+  log(
+    `instance ${i.index}: max RSS ${(i.maxRss / 1048576).toFixed(0)} MB${i.alive ? `, ${i.last?.connections} connections at the end, stats ${JSON.stringify(i.last?.stats)}` : ' (killed)'}`,
+  );
 
 clients.forEach((c) => {
   c.stopped = true;

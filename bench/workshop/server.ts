@@ -15,7 +15,13 @@ import { SearchOutboxRelay } from '../../server/src/infra/search/outbox-relay';
 const databaseUrl = process.env.DATABASE_URL!;
 const port = Number(process.env.PORT);
 // Production settings, with a throw-away secret (production refuses to start without one).
-const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', PUBLIC_URL: 'http://synergies.bench', PORT: String(port), COOKIE_SECRET: randomBytes(32).toString('hex') });
+const config = loadConfig({
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'error',
+  PUBLIC_URL: 'http://synergies.bench',
+  PORT: String(port),
+  COOKIE_SECRET: randomBytes(32).toString('hex'),
+});
 const quiet = { info: () => undefined, warn: (o: object, m: string) => console.error(m, o), error: (o: object, m: string) => console.error(m, o) };
 const db = connectDatabase(databaseUrl, { max: 10 });
 const search = searchIndexes('http://127.0.0.1:9', 'unused');
@@ -26,7 +32,13 @@ await app.listen({ host: '127.0.0.1', port });
 console.log(`ready ${port}`);
 
 process.on('message', (m) => {
-  if (m === 'memory') process.send!({ rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, connections: app.realtime.connectionCount, stats: app.realtime.stats });
+  if (m === 'memory')
+    process.send!({
+      rss: process.memoryUsage().rss,
+      heapUsed: process.memoryUsage().heapUsed,
+      connections: app.realtime.connectionCount,
+      stats: app.realtime.stats,
+    });
 });
 // The benchmark went away (crashed or interrupted): do not outlive it.
 process.on('disconnect', () => process.exit(0));

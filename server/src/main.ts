@@ -49,10 +49,13 @@ if (config.SEED_DEMO === 'auto' && (await isEmpty(platform.ctx))) {
 }
 
 // The demo zone's workshop, ready to run; a fresh room-screen link at each start.
-const demoWorkshop = config.SEED_DEMO === 'auto' ? await ensureDemoWorkshop(platform.ctx, new AuthService(platform.ctx)).catch((error: unknown) => {
-  console.warn('[synergies] demo workshop not prepared:', error);
-  return null;
-}) : null;
+const demoWorkshop =
+  config.SEED_DEMO === 'auto'
+    ? await ensureDemoWorkshop(platform.ctx, new AuthService(platform.ctx)).catch((error: unknown) => {
+        console.warn('[synergies] demo workshop not prepared:', error);
+        return null;
+      })
+    : null;
 
 let stopping = false;
 /**

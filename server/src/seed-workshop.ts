@@ -39,24 +39,37 @@ export async function ensureDemoWorkshop(ctx: AppContext, auth: AuthService): Pr
       order by (id = ${memberAccount?.organisationId ?? null}) desc, name limit ${FIRMS}`;
     const date = ctx.now().toISOString().slice(0, 10);
     const meetings = buildMeetingServices(ctx);
-    const event = await meetings.events.create(user, MeetingEventCreate.parse({
-      zoneId: zone.id,
-      name: "Rendez-vous d'affaires de l'atelier",
-      date,
-      timeZone: 'Europe/Paris',
-      sessions: [{ id: 'apres-midi', name: 'Après-midi', slots: ['14:00', '14:20', '14:40', '15:00', '15:20'].map((start, i) => ({ id: `r${i + 1}`, start, durationMinutes: 20 })) }],
-      tables: Array.from({ length: 6 }, (_, i) => ({ id: `T${i + 1}`, name: `Table ${i + 1}` })),
-      participants: firms.map((f) => ({ organisationId: f.id })),
-    }));
-    const created = await workshops.create(user, WorkshopCreate.parse({
-      zoneId: zone.id,
-      name: DEMO_WORKSHOP_NAME,
-      date,
-      place: 'Salle polyvalente de Perrigny',
-      agenda: '9 h : accueil · 9 h 30 : fiches « nous avons / nous cherchons » · 10 h 30 : tableau des pistes · 11 h 15 : demandes de rendez-vous · 14 h : rendez-vous d’affaires',
-      eventId: event.id,
-      organisationIds: firms.map((f) => f.id),
-    }));
+    const event = await meetings.events.create(
+      user,
+      MeetingEventCreate.parse({
+        zoneId: zone.id,
+        name: "Rendez-vous d'affaires de l'atelier",
+        date,
+        timeZone: 'Europe/Paris',
+        sessions: [
+          {
+            id: 'apres-midi',
+            name: 'Après-midi',
+            slots: ['14:00', '14:20', '14:40', '15:00', '15:20'].map((start, i) => ({ id: `r${i + 1}`, start, durationMinutes: 20 })),
+          },
+        ],
+        tables: Array.from({ length: 6 }, (_, i) => ({ id: `T${i + 1}`, name: `Table ${i + 1}` })),
+        participants: firms.map((f) => ({ organisationId: f.id })),
+      }),
+    );
+    const created = await workshops.create(
+      user,
+      WorkshopCreate.parse({
+        zoneId: zone.id,
+        name: DEMO_WORKSHOP_NAME,
+        date,
+        place: 'Salle polyvalente de Perrigny',
+        agenda:
+          '9 h : accueil · 9 h 30 : fiches « nous avons / nous cherchons » · 10 h 30 : tableau des pistes · 11 h 15 : demandes de rendez-vous · 14 h : rendez-vous d’affaires',
+        eventId: event.id,
+        organisationIds: firms.map((f) => f.id),
+      }),
+    );
     existing = { id: created.id };
   }
   const screen = await new WorkshopDayService(ctx, buildMeetingServices(ctx)).createDisplayToken(user, existing.id, 'Écran de démonstration');

@@ -15,7 +15,13 @@ export const DEMO_ACCOUNTS = [
   { email: 'animatrice@demo.synergies.fr', password: 'Synergies-anim-2026', displayName: 'Claire Animatrice', role: 'facilitator' },
   { email: 'membre@demo.synergies.fr', password: 'Synergies-membre-2026', displayName: 'Marc Membre', role: 'member' },
   // Runs ALons'ZI: a member of one of its firms who organises the association.
-  { email: 'organisateur@demo.synergies.fr', password: 'Synergies-orga-2026', displayName: 'Olivier Organisateur', role: 'member', label: "organiser (ALons'ZI)" },
+  {
+    email: 'organisateur@demo.synergies.fr',
+    password: 'Synergies-orga-2026',
+    displayName: 'Olivier Organisateur',
+    role: 'member',
+    label: "organiser (ALons'ZI)",
+  },
 ] as const;
 
 /** The demo zone's firms' association and the firms that are not (yet) members. */
@@ -39,7 +45,9 @@ export async function seedDemo(ctx: AppContext): Promise<{ zoneId: string; membe
   const [memberOrg] = await ctx.db.$client<{ id: string }[]>`select id from organisations where siret = ${member.siret}`;
   await ctx.db.transaction(async (tx) => {
     const sql = rawSql(tx);
-    const [organiserOrg] = await sql<{ id: string }[]>`select id from organisations where zone_id = ${summary.zoneId} and name = ${DEMO_ASSOCIATION.organiserFirm}`;
+    const [organiserOrg] = await sql<
+      { id: string }[]
+    >`select id from organisations where zone_id = ${summary.zoneId} and name = ${DEMO_ASSOCIATION.organiserFirm}`;
     const [association] = await sql<{ id: string }[]>`
       insert into associations (zone_id, name, description, premises) values (${summary.zoneId}, ${DEMO_ASSOCIATION.name}, ${DEMO_ASSOCIATION.description}, ${DEMO_ASSOCIATION.premises})
       on conflict (zone_id, name) do update set name = excluded.name returning id`;

@@ -39,7 +39,10 @@ const setup = (participants: string[]) => ({
   name: "Rendez-vous d'affaires ALons'ZI",
   date: DATE,
   sessions: [{ id: 'm', name: 'Matin', slots: ['09:00', '09:20', '09:40'].map((start, i) => ({ id: `m${i + 1}`, start, durationMinutes: 20 })) }],
-  tables: [{ id: 'T1', name: 'Table 1' }, { id: 'T2', name: 'Table 2' }],
+  tables: [
+    { id: 'T1', name: 'Table 1' },
+    { id: 'T2', name: 'Table 2' },
+  ],
   participants: participants.map((organisationId) => ({ organisationId })),
 });
 const event = async () => (await t.call(organiser, 'GET', `/meeting-events/${eventId}`)).json();
@@ -93,8 +96,14 @@ describe("an association's business-meeting event, run by its organiser", () => 
     const [a, b, c] = firmIds as [string, string, string];
     const self = await t.call(organiser, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: a, withOrganisationId: a });
     expect(self.statusCode).toBe(400);
-    for (const [x, y] of [[a, b], [a, c], [b, c]] as const) {
-      expect((await t.call(organiser, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: x, withOrganisationId: y, priority: 3 })).statusCode).toBe(201);
+    for (const [x, y] of [
+      [a, b],
+      [a, c],
+      [b, c],
+    ] as const) {
+      expect(
+        (await t.call(organiser, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: x, withOrganisationId: y, priority: 3 })).statusCode,
+      ).toBe(201);
     }
     expect((await t.call(member, 'POST', `/meeting-events/${eventId}/requests`, { withOrganisationId: c, session: 'm' })).statusCode).toBe(403);
     expect((await t.call(organiser, 'GET', `/meeting-events/${eventId}/requests`)).json()).toHaveLength(3);
@@ -104,10 +113,10 @@ describe("an association's business-meeting event, run by its organiser", () => 
     expect((await t.call(member, 'POST', `/meeting-events/${eventId}/runs`, { timeLimitSeconds: 1 })).statusCode).toBe(403);
     const queued = await t.call(organiser, 'POST', `/meeting-events/${eventId}/runs`, { timeLimitSeconds: 1 });
     expect(queued.statusCode).toBe(202);
-    await vi.waitFor(
-      async () => expect((await t.call(organiser, 'GET', `/meeting-events/${eventId}/runs/${queued.json().id}`)).json().status).toBe('done'),
-      { timeout: 60_000, interval: 200 },
-    );
+    await vi.waitFor(async () => expect((await t.call(organiser, 'GET', `/meeting-events/${eventId}/runs/${queued.json().id}`)).json().status).toBe('done'), {
+      timeout: 60_000,
+      interval: 200,
+    });
     const preview = await t.call(organiser, 'GET', `/meeting-events/${eventId}/schedule`);
     expect(preview.statusCode).toBe(200);
     expect(preview.json().meetings).toHaveLength(3);

@@ -20,16 +20,19 @@ const PNG = Buffer.from(
 
 function multipart(file: Buffer, filename: string, contentType: string) {
   const boundary = '----synergies-test-boundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 function uploadLogo(user: TestUser, file: Buffer, filename = 'logo.png') {
   const body = multipart(file, filename, 'image/png');
-  return t.app.inject({ method: 'PUT', url: `/api/v1/associations/${associationId}/logo`, headers: { ...body.headers, cookie: user.cookie }, payload: body.payload });
+  return t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/associations/${associationId}/logo`,
+    headers: { ...body.headers, cookie: user.cookie },
+    payload: body.payload,
+  });
 }
 
 beforeAll(async () => {
@@ -57,7 +60,12 @@ describe('associations', () => {
     expect(res.statusCode).toBe(201);
     associationId = res.json().id;
     expect(res.json()).toMatchObject({ name: "ALons'ZI", canManage: true, logoUrl: null });
-    expect(res.json().members.map((m: { id: string }) => m.id).sort()).toEqual([firms.A.id, firms.B.id].sort());
+    expect(
+      res
+        .json()
+        .members.map((m: { id: string }) => m.id)
+        .sort(),
+    ).toEqual([firms.A.id, firms.B.id].sort());
     expect((await t.call(facilitator, 'POST', '/associations', body)).json().code).toBe('association_exists');
     expect((await t.call(facilitator, 'GET', `/associations?zoneId=${zoneId}`)).json()).toHaveLength(1);
     expect((await t.call(outsider, 'GET', `/associations/${associationId}`)).statusCode).toBe(404);
@@ -70,9 +78,17 @@ describe('associations', () => {
     expect(res.json().organisers.map((o: { id: string }) => o.id)).toEqual([organiser.id]);
     let a = (await t.call(organiser, 'GET', `/associations/${associationId}`)).json();
     expect(a.canManage).toBe(true);
-    a = (await t.call(organiser, 'PATCH', `/associations/${associationId}`, { premises: 'Maison des entreprises, Perrigny', memberIds: [firms.A.id, firms.B.id, firms.C.id], version: a.version })).json();
+    a = (
+      await t.call(organiser, 'PATCH', `/associations/${associationId}`, {
+        premises: 'Maison des entreprises, Perrigny',
+        memberIds: [firms.A.id, firms.B.id, firms.C.id],
+        version: a.version,
+      })
+    ).json();
     expect(a.members).toHaveLength(3);
-    expect((await t.call(organiser, 'PATCH', `/associations/${associationId}`, { premises: 'x', version: a.version - 1 })).json().code).toBe('version_conflict');
+    expect((await t.call(organiser, 'PATCH', `/associations/${associationId}`, { premises: 'x', version: a.version - 1 })).json().code).toBe(
+      'version_conflict',
+    );
 
     const logo = await uploadLogo(organiser, PNG);
     expect(logo.statusCode).toBe(200);
@@ -86,13 +102,18 @@ describe('associations', () => {
   it('give members a directory of the other members: fiches, synergies in common, filters', async () => {
     await t.declare(firms.B.member, { title: 'Palettes bois 120×80', kind: 'offer', categoryCode: 'materials.wood' });
     await t.declare(firms.C.member, { title: 'Collecte papier glassine', kind: 'need', categoryCode: 'materials.paper' });
-    const synergy = (await t.call(facilitator, 'POST', '/synergies', { kind: 'substitution', title: 'Palettes vers la plasturgie', organisationIds: [firms.A.id, firms.B.id] })).json();
+    const synergy = (
+      await t.call(facilitator, 'POST', '/synergies', { kind: 'substitution', title: 'Palettes vers la plasturgie', organisationIds: [firms.A.id, firms.B.id] })
+    ).json();
     const all = (await t.call(firms.A.member, 'GET', `/associations/${associationId}/directory`)).json();
     expect(all.map((e: { organisation: { id: string } }) => e.organisation.id).sort()).toEqual([firms.B.id, firms.C.id].sort());
     const b = all.find((e: { organisation: { id: string } }) => e.organisation.id === firms.B.id);
     expect(b.offers.map((o: { title: string }) => o.title)).toEqual(['Palettes bois 120×80']);
     expect(b.synergies).toEqual([{ id: synergy.id, title: 'Palettes vers la plasturgie', status: 'proposed' }]);
-    const ids = async (query: string) => ((await t.call(firms.A.member, 'GET', `/associations/${associationId}/directory?${query}`)).json() as { organisation: { id: string } }[]).map((e) => e.organisation.id);
+    const ids = async (query: string) =>
+      ((await t.call(firms.A.member, 'GET', `/associations/${associationId}/directory?${query}`)).json() as { organisation: { id: string } }[]).map(
+        (e) => e.organisation.id,
+      );
     expect(await ids('q=glassine')).toEqual([firms.C.id]);
     expect(await ids('kind=offer')).toEqual([firms.B.id]);
     expect(await ids('categoryCode=materials.paper')).toEqual([firms.C.id]);
@@ -105,7 +126,16 @@ describe('associations', () => {
       zoneId,
       name: "Rendez-vous d'affaires ALons'ZI",
       date: '2026-11-05',
-      sessions: [{ id: 'm', name: 'Matin', slots: [{ id: 'm1', start: '09:00', durationMinutes: 20 }, { id: 'm2', start: '09:20', durationMinutes: 20 }] }],
+      sessions: [
+        {
+          id: 'm',
+          name: 'Matin',
+          slots: [
+            { id: 'm1', start: '09:00', durationMinutes: 20 },
+            { id: 'm2', start: '09:20', durationMinutes: 20 },
+          ],
+        },
+      ],
       tables: [{ id: 'T1', name: 'Table 1' }],
       participants: participants.map((organisationId) => ({ organisationId })),
     });
@@ -118,14 +148,22 @@ describe('associations', () => {
     const event = res.json();
     // The organiser then manages it with the events machinery, within the members.
     const other = await t.newOrganisation(zoneId, { name: 'Non membre' });
-    const stray = await t.call(organiser, 'PATCH', `/meeting-events/${event.id}`, { participants: [{ organisationId: firms.A.id }, { organisationId: other.id }], version: event.version });
+    const stray = await t.call(organiser, 'PATCH', `/meeting-events/${event.id}`, {
+      participants: [{ organisationId: firms.A.id }, { organisationId: other.id }],
+      version: event.version,
+    });
     expect(stray.json().code).toBe('not_association_member');
-    const ok = await t.call(organiser, 'PATCH', `/meeting-events/${event.id}`, { participants: [{ organisationId: firms.A.id }, { organisationId: firms.B.id }, { organisationId: firms.C.id }], version: event.version });
+    const ok = await t.call(organiser, 'PATCH', `/meeting-events/${event.id}`, {
+      participants: [{ organisationId: firms.A.id }, { organisationId: firms.B.id }, { organisationId: firms.C.id }],
+      version: event.version,
+    });
     expect(ok.statusCode).toBe(200);
-    expect((await t.call(organiser, 'POST', `/meeting-events/${event.id}/status`, { status: 'requests_open', version: ok.json().version })).statusCode).toBe(200);
+    expect((await t.call(organiser, 'POST', `/meeting-events/${event.id}/status`, { status: 'requests_open', version: ok.json().version })).statusCode).toBe(
+      200,
+    );
   });
 
-  it('are seeded in the demo zone: ALons\'ZI with most firms and an organiser who can log in', async () => {
+  it("are seeded in the demo zone: ALons'ZI with most firms and an organiser who can log in", async () => {
     const { zoneId: demoZone } = await seedDemo(t.ctx);
     const account = DEMO_ACCOUNTS.find((a) => a.email.startsWith('organisateur'))!;
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: account.email, password: account.password } });

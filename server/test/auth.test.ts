@@ -62,7 +62,10 @@ describe('login and sessions', () => {
 
 describe('invitations', () => {
   it('lets a facilitator invite a member who activates the account by the one-time link', async () => {
-    const res = await t.call(s.facilitator, 'POST', `/organisations/${s.firmB.id}/invitations`, { email: 'Nouvelle.Recrue@Example.fr', displayName: 'Nouvelle Recrue' });
+    const res = await t.call(s.facilitator, 'POST', `/organisations/${s.firmB.id}/invitations`, {
+      email: 'Nouvelle.Recrue@Example.fr',
+      displayName: 'Nouvelle Recrue',
+    });
     expect(res.statusCode).toBe(201);
     const token = await lastLink('nouvelle.recrue@example.fr');
 

@@ -63,7 +63,9 @@ async function figures(app: FastifyInstance) {
     impacts: await get(routes.zoneImpacts.path.replace(':id', zoneId)),
     dashboard: await get(`/zones/${slug}/dashboards?year=2026`),
     firms: ((await get(`/organisations?zoneId=${zoneId}&limit=100`)) as { items: { id: string }[] }).items.map((o) => o.id).sort(),
-    declarations: ((await get(`/declarations?zoneId=${zoneId}&limit=100`)) as { items: { id: string; version: number }[] }).items.map((d) => `${d.id}@${d.version}`).sort(),
+    declarations: ((await get(`/declarations?zoneId=${zoneId}&limit=100`)) as { items: { id: string; version: number }[] }).items
+      .map((d) => `${d.id}@${d.version}`)
+      .sort(),
     search: { total: search.total, ids: search.hits.map((h) => h.id).sort() },
   };
 }
@@ -83,7 +85,15 @@ describe('backup and restore', () => {
     await restoreDatabase(url, folder);
 
     const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    restored = await openPlatform(t.ctx.config, { databaseUrl: url, meiliUrl: inject('meiliUrl'), meiliKey: inject('meiliKey'), indexPrefix: `${restoredName}_`, log: quiet, workers: false, now: t.clock.now });
+    restored = await openPlatform(t.ctx.config, {
+      databaseUrl: url,
+      meiliUrl: inject('meiliUrl'),
+      meiliKey: inject('meiliKey'),
+      indexPrefix: `${restoredName}_`,
+      log: quiet,
+      workers: false,
+      now: t.clock.now,
+    });
     const counts = await rebuildSearchIndexes(restored.ctx.db.$client, restored.ctx.search);
     expect(counts.organisations).toBeGreaterThan(10);
     restoredApp = await buildApp(restored.ctx, { logger: false });
@@ -98,7 +108,12 @@ describe('backup and restore', () => {
 
     // New rows continue after the restored ones (the sequences were moved past them).
     const [last] = await restored.ctx.db.$client<{ id: number }[]>`select coalesce(max(id), 0)::int as id from audit_log`;
-    const offer = await restoredApp.inject({ method: 'POST', url: '/api/v1/zones', headers: { cookie: admin.cookie }, payload: { slug: `after-restore-${Date.now()}`, name: 'Après restauration' } });
+    const offer = await restoredApp.inject({
+      method: 'POST',
+      url: '/api/v1/zones',
+      headers: { cookie: admin.cookie },
+      payload: { slug: `after-restore-${Date.now()}`, name: 'Après restauration' },
+    });
     expect(offer.statusCode).toBe(201);
     await vi.waitFor(async () => {
       const [next] = await restored!.ctx.db.$client<{ id: number }[]>`select max(id)::int as id from audit_log`;

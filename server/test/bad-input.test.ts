@@ -73,7 +73,15 @@ describe('zone import', () => {
       // A firm whose site id is another zone's site.
       {
         zone: { id: crypto.randomUUID(), slug: `zone2-${Date.now()}`, name: 'Zone pirate 2', description: '', region: '' },
-        organisations: [{ ...doc.organisations[0], id: crypto.randomUUID(), siret: randomSiret(), sites: [{ ...doc.organisations[0].sites[0], id: stolenSiteId }], declarations: [] }],
+        organisations: [
+          {
+            ...doc.organisations[0],
+            id: crypto.randomUUID(),
+            siret: randomSiret(),
+            sites: [{ ...doc.organisations[0].sites[0], id: stolenSiteId }],
+            declarations: [],
+          },
+        ],
       },
       // Another zone's id with a slug of its own that is already taken by a third zone.
       { ...doc, zone: { ...doc.zone, slug: (await t.call(admin, 'GET', `/zones/${await t.newZone()}`)).json().slug } },
@@ -141,7 +149,11 @@ describe('body limits', () => {
   });
 
   it('a logged-in body over the route limit is refused from its length', async () => {
-    const res = await sendStart('/api/v1/declarations', { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024), cookie: s.memberA.cookie });
+    const res = await sendStart('/api/v1/declarations', {
+      'content-type': 'application/json',
+      'content-length': String(50 * 1024 * 1024),
+      cookie: s.memberA.cookie,
+    });
     expect(res.status).toBe(413);
   });
 });

@@ -33,7 +33,12 @@ beforeAll(async () => {
   organiser = await t.newUser('member', { organisationId: c.id });
   const elsewhere = await t.newOrganisation(await t.newZone());
   outsider = await t.newUser('member', { organisationId: elsewhere.id });
-  const res = await t.call(facilitator, 'POST', '/associations', { zoneId, name: "ALons'ZI", premises: 'Maison des entreprises, Perrigny', memberIds: [firms.A.id, firms.B.id] });
+  const res = await t.call(facilitator, 'POST', '/associations', {
+    zoneId,
+    name: "ALons'ZI",
+    premises: 'Maison des entreprises, Perrigny',
+    memberIds: [firms.A.id, firms.B.id],
+  });
   expect(res.statusCode).toBe(201);
   associationId = res.json().id;
   expect((await t.call(facilitator, 'POST', `/associations/${associationId}/organisers`, { email: organiser.email })).statusCode).toBe(200);
@@ -57,7 +62,8 @@ function parseIcs(text: string) {
 }
 
 /** The shared test helper speaks GET, POST, PATCH and DELETE; availability is a PUT. */
-const putAvailability = (user: TestUser, payload: object) => t.app.inject({ method: 'PUT', url: '/api/v1/availability', headers: { cookie: user.cookie }, payload });
+const putAvailability = (user: TestUser, payload: object) =>
+  t.app.inject({ method: 'PUT', url: '/api/v1/availability', headers: { cookie: user.cookie }, payload });
 
 async function propose(from: TestUser, body: Record<string, unknown>) {
   return t.call(from, 'POST', '/bookings', { place: 'proposer_site', ...body });
@@ -68,7 +74,12 @@ describe('proposing', () => {
 
   it('sends two or three options to the other firm, which is told by email', async () => {
     const before = (await emailsTo(firms.B.member)).length;
-    const res = await propose(firms.A.member, { recipientId: firms.B.id, subject: 'Palettes bois 120×80', options: [option('2026-10-05', '09:00'), option('2026-10-05', '14:00')], message: 'Nos palettes vous intéressent ?' });
+    const res = await propose(firms.A.member, {
+      recipientId: firms.B.id,
+      subject: 'Palettes bois 120×80',
+      options: [option('2026-10-05', '09:00'), option('2026-10-05', '14:00')],
+      message: 'Nos palettes vous intéressent ?',
+    });
     expect(res.statusCode).toBe(201);
     const b = res.json();
     bookingId = b.id;
@@ -82,7 +93,11 @@ describe('proposing', () => {
   });
 
   it('keeps one open proposal per pair and subject (409 naming it), whichever side asks', async () => {
-    const again = await propose(firms.B.member, { recipientId: firms.A.id, subject: 'Palettes bois 120×80', options: [option('2026-10-06', '09:00'), option('2026-10-06', '10:30')] });
+    const again = await propose(firms.B.member, {
+      recipientId: firms.A.id,
+      subject: 'Palettes bois 120×80',
+      options: [option('2026-10-06', '09:00'), option('2026-10-06', '10:30')],
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'proposal_already_open', existingId: bookingId });
   });
@@ -95,10 +110,18 @@ describe('proposing', () => {
       [{ ...base, options: [option('2026-09-30', '09:00'), option('2026-10-07', '09:00')] }, 422, 'option_in_past'],
       [{ ...base, options: [option('2026-10-10', '09:00'), option('2026-10-07', '09:00')] }, 422, 'outside_availability'],
       [{ ...base, options: [option('2026-10-07', '09:00', 5), option('2026-10-07', '10:00')] }, 422, 'invalid_duration'],
-      [{ ...base, place: 'video', videoUrl: 'javascript:alert(1)', options: [option('2026-10-07', '09:00'), option('2026-10-07', '10:00')] }, 400, 'validation_failed'],
+      [
+        { ...base, place: 'video', videoUrl: 'javascript:alert(1)', options: [option('2026-10-07', '09:00'), option('2026-10-07', '10:00')] },
+        400,
+        'validation_failed',
+      ],
       [{ ...base, place: 'video', options: [option('2026-10-07', '09:00'), option('2026-10-07', '10:00')] }, 400, 'validation_failed'],
       [{ ...base, recipientId: firms.A.id, options: [option('2026-10-07', '09:00'), option('2026-10-07', '10:00')] }, 422, 'invalid_recipient'],
-      [{ ...base, place: 'association', associationId, recipientId: firms.C.id, options: [option('2026-10-07', '09:00'), option('2026-10-07', '10:00')] }, 422, 'not_association_members'],
+      [
+        { ...base, place: 'association', associationId, recipientId: firms.C.id, options: [option('2026-10-07', '09:00'), option('2026-10-07', '10:00')] },
+        422,
+        'not_association_members',
+      ],
     ];
     for (const [body, status, code] of cases) {
       const res = await propose(firms.A.member, body);
@@ -112,7 +135,8 @@ describe('proposing', () => {
 
   it('is seen only by the two firms, their association’s organisers and the zone’s facilitators', async () => {
     expect((await t.call(null, 'GET', `/bookings/${bookingId}`)).statusCode).toBe(401);
-    for (const user of [firms.A.member, firms.B.member, facilitator, organiser]) expect((await t.call(user, 'GET', `/bookings/${bookingId}`)).statusCode).toBe(200);
+    for (const user of [firms.A.member, firms.B.member, facilitator, organiser])
+      expect((await t.call(user, 'GET', `/bookings/${bookingId}`)).statusCode).toBe(200);
     for (const user of [firms.C.member, outsider]) expect((await t.call(user, 'GET', `/bookings/${bookingId}`)).statusCode).toBe(404);
     const list = (await t.call(firms.C.member, 'GET', '/bookings')).json();
     expect(list.some((b: { id: string }) => b.id === bookingId)).toBe(false);
@@ -127,7 +151,12 @@ describe('proposing', () => {
     const firstOptionId = b.options[0].id;
     // Firm A's member reads in English: the counter-proposal reaches them in English.
     expect((await t.call(firms.A.member, 'PATCH', '/auth/me', { locale: 'en' })).statusCode).toBe(200);
-    let res = await t.call(firms.B.member, 'POST', `/bookings/${bookingId}/answer`, { action: 'counter', options: [option('2026-10-06', '10:00')], message: 'Plutôt mardi ?', version: b.version });
+    let res = await t.call(firms.B.member, 'POST', `/bookings/${bookingId}/answer`, {
+      action: 'counter',
+      options: [option('2026-10-06', '10:00')],
+      message: 'Plutôt mardi ?',
+      version: b.version,
+    });
     expect(res.statusCode).toBe(200);
     b = res.json();
     const countered = (await emailsTo(firms.A.member)).at(-1)!;
@@ -142,8 +171,13 @@ describe('proposing', () => {
       ['countered', 'Plutôt mardi ?'],
     ]);
     // A stale version, and an option of the earlier round, are refused.
-    expect((await t.call(firms.A.member, 'POST', `/bookings/${bookingId}/answer`, { action: 'accept', optionId: b.options[0].id, version: b.version - 1 })).json().code).toBe('version_conflict');
-    expect((await t.call(firms.A.member, 'POST', `/bookings/${bookingId}/answer`, { action: 'accept', optionId: firstOptionId, version: b.version })).json().code).toBe('unknown_option');
+    expect(
+      (await t.call(firms.A.member, 'POST', `/bookings/${bookingId}/answer`, { action: 'accept', optionId: b.options[0].id, version: b.version - 1 })).json()
+        .code,
+    ).toBe('version_conflict');
+    expect(
+      (await t.call(firms.A.member, 'POST', `/bookings/${bookingId}/answer`, { action: 'accept', optionId: firstOptionId, version: b.version })).json().code,
+    ).toBe('unknown_option');
 
     const aBefore = (await emailsTo(firms.A.member)).length;
     res = await t.call(firms.A.member, 'POST', `/bookings/${bookingId}/answer`, { action: 'accept', optionId: b.options[0].id, version: b.version });
@@ -163,7 +197,9 @@ describe('proposing', () => {
       expect(event.location).toContain('Plasturgie du Revermont');
     }
     // The reminder of the day before waits in the queue.
-    const jobs = await t.ctx.db.$client<{ start_after: Date }[]>`select start_after from pgboss.job where name = 'booking-reminder' and data->>'bookingId' = ${bookingId}`;
+    const jobs = await t.ctx.db.$client<
+      { start_after: Date }[]
+    >`select start_after from pgboss.job where name = 'booking-reminder' and data->>'bookingId' = ${bookingId}`;
     expect(jobs.map((j) => new Date(j.start_after).toISOString())).toEqual([new Date(Date.parse(paris('2026-10-05', '10:00'))).toISOString()]);
     // The job's worker sends it the day before, not earlier.
     const reminder = { bookingId, startsAt: paris('2026-10-06', '10:00') };
@@ -195,9 +231,16 @@ describe('proposing', () => {
     expect(ics.event.start.toISOString()).toBe(paris('2026-10-06', '15:00'));
 
     // A bad reschedule changes nothing.
-    expect((await t.call(firms.B.member, 'POST', `/bookings/${bookingId}/reschedule`, { option: option('2026-10-11', '10:00'), version: b.version })).json().code).toBe('outside_availability');
-    expect((await t.call(firms.C.member, 'POST', `/bookings/${bookingId}/reschedule`, { option: option('2026-10-06', '16:00'), version: b.version })).statusCode).toBe(404);
-    expect((await t.call(firms.A.member, 'GET', `/bookings/${bookingId}`)).json()).toMatchObject({ version: b.version, startsAt: paris('2026-10-06', '15:00') });
+    expect(
+      (await t.call(firms.B.member, 'POST', `/bookings/${bookingId}/reschedule`, { option: option('2026-10-11', '10:00'), version: b.version })).json().code,
+    ).toBe('outside_availability');
+    expect(
+      (await t.call(firms.C.member, 'POST', `/bookings/${bookingId}/reschedule`, { option: option('2026-10-06', '16:00'), version: b.version })).statusCode,
+    ).toBe(404);
+    expect((await t.call(firms.A.member, 'GET', `/bookings/${bookingId}`)).json()).toMatchObject({
+      version: b.version,
+      startsAt: paris('2026-10-06', '15:00'),
+    });
 
     res = await t.call(firms.A.member, 'POST', `/bookings/${bookingId}/cancel`, { reason: 'Imprévu', version: b.version });
     expect(res.statusCode).toBe(200);
@@ -217,15 +260,21 @@ describe('double booking', () => {
     const options = [option('2026-10-07', '09:00'), option('2026-10-07', '11:00')];
     const toB = (await propose(firms.A.member, { recipientId: firms.B.id, subject: 'Carton ondulé', options })).json();
     const toC = (await propose(firms.A.member, { recipientId: firms.C.id, subject: 'Papier glassine', options })).json();
-    expect((await t.call(firms.B.member, 'POST', `/bookings/${toB.id}/answer`, { action: 'accept', optionId: toB.options[0].id, version: toB.version })).statusCode).toBe(200);
+    expect(
+      (await t.call(firms.B.member, 'POST', `/bookings/${toB.id}/answer`, { action: 'accept', optionId: toB.options[0].id, version: toB.version })).statusCode,
+    ).toBe(200);
     const clash = await t.call(firms.C.member, 'POST', `/bookings/${toC.id}/answer`, { action: 'accept', optionId: toC.options[0].id, version: toC.version });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().code).toBe('double_booked');
     expect((await t.call(firms.C.member, 'GET', `/bookings/${toC.id}`)).json()).toMatchObject({ status: 'proposed', version: toC.version });
     // The other option is free: accepted.
-    expect((await t.call(firms.C.member, 'POST', `/bookings/${toC.id}/answer`, { action: 'accept', optionId: toC.options[1].id, version: toC.version })).statusCode).toBe(200);
+    expect(
+      (await t.call(firms.C.member, 'POST', `/bookings/${toC.id}/answer`, { action: 'accept', optionId: toC.options[1].id, version: toC.version })).statusCode,
+    ).toBe(200);
     // Suggestions now avoid the booked hour.
-    const suggestions = (await t.call(firms.A.member, 'GET', `/bookings/suggestions?organisationId=${firms.B.id}&days=10&limit=20`)).json() as { startsAt: string }[];
+    const suggestions = (await t.call(firms.A.member, 'GET', `/bookings/suggestions?organisationId=${firms.B.id}&days=10&limit=20`)).json() as {
+      startsAt: string;
+    }[];
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.map((s) => s.startsAt)).not.toContain(paris('2026-10-07', '09:00'));
   });
@@ -254,12 +303,33 @@ describe('availability', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ custom: true, version: 1, unavailableDays: ['2026-10-12'] });
     expect((await putAvailability(firms.B.member, { weekly, unavailableDays: [], version: 0 })).json().code).toBe('version_conflict');
-    expect((await putAvailability(firms.B.member, { weekly: [{ weekday: 1, start: '09:00', end: '11:00' }, { weekday: 1, start: '10:00', end: '12:00' }], unavailableDays: [], version: 1 })).json().code).toBe('overlapping_hours');
-    const outside = await propose(firms.A.member, { recipientId: firms.B.id, subject: 'Friday', options: [option('2026-10-09', '09:00'), option('2026-10-13', '09:00')] });
+    expect(
+      (
+        await putAvailability(firms.B.member, {
+          weekly: [
+            { weekday: 1, start: '09:00', end: '11:00' },
+            { weekday: 1, start: '10:00', end: '12:00' },
+          ],
+          unavailableDays: [],
+          version: 1,
+        })
+      ).json().code,
+    ).toBe('overlapping_hours');
+    const outside = await propose(firms.A.member, {
+      recipientId: firms.B.id,
+      subject: 'Friday',
+      options: [option('2026-10-09', '09:00'), option('2026-10-13', '09:00')],
+    });
     expect(outside.json().code).toBe('outside_availability');
-    const dayOff = await propose(firms.A.member, { recipientId: firms.B.id, subject: 'Monday off', options: [option('2026-10-12', '09:00'), option('2026-10-13', '09:00')] });
+    const dayOff = await propose(firms.A.member, {
+      recipientId: firms.B.id,
+      subject: 'Monday off',
+      options: [option('2026-10-12', '09:00'), option('2026-10-13', '09:00')],
+    });
     expect(dayOff.json().code).toBe('outside_availability');
-    const suggestions = (await t.call(firms.A.member, 'GET', `/bookings/suggestions?organisationId=${firms.B.id}&days=14&limit=20`)).json() as { startsAt: string }[];
+    const suggestions = (await t.call(firms.A.member, 'GET', `/bookings/suggestions?organisationId=${firms.B.id}&days=14&limit=20`)).json() as {
+      startsAt: string;
+    }[];
     for (const s of suggestions) {
       const local = new Date(s.startsAt).toLocaleString('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', hour12: false });
       expect(local).toMatch(/^(Mon|Tue|Wed|Thu),? (09|10|11)$/);
@@ -309,10 +379,26 @@ describe('event meetings', () => {
     await sql`insert into meetings (event_id, request_id, organisation_ids, slot_id, table_id) values (${event!.id}, ${request!.id}, ${[firms.A.id, firms.C.id]}::uuid[], 'm1', 'T1')`;
 
     const agenda = (await t.call(firms.A.member, 'GET', '/agenda')).json();
-    expect(agenda).toContainEqual(expect.objectContaining({ kind: 'event', eventId: event!.id, startsAt: paris('2026-10-09', '09:00'), endsAt: paris('2026-10-09', '09:20'), location: 'Rendez-vous du Revermont, Table 1' }));
-    const suggestions = (await t.call(firms.A.member, 'GET', `/bookings/suggestions?organisationId=${firms.C.id}&days=14&limit=20&durationMinutes=30`)).json() as { startsAt: string; endsAt: string }[];
+    expect(agenda).toContainEqual(
+      expect.objectContaining({
+        kind: 'event',
+        eventId: event!.id,
+        startsAt: paris('2026-10-09', '09:00'),
+        endsAt: paris('2026-10-09', '09:20'),
+        location: 'Rendez-vous du Revermont, Table 1',
+      }),
+    );
+    const suggestions = (
+      await t.call(firms.A.member, 'GET', `/bookings/suggestions?organisationId=${firms.C.id}&days=14&limit=20&durationMinutes=30`)
+    ).json() as { startsAt: string; endsAt: string }[];
     expect(suggestions.some((o) => o.startsAt < paris('2026-10-09', '09:20') && o.endsAt > paris('2026-10-09', '09:00'))).toBe(false);
-    const b = (await propose(firms.C.member, { recipientId: firms.A.id, subject: 'Suite de l’atelier', options: [option('2026-10-09', '09:00', 30), option('2026-10-09', '11:00', 30)] })).json();
+    const b = (
+      await propose(firms.C.member, {
+        recipientId: firms.A.id,
+        subject: 'Suite de l’atelier',
+        options: [option('2026-10-09', '09:00', 30), option('2026-10-09', '11:00', 30)],
+      })
+    ).json();
     const clash = await t.call(firms.A.member, 'POST', `/bookings/${b.id}/answer`, { action: 'accept', optionId: b.options[0].id, version: b.version });
     expect(clash.json().code).toBe('double_booked');
 
@@ -325,14 +411,37 @@ describe('event meetings', () => {
 
 describe('after the meeting', () => {
   it('moves the linked synergy forward once both firms say so', async () => {
-    const synergy = (await t.call(facilitator, 'POST', '/synergies', { kind: 'substitution', title: 'Palettes de la plasturgie vers la fromagerie', organisationIds: [firms.A.id, firms.C.id] })).json();
-    let b = (await propose(firms.C.member, { recipientId: firms.A.id, subject: 'Palettes', synergyIds: [synergy.id], options: [option('2026-10-13', '14:00'), option('2026-10-13', '16:00')] })).json();
+    const synergy = (
+      await t.call(facilitator, 'POST', '/synergies', {
+        kind: 'substitution',
+        title: 'Palettes de la plasturgie vers la fromagerie',
+        organisationIds: [firms.A.id, firms.C.id],
+      })
+    ).json();
+    let b = (
+      await propose(firms.C.member, {
+        recipientId: firms.A.id,
+        subject: 'Palettes',
+        synergyIds: [synergy.id],
+        options: [option('2026-10-13', '14:00'), option('2026-10-13', '16:00')],
+      })
+    ).json();
     expect(b.synergies).toEqual([{ id: synergy.id, title: synergy.title, status: 'proposed' }]);
     b = (await t.call(firms.A.member, 'POST', `/bookings/${b.id}/answer`, { action: 'accept', optionId: b.options[0].id, version: b.version })).json();
     const attendee = (org: string) => b.attendees.find((a: { organisationId: string }) => a.organisationId === org);
-    expect((await t.call(firms.A.member, 'POST', `/bookings/${b.id}/outcome`, { outcome: 'held', advance: true, version: attendee(firms.A.id).version })).json().code).toBe('meeting_not_over');
+    expect(
+      (await t.call(firms.A.member, 'POST', `/bookings/${b.id}/outcome`, { outcome: 'held', advance: true, version: attendee(firms.A.id).version })).json()
+        .code,
+    ).toBe('meeting_not_over');
     t.clock.current = new Date(paris('2026-10-13', '16:00'));
-    b = (await t.call(firms.A.member, 'POST', `/bookings/${b.id}/outcome`, { outcome: 'held', notes: 'Essai en novembre', advance: true, version: attendee(firms.A.id).version })).json();
+    b = (
+      await t.call(firms.A.member, 'POST', `/bookings/${b.id}/outcome`, {
+        outcome: 'held',
+        notes: 'Essai en novembre',
+        advance: true,
+        version: attendee(firms.A.id).version,
+      })
+    ).json();
     expect((await t.call(facilitator, 'GET', `/synergies/${synergy.id}`)).json().status).toBe('proposed');
     b = (await t.call(firms.C.member, 'POST', `/bookings/${b.id}/outcome`, { outcome: 'held', advance: true, version: attendee(firms.C.id).version })).json();
     expect(b.synergies[0].status).toBe('under_discussion');
@@ -342,7 +451,11 @@ describe('after the meeting', () => {
 
 describe('activity and expiry', () => {
   it('expires unanswered proposals after the time limit and tells both firms', async () => {
-    const res = await propose(firms.C.member, { recipientId: firms.A.id, subject: 'Bois de calage', options: [option('2026-10-22', '09:00'), option('2026-10-22', '10:00')] });
+    const res = await propose(firms.C.member, {
+      recipientId: firms.A.id,
+      subject: 'Bois de calage',
+      options: [option('2026-10-22', '09:00'), option('2026-10-22', '10:00')],
+    });
     expect(res.statusCode, res.body).toBe(201);
     const b = res.json();
     expect(new Date(b.expiresAt).getTime()).toBe(t.clock.current.getTime() + 7 * 86400_000);
@@ -362,14 +475,28 @@ describe('activity and expiry', () => {
       const notices = (await emailsTo(member)).filter((m) => m.subject === subject);
       expect(notices).toHaveLength(1);
     }
-    expect((await t.call(firms.A.member, 'POST', `/bookings/${b.id}/answer`, { action: 'decline', version: after.version })).json().code).toBe('booking_closed');
+    expect((await t.call(firms.A.member, 'POST', `/bookings/${b.id}/answer`, { action: 'decline', version: after.version })).json().code).toBe(
+      'booking_closed',
+    );
     // A new proposal on the same subject is possible again.
-    expect((await propose(firms.C.member, { recipientId: firms.A.id, subject: 'Bois de calage', options: [option('2026-10-23', '09:00'), option('2026-10-23', '10:00')] })).statusCode).toBe(201);
+    expect(
+      (
+        await propose(firms.C.member, {
+          recipientId: firms.A.id,
+          subject: 'Bois de calage',
+          options: [option('2026-10-23', '09:00'), option('2026-10-23', '10:00')],
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('reports proposed, held and declined per month to facilitators and organisers only', async () => {
-    const b = (await propose(firms.B.member, { recipientId: firms.A.id, subject: 'Déclinée', options: [option('2026-10-22', '09:00'), option('2026-10-22', '10:00')] })).json();
-    expect((await t.call(firms.A.member, 'POST', `/bookings/${b.id}/answer`, { action: 'decline', reason: 'Pas le moment', version: b.version })).json()).toMatchObject({ status: 'declined', declineReason: 'Pas le moment' });
+    const b = (
+      await propose(firms.B.member, { recipientId: firms.A.id, subject: 'Déclinée', options: [option('2026-10-22', '09:00'), option('2026-10-22', '10:00')] })
+    ).json();
+    expect(
+      (await t.call(firms.A.member, 'POST', `/bookings/${b.id}/answer`, { action: 'decline', reason: 'Pas le moment', version: b.version })).json(),
+    ).toMatchObject({ status: 'declined', declineReason: 'Pas le moment' });
     const zone = (await t.call(facilitator, 'GET', `/bookings/stats?zoneId=${zoneId}`)).json();
     const total = await bookingCount();
     expect(zone.totals).toMatchObject({ proposed: total, held: 1, declined: 1, fromSuggestion: 0 });

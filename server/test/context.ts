@@ -49,7 +49,12 @@ export function eventually<T>(probe: () => Promise<T | undefined>, what: string,
 }
 
 /** A 13-digit random prefix made into a valid SIRET. */
-export const randomSiret = () => withSiretCheckDigit(String(1e12 + crypto.randomInt(0, 8e12)).padStart(13, '1').slice(0, 13));
+export const randomSiret = () =>
+  withSiretCheckDigit(
+    String(1e12 + crypto.randomInt(0, 8e12))
+      .padStart(13, '1')
+      .slice(0, 13),
+  );
 
 /**
  * A test file's world: its own copy of the migrated template database, its own
@@ -72,7 +77,14 @@ export async function createTestContext(env: Record<string, string> = {}, servic
   const databaseUrl = withDatabase(serverUrl, name);
   const clock = new TestClock();
   // Tests log in far more often than people: login limits are set high unless a test sets them.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://synergies.test', LOGIN_MAX_PER_IP: '100000', LOGIN_MAX_PER_ACCOUNT: '100000', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://synergies.test',
+    LOGIN_MAX_PER_IP: '100000',
+    LOGIN_MAX_PER_ACCOUNT: '100000',
+    ...env,
+  });
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const platform = await openPlatform(config, {
     databaseUrl,

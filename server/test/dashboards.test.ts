@@ -34,7 +34,8 @@ describe('zone dashboards', () => {
 
   it('links each funnel figure to a list of exactly that many synergies', async () => {
     const d = (await t.call(facilitator, 'GET', `/zones/${slug}/dashboards?year=2026`)).json();
-    const listed = async (query: string) => (await t.call(facilitator, 'GET', `/synergies?zoneId=${fixture.zoneId}&year=2026&limit=100${query}`)).json().items.length;
+    const listed = async (query: string) =>
+      (await t.call(facilitator, 'GET', `/synergies?zoneId=${fixture.zoneId}&year=2026&limit=100${query}`)).json().items.length;
     expect(await listed('')).toBe(d.funnel.proposals);
     expect(await listed('&reached=under_discussion')).toBe(d.funnel.underDiscussion);
     expect(await listed('&reached=in_study')).toBe(d.funnel.inStudy);

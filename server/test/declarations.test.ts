@@ -68,14 +68,19 @@ describe('declarations', () => {
     expect(after.json()).toMatchObject({ title: 'Chutes de film PE', version: 2 });
   });
 
-  it("refuses a member of another firm and leaves the declaration as it was", async () => {
+  it('refuses a member of another firm and leaves the declaration as it was', async () => {
     const d = await t.declare(s.memberA, { title: 'Cartons double cannelure' });
     const res = await t.call(s.memberB, 'PATCH', `/declarations/${d.id}`, { version: d.version, title: 'Pris !' });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('forbidden');
     expect((await t.call(s.memberA, 'GET', `/declarations/${d.id}`)).json()).toMatchObject({ title: 'Cartons double cannelure', version: 1 });
 
-    const forOther = await t.call(s.memberB, 'POST', '/declarations', { kind: 'need', title: 'Au nom d’un autre', categoryCode: 'materials.wood', organisationId: s.firmA.id });
+    const forOther = await t.call(s.memberB, 'POST', '/declarations', {
+      kind: 'need',
+      title: 'Au nom d’un autre',
+      categoryCode: 'materials.wood',
+      organisationId: s.firmA.id,
+    });
     expect(forOther.statusCode).toBe(403);
   });
 
@@ -144,7 +149,11 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
 
   it('an availability window ending before it starts → 400', async () => {
     const res = await t.call(s.memberA, 'POST', '/declarations', {
-      kind: 'offer', title: 'Fenêtre inversée', categoryCode: 'materials.wood', availableFrom: '2026-12-01', availableUntil: '2026-11-01',
+      kind: 'offer',
+      title: 'Fenêtre inversée',
+      categoryCode: 'materials.wood',
+      availableFrom: '2026-12-01',
+      availableUntil: '2026-11-01',
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('body.availableUntil');
@@ -153,10 +162,19 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   it('an unknown waste code or a site of another firm → 422', async () => {
     const before = await countDeclarations();
     const res = await t.call(s.memberA, 'POST', '/declarations', {
-      kind: 'offer', title: 'Code inventé', categoryCode: 'materials.wood', wasteCode: '99 99 99', siteId: s.firmB.siteId,
+      kind: 'offer',
+      title: 'Code inventé',
+      categoryCode: 'materials.wood',
+      wasteCode: '99 99 99',
+      siteId: s.firmB.siteId,
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.siteId', 'body.wasteCode']);
+    expect(
+      res
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['body.siteId', 'body.wasteCode']);
     expect(await countDeclarations()).toBe(before);
   });
 

@@ -61,9 +61,7 @@ describe('zone exchange format', () => {
         .map((o) => ({
           ...o,
           sites: [...o.sites].sort((a, b) => a.id!.localeCompare(b.id!)),
-          declarations: [...o.declarations]
-            .sort((a, b) => a.id!.localeCompare(b.id!))
-            .map((d) => ({ ...d, wasteCode: d.wasteCode?.replace('*', '') ?? null })),
+          declarations: [...o.declarations].sort((a, b) => a.id!.localeCompare(b.id!)).map((d) => ({ ...d, wasteCode: d.wasteCode?.replace('*', '') ?? null })),
         })),
     });
     expect(sortDeep(exported)).toEqual(sortDeep(demo));
@@ -81,7 +79,10 @@ describe('zone exchange format', () => {
 
   it('rejects a document whose SIRET belongs to another zone, changing nothing', async () => {
     const before = await counts();
-    const doc = structuredClone(demoInput) as { zone: { id: string; slug: string }; organisations: { id: string; sites: { id: string }[]; declarations: { id: string; siteId: string | null }[] }[] };
+    const doc = structuredClone(demoInput) as {
+      zone: { id: string; slug: string };
+      organisations: { id: string; sites: { id: string }[]; declarations: { id: string; siteId: string | null }[] }[];
+    };
     doc.zone = { ...doc.zone, id: '0b6a7f0e-7a0e-4f4e-9a55-0c8d3f1e2a10', slug: 'autre-zone' };
     doc.organisations = doc.organisations.slice(0, 1).map((o) => ({ ...o, sites: [], declarations: [] }));
     const res = await t.call(admin, 'POST', '/zones/import', doc);
@@ -110,7 +111,11 @@ describe('zone exchange format', () => {
     expect((await t.call(member, 'POST', '/zones/import', demoInput)).statusCode).toBe(403);
     const facilitator = await t.newUser('facilitator', { zoneId: demo.zone.id });
     expect((await t.call(facilitator, 'GET', `/zones/${demo.zone.id}/export`)).statusCode).toBe(200);
-    const newZone = { format: 'synergies.zone/v1', zone: { id: 'e0c1b2a3-d4e5-4f60-8a7b-9c8d7e6f5a4b', slug: 'nouvelle', name: 'Nouvelle' }, organisations: [] };
+    const newZone = {
+      format: 'synergies.zone/v1',
+      zone: { id: 'e0c1b2a3-d4e5-4f60-8a7b-9c8d7e6f5a4b', slug: 'nouvelle', name: 'Nouvelle' },
+      organisations: [],
+    };
     expect((await t.call(facilitator, 'POST', '/zones/import', newZone)).statusCode).toBe(403);
   });
 
@@ -128,10 +133,19 @@ describe('zone exchange format', () => {
     const res = await t.call(admin, 'POST', '/zones/import', {
       format: 'synergies.zone/v1',
       zone: { id: zoneId, slug: 'zone-stable', name: 'Zone de test' },
-      organisations: [{ id: 'a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d', name: 'Même SIRET', siret, declarations: [{ id: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e', kind: 'offer', title: 'Chutes', categoryCode: 'materials.wood' }] }],
+      organisations: [
+        {
+          id: 'a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d',
+          name: 'Même SIRET',
+          siret,
+          declarations: [{ id: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e', kind: 'offer', title: 'Chutes', categoryCode: 'materials.wood' }],
+        },
+      ],
     });
     expect(res.statusCode).toBe(200);
-    const [row] = await t.ctx.db.$client<{ organisation_id: string }[]>`select organisation_id from declarations where id = 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e'`;
+    const [row] = await t.ctx.db.$client<
+      { organisation_id: string }[]
+    >`select organisation_id from declarations where id = 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e'`;
     expect(row!.organisation_id).toBe(existing.id);
   });
   it('imports a document without any ids, and re-imports it without duplicates', async () => {
@@ -148,7 +162,11 @@ describe('zone exchange format', () => {
             { kind: 'need', title: 'Sciure pour litière', categoryCode: 'materials.wood' },
           ],
         },
-        { name: 'Imprimerie de Chille', siret: randomSiret(), declarations: [{ kind: 'offer', title: 'Papier glassine', categoryCode: 'materials.paper.glassine' }] },
+        {
+          name: 'Imprimerie de Chille',
+          siret: randomSiret(),
+          declarations: [{ kind: 'offer', title: 'Papier glassine', categoryCode: 'materials.paper.glassine' }],
+        },
       ],
     };
     const first = await t.call(admin, 'POST', '/zones/import', doc);

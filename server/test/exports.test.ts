@@ -55,17 +55,32 @@ describe('exports', () => {
 
   it('writes what a facilitator reads', async () => {
     const firms = await csv('firms');
-    expect(firms.map((f) => f['Raison sociale'])).toEqual(['Cartonnages Jurassiens', 'Fromagerie Château-Chalon', 'Imprimerie de Chille', 'Scierie du Revermont']);
+    expect(firms.map((f) => f['Raison sociale'])).toEqual([
+      'Cartonnages Jurassiens',
+      'Fromagerie Château-Chalon',
+      'Imprimerie de Chille',
+      'Scierie du Revermont',
+    ]);
     expect(firms.find((f) => f['Raison sociale'] === 'Scierie du Revermont')).toMatchObject({ Effectif: '40', Commune: 'Perrigny' });
     const declarations = await xlsx('declarations');
-    expect(declarations.find((d) => d.Titre === 'Chaleur pour le séchage')).toMatchObject({ Entreprise: 'Fromagerie Château-Chalon', Type: 'Besoin', Quantité: 10, Fréquence: 'annuel' });
+    expect(declarations.find((d) => d.Titre === 'Chaleur pour le séchage')).toMatchObject({
+      Entreprise: 'Fromagerie Château-Chalon',
+      Type: 'Besoin',
+      Quantité: 10,
+      Fréquence: 'annuel',
+    });
     const meetings = await csv('meetings');
     expect(meetings.map((m) => [m.Entreprises, m.Statut]).sort()).toEqual([
       ['Cartonnages Jurassiens, Scierie du Revermont', 'cancelled'],
       ['Fromagerie Château-Chalon, Scierie du Revermont', 'done'],
     ]);
     const impacts = await xlsx('impacts');
-    expect(impacts.find((i) => i.Synergie === 'Palettes réemployées')).toMatchObject({ 'Tonnes détournées': 12.5, 'Euros économisés': 1500, 'kg CO2e évités': 800, 'km évités': 120 });
+    expect(impacts.find((i) => i.Synergie === 'Palettes réemployées')).toMatchObject({
+      'Tonnes détournées': 12.5,
+      'Euros économisés': 1500,
+      'kg CO2e évités': 800,
+      'km évités': 120,
+    });
   });
 
   it('answers 404 to an unknown list (an address that names nothing) and 403 to a firm member', async () => {

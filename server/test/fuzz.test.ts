@@ -41,7 +41,24 @@ type Schema = {
   default?: unknown;
 };
 
-const NASTY = ['', ' ', '\u0000', 'a\u0000b', "' or 1=1 --", '<script>alert(1)</script>', '../../etc/passwd', 'javascript:alert(1)', '%00', '\uFFFF', '𝕏', 'x'.repeat(5000), 'NaN', '-1', '1e309', '2026-02-30T25:61:00Z'];
+const NASTY = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  "' or 1=1 --",
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  'javascript:alert(1)',
+  '%00',
+  '\uFFFF',
+  '𝕏',
+  'x'.repeat(5000),
+  'NaN',
+  '-1',
+  '1e309',
+  '2026-02-30T25:61:00Z',
+];
 
 function resolve(schema: Schema, components: Record<string, Schema>): Schema {
   if (schema.$ref) return components[schema.$ref.split('/').pop()!] ?? {};
@@ -89,10 +106,9 @@ function arbitraryOf(raw: Schema, components: Record<string, Schema>, depth = 0)
       case 'object': {
         const props = Object.entries(schema.properties ?? {});
         const required = new Set(schema.required ?? []);
-        valid = fc.record(
-          Object.fromEntries(props.map(([k, v]) => [k, arbitraryOf(v, components, depth + 1)])),
-          { requiredKeys: props.map(([k]) => k).filter((k) => required.has(k)) },
-        );
+        valid = fc.record(Object.fromEntries(props.map(([k, v]) => [k, arbitraryOf(v, components, depth + 1)])), {
+          requiredKeys: props.map(([k]) => k).filter((k) => required.has(k)),
+        });
         break;
       }
       default:
@@ -131,7 +147,9 @@ async function fingerprint(): Promise<string> {
     where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like '%migrations%' and table_name not in ('search_outbox', 'audit_log')`;
   const parts = await Promise.all(
     tables.map(async ({ name }) => {
-      const hasVersion = (await t.ctx.db.$client`select 1 from information_schema.columns where table_schema = 'public' and table_name = ${name} and column_name = 'version'`).length > 0;
+      const hasVersion =
+        (await t.ctx.db.$client`select 1 from information_schema.columns where table_schema = 'public' and table_name = ${name} and column_name = 'version'`)
+          .length > 0;
       const [row] = await t.ctx.db.$client.unsafe<{ n: string; v: string }[]>(
         `select count(*)::text as n, ${hasVersion ? 'coalesce(sum(version), 0)::text' : "''"} as v from "${name}"`,
       );
@@ -178,11 +196,14 @@ describe('every route, fuzzed', () => {
             method: op.method as 'GET',
             url,
             headers: who ? { cookie: who.cookie } : {},
-            ...(body !== undefined && op.method !== 'GET' ? { payload: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(who ? { cookie: who.cookie } : {}) } } : {}),
+            ...(body !== undefined && op.method !== 'GET'
+              ? { payload: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(who ? { cookie: who.cookie } : {}) } }
+              : {}),
           });
           sent++;
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-          if (res.statusCode >= 500) failures.push(`${op.method} ${url} → ${res.statusCode} ${res.body.slice(0, 200)} body=${JSON.stringify(body)?.slice(0, 200)}`);
+          if (res.statusCode >= 500)
+            failures.push(`${op.method} ${url} → ${res.statusCode} ${res.body.slice(0, 200)} body=${JSON.stringify(body)?.slice(0, 200)}`);
           expect(res.statusCode, `${op.method} ${url}`).toBeLessThan(500);
           if (res.statusCode >= 400) expect(await fingerprint(), `${op.method} ${url} ${res.statusCode} changed state`).toBe(before);
         }),

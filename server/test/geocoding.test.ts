@@ -24,7 +24,11 @@ const geocoder = http.createServer(async (req, res) => {
   }
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const form = await new Request('http://geocoder/', { method: 'POST', headers: { 'content-type': req.headers['content-type']! }, body: Buffer.concat(chunks) }).formData();
+  const form = await new Request('http://geocoder/', {
+    method: 'POST',
+    headers: { 'content-type': req.headers['content-type']! },
+    body: Buffer.concat(chunks),
+  }).formData();
   const rows = parse(await (form.get('data') as Blob).text(), { columns: true }) as Record<string, string>[];
   received.push(form.getAll('columns') as string[]);
   const answer = rows.map((r) => {
@@ -53,7 +57,12 @@ const sheet = (rows: string[][]) =>
   Buffer.from([['SIRET', 'Raison sociale', 'Adresse', 'Code postal', 'Commune', 'Latitude', 'Longitude'], ...rows].map((r) => r.join(';')).join('\n'));
 
 async function previewOf(bytes: Buffer) {
-  const up = await t.app.inject({ method: 'POST', url: `/api/v1/zones/${slug}/imports?fileName=firms.csv`, headers: { cookie: facilitator.cookie, 'content-type': 'text/csv' }, payload: bytes });
+  const up = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/zones/${slug}/imports?fileName=firms.csv`,
+    headers: { cookie: facilitator.cookie, 'content-type': 'text/csv' },
+    payload: bytes,
+  });
   expect(up.statusCode, up.body).toBe(201);
   const upload = up.json() as ImportUpload;
   const res = await t.call(facilitator, 'POST', `/zones/${slug}/imports/${upload.run.id}/preview`, { kind: upload.run.kind, mapping: upload.mapping });

@@ -68,4 +68,3 @@ export default async function setup(project: TestProject) {
     await fs.rm(root, { recursive: true, force: true });
   };
 }
-

@@ -29,7 +29,12 @@ describe('forms from another origin', () => {
     const before = await unread();
     expect(before).toBeGreaterThan(0);
 
-    const reserve = await t.app.inject({ method: 'POST', url: `/api/v1/synergies/${synergyId}/reserve`, headers: crossSiteForm(s.memberA.cookie), payload: 'a=b' });
+    const reserve = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/synergies/${synergyId}/reserve`,
+      headers: crossSiteForm(s.memberA.cookie),
+      payload: 'a=b',
+    });
     expect(reserve.statusCode).toBe(403);
     expect(reserve.json().code).toBe('cross_site_request');
     const read = await t.app.inject({ method: 'POST', url: '/api/v1/notifications/read', headers: crossSiteForm(s.memberA.cookie), payload: 'a=b' });
@@ -53,7 +58,11 @@ describe('forms from another origin', () => {
     expect(declaration!.status).toBe('active');
 
     // The app's own requests still work.
-    const own = await t.app.inject({ method: 'POST', url: '/api/v1/notifications/read', headers: { cookie: s.memberA.cookie, origin: 'http://synergies.test', 'sec-fetch-site': 'same-origin' } });
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/read',
+      headers: { cookie: s.memberA.cookie, origin: 'http://synergies.test', 'sec-fetch-site': 'same-origin' },
+    });
     expect(own.statusCode).toBe(204);
     expect(await unread()).toBe(0);
   });
@@ -96,7 +105,12 @@ describe('profiles', () => {
   it('refuses javascript: and other non-web website addresses, accepts https', async () => {
     const org = await t.call(s.facilitator, 'GET', `/organisations/${s.firmA.id}`);
     const version = org.json().version as number;
-    for (const website of ['javascript:alert(document.cookie)', 'JavaScript://%0Aalert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://files.example.fr']) {
+    for (const website of [
+      'javascript:alert(document.cookie)',
+      'JavaScript://%0Aalert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'ftp://files.example.fr',
+    ]) {
       const res = await t.call(s.facilitator, 'PATCH', `/organisations/${s.firmA.id}`, { website, version });
       expect(res.statusCode).toBe(400);
     }

@@ -42,7 +42,9 @@ describe('Idempotency-Key on creates', () => {
 
   it('makes one synergy of parallel repeats of one interest request', async () => {
     const offer = await t.declare(s.memberA, { title: 'Fûts à reprendre' });
-    const answers = await Promise.all(Array.from({ length: 5 }, () => post(s.memberB, `/declarations/${offer.id}/requests`, { message: 'Intéressés' }, 'fut-request-0001')));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => post(s.memberB, `/declarations/${offer.id}/requests`, { message: 'Intéressés' }, 'fut-request-0001')),
+    );
     const created = answers.filter((a) => a.statusCode === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     expect(new Set(created.map((a) => a.json().id)).size).toBe(1);

@@ -69,7 +69,11 @@ async function runToEnd(up: ImportUpload): Promise<ImportRun> {
 }
 
 const count = async (table: 'organisations' | 'declarations' | 'sites') =>
-  (await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from ${t.ctx.db.$client(table)} where ${table === 'sites' ? t.ctx.db.$client`organisation_id in (select id from organisations where zone_id = ${zoneId})` : t.ctx.db.$client`zone_id = ${zoneId}`}`)[0]!.n;
+  (
+    await t.ctx.db.$client<
+      { n: number }[]
+    >`select count(*)::int as n from ${t.ctx.db.$client(table)} where ${table === 'sites' ? t.ctx.db.$client`organisation_id in (select id from organisations where zone_id = ${zoneId})` : t.ctx.db.$client`zone_id = ${zoneId}`}`
+  )[0]!.n;
 
 async function declarationsXlsx(rows: (string | number)[][]) {
   const workbook = new ExcelJS.Workbook();
@@ -91,7 +95,14 @@ describe('spreadsheet imports', () => {
     const up = await upload(goodFirms(), 'entreprises.csv');
     expect(up.run.kind).toBe('organisations');
     expect(up.headers).toContain('Raison sociale');
-    expect(up.mapping).toMatchObject({ siret: 'N° SIRET', name: 'Raison sociale', headcount: 'Effectif', postalCode: 'Code postal', city: 'Commune', latitude: 'Latitude' });
+    expect(up.mapping).toMatchObject({
+      siret: 'N° SIRET',
+      name: 'Raison sociale',
+      headcount: 'Effectif',
+      postalCode: 'Code postal',
+      city: 'Commune',
+      latitude: 'Latitude',
+    });
     expect(up.sample[0]).toContain('12 rue des Écoles');
 
     const p = await preview(up);
@@ -120,16 +131,44 @@ describe('spreadsheet imports', () => {
     const up = await upload(await goodDeclarations(), 'fiches.xlsx');
     expect(up.run.kind).toBe('declarations');
     expect(up.mappingFrom).toBe('headers');
-    expect(up.mapping).toMatchObject({ reference: 'Référence', firmName: 'Entreprise', kind: 'Type', title: 'Titre', categoryCode: 'Catégorie', quantity: 'Quantité', unit: 'Unité', frequency: 'Fréquence', wasteCode: 'Code déchet' });
+    expect(up.mapping).toMatchObject({
+      reference: 'Référence',
+      firmName: 'Entreprise',
+      kind: 'Type',
+      title: 'Titre',
+      categoryCode: 'Catégorie',
+      quantity: 'Quantité',
+      unit: 'Unité',
+      frequency: 'Fréquence',
+      wasteCode: 'Code déchet',
+    });
     const run = await runToEnd(up);
     expect(run.result, run.error ?? '').toMatchObject({ created: 3, updated: 0, unchanged: 0, errors: [] });
 
-    const rows = await t.ctx.db.$client<{ id: string; title: string; kind: string; quantity: number; unit: string; frequency: string; waste_code: string | null; category_code: string }[]>`
+    const rows = await t.ctx.db.$client<
+      { id: string; title: string; kind: string; quantity: number; unit: string; frequency: string; waste_code: string | null; category_code: string }[]
+    >`
       select id, title, kind, quantity, unit, frequency, waste_code, category_code from declarations where zone_id = ${zoneId} order by title`;
     expect(rows.map(({ id: _id, ...r }) => r)).toEqual([
       { title: 'Chutes de carton ondulé', kind: 'offer', quantity: 4, unit: 't', frequency: 'monthly', waste_code: null, category_code: 'materials.paper' },
-      { title: 'Palettes bois 120x80 hors format', kind: 'offer', quantity: 30, unit: 'pallet', frequency: 'monthly', waste_code: '15 01 03', category_code: 'materials.wood' },
-      { title: 'Palettes bois pour expédition', kind: 'need', quantity: 2.5, unit: 't', frequency: 'yearly', waste_code: null, category_code: 'materials.wood' },
+      {
+        title: 'Palettes bois 120x80 hors format',
+        kind: 'offer',
+        quantity: 30,
+        unit: 'pallet',
+        frequency: 'monthly',
+        waste_code: '15 01 03',
+        category_code: 'materials.wood',
+      },
+      {
+        title: 'Palettes bois pour expédition',
+        kind: 'need',
+        quantity: 2.5,
+        unit: 't',
+        frequency: 'yearly',
+        waste_code: null,
+        category_code: 'materials.wood',
+      },
     ]);
     const [jobs] = await t.ctx.db.$client<{ n: number }[]>`
       select count(distinct data->>'declarationId')::int as n from pgboss.job where name = 'match-declaration' and data->>'declarationId' = any(${rows.map((r) => r.id)}::text[])`;
@@ -154,7 +193,10 @@ describe('spreadsheet imports', () => {
     ]);
     const up = await upload(changed, 'fiches-corrigees.xlsx');
     const p = await preview(up);
-    expect(p.rows.map((r) => [r.row, r.fate])).toEqual([[2, 'updated'], [3, 'unchanged']]);
+    expect(p.rows.map((r) => [r.row, r.fate])).toEqual([
+      [2, 'updated'],
+      [3, 'unchanged'],
+    ]);
     await runToEnd(up);
     expect(await count('declarations')).toBe(3);
     const [d] = await t.ctx.db.$client<{ title: string; quantity: number; version: number }[]>`
@@ -203,18 +245,42 @@ describe('spreadsheet imports', () => {
   });
 
   it('answers clear 4xx to a bad upload', async () => {
-    const empty = await t.app.inject({ method: 'POST', url: `/api/v1/zones/${slug}/imports?fileName=vide.csv`, headers: { cookie: facilitator.cookie, 'content-type': 'text/csv' }, payload: Buffer.alloc(0) });
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/zones/${slug}/imports?fileName=vide.csv`,
+      headers: { cookie: facilitator.cookie, 'content-type': 'text/csv' },
+      payload: Buffer.alloc(0),
+    });
     expect(empty.statusCode).toBe(400);
-    const notXlsx = await t.app.inject({ method: 'POST', url: `/api/v1/zones/${slug}/imports?fileName=x.xlsx`, headers: { cookie: facilitator.cookie, 'content-type': 'application/octet-stream' }, payload: Buffer.from('PK nonsense') });
+    const notXlsx = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/zones/${slug}/imports?fileName=x.xlsx`,
+      headers: { cookie: facilitator.cookie, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('PK nonsense'),
+    });
     expect(notXlsx.statusCode).toBe(422);
     expect(notXlsx.headers['content-type']).toContain('application/problem+json');
     const other = await t.newUser('facilitator', { zoneId: await t.newZone() });
-    const forbidden = await t.app.inject({ method: 'POST', url: `/api/v1/zones/${slug}/imports?fileName=e.csv`, headers: { cookie: other.cookie, 'content-type': 'text/csv' }, payload: goodFirms() });
+    const forbidden = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/zones/${slug}/imports?fileName=e.csv`,
+      headers: { cookie: other.cookie, 'content-type': 'text/csv' },
+      payload: goodFirms(),
+    });
     expect(forbidden.statusCode).toBe(403);
   });
 
   it('imports a 10,000-row file with progress', async () => {
-    const rows = Array.from({ length: 10_000 }, (_, i) => [randomSiret(), `Entreprise ${i}`, String(i % 500), `${i} rue de la Gare`, '39000', 'Lons-le-Saunier', '46.67', '5.55']);
+    const rows = Array.from({ length: 10_000 }, (_, i) => [
+      randomSiret(),
+      `Entreprise ${i}`,
+      String(i % 500),
+      `${i} rue de la Gare`,
+      '39000',
+      'Lons-le-Saunier',
+      '46.67',
+      '5.55',
+    ]);
     const up = await upload(firmsCsv(rows), 'grand-fichier.csv');
     expect(up.rowCount).toBe(10_000);
     const run = await runToEnd(up);
@@ -229,7 +295,10 @@ describe('spreadsheet imports', () => {
     const bad = path.join(dir, 'fiches.csv');
     await writeFile(bad, 'Entreprise,Type,Titre,Catégorie\nScierie du Revermont,Offre,Sciure,Bois et palettes\nPersonne,Besoin,Chaleur,Inconnue\n');
     const mapping = path.join(dir, 'mapping.json');
-    await writeFile(mapping, JSON.stringify({ kind: 'declarations', mapping: { firmName: 'Entreprise', kind: 'Type', title: 'Titre', categoryCode: 'Catégorie' } }));
+    await writeFile(
+      mapping,
+      JSON.stringify({ kind: 'declarations', mapping: { firmName: 'Entreprise', kind: 'Type', title: 'Titre', categoryCode: 'Catégorie' } }),
+    );
     const env = {
       ...process.env,
       DATABASE_URL: withDatabase(inject('serverUrl'), t.ctx.db.$client.options.database as string),
@@ -243,7 +312,13 @@ describe('spreadsheet imports', () => {
         (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
       );
-    const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as { created: number; updated: number; unchanged: number; errors: { row: number; column: string; message: string }[] };
+    const lastJson = (stdout: string) =>
+      JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+        created: number;
+        updated: number;
+        unchanged: number;
+        errors: { row: number; column: string; message: string }[];
+      };
     const before = await count('declarations');
 
     // The command's core in process (spawning costs ~20 s on a busy machine): a dry run writes nothing.

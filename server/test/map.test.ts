@@ -21,11 +21,26 @@ describe('map of flows', () => {
     expect(res.statusCode, res.body).toBe(200);
     const map = res.json();
     expect(map.firms).toHaveLength(4);
-    expect(map.firms.find((f: { id: string }) => f.id === fixture.firmA.id)).toMatchObject({ offers: 2, needs: 0, latitude: 46.6702, longitude: 5.5871, categories: ['materials'] });
+    expect(map.firms.find((f: { id: string }) => f.id === fixture.firmA.id)).toMatchObject({
+      offers: 2,
+      needs: 0,
+      latitude: 46.6702,
+      longitude: 5.5871,
+      categories: ['materials'],
+    });
     // Five synergies are not dropped; each goes from A (giver) to B (taker).
     expect(map.flows).toHaveLength(5);
     const reused = map.flows.find((f: { title: string }) => f.title === 'Palettes réemployées');
-    expect(reused).toMatchObject({ kind: 'substitution', status: 'implemented', category: 'materials', tonnesPerYear: 10, coordinates: [[5.5871, 46.6702], [5.5503, 46.6901]] });
+    expect(reused).toMatchObject({
+      kind: 'substitution',
+      status: 'implemented',
+      category: 'materials',
+      tonnesPerYear: 10,
+      coordinates: [
+        [5.5871, 46.6702],
+        [5.5503, 46.6901],
+      ],
+    });
     expect(map.outline.geometry.type).toBe('Polygon');
   });
 

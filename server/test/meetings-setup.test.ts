@@ -23,9 +23,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const getEvent = async () => (await t.call(facilitator, 'GET', `/meeting-events/${eventId}`)).json();
-const patch = async (body: Record<string, unknown>) => t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, { version: (await getEvent()).version, ...body });
+const patch = async (body: Record<string, unknown>) =>
+  t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, { version: (await getEvent()).version, ...body });
 const sessions = (extra = false) => [
-  { id: 'morning', name: 'Matin', slots: [{ id: 'm1', start: '09:00', durationMinutes: 20 }, { id: 'm2', start: '09:20', durationMinutes: 20 }, ...(extra ? [{ id: 'm3', start: '09:40', durationMinutes: 20 }] : [])] },
+  {
+    id: 'morning',
+    name: 'Matin',
+    slots: [
+      { id: 'm1', start: '09:00', durationMinutes: 20 },
+      { id: 'm2', start: '09:20', durationMinutes: 20 },
+      ...(extra ? [{ id: 'm3', start: '09:40', durationMinutes: 20 }] : []),
+    ],
+  },
 ];
 const tables = [
   { id: 'T1', name: 'Table 1' },
@@ -46,7 +55,14 @@ async function run(): Promise<{ status: string; error: { code: string; message: 
 
 describe('scheduling rules of an event', () => {
   it('keeps lunch-as-break and every-request-held as settings of the event', async () => {
-    const res = await t.call(facilitator, 'POST', '/meeting-events', { zoneId, name: 'Rendez-vous du Jura', date: DAY, sessions: sessions(), tables, participants: Object.values(firm).map((organisationId) => ({ organisationId })) });
+    const res = await t.call(facilitator, 'POST', '/meeting-events', {
+      zoneId,
+      name: 'Rendez-vous du Jura',
+      date: DAY,
+      sessions: sessions(),
+      tables,
+      participants: Object.values(firm).map((organisationId) => ({ organisationId })),
+    });
     expect(res.statusCode).toBe(201);
     eventId = res.json().id;
     expect(res.json()).toMatchObject({ lunchCountsAsBreak: false, allRequestsRequired: false });
@@ -62,7 +78,9 @@ describe('scheduling rules of an event', () => {
     const open = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/status`, { status: 'requests_open', version: (await getEvent()).version });
     expect(open.statusCode).toBe(200);
     for (const other of [firm.B, firm.C, firm.D]) {
-      expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: firm.A, withOrganisationId: other })).statusCode).toBe(201);
+      expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: firm.A, withOrganisationId: other })).statusCode).toBe(
+        201,
+      );
     }
     const failed = await run();
     expect(failed.status).toBe('failed');
@@ -101,14 +119,22 @@ describe('set-up editing after publication', () => {
     const noTable = await patch({ tables: tables.filter((x) => x.id !== usedTable) });
     expect(noTable.statusCode).toBe(409);
     expect(noTable.headers['content-type']).toContain('application/problem+json');
-    expect(noTable.json()).toMatchObject({ code: 'setup_breaks_schedule', errors: expect.arrayContaining([expect.objectContaining({ code: 'table_in_use', path: 'body.tables' })]) });
+    expect(noTable.json()).toMatchObject({
+      code: 'setup_breaks_schedule',
+      errors: expect.arrayContaining([expect.objectContaining({ code: 'table_in_use', path: 'body.tables' })]),
+    });
 
-    const participants = Object.values(firm).map((organisationId) => ({ organisationId, unavailableSlots: organisationId === busyFirm ? [meeting.slotId] : [] }));
+    const participants = Object.values(firm).map((organisationId) => ({
+      organisationId,
+      unavailableSlots: organisationId === busyFirm ? [meeting.slotId] : [],
+    }));
     const unavailable = await patch({ participants });
     expect(unavailable.statusCode).toBe(409);
     expect(unavailable.json().errors[0].code).toBe('limit_breaks_schedule');
 
-    const capped = await patch({ participants: Object.values(firm).map((organisationId) => ({ organisationId, maxMeetings: organisationId === busyFirm ? 0 : null })) });
+    const capped = await patch({
+      participants: Object.values(firm).map((organisationId) => ({ organisationId, maxMeetings: organisationId === busyFirm ? 0 : null })),
+    });
     expect(capped.statusCode).toBe(409);
 
     const moved = sessions(true);
@@ -121,6 +147,12 @@ describe('set-up editing after publication', () => {
     expect(redated.statusCode).toBe(409);
 
     const after = await getEvent();
-    expect(after).toMatchObject({ version: before.version, tables: before.tables, sessions: before.sessions, date: before.date, publishedScheduleVersion: before.publishedScheduleVersion });
+    expect(after).toMatchObject({
+      version: before.version,
+      tables: before.tables,
+      sessions: before.sessions,
+      date: before.date,
+      publishedScheduleVersion: before.publishedScheduleVersion,
+    });
   });
 });

@@ -46,7 +46,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-
 const getEvent = async () => (await t.call(facilitator, 'GET', `/meeting-events/${eventId}`)).json();
 const requestCount = async () => (await t.call(facilitator, 'GET', `/meeting-events/${eventId}/requests`)).json().length as number;
 
@@ -77,7 +76,10 @@ describe('event setup', () => {
     const otherZone = await t.newZone();
     const stranger = await t.newOrganisation(otherZone);
 
-    const unknownOrg = await t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, { version: before.version, participants: [...setup().participants, { organisationId: stranger.id }] });
+    const unknownOrg = await t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, {
+      version: before.version,
+      participants: [...setup().participants, { organisationId: stranger.id }],
+    });
     expect(unknownOrg.statusCode).toBe(422);
     expect(unknownOrg.headers['content-type']).toContain('application/problem+json');
     expect(unknownOrg.json()).toMatchObject({ code: 'unknown_organisation', errors: [{ path: 'body.participants.5.organisationId' }] });
@@ -92,19 +94,31 @@ describe('event setup', () => {
     expect(overlap.statusCode).toBe(400);
     expect(overlap.json().errors).toContainEqual(expect.objectContaining({ path: 'body.sessions.0.slots.1.start' }));
 
-    const unknownSlot = await t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, { version: before.version, participants: [{ organisationId: firms.A.id, unavailableSlots: ['x9'] }] });
+    const unknownSlot = await t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, {
+      version: before.version,
+      participants: [{ organisationId: firms.A.id, unavailableSlots: ['x9'] }],
+    });
     expect(unknownSlot.statusCode).toBe(422);
     expect(unknownSlot.json().code).toBe('unknown_slot');
 
-    const outside = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: firms.A.id, withOrganisationId: firms.B.id, fixedSlot: 'e1' });
+    const outside = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, {
+      organisationId: firms.A.id,
+      withOrganisationId: firms.B.id,
+      fixedSlot: 'e1',
+    });
     expect(outside.statusCode).toBe(422);
     expect(outside.json()).toMatchObject({ code: 'unknown_slot', errors: [{ path: 'body.fixedSlot' }] });
 
-    const notParticipant = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: firms.A.id, withOrganisationId: stranger.id });
+    const notParticipant = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, {
+      organisationId: firms.A.id,
+      withOrganisationId: stranger.id,
+    });
     expect(notParticipant.statusCode).toBe(422);
     expect(notParticipant.json().code).toBe('unknown_participant');
 
-    expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: firms.A.id, withOrganisationId: firms.A.id })).statusCode).toBe(400);
+    expect(
+      (await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: firms.A.id, withOrganisationId: firms.A.id })).statusCode,
+    ).toBe(400);
     expect((await t.call(facilitator, 'POST', `/meeting-events`, { ...setup(), date: '5 octobre' })).statusCode).toBe(400);
     expect((await t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, { version: before.version + 7, name: 'Autre nom' })).statusCode).toBe(409);
 
@@ -128,9 +142,19 @@ describe('requests', () => {
     expect(mutual.statusCode).toBe(200);
     expect(mutual.json().requesters).toHaveLength(2);
     expect((await ask('A', 'B')).json().code).toBe('request_exists');
-    for (const [from, to] of [['A', 'C'], ['A', 'D'], ['B', 'C'], ['B', 'D'], ['C', 'D']] as const) expect((await ask(from, to)).statusCode).toBe(201);
+    for (const [from, to] of [
+      ['A', 'C'],
+      ['A', 'D'],
+      ['B', 'C'],
+      ['B', 'D'],
+      ['C', 'D'],
+    ] as const)
+      expect((await ask(from, to)).statusCode).toBe(201);
 
-    const onBehalf = await t.call(firms.A.member, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: firms.C.id, withOrganisationId: firms.E.id });
+    const onBehalf = await t.call(firms.A.member, 'POST', `/meeting-events/${eventId}/requests`, {
+      organisationId: firms.C.id,
+      withOrganisationId: firms.E.id,
+    });
     expect(onBehalf.statusCode).toBe(403);
     const fixing = await t.call(firms.A.member, 'POST', `/meeting-events/${eventId}/requests`, { withOrganisationId: firms.E.id, fixedSlot: 'm1' });
     expect(fixing.statusCode).toBe(403);
@@ -139,14 +163,18 @@ describe('requests', () => {
   it('are seen by members for their own firm only, and withdrawn side by side', async () => {
     const mine = (await t.call(firms.C.member, 'GET', `/meeting-events/${eventId}/requests`)).json();
     expect(mine).toHaveLength(3);
-    const ab = (await t.call(firms.A.member, 'GET', `/meeting-events/${eventId}/requests`)).json().find((r: { organisations: { id: string }[] }) => r.organisations.some((o) => o.id === firms.B.id));
+    const ab = (await t.call(firms.A.member, 'GET', `/meeting-events/${eventId}/requests`))
+      .json()
+      .find((r: { organisations: { id: string }[] }) => r.organisations.some((o) => o.id === firms.B.id));
     expect((await t.call(firms.C.member, 'DELETE', `/meeting-events/${eventId}/requests/${ab.id}`)).statusCode).toBe(404);
     expect((await t.call(firms.B.member, 'DELETE', `/meeting-events/${eventId}/requests/${ab.id}`)).statusCode).toBe(204);
     const after = (await t.call(firms.A.member, 'GET', `/meeting-events/${eventId}/requests`)).json().find((r: { id: string }) => r.id === ab.id);
     expect(after.requesters).toEqual([{ organisationId: firms.A.id, priority: 3 }]);
     const raised = await t.call(firms.A.member, 'PATCH', `/meeting-events/${eventId}/requests/${ab.id}`, { priority: 5, version: after.version });
     expect(raised.json().requesters).toEqual([{ organisationId: firms.A.id, priority: 5 }]);
-    expect((await t.call(firms.A.member, 'PATCH', `/meeting-events/${eventId}/requests/${ab.id}`, { priority: 4, version: after.version })).statusCode).toBe(409);
+    expect((await t.call(firms.A.member, 'PATCH', `/meeting-events/${eventId}/requests/${ab.id}`, { priority: 4, version: after.version })).statusCode).toBe(
+      409,
+    );
     expect(await requestCount()).toBe(6);
   });
 });
@@ -202,7 +230,9 @@ describe('scheduling, preview and publication', () => {
     expect(english!.text).toMatch(/^Hello /);
     expect(english!.text).toMatch(/\d\d:\d\d–\d\d:\d\d, Table \d: with/);
     expect(english!.text).toMatch(/on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ 2026 is published/);
-    expect((await t.call(firms.A.member, 'POST', `/meeting-events/${eventId}/requests`, { withOrganisationId: firms.E.id })).json().code).toBe('requests_closed');
+    expect((await t.call(firms.A.member, 'POST', `/meeting-events/${eventId}/requests`, { withOrganisationId: firms.E.id })).json().code).toBe(
+      'requests_closed',
+    );
     const renamed = await t.call(facilitator, 'PATCH', `/meeting-events/${eventId}`, { version: res.json().version, date: '2026-10-06' });
     expect(renamed.json().code).toBe('setup_breaks_schedule');
   });
@@ -309,15 +339,23 @@ describe('changes on the day', () => {
     expect(cancel.statusCode).toBe(409);
     expect(cancel.json().code).toBe('meeting_already_started');
     const stranger = await t.newOrganisation(zoneId);
-    expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/changes`, { kind: 'no_show', organisationId: stranger.id })).json().code).toBe('unknown_participant');
+    expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/changes`, { kind: 'no_show', organisationId: stranger.id })).json().code).toBe(
+      'unknown_participant',
+    );
     expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/changes`, { kind: 'teleport' })).statusCode).toBe(400);
     expect((await t.call(facilitator, 'GET', `/meeting-events/${eventId}/schedule`)).json().version).toBe(2);
   });
 
   it('fits a new request into free room without moving anyone else', async () => {
     const before: { meetings: ScheduledView[] } = (await t.call(facilitator, 'GET', `/meeting-events/${eventId}/schedule`)).json();
-    const present = Object.values(firms).find((f) => f.id !== firms.E.id && f.id !== absent && before.meetings.some((m) => m.organisations.some((o) => o.id === f.id)))!;
-    const res = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/changes`, { kind: 'new_request', organisationId: firms.E.id, withOrganisationId: present.id });
+    const present = Object.values(firms).find(
+      (f) => f.id !== firms.E.id && f.id !== absent && before.meetings.some((m) => m.organisations.some((o) => o.id === f.id)),
+    )!;
+    const res = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/changes`, {
+      kind: 'new_request',
+      organisationId: firms.E.id,
+      withOrganisationId: present.id,
+    });
     expect(res.statusCode).toBe(200);
     const change = res.json();
     expect(change.changedAgendas.map((o: { id: string }) => o.id).sort()).toEqual([firms.E.id, present.id].sort());
@@ -325,12 +363,22 @@ describe('changes on the day', () => {
     const added = after.meetings.find((m) => m.requestId === change.requestId)!;
     expect(new Date(added.start).getTime()).toBeGreaterThan(t.clock.current.getTime());
     const key = (m: ScheduledView) => `${m.requestId}@${m.slotId}#${m.tableId}`;
-    expect(after.meetings.filter((m) => m.requestId !== change.requestId).map(key).sort()).toEqual(before.meetings.map(key).sort());
+    expect(
+      after.meetings
+        .filter((m) => m.requestId !== change.requestId)
+        .map(key)
+        .sort(),
+    ).toEqual(before.meetings.map(key).sort());
     const agendaE = (await t.call(firms.E.member, 'GET', `/meeting-events/${eventId}/agendas/${firms.E.id}`)).json();
     expect(agendaE.meetings.map((m: { requestId: string }) => m.requestId)).toEqual([change.requestId]);
 
     const cancelled = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/changes`, { kind: 'cancellation', requestId: change.requestId });
-    expect(cancelled.json().changedAgendas.map((o: { id: string }) => o.id).sort()).toEqual([firms.E.id, present.id].sort());
+    expect(
+      cancelled
+        .json()
+        .changedAgendas.map((o: { id: string }) => o.id)
+        .sort(),
+    ).toEqual([firms.E.id, present.id].sort());
     expect(cancelled.json().unscheduled).toContainEqual(expect.objectContaining({ requestId: change.requestId, reason: 'cancelled' }));
   });
 
@@ -340,7 +388,11 @@ describe('changes on the day', () => {
     const soon = before.meetings.filter((m) => new Date(m.start) > t.clock.current).sort((a, b) => a.start.localeCompare(b.start))[0]!;
     const late = soon.organisations[0]!;
     const arrivesAt = new Date(new Date(soon.start).getTime() + 60_000);
-    const res = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/changes`, { kind: 'late_arrival', organisationId: late.id, arrivesAt: arrivesAt.toISOString() });
+    const res = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/changes`, {
+      kind: 'late_arrival',
+      organisationId: late.id,
+      arrivesAt: arrivesAt.toISOString(),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().changedAgendas.map((o: { id: string }) => o.id)).toContain(late.id);
     const after: { meetings: ScheduledView[] } = (await t.call(facilitator, 'GET', `/meeting-events/${eventId}/schedule`)).json();
@@ -348,7 +400,9 @@ describe('changes on the day', () => {
     for (const m of mine) expect(new Date(m.start).getTime()).toBeGreaterThanOrEqual(arrivesAt.getTime());
 
     // The follow-up rows follow the published schedule: same slot and table, still planned.
-    const records: { requestId: string; slotId: string; tableId: string; status: string }[] = (await t.call(facilitator, 'GET', `/meeting-events/${eventId}/meetings`)).json();
+    const records: { requestId: string; slotId: string; tableId: string; status: string }[] = (
+      await t.call(facilitator, 'GET', `/meeting-events/${eventId}/meetings`)
+    ).json();
     for (const m of after.meetings) {
       expect(records.find((r) => r.requestId === m.requestId)).toMatchObject({ slotId: m.slotId, tableId: m.tableId });
     }
@@ -363,7 +417,11 @@ describe('follow-up', () => {
     const meeting = agenda.meetings[0];
     const outsider = Object.values(firms).find((f) => f.id !== firms.A.id && !meeting.with.some((o: { id: string }) => o.id === f.id))!;
     expect((await t.call(outsider.member, 'PATCH', `/meetings/${meeting.meetingId}`, { outcome: 'Rien', version: meeting.version })).statusCode).toBe(404);
-    const done = await t.call(firms.A.member, 'PATCH', `/meetings/${meeting.meetingId}`, { status: 'done', outcome: 'Échange de palettes à étudier', version: meeting.version });
+    const done = await t.call(firms.A.member, 'PATCH', `/meetings/${meeting.meetingId}`, {
+      status: 'done',
+      outcome: 'Échange de palettes à étudier',
+      version: meeting.version,
+    });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ status: 'done', outcome: 'Échange de palettes à étudier', version: meeting.version + 1 });
     expect((await t.call(facilitator, 'PATCH', `/meetings/${meeting.meetingId}`, { status: 'no_show', version: meeting.version })).statusCode).toBe(409);
@@ -383,9 +441,17 @@ describe('runs that cannot succeed, and outdated schedules', () => {
   }
 
   it('reports why a run failed with a stable code, and leaves the event as it was', async () => {
-    const input = { ...setup(), name: 'Second événement', participants: [{ organisationId: firms.A.id, unavailableSlots: ['m1'] }, { organisationId: firms.B.id }] };
+    const input = {
+      ...setup(),
+      name: 'Second événement',
+      participants: [{ organisationId: firms.A.id, unavailableSlots: ['m1'] }, { organisationId: firms.B.id }],
+    };
     otherId = (await t.call(facilitator, 'POST', '/meeting-events', input)).json().id;
-    const request = await t.call(facilitator, 'POST', `/meeting-events/${otherId}/requests`, { organisationId: firms.A.id, withOrganisationId: firms.B.id, fixedSlot: 'm1' });
+    const request = await t.call(facilitator, 'POST', `/meeting-events/${otherId}/requests`, {
+      organisationId: firms.A.id,
+      withOrganisationId: firms.B.id,
+      fixedSlot: 'm1',
+    });
     expect(request.statusCode).toBe(201);
     const run = await runToEnd();
     expect(run).toMatchObject({ status: 'failed', scheduleVersion: null, error: { code: 'infeasible_fixed_meeting' } });
@@ -411,6 +477,8 @@ describe('runs that cannot succeed, and outdated schedules', () => {
 describe('API documentation', () => {
   it('describes the meeting routes', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/meeting-events', '/api/v1/meeting-events/{id}/changes', '/api/v1/meeting-events/{id}/agendas/{organisationId}/ics']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/meeting-events', '/api/v1/meeting-events/{id}/changes', '/api/v1/meeting-events/{id}/agendas/{organisationId}/ics']),
+    );
   });
 });

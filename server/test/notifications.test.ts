@@ -16,7 +16,8 @@ afterAll(() => t.close());
 
 type Item = { id: string; type: string; count: number; read: boolean; synergyId: string | null };
 const notificationsOf = async (user = s.memberB) => (await t.call(user, 'GET', '/notifications')).json() as Item[];
-const emailsTo = async (to: string) => (await t.ctx.db.$client<{ subject: string; text: string }[]>`select subject, text from emails where "to" = ${to} order by created_at`).map((e) => e);
+const emailsTo = async (to: string) =>
+  (await t.ctx.db.$client<{ subject: string; text: string }[]>`select subject, text from emails where "to" = ${to} order by created_at`).map((e) => e);
 
 /** An offer of firm A that firm B's need matches: one new suggestion for B's members. */
 async function newMatch(n: number) {
@@ -28,12 +29,15 @@ describe('notifications worth reading', () => {
     await t.declare(s.memberB, { kind: 'need', title: 'Recherche palettes 80x120', wasteCode: '15 01 03', quantity: 30, unit: 'pallet', frequency: 'monthly' });
     await newMatch(1);
     await newMatch(2);
-    const line = await vi.waitFor(async () => {
-      const unread = (await notificationsOf()).filter((n) => n.type === 'new_proposal' && !n.read);
-      expect(unread).toHaveLength(1);
-      expect(unread[0]!.count).toBeGreaterThanOrEqual(2);
-      return unread[0]!;
-    }, { timeout: 30_000, interval: 300 });
+    const line = await vi.waitFor(
+      async () => {
+        const unread = (await notificationsOf()).filter((n) => n.type === 'new_proposal' && !n.read);
+        expect(unread).toHaveLength(1);
+        expect(unread[0]!.count).toBeGreaterThanOrEqual(2);
+        return unread[0]!;
+      },
+      { timeout: 30_000, interval: 300 },
+    );
     expect(line.synergyId).toBeNull();
 
     // Another person's notification cannot be opened; a malformed id names nothing.
@@ -46,7 +50,10 @@ describe('notifications worth reading', () => {
 
     // What comes next starts a new unread line rather than reviving the read one.
     await newMatch(3);
-    await vi.waitFor(async () => expect((await notificationsOf()).filter((n) => n.type === 'new_proposal' && !n.read)).toHaveLength(1), { timeout: 30_000, interval: 300 });
+    await vi.waitFor(async () => expect((await notificationsOf()).filter((n) => n.type === 'new_proposal' && !n.read)).toHaveLength(1), {
+      timeout: 30_000,
+      interval: 300,
+    });
   });
 
   it('lets each person choose in-app only, a daily or weekly digest, or nothing, refusing anything else', async () => {
@@ -62,11 +69,13 @@ describe('notifications worth reading', () => {
 
   it('emails digests to whoever asked, once, in their language, about what they have not read', async () => {
     const digests = new NotificationService(t.ctx);
-    const [daily, weekly, inApp, silent] = await Promise.all(['daily', 'weekly', 'in_app', 'none'].map(async (mode) => {
-      const user = await t.newUser('member', { organisationId: s.firmB.id });
-      expect((await t.call(user, 'PUT', '/notifications/preferences', { mode })).statusCode).toBe(200);
-      return user;
-    }));
+    const [daily, weekly, inApp, silent] = await Promise.all(
+      ['daily', 'weekly', 'in_app', 'none'].map(async (mode) => {
+        const user = await t.newUser('member', { organisationId: s.firmB.id });
+        expect((await t.call(user, 'PUT', '/notifications/preferences', { mode })).statusCode).toBe(200);
+        return user;
+      }),
+    );
     await t.ctx.db.$client`update users set locale = 'en' where id = ${weekly!.id}`;
     await newMatch(4);
     await vi.waitFor(async () => expect((await notificationsOf(daily)).some((n) => !n.read)).toBe(true), { timeout: 30_000, interval: 300 });
@@ -75,7 +84,9 @@ describe('notifications worth reading', () => {
 
     // Tuesday 7:00 in Paris: the daily digest only.
     await digests.sendDigests(new Date('2026-12-01T06:00:00Z'));
-    expect(await emailsTo(daily!.email)).toEqual([expect.objectContaining({ subject: expect.stringMatching(/^Synergies : /), text: expect.stringMatching(/nouvelle(s)? piste/) })]);
+    expect(await emailsTo(daily!.email)).toEqual([
+      expect.objectContaining({ subject: expect.stringMatching(/^Synergies : /), text: expect.stringMatching(/nouvelle(s)? piste/) }),
+    ]);
     for (const user of [weekly!, inApp!, silent!]) expect(await emailsTo(user.email)).toEqual([]);
     // Run again (a second instance): nothing twice.
     await digests.sendDigests(new Date('2026-12-01T06:00:00Z'));
@@ -83,7 +94,9 @@ describe('notifications worth reading', () => {
 
     // Monday: the weekly one too, in English; the daily person read nothing new since, so no email.
     await digests.sendDigests(new Date('2026-12-07T06:00:00Z'));
-    expect(await emailsTo(weekly!.email)).toEqual([expect.objectContaining({ subject: expect.stringMatching(/^Synergies: /), text: expect.stringMatching(/new synergy lead/) })]);
+    expect(await emailsTo(weekly!.email)).toEqual([
+      expect.objectContaining({ subject: expect.stringMatching(/^Synergies: /), text: expect.stringMatching(/new synergy lead/) }),
+    ]);
     expect(await emailsTo(daily!.email)).toHaveLength(1);
   });
 });

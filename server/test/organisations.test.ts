@@ -40,7 +40,11 @@ describe('organisations', () => {
   it('lets the facilitator add a firm with a valid SIRET', async () => {
     const siret = randomSiret();
     const res = await t.call(s.facilitator, 'POST', '/organisations', {
-      zoneId: s.zoneId, name: 'Lunetterie du Jura', siret: `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6)}`, nafCode: '32.50b', headcount: 48,
+      zoneId: s.zoneId,
+      name: 'Lunetterie du Jura',
+      siret: `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6)}`,
+      nafCode: '32.50b',
+      headcount: 48,
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ siret, nafCode: '32.50B', headcount: 48, sites: [], version: 1 });
@@ -64,7 +68,11 @@ describe('organisations', () => {
   });
 
   it('hides contact details from other firms and shows them to the facilitator', async () => {
-    const org = await t.call(s.facilitator, 'PATCH', `/organisations/${s.firmA.id}`, { version: 1, email: 'contact@plasturgie.example.fr', phone: '03 84 00 00 00' });
+    const org = await t.call(s.facilitator, 'PATCH', `/organisations/${s.firmA.id}`, {
+      version: 1,
+      email: 'contact@plasturgie.example.fr',
+      phone: '03 84 00 00 00',
+    });
     expect(org.statusCode).toBe(200);
     expect((await t.call(s.memberB, 'GET', `/organisations/${s.firmA.id}`)).json()).toMatchObject({ email: null, phone: null });
     expect((await t.call(s.memberA, 'GET', `/organisations/${s.firmA.id}`)).json()).toMatchObject({ email: 'contact@plasturgie.example.fr' });
@@ -82,7 +90,12 @@ describe('organisations', () => {
   });
 
   it('manages sites, for the firm’s members too', async () => {
-    const created = await t.call(s.memberA, 'POST', `/organisations/${s.firmA.id}/sites`, { name: 'Entrepôt', city: 'Montmorot', latitude: 46.68, longitude: 5.52 });
+    const created = await t.call(s.memberA, 'POST', `/organisations/${s.firmA.id}/sites`, {
+      name: 'Entrepôt',
+      city: 'Montmorot',
+      latitude: 46.68,
+      longitude: 5.52,
+    });
     expect(created.statusCode).toBe(201);
     const site = created.json();
     expect((await t.call(s.memberB, 'PATCH', `/sites/${site.id}`, { name: 'Volé' })).statusCode).toBe(403);

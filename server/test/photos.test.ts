@@ -20,9 +20,7 @@ const PNG = Buffer.from(
 
 function multipart(file: Buffer, filename: string, contentType: string) {
   const boundary = '----synergies-test-boundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -37,7 +35,8 @@ function upload(user: TestUser, declarationId: string, file: Buffer, filename = 
   });
 }
 
-const photoCount = async (id: string) => (await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from declaration_photos where declaration_id = ${id}`)[0]!.n;
+const photoCount = async (id: string) =>
+  (await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from declaration_photos where declaration_id = ${id}`)[0]!.n;
 
 describe('photos', () => {
   it('uploads a photo, serves it, lists it, then deletes it', async () => {
@@ -114,12 +113,16 @@ describe('photos', () => {
 
   it('refuses images beyond the dimension limit and scales large ones down', async () => {
     const d = await t.declare(s.memberA, { title: 'Panorama' });
-    const huge = await sharp({ create: { width: 12_000, height: 10, channels: 3, background: '#fff' } }).png().toBuffer();
+    const huge = await sharp({ create: { width: 12_000, height: 10, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     const refused = await upload(s.memberA, d.id, huge);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('image_too_large');
     expect(await photoCount(d.id)).toBe(0);
-    const large = await sharp({ create: { width: 4000, height: 1000, channels: 3, background: '#888' } }).webp().toBuffer();
+    const large = await sharp({ create: { width: 4000, height: 1000, channels: 3, background: '#888' } })
+      .webp()
+      .toBuffer();
     const res = await upload(s.memberA, d.id, large, 'large.webp', 'image/webp');
     expect(res.statusCode).toBe(201);
     const served = (await t.app.inject({ method: 'GET', url: res.json().url, headers: { cookie: s.memberA.cookie } })).rawPayload;

@@ -39,18 +39,35 @@ beforeAll(async () => {
   await app.ready();
   const sql = platform.ctx.db.$client;
   const [zone] = await sql<{ id: string }[]>`insert into zones (slug, name) values ('zone-redemarrage', 'Zone') returning id`;
-  const [org] = await sql<{ id: string }[]>`insert into organisations (zone_id, name, siret) values (${zone!.id}, 'Scierie du Jura', ${randomSiret()}) returning id`;
+  const [org] = await sql<
+    { id: string }[]
+  >`insert into organisations (zone_id, name, siret) values (${zone!.id}, 'Scierie du Jura', ${randomSiret()}) returning id`;
   await platform.ctx.db.transaction(async (tx) =>
-    insertUser(rawSql(tx), { email: 'membre@redemarrage.fr', displayName: 'Membre', role: 'member', locale: 'fr', organisationId: org!.id, passwordHash: await hashPassword('mot-de-passe-long') }),
+    insertUser(rawSql(tx), {
+      email: 'membre@redemarrage.fr',
+      displayName: 'Membre',
+      role: 'member',
+      locale: 'fr',
+      organisationId: org!.id,
+      passwordHash: await hashPassword('mot-de-passe-long'),
+    }),
   );
-  cookie = cookieOf(await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'membre@redemarrage.fr', password: 'mot-de-passe-long' } }));
+  cookie = cookieOf(
+    await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'membre@redemarrage.fr', password: 'mot-de-passe-long' } }),
+  );
 }, 180_000);
 
 afterAll(async () => {
   await app?.close();
   await platform?.close().catch(() => undefined);
-  await platform?.ctx.search.client.deleteIndex(platform.ctx.search.declarations).waitTask().catch(() => undefined);
-  await platform?.ctx.search.client.deleteIndex(platform.ctx.search.organisations).waitTask().catch(() => undefined);
+  await platform?.ctx.search.client
+    .deleteIndex(platform.ctx.search.declarations)
+    .waitTask()
+    .catch(() => undefined);
+  await platform?.ctx.search.client
+    .deleteIndex(platform.ctx.search.organisations)
+    .waitTask()
+    .catch(() => undefined);
   await pg?.stop().catch(() => undefined);
   await fs.rm(dir, { recursive: true, force: true });
 });

@@ -19,7 +19,6 @@ interface SynergyView {
   parties: { organisationId: string; declarationId: string | null; role: string }[];
 }
 
-
 /** A firm of the zone with its NAF code, `km` east of the offering firm's site. */
 async function firm(name: string, naf: string, km: number) {
   const org = await t.newOrganisation(s.zoneId, { name, latitude: 46.6702, longitude: 5.5871 + km / 76.5 });
@@ -33,7 +32,14 @@ describe('potential takers of an offer nobody asked for', () => {
     const refinery = await firm('Raffinerie du Jura', '19.20Z', 1);
     const chemicals = await Promise.all(Array.from({ length: 6 }, (_, i) => firm(`Chimie ${i}`, `20.${14 + (i % 3)}Z`, 2 + i)));
     const software = await firm('Logiciels Lédoniens', '62.01Z', 1);
-    const offer = await t.declare(s.memberA, { title: 'Vapeur basse pression disponible', categoryCode: 'energy.steam', quantity: 2, unit: 't', frequency: 'monthly', siteId: s.firmA.siteId });
+    const offer = await t.declare(s.memberA, {
+      title: 'Vapeur basse pression disponible',
+      categoryCode: 'energy.steam',
+      quantity: 2,
+      unit: 't',
+      frequency: 'monthly',
+      siteId: s.firmA.siteId,
+    });
     const leads = await eventually(async () => {
       const res = await t.call(s.facilitator, 'GET', `/synergies?limit=100&kind=potential_taker&zoneId=${s.zoneId}`);
       const items = (res.json().items as SynergyView[]).filter((x) => x.parties.some((p) => p.declarationId === offer.id));

@@ -23,7 +23,12 @@ afterAll(() => t.close());
 async function search(query: string, user = s.memberB) {
   const res = await t.call(user, 'GET', `/search/declarations?${query}`);
   expect(res.statusCode).toBe(200);
-  return res.json() as { hits: { id: string; title: string; distanceKm: number | null; highlight: { title: string } }[]; total: number; totalPages: number; facets: Record<string, Record<string, number>> };
+  return res.json() as {
+    hits: { id: string; title: string; distanceKm: number | null; highlight: { title: string } }[];
+    total: number;
+    totalPages: number;
+    facets: Record<string, Record<string, number>>;
+  };
 }
 
 describe('marketplace search', () => {
@@ -127,7 +132,10 @@ describe('PostgreSQL stays the truth', () => {
   });
 
   it('reads Meilisearch errors through its HTTP client, code included', async () => {
-    const error = await t.ctx.search.client.index(`${t.ctx.search.declarations}_missing`).getStats().catch((e: unknown) => e);
+    const error = await t.ctx.search.client
+      .index(`${t.ctx.search.declarations}_missing`)
+      .getStats()
+      .catch((e: unknown) => e);
     expect(meiliErrorCode(error)).toBe('index_not_found');
   });
 

@@ -24,7 +24,6 @@ interface SynergyView {
   impact: { tonnes: number; co2eKg: number; eurosSaved: number } | null;
 }
 
-
 async function synergiesOf(user: TestUser, query = ''): Promise<SynergyView[]> {
   const res = await t.call(user, 'GET', `/synergies?limit=100${query}`);
   expect(res.statusCode).toBe(200);
@@ -37,10 +36,21 @@ const samePair = (x: SynergyView, offerId: string, needId: string) =>
 /** Declares a pallet offer (firm A) and a matching need (firm B) and waits for the proposal. */
 async function palletPair(suffix: string) {
   const offer = await t.declare(s.memberA, {
-    title: `Palettes bois 80x120 ${suffix}`, wasteCode: '15 01 03', quantity: 40, unit: 'pallet', frequency: 'monthly', siteId: s.firmA.siteId,
+    title: `Palettes bois 80x120 ${suffix}`,
+    wasteCode: '15 01 03',
+    quantity: 40,
+    unit: 'pallet',
+    frequency: 'monthly',
+    siteId: s.firmA.siteId,
   });
   const need = await t.declare(s.memberB, {
-    kind: 'need', title: `Recherche palettes 80x120 ${suffix}`, wasteCode: '15 01 03', quantity: 30, unit: 'pallet', frequency: 'monthly', siteId: s.firmB.siteId,
+    kind: 'need',
+    title: `Recherche palettes 80x120 ${suffix}`,
+    wasteCode: '15 01 03',
+    quantity: 30,
+    unit: 'pallet',
+    frequency: 'monthly',
+    siteId: s.firmB.siteId,
   });
   const synergy = await eventually(async () => {
     const list = await synergiesOf(s.memberB, '&kind=substitution');
@@ -78,7 +88,9 @@ describe('matching a new declaration', () => {
 
   it('keeps a declined pair declined until a declaration changes materially', async () => {
     const { need, synergy } = await palletPair('C3');
-    const declined = (await t.route(s.memberB, routes.answerSynergy, { params: { id: synergy.id }, body: { answer: 'decline', reason: 'Format inadapté' } })).json();
+    const declined = (
+      await t.route(s.memberB, routes.answerSynergy, { params: { id: synergy.id }, body: { answer: 'decline', reason: 'Format inadapté' } })
+    ).json();
     expect(declined.status).toBe('dropped');
 
     // A cosmetic edit: re-matched, still declined.
@@ -88,7 +100,10 @@ describe('matching a new declaration', () => {
 
     // A material edit (quantity): proposed again.
     await t.call(s.memberB, 'PATCH', `/declarations/${need.id}`, { version: edited.version, quantity: 45 });
-    await eventually(async () => ((await t.route(s.memberB, routes.getSynergy, { params: { id: synergy.id } })).json().status === 'proposed' ? true : undefined), 're-proposal');
+    await eventually(
+      async () => ((await t.route(s.memberB, routes.getSynergy, { params: { id: synergy.id } })).json().status === 'proposed' ? true : undefined),
+      're-proposal',
+    );
   });
 
   it('retires the proposals of a closed declaration', async () => {
@@ -106,7 +121,8 @@ describe('the pipeline', () => {
   it('moves to implemented with real quantities and counts the impacts', async () => {
     const { synergy: proposed } = await palletPair('E5');
     // Study and implementation wait for both firms' agreement.
-    for (const member of [s.memberA, s.memberB]) expect((await t.call(member, 'POST', `/synergies/${proposed.id}/answer`, { answer: 'accept' })).statusCode).toBe(200);
+    for (const member of [s.memberA, s.memberB])
+      expect((await t.call(member, 'POST', `/synergies/${proposed.id}/answer`, { answer: 'accept' })).statusCode).toBe(200);
     const synergy = (await t.call(s.facilitator, 'GET', `/synergies/${proposed.id}`)).json();
     const badDrop = await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, { version: synergy.version, status: 'dropped' });
     expect(badDrop.statusCode).toBe(400);
@@ -114,9 +130,19 @@ describe('the pipeline', () => {
     expect(noImpact.statusCode).toBe(400);
 
     const study = (await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, { version: synergy.version, status: 'in_study' })).json();
-    expect((await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, { version: synergy.version, status: 'implemented', impact: { quantity: 480, unit: 'pallet' } })).statusCode).toBe(409);
+    expect(
+      (
+        await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, {
+          version: synergy.version,
+          status: 'implemented',
+          impact: { quantity: 480, unit: 'pallet' },
+        })
+      ).statusCode,
+    ).toBe(409);
     const done = await t.call(s.facilitator, 'POST', `/synergies/${synergy.id}/status`, {
-      version: study.version, status: 'implemented', impact: { quantity: 480, unit: 'pallet', perYear: true },
+      version: study.version,
+      status: 'implemented',
+      impact: { quantity: 480, unit: 'pallet', perYear: true },
     });
     expect(done.statusCode).toBe(200);
     const view = done.json();
@@ -136,7 +162,10 @@ describe('the pipeline', () => {
     expect((await t.route(s.memberA, routes.validateSynergies, { body: { ids: [synergy.id] } })).statusCode).toBe(403);
     expect((await t.route(s.facilitator, routes.validateSynergies, { body: { ids: [synergy.id] } })).json()).toEqual({ validated: 1 });
     const manual = await t.call(s.facilitator, 'POST', '/synergies', {
-      kind: 'sharing', title: "Partage de la machine d'inspection textile", organisationIds: [s.firmA.id, s.firmB.id], note: 'Vu en atelier',
+      kind: 'sharing',
+      title: "Partage de la machine d'inspection textile",
+      organisationIds: [s.firmA.id, s.firmB.id],
+      note: 'Vu en atelier',
     });
     expect(manual.statusCode).toBe(201);
     expect(manual.json()).toMatchObject({ origin: 'facilitator', validated: true, status: 'proposed' });
@@ -145,8 +174,18 @@ describe('the pipeline', () => {
 
 describe('marketplace requests', () => {
   it('opens a discussion, lets the giver reserve and hand over, and records the exchange', async () => {
-    const offer = await t.declare(s.memberA, { title: 'Chutes de film PE transparent', categoryCode: 'materials.plastics', wasteCode: '15 01 02', quantity: 2, unit: 't', frequency: 'one-off' });
-    const opened = await t.route(s.memberB, routes.requestDeclaration, { params: { id: offer.id }, body: { message: 'Bonjour, ce film nous intéresse pour nos emballages.' } });
+    const offer = await t.declare(s.memberA, {
+      title: 'Chutes de film PE transparent',
+      categoryCode: 'materials.plastics',
+      wasteCode: '15 01 02',
+      quantity: 2,
+      unit: 't',
+      frequency: 'one-off',
+    });
+    const opened = await t.route(s.memberB, routes.requestDeclaration, {
+      params: { id: offer.id },
+      body: { message: 'Bonjour, ce film nous intéresse pour nos emballages.' },
+    });
     expect(opened.statusCode).toBe(201);
     const synergy = opened.json();
     expect(synergy).toMatchObject({ origin: 'marketplace', status: 'under_discussion' });

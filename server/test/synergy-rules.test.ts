@@ -56,7 +56,11 @@ describe('agreement before implementation', () => {
     const study = await t.call(s.memberA, 'POST', `/synergies/${lead.id}/status`, { version: accepted.json().version, status: 'in_study' });
     expect(study.statusCode).toBe(200);
     expect((await t.call(s.facilitator, 'GET', `/zones/${s.zoneId}/impacts`)).json()).toEqual(before);
-    const done = await t.call(s.memberB, 'POST', `/synergies/${lead.id}/status`, { version: study.json().version, status: 'implemented', impact: { quantity: 3, unit: 't' } });
+    const done = await t.call(s.memberB, 'POST', `/synergies/${lead.id}/status`, {
+      version: study.json().version,
+      status: 'implemented',
+      impact: { quantity: 3, unit: 't' },
+    });
     expect(done.statusCode).toBe(200);
     const after = (await t.call(s.facilitator, 'GET', `/zones/${s.zoneId}/impacts`)).json();
     const sum = (x: { years: { synergies: number }[] }) => x.years.reduce((n, y) => n + y.synergies, 0);
@@ -75,7 +79,9 @@ describe('one of each, under truly parallel requests', () => {
   it('lets the first of ten status changes with the same version through, and refuses the rest', async () => {
     const lead = await newLead('Achat groupé de film étirable');
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => t.call(s.facilitator, 'POST', `/synergies/${lead.id}/status`, { version: lead.version, status: 'dropped', reason: 'Doublon de la piste film' })),
+      Array.from({ length: 10 }, () =>
+        t.call(s.facilitator, 'POST', `/synergies/${lead.id}/status`, { version: lead.version, status: 'dropped', reason: 'Doublon de la piste film' }),
+      ),
     );
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
     expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'version_conflict')).toBe(true);
@@ -84,8 +90,16 @@ describe('one of each, under truly parallel requests', () => {
   });
 
   it('makes one synergy of five simultaneous requests on one offer, naming it to the others', async () => {
-    const offer = await t.declare(s.memberA, { title: 'Bobines carton vides', categoryCode: 'materials.paper', quantity: 200, unit: 'unit', frequency: 'monthly' });
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.call(s.memberB, 'POST', `/declarations/${offer.id}/requests`, { message: 'Nous les reprenons volontiers.' })));
+    const offer = await t.declare(s.memberA, {
+      title: 'Bobines carton vides',
+      categoryCode: 'materials.paper',
+      quantity: 200,
+      unit: 'unit',
+      frequency: 'monthly',
+    });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => t.call(s.memberB, 'POST', `/declarations/${offer.id}/requests`, { message: 'Nous les reprenons volontiers.' })),
+    );
     const created = results.filter((r) => r.statusCode === 201);
     expect(created).toHaveLength(1);
     const others = results.filter((r) => r.statusCode === 409);
@@ -95,16 +109,30 @@ describe('one of each, under truly parallel requests', () => {
   });
 
   it('records one exchange for five simultaneous hand-overs, and none when the hand-over is refused', async () => {
-    const offer = await t.declare(s.memberA, { title: 'Fûts métalliques 200 L', categoryCode: 'materials.metals', quantity: 12, unit: 'unit', frequency: 'one-off' });
+    const offer = await t.declare(s.memberA, {
+      title: 'Fûts métalliques 200 L',
+      categoryCode: 'materials.metals',
+      quantity: 12,
+      unit: 'unit',
+      frequency: 'one-off',
+    });
     const synergy = (await t.call(s.memberB, 'POST', `/declarations/${offer.id}/requests`, { message: 'Pour notre atelier.' })).json();
     expect((await t.call(s.memberA, 'POST', `/synergies/${synergy.id}/reserve`)).statusCode).toBe(200);
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.call(s.memberA, 'POST', `/synergies/${synergy.id}/handover`, { quantity: 12, unit: 'unit' })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => t.call(s.memberA, 'POST', `/synergies/${synergy.id}/handover`, { quantity: 12, unit: 'unit' })),
+    );
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(results.filter((r) => r.statusCode === 409)).toHaveLength(4);
     expect(await count('exchanges', 'synergy_id', synergy.id)).toBe(1);
 
     // Without any impact factor the hand-over is refused (422): no exchange, the offer still reserved.
-    const second = await t.declare(s.memberA, { title: 'Cartons de déménagement', categoryCode: 'materials.paper', quantity: 30, unit: 'unit', frequency: 'one-off' });
+    const second = await t.declare(s.memberA, {
+      title: 'Cartons de déménagement',
+      categoryCode: 'materials.paper',
+      quantity: 30,
+      unit: 'unit',
+      frequency: 'one-off',
+    });
     const other = (await t.call(s.memberB, 'POST', `/declarations/${second.id}/requests`, { message: 'Intéressés.' })).json();
     expect((await t.call(s.memberA, 'POST', `/synergies/${other.id}/reserve`)).statusCode).toBe(200);
     const factors = await sql()`select * from impact_factors`;
@@ -134,7 +162,12 @@ describe('one of each, under truly parallel requests', () => {
     ]);
     const results = await Promise.all(
       Array.from({ length: 12 }, () =>
-        t.app.inject({ method: 'POST', url: `/api/v1/declarations/${offer.id}/photos`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: s.memberA.cookie }, payload }),
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/declarations/${offer.id}/photos`,
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: s.memberA.cookie },
+          payload,
+        }),
       ),
     );
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(MAX_PHOTOS_PER_DECLARATION);
@@ -145,26 +178,44 @@ describe('one of each, under truly parallel requests', () => {
 
 describe('suggestions do not repeat what the member already did', () => {
   it('closes the suggestion of an offer once the member requested it, for good', async () => {
-    const offer = await t.declare(s.memberA, { title: 'Palettes bois 80x120 consignées', wasteCode: '15 01 03', quantity: 40, unit: 'pallet', frequency: 'monthly' });
+    const offer = await t.declare(s.memberA, {
+      title: 'Palettes bois 80x120 consignées',
+      wasteCode: '15 01 03',
+      quantity: 40,
+      unit: 'pallet',
+      frequency: 'monthly',
+    });
     await t.declare(s.memberB, { kind: 'need', title: 'Recherche palettes 80x120', wasteCode: '15 01 03', quantity: 30, unit: 'pallet', frequency: 'monthly' });
     const suggested = async () =>
-      ((await t.call(s.memberB, 'GET', '/synergies?status=proposed&limit=100')).json().items as { id: string; declarationIds?: string[]; parties: { declarationId: string | null }[] }[]).filter((x) =>
-        x.parties.some((p) => p.declarationId === offer.id),
-      );
-    const suggestion = await vi.waitFor(async () => {
-      const [found] = await suggested();
-      expect(found).toBeDefined();
-      return found!;
-    }, { timeout: 30_000, interval: 300 });
+      (
+        (await t.call(s.memberB, 'GET', '/synergies?status=proposed&limit=100')).json().items as {
+          id: string;
+          declarationIds?: string[];
+          parties: { declarationId: string | null }[];
+        }[]
+      ).filter((x) => x.parties.some((p) => p.declarationId === offer.id));
+    const suggestion = await vi.waitFor(
+      async () => {
+        const [found] = await suggested();
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeout: 30_000, interval: 300 },
+    );
     const request = (await t.call(s.memberB, 'POST', `/declarations/${offer.id}/requests`, { message: 'Nous pouvons les prendre.' })).json();
     expect(await suggested()).toEqual([]);
     expect((await t.call(s.memberB, 'GET', `/synergies/${suggestion.id}`)).json()).toMatchObject({ status: 'dropped', dropReason: `requested: ${request.id}` });
     // Matching the offer again does not bring it back.
     expect((await t.call(s.memberA, 'PATCH', `/declarations/${offer.id}`, { version: offer.version, quantity: 45 })).statusCode).toBe(200);
-    await vi.waitFor(async () => {
-      const [job] = await sql()<{ state: string }[]>`select state::text from pgboss.job where name = ${QUEUES.matchDeclaration} and singleton_key = ${offer.id} order by created_on desc limit 1`;
-      expect(job?.state).toBe('completed');
-    }, { timeout: 30_000, interval: 300 });
+    await vi.waitFor(
+      async () => {
+        const [job] = await sql()<
+          { state: string }[]
+        >`select state::text from pgboss.job where name = ${QUEUES.matchDeclaration} and singleton_key = ${offer.id} order by created_on desc limit 1`;
+        expect(job?.state).toBe('completed');
+      },
+      { timeout: 30_000, interval: 300 },
+    );
     expect(await suggested()).toEqual([]);
   });
 });
@@ -175,26 +226,40 @@ describe('one distance between two firms', () => {
     const zone = s.zoneId;
     const near = await t.newOrganisation(zone, { name: 'Tuilerie Bressane', latitude: 46.6702, longitude: 5.5871 });
     const far = await t.newOrganisation(zone, { name: 'Verrerie du Jura', latitude: 46.7702, longitude: 5.5871 });
-    const annex = await t.call(s.facilitator, 'POST', `/organisations/${far.id}/sites`, { name: 'Zz Annexe', city: 'Perrigny', latitude: 46.6712, longitude: 5.5881 });
+    const annex = await t.call(s.facilitator, 'POST', `/organisations/${far.id}/sites`, {
+      name: 'Zz Annexe',
+      city: 'Perrigny',
+      latitude: 46.6712,
+      longitude: 5.5881,
+    });
     expect(annex.statusCode, annex.body).toBe(201);
     const giver = await t.newUser('member', { organisationId: near.id });
     const taker = await t.newUser('member', { organisationId: far.id });
     const offer = await t.declare(giver, { title: 'Calcin de verre trié', wasteCode: '10 11 12', quantity: 8, unit: 't', frequency: 'monthly' });
     await t.declare(taker, { kind: 'need', title: 'Recherche calcin de verre', wasteCode: '10 11 12', quantity: 5, unit: 't', frequency: 'monthly' });
 
-    const suggestion = await vi.waitFor(async () => {
-      const items = (await t.call(taker, 'GET', '/synergies?limit=100')).json().items as { parties: { declarationId: string | null }[]; reasons: { code: string; params: { km?: number } }[] }[];
-      const found = items.find((x) => x.parties.some((p) => p.declarationId === offer.id) && x.reasons.some((r) => r.code === 'distance'));
-      expect(found).toBeDefined();
-      return found!;
-    }, { timeout: 30_000, interval: 300 });
+    const suggestion = await vi.waitFor(
+      async () => {
+        const items = (await t.call(taker, 'GET', '/synergies?limit=100')).json().items as {
+          parties: { declarationId: string | null }[];
+          reasons: { code: string; params: { km?: number } }[];
+        }[];
+        const found = items.find((x) => x.parties.some((p) => p.declarationId === offer.id) && x.reasons.some((r) => r.code === 'distance'));
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeout: 30_000, interval: 300 },
+    );
     const suggestedKm = suggestion.reasons.find((r) => r.code === 'distance')!.params.km!;
 
     // The marketplace's origin is the taker's main site, chosen by the shared rule from the sites as the API lists them.
     const sites = (await t.call(taker, 'GET', `/organisations/${far.id}`)).json().sites;
     const origin = mainSiteLocation(sites)!;
     expect(origin.name).toBe('Siège');
-    const hits = (await t.call(taker, 'GET', `/search/declarations?q=calcin&lat=${origin.lat}&lng=${origin.lng}`)).json().hits as { id: string; distanceKm: number | null }[];
+    const hits = (await t.call(taker, 'GET', `/search/declarations?q=calcin&lat=${origin.lat}&lng=${origin.lng}`)).json().hits as {
+      id: string;
+      distanceKm: number | null;
+    }[];
     const hit = hits.find((h) => h.id === offer.id)!;
     expect(hit.distanceKm).toBeGreaterThan(10);
     expect(Math.abs(hit.distanceKm! - suggestedKm)).toBeLessThan(0.1);
@@ -223,10 +288,18 @@ describe('emails in the reader’s language', () => {
 
 describe('declarations keep their rules', () => {
   it('reserving an offer goes through the declaration service: re-indexed and matched again', async () => {
-    const offer = await t.declare(s.memberA, { title: 'Palettes perdues 100x120', categoryCode: 'materials.wood', quantity: 40, unit: 'pallet', frequency: 'monthly' });
+    const offer = await t.declare(s.memberA, {
+      title: 'Palettes perdues 100x120',
+      categoryCode: 'materials.wood',
+      quantity: 40,
+      unit: 'pallet',
+      frequency: 'monthly',
+    });
     const jobs = async (state?: string) =>
-      (await sql()<{ n: number }[]>`select count(*)::int as n from pgboss.job where name = ${QUEUES.matchDeclaration} and singleton_key = ${offer.id}
-        and (${state ?? null}::text is null or state::text = ${state ?? null})`)[0]!.n;
+      (
+        await sql()<{ n: number }[]>`select count(*)::int as n from pgboss.job where name = ${QUEUES.matchDeclaration} and singleton_key = ${offer.id}
+        and (${state ?? null}::text is null or state::text = ${state ?? null})`
+      )[0]!.n;
     await vi.waitFor(async () => expect(await jobs('completed')).toBe(1), { timeout: 30_000, interval: 200 });
     const synergy = (await t.call(s.memberB, 'POST', `/declarations/${offer.id}/requests`, { message: 'Nous les prenons.' })).json();
     expect((await t.call(s.memberA, 'POST', `/synergies/${synergy.id}/reserve`)).statusCode).toBe(200);
@@ -234,7 +307,12 @@ describe('declarations keep their rules', () => {
   });
 
   it('keeps a declaration with a hazardous waste code marked hazardous', async () => {
-    const offer = await t.declare(s.memberA, { title: 'Fûts souillés de solvants', categoryCode: 'materials.chemicals', wasteCode: '15 01 10', hazardous: false });
+    const offer = await t.declare(s.memberA, {
+      title: 'Fûts souillés de solvants',
+      categoryCode: 'materials.chemicals',
+      wasteCode: '15 01 10',
+      hazardous: false,
+    });
     expect(offer.hazardous).toBe(true);
     const patch = await t.call(s.memberA, 'PATCH', `/declarations/${offer.id}`, { version: offer.version, hazardous: false });
     expect(patch.statusCode).toBe(422);
@@ -247,29 +325,46 @@ describe('declarations keep their rules', () => {
 
 describe('a rematch replaces what it supersedes', () => {
   it('replaces a two-firm group by the three-firm group that contains it, keeping its acceptance, and reports what runs did', async () => {
-    const glassine = { title: 'Support siliconé glassine', categoryCode: 'materials.paper.glassine', wasteCode: '15 01 01', quantity: 200, unit: 'kg', frequency: 'monthly' } as const;
+    const glassine = {
+      title: 'Support siliconé glassine',
+      categoryCode: 'materials.paper.glassine',
+      wasteCode: '15 01 01',
+      quantity: 200,
+      unit: 'kg',
+      frequency: 'monthly',
+    } as const;
     const groups = async () =>
-      ((await t.call(s.facilitator, 'GET', `/synergies?zoneId=${s.zoneId}&kind=mutualisation&limit=100`)).json().items as { id: string; status: string; parties: { organisationId: string; accepted: boolean }[] }[]).filter(
-        (g) => g.status !== 'dropped',
-      );
+      (
+        (await t.call(s.facilitator, 'GET', `/synergies?zoneId=${s.zoneId}&kind=mutualisation&limit=100`)).json().items as {
+          id: string;
+          status: string;
+          parties: { organisationId: string; accepted: boolean }[];
+        }[]
+      ).filter((g) => g.status !== 'dropped');
     await t.declare(s.memberA, glassine);
     await t.declare(s.memberB, glassine);
-    const pair = await vi.waitFor(async () => {
-      const [g] = await groups();
-      expect(g?.parties).toHaveLength(2);
-      return g!;
-    }, { timeout: 30_000, interval: 300 });
+    const pair = await vi.waitFor(
+      async () => {
+        const [g] = await groups();
+        expect(g?.parties).toHaveLength(2);
+        return g!;
+      },
+      { timeout: 30_000, interval: 300 },
+    );
     expect((await t.call(s.memberA, 'POST', `/synergies/${pair.id}/answer`, { answer: 'accept' })).statusCode).toBe(200);
 
     const firmC = await t.newOrganisation(s.zoneId, { name: 'Étiquettes du Jura' });
     const memberC = await t.newUser('member', { organisationId: firmC.id });
     await t.declare(memberC, glassine);
-    const trio = await vi.waitFor(async () => {
-      const open = await groups();
-      expect(open).toHaveLength(1);
-      expect(open[0]!.parties).toHaveLength(3);
-      return open[0]!;
-    }, { timeout: 30_000, interval: 300 });
+    const trio = await vi.waitFor(
+      async () => {
+        const open = await groups();
+        expect(open).toHaveLength(1);
+        expect(open[0]!.parties).toHaveLength(3);
+        return open[0]!;
+      },
+      { timeout: 30_000, interval: 300 },
+    );
     expect(trio.parties.find((p) => p.organisationId === s.firmA.id)).toMatchObject({ accepted: true });
     const old = (await t.call(s.facilitator, 'GET', `/synergies/${pair.id}`)).json();
     expect(old).toMatchObject({ status: 'dropped', dropReason: `retired: superseded by: ${trio.id}` });
@@ -284,11 +379,14 @@ describe('a rematch replaces what it supersedes', () => {
 
     // A full rematch keeps the larger group and says what it did.
     const started = await t.call(s.facilitator, 'POST', '/matching/runs', { zoneId: s.zoneId });
-    const run = await vi.waitFor(async () => {
-      const r = (await t.call(s.facilitator, 'GET', `/matching/runs/${started.json().id}`)).json();
-      expect(r.status).toBe('done');
-      return r;
-    }, { timeout: 60_000, interval: 300 });
+    const run = await vi.waitFor(
+      async () => {
+        const r = (await t.call(s.facilitator, 'GET', `/matching/runs/${started.json().id}`)).json();
+        expect(r.status).toBe('done');
+        return r;
+      },
+      { timeout: 60_000, interval: 300 },
+    );
     expect(run).toMatchObject({ proposals: expect.any(Number), updated: expect.any(Number), retired: expect.any(Number) });
     expect((await groups()).map((g) => g.id)).toEqual([trio.id]);
     expect((await t.call(s.facilitator, 'GET', `/synergies/${pair.id}`)).json().status).toBe('dropped');

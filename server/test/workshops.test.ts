@@ -14,7 +14,6 @@ let workshopId: string;
 
 const DAY = '2026-10-17';
 
-
 /** A call with an Idempotency-Key, as the phone's offline queue sends it. */
 function keyed(user: TestUser, url: string, key: string, payload: object) {
   return t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { cookie: user.cookie, 'idempotency-key': key }, payload });
@@ -30,7 +29,8 @@ const setPhase = async (phase: string) => {
 const roomEvents = async () =>
   t.ctx.db.$client<{ seq: string; type: string; payload: Record<string, unknown> }[]>`
     select seq, type, payload from realtime_events where room = ${`workshop:${workshopId}`} order by seq`;
-const count = async (table: 'workshops' | 'workshop_cards' | 'declarations') => (await t.ctx.db.$client.unsafe<{ n: number }[]>(`select count(*)::int as n from ${table}`))[0]!.n;
+const count = async (table: 'workshops' | 'workshop_cards' | 'declarations') =>
+  (await t.ctx.db.$client.unsafe<{ n: number }[]>(`select count(*)::int as n from ${table}`))[0]!.n;
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -65,7 +65,12 @@ describe('set-up', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.json().code).toBe('validation_failed');
-    const foreign = await t.call(s.facilitator, 'POST', '/workshops', { zoneId: s.zoneId, name: 'Atelier', date: DAY, organisationIds: ['00000000-0000-4000-8000-000000000000'] });
+    const foreign = await t.call(s.facilitator, 'POST', '/workshops', {
+      zoneId: s.zoneId,
+      name: 'Atelier',
+      date: DAY,
+      organisationIds: ['00000000-0000-4000-8000-000000000000'],
+    });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().code).toBe('unknown_organisation');
     expect((await t.call(s.memberA, 'POST', '/workshops', { zoneId: s.zoneId, name: 'Atelier', date: DAY })).statusCode).toBe(403);
@@ -73,7 +78,14 @@ describe('set-up', () => {
   });
 
   it('creates a workshop once however often the phone retries, linked to its event', async () => {
-    const body = { zoneId: s.zoneId, name: 'Atelier synergies du 3 octobre', date: '2026-10-03', place: 'Salle des fêtes de Perrigny', eventId, organisationIds: [s.firmA.id, s.firmB.id, firmC.id] };
+    const body = {
+      zoneId: s.zoneId,
+      name: 'Atelier synergies du 3 octobre',
+      date: '2026-10-03',
+      place: 'Salle des fêtes de Perrigny',
+      eventId,
+      organisationIds: [s.firmA.id, s.firmB.id, firmC.id],
+    };
     const first = await keyed(s.facilitator, '/workshops', 'create-workshop-0001', body);
     expect(first.statusCode, first.body).toBe(201);
     const again = await keyed(s.facilitator, '/workshops', 'create-workshop-0001', body);
@@ -89,7 +101,9 @@ describe('set-up', () => {
     const w = await workshop();
     expect(w).toMatchObject({ phase: 'setup', role: 'control', eventId, counts: { firms: 3, cards: 0, leads: 0 } });
     expect(w.firms.every((f: { joinCode: string }) => /^[A-Z2-9]{4}-[A-Z2-9]{4}$/.test(f.joinCode))).toBe(true);
-    const participants = (await t.call(s.facilitator, 'GET', `/meeting-events/${eventId}`)).json().participants.map((p: { organisationId: string }) => p.organisationId);
+    const participants = (await t.call(s.facilitator, 'GET', `/meeting-events/${eventId}`))
+      .json()
+      .participants.map((p: { organisationId: string }) => p.organisationId);
     expect(participants.sort()).toEqual([s.firmA.id, s.firmB.id, firmC.id].sort());
   });
 
@@ -106,7 +120,11 @@ describe('set-up', () => {
   it('lets a firm join once by its code, signing in someone without an account', async () => {
     const w = await workshop();
     const code = w.firms.find((f: { organisationId: string }) => f.organisationId === firmC.id).joinCode;
-    expect((await t.call(null, 'GET', `/workshop-joins/${code.toLowerCase().replace('-', '')}`)).json()).toMatchObject({ workshopId, organisationName: 'Imprimerie Jurassienne', used: false });
+    expect((await t.call(null, 'GET', `/workshop-joins/${code.toLowerCase().replace('-', '')}`)).json()).toMatchObject({
+      workshopId,
+      organisationName: 'Imprimerie Jurassienne',
+      used: false,
+    });
     const missing = await t.call(null, 'POST', '/workshop-joins', { code });
     expect(missing.statusCode).toBe(422);
     const joined = await t.call(null, 'POST', '/workshop-joins', { code, displayName: 'Paul Atelier', email: 'paul.atelier@example.fr' });
@@ -123,7 +141,11 @@ describe('set-up', () => {
 
 describe('cards', () => {
   it('opens only with the cards phase, changed explicitly with the version read', async () => {
-    const early = await t.call(s.memberA, 'POST', `/workshops/${workshopId}/cards`, { kind: 'offer', categoryCode: 'materials.wood', words: 'Palettes bois 80x120' });
+    const early = await t.call(s.memberA, 'POST', `/workshops/${workshopId}/cards`, {
+      kind: 'offer',
+      categoryCode: 'materials.wood',
+      words: 'Palettes bois 80x120',
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('cards_closed');
     const stale = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/phase`, { phase: 'cards', version: (await workshop()).version - 1 });
@@ -136,22 +158,51 @@ describe('cards', () => {
   });
 
   it('turns a card into a declaration, announced to the room in the same transaction', async () => {
-    const res = await t.call(s.memberA, 'POST', `/workshops/${workshopId}/cards`, { kind: 'offer', categoryCode: 'materials.wood', words: 'Palettes bois 80x120', quantity: 40, unit: 'pallet' });
+    const res = await t.call(s.memberA, 'POST', `/workshops/${workshopId}/cards`, {
+      kind: 'offer',
+      categoryCode: 'materials.wood',
+      words: 'Palettes bois 80x120',
+      quantity: 40,
+      unit: 'pallet',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const card = res.json();
     expect(card).toMatchObject({ organisationId: s.firmA.id, kind: 'offer', title: 'Palettes bois 80x120', byFacilitator: false });
     const declaration = (await t.call(s.memberA, 'GET', `/declarations/${card.declarationId}`)).json();
-    expect(declaration).toMatchObject({ organisationId: s.firmA.id, kind: 'offer', categoryCode: 'materials.wood', quantity: 40, unit: 'pallet', status: 'active' });
+    expect(declaration).toMatchObject({
+      organisationId: s.firmA.id,
+      kind: 'offer',
+      categoryCode: 'materials.wood',
+      quantity: 40,
+      unit: 'pallet',
+      status: 'active',
+    });
     const announced = (await roomEvents()).find((e) => e.type === 'workshop.card_added');
     expect(announced?.payload).toMatchObject({ card: { declarationId: card.declarationId }, counts: { cards: 1, haves: 1 } });
   });
 
   it('lets facilitators type cards for a firm without a phone, and only for invited firms', async () => {
-    const missing = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/cards`, { kind: 'need', categoryCode: 'materials.wood', words: 'Recherche palettes 80x120' });
+    const missing = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/cards`, {
+      kind: 'need',
+      categoryCode: 'materials.wood',
+      words: 'Recherche palettes 80x120',
+    });
     expect(missing.statusCode).toBe(400);
-    const stranger = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/cards`, { organisationId: strangerFirm, kind: 'need', categoryCode: 'materials.wood', words: 'Recherche palettes' });
+    const stranger = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/cards`, {
+      organisationId: strangerFirm,
+      kind: 'need',
+      categoryCode: 'materials.wood',
+      words: 'Recherche palettes',
+    });
     expect(stranger.statusCode).toBe(422);
-    const res = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/cards`, { organisationId: s.firmB.id, kind: 'need', categoryCode: 'materials.wood', words: 'Recherche palettes 80x120', quantity: 30, unit: 'pallet' });
+    const res = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/cards`, {
+      organisationId: s.firmB.id,
+      kind: 'need',
+      categoryCode: 'materials.wood',
+      words: 'Recherche palettes 80x120',
+      quantity: 30,
+      unit: 'pallet',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ organisationId: s.firmB.id, byFacilitator: true });
   });
@@ -159,7 +210,10 @@ describe('cards', () => {
   it('creates no duplicate when a phone replays a queued card, and rejects bad cards changing nothing', async () => {
     const before = { cards: await count('workshop_cards'), declarations: await count('declarations') };
     const body = { kind: 'need', categoryCode: 'materials.paper.glassine', words: 'Collecte papier glassine', quantity: 2, unit: 't' };
-    const [first, second] = await Promise.all([keyed(firmC.member, `/workshops/${workshopId}/cards`, 'card-glassine-42', body), keyed(firmC.member, `/workshops/${workshopId}/cards`, 'card-glassine-42', body)]);
+    const [first, second] = await Promise.all([
+      keyed(firmC.member, `/workshops/${workshopId}/cards`, 'card-glassine-42', body),
+      keyed(firmC.member, `/workshops/${workshopId}/cards`, 'card-glassine-42', body),
+    ]);
     const statuses = [first.statusCode, second.statusCode].sort();
     // Truly parallel: one creates, the other is told it is in progress or gets the same answer.
     expect(statuses[0]).toBe(201);
@@ -195,7 +249,10 @@ describe('the live board', () => {
     await setPhase('board');
     lead = await eventually(async () => {
       const leads = (await t.call(s.facilitator, 'GET', `/workshops/${workshopId}/leads`)).json();
-      return leads.find((l: { parties: { organisationId: string }[] }) => l.parties.some((p) => p.organisationId === s.firmA.id) && l.parties.some((p) => p.organisationId === s.firmB.id));
+      return leads.find(
+        (l: { parties: { organisationId: string }[] }) =>
+          l.parties.some((p) => p.organisationId === s.firmA.id) && l.parties.some((p) => p.organisationId === s.firmB.id),
+      );
     }, 'a lead between A and B');
     expect(lead.theme).toBe('materials.wood');
     expect((await workshop()).counts.leads).toBeGreaterThanOrEqual(1);
@@ -207,7 +264,10 @@ describe('the live board', () => {
 
   it('gives the second of two concurrent editors a clear conflict and overwrites nothing', async () => {
     const [one, two] = await Promise.all([
-      t.call(s.facilitator, 'PATCH', `/workshops/${workshopId}/leads/${lead.id}`, { version: lead.version, title: 'Palettes 80x120 : reprise par la fromagerie' }),
+      t.call(s.facilitator, 'PATCH', `/workshops/${workshopId}/leads/${lead.id}`, {
+        version: lead.version,
+        title: 'Palettes 80x120 : reprise par la fromagerie',
+      }),
       t.call(secondFacilitator, 'PATCH', `/workshops/${workshopId}/leads/${lead.id}`, { version: lead.version, title: 'Palettes : échange mensuel' }),
     ]);
     const statuses = [one.statusCode, two.statusCode].sort();
@@ -219,7 +279,9 @@ describe('the live board', () => {
     const now = (await t.call(s.facilitator, 'GET', `/workshops/${workshopId}/leads`)).json().find((l: { id: string }) => l.id === lead.id);
     expect(now.title).toBe(winner.json().title);
     expect(now.version).toBe(lead.version + 1);
-    expect((await t.call(s.memberA, 'PATCH', `/workshops/${workshopId}/leads/${lead.id}`, { version: now.version, title: 'Par un membre' })).statusCode).toBe(403);
+    expect((await t.call(s.memberA, 'PATCH', `/workshops/${workshopId}/leads/${lead.id}`, { version: now.version, title: 'Par un membre' })).statusCode).toBe(
+      403,
+    );
     lead = now;
   });
 
@@ -228,12 +290,25 @@ describe('the live board', () => {
     expect(validated.statusCode, validated.body).toBe(200);
     expect(validated.json().validated).toBe(true);
     lead = validated.json();
-    const manual = await t.call(s.facilitator, 'POST', '/synergies', { kind: 'substitution', title: 'Palettes (doublon)', organisationIds: [s.firmA.id, s.firmB.id], declarationIds: [] });
+    const manual = await t.call(s.facilitator, 'POST', '/synergies', {
+      kind: 'substitution',
+      title: 'Palettes (doublon)',
+      organisationIds: [s.firmA.id, s.firmB.id],
+      declarationIds: [],
+    });
     expect(manual.statusCode, manual.body).toBe(201);
     const before = (await workshop()).counts.leads;
-    const self = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/leads/${manual.json().id}/merge`, { version: manual.json().version, intoId: manual.json().id, intoVersion: manual.json().version });
+    const self = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/leads/${manual.json().id}/merge`, {
+      version: manual.json().version,
+      intoId: manual.json().id,
+      intoVersion: manual.json().version,
+    });
     expect(self.statusCode).toBe(400);
-    const merged = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/leads/${manual.json().id}/merge`, { version: manual.json().version, intoId: lead.id, intoVersion: lead.version });
+    const merged = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/leads/${manual.json().id}/merge`, {
+      version: manual.json().version,
+      intoId: lead.id,
+      intoVersion: lead.version,
+    });
     expect(merged.statusCode, merged.body).toBe(200);
     expect(merged.json().id).toBe(lead.id);
     expect((await workshop()).counts.leads).toBe(before - 1);
@@ -292,7 +367,9 @@ describe('meeting requests, schedule and publication', () => {
     const published = await t.call(s.facilitator, 'POST', `/workshops/${workshopId}/publish`, { version: event.version });
     expect(published.statusCode, published.body).toBe(200);
     expect((await roomEvents()).at(-1)).toMatchObject({ type: 'workshop.schedule_published', payload: { eventId } });
-    const [mail] = await t.ctx.db.$client<{ attachments: { filename: string; content: string }[] }[]>`select attachments from emails where "to" = ${s.memberA.email} order by created_at desc limit 1`;
+    const [mail] = await t.ctx.db.$client<
+      { attachments: { filename: string; content: string }[] }[]
+    >`select attachments from emails where "to" = ${s.memberA.email} order by created_at desc limit 1`;
     const ics = mail!.attachments.find((a) => a.filename === 'agenda.ics')!.content;
     expect(ics).toContain('METHOD:PUBLISH');
     expect(ics).toMatch(/SEQUENCE:\d+/);
@@ -344,12 +421,18 @@ describe('the meeting day', () => {
     expect(res.statusCode, res.body).toBe(200);
     const changed = (await roomEvents()).at(-1)!;
     expect(changed.type).toBe('workshop.agenda_changed');
-    const forB = (changed.payload.firms as { organisationId: string; changes: { kind: string; requestId: string; with: string[] }[] }[]).find((f) => f.organisationId === s.firmB.id);
+    const forB = (changed.payload.firms as { organisationId: string; changes: { kind: string; requestId: string; with: string[] }[] }[]).find(
+      (f) => f.organisationId === s.firmB.id,
+    );
     expect(forB!.changes).toContainEqual(expect.objectContaining({ kind: 'cancelled', requestId: withC.requestId, with: ['Imprimerie Jurassienne'] }));
     const after = (await t.call(s.memberB, 'GET', `/meeting-events/${eventId}/agendas/${s.firmB.id}`)).json();
-    expect(after.meetings.some((m: { with: { id: string }[]; status: string }) => m.with.some((o) => o.id === firmC.id) && m.status === 'scheduled')).toBe(false);
+    expect(after.meetings.some((m: { with: { id: string }[]; status: string }) => m.with.some((o) => o.id === firmC.id) && m.status === 'scheduled')).toBe(
+      false,
+    );
     {
-      const [mail] = await t.ctx.db.$client<{ attachments: { filename: string; content: string }[] }[]>`select attachments from emails where "to" = ${s.memberB.email} order by created_at desc limit 1`;
+      const [mail] = await t.ctx.db.$client<
+        { attachments: { filename: string; content: string }[] }[]
+      >`select attachments from emails where "to" = ${s.memberB.email} order by created_at desc limit 1`;
       const cancel = mail!.attachments.find((a) => a.filename === 'annulations.ics')!.content.replace(/\r\n[ \t]/g, '');
       expect(cancel).toContain('METHOD:CANCEL');
       expect(cancel).toContain('STATUS:CANCELLED');

@@ -17,7 +17,9 @@ export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: numb
  * in that order, and server/src/infra/locations.ts joins the same one). A main site without
  * coordinates gives no distance, here as in matching, rather than another site's.
  */
-export function mainSiteLocation(sites: readonly { latitude: number | null; longitude: number | null; name: string }[]): { lat: number; lng: number; name: string } | null {
+export function mainSiteLocation(
+  sites: readonly { latitude: number | null; longitude: number | null; name: string }[],
+): { lat: number; lng: number; name: string } | null {
   const main = sites[0];
   return main && main.latitude !== null && main.longitude !== null ? { lat: main.latitude, lng: main.longitude, name: main.name } : null;
 }

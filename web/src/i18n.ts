@@ -43,7 +43,8 @@ const validationMessages: $ZodErrorMap = (issue) => {
   const empty = issue.input === undefined || issue.input === null || issue.input === '';
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string') return empty || Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.minChars', { n: Number(issue.minimum) });
+      if (issue.origin === 'string')
+        return empty || Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.minChars', { n: Number(issue.minimum) });
       if (issue.origin === 'number' || issue.origin === 'int')
         return issue.inclusive ? t('validation.minNumber', { n: Number(issue.minimum) }) : t('validation.greaterThan', { n: Number(issue.minimum) });
       if (issue.origin === 'array') return t('validation.minItems', { n: Number(issue.minimum) });

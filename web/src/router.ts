@@ -40,7 +40,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/place-de-marche', name: 'marketplace', component: () => import('./pages/MarketplacePage.vue'), meta: { title: 'nav.marketplace' } },
   { path: '/fiches/nouvelle', name: 'declaration-new', component: () => import('./pages/DeclarationEditPage.vue'), meta: { title: 'declaration.newTitle' } },
   { path: '/fiches/:id', name: 'declaration', component: () => import('./pages/DeclarationPage.vue'), meta: { title: 'declaration.title' } },
-  { path: '/fiches/:id/modifier', name: 'declaration-edit', component: () => import('./pages/DeclarationEditPage.vue'), meta: { title: 'declaration.editTitle' } },
+  {
+    path: '/fiches/:id/modifier',
+    name: 'declaration-edit',
+    component: () => import('./pages/DeclarationEditPage.vue'),
+    meta: { title: 'declaration.editTitle' },
+  },
   { path: '/entreprises/:id', name: 'organisation', component: () => import('./pages/OrganisationPage.vue'), meta: { title: 'organisation.title' } },
   {
     path: '/animation',
@@ -104,7 +109,12 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/synergies/:id', name: 'synergy', component: () => import('./pages/SynergyPage.vue'), meta: { title: 'synergy.title' } },
   { path: '/echanges/:id', name: 'exchange', component: () => import('./pages/ExchangePage.vue'), meta: { title: 'exchangeRecord.title' } },
-  { path: '/rendez-vous', name: 'meeting-events', component: () => import('./pages/MeetingEventsPage.vue'), meta: { roles: ['member'], title: 'nav.meetings' } },
+  {
+    path: '/rendez-vous',
+    name: 'meeting-events',
+    component: () => import('./pages/MeetingEventsPage.vue'),
+    meta: { roles: ['member'], title: 'nav.meetings' },
+  },
   {
     path: '/rendez-vous/:eventId',
     name: 'agenda',
@@ -126,10 +136,30 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/workshop/WorkshopConsolePage.vue'),
     meta: { roles: ['facilitator', 'admin'], title: 'workshop.console.title' },
   },
-  { path: '/ateliers/:id/tableau', name: 'workshop-board', component: () => import('./pages/workshop/WorkshopBoardPage.vue'), meta: { title: 'workshop.board.title' } },
-  { path: '/ateliers/:id/bilan', name: 'workshop-summary', component: () => import('./pages/workshop/WorkshopSummaryPage.vue'), meta: { title: 'workshop.summary.short' } },
-  { path: '/ateliers/:id/ecran', name: 'workshop-screen', component: () => import('./pages/workshop/WorkshopScreenPage.vue'), meta: { public: true, bare: true, title: 'workshop.screen.title' } },
-  { path: '/a/:code', name: 'workshop-join', component: () => import('./pages/workshop/WorkshopJoinPage.vue'), meta: { public: true, title: 'workshop.join.title' } },
+  {
+    path: '/ateliers/:id/tableau',
+    name: 'workshop-board',
+    component: () => import('./pages/workshop/WorkshopBoardPage.vue'),
+    meta: { title: 'workshop.board.title' },
+  },
+  {
+    path: '/ateliers/:id/bilan',
+    name: 'workshop-summary',
+    component: () => import('./pages/workshop/WorkshopSummaryPage.vue'),
+    meta: { title: 'workshop.summary.short' },
+  },
+  {
+    path: '/ateliers/:id/ecran',
+    name: 'workshop-screen',
+    component: () => import('./pages/workshop/WorkshopScreenPage.vue'),
+    meta: { public: true, bare: true, title: 'workshop.screen.title' },
+  },
+  {
+    path: '/a/:code',
+    name: 'workshop-join',
+    component: () => import('./pages/workshop/WorkshopJoinPage.vue'),
+    meta: { public: true, title: 'workshop.join.title' },
+  },
   {
     path: '/administration/facteurs-impact',
     name: 'impact-factors',
@@ -139,12 +169,27 @@ const routes: RouteRecordRaw[] = [
   { path: '/administration/zones', name: 'zones', component: () => import('./pages/ZonesPage.vue'), meta: { roles: ['admin'], title: 'nav.zones' } },
   // Meetings booked between member firms (bookings section of the locales).
   { path: '/agenda', name: 'my-agenda', component: () => import('./pages/MyAgendaPage.vue'), meta: { roles: ['member'], title: 'bookings.agenda.title' } },
-  { path: '/rdv/nouveau', name: 'booking-new', component: () => import('./pages/BookingNewPage.vue'), meta: { roles: ['member'], title: 'bookings.propose.title' } },
+  {
+    path: '/rdv/nouveau',
+    name: 'booking-new',
+    component: () => import('./pages/BookingNewPage.vue'),
+    meta: { roles: ['member'], title: 'bookings.propose.title' },
+  },
   { path: '/rdv/:id', name: 'booking', component: () => import('./pages/BookingPage.vue'), meta: { title: 'bookings.booking.title' } },
-  { path: '/disponibilites', name: 'availability', component: () => import('./pages/AvailabilityPage.vue'), meta: { roles: ['member'], title: 'bookings.availability.title' } },
+  {
+    path: '/disponibilites',
+    name: 'availability',
+    component: () => import('./pages/AvailabilityPage.vue'),
+    meta: { roles: ['member'], title: 'bookings.availability.title' },
+  },
   { path: '/annuaire', name: 'directory', component: () => import('./pages/DirectoryPage.vue'), meta: { title: 'bookings.directory.title' } },
   { path: '/associations', name: 'associations', component: () => import('./pages/AssociationsPage.vue'), meta: { title: 'bookings.associations.title' } },
-  { path: '/activite-rendez-vous', name: 'booking-activity', component: () => import('./pages/BookingActivityPage.vue'), meta: { title: 'bookings.activity.title' } },
+  {
+    path: '/activite-rendez-vous',
+    name: 'booking-activity',
+    component: () => import('./pages/BookingActivityPage.vue'),
+    meta: { title: 'bookings.activity.title' },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
 ];
 

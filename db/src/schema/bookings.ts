@@ -14,7 +14,10 @@ export const firmAvailability = pgTable('firm_availability', {
     .primaryKey()
     .references(() => organisations.id, { onDelete: 'cascade' }),
   weekly: jsonb('weekly').$type<{ weekday: number; start: string; end: string }[]>().notNull(),
-  unavailableDays: date('unavailable_days', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+  unavailableDays: date('unavailable_days', { mode: 'string' })
+    .array()
+    .notNull()
+    .default(sql`'{}'::date[]`),
   updatedAt: updatedAt(),
   version: version(),
 });
@@ -41,8 +44,14 @@ export const bookings = pgTable(
     /** Sorted synergy and declaration ids: what "the same subject" means. */
     subjectKey: text('subject_key').notNull(),
     subject: text('subject').notNull(),
-    synergyIds: uuid('synergy_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    declarationIds: uuid('declaration_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    synergyIds: uuid('synergy_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    declarationIds: uuid('declaration_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** True when a linked synergy came from the matching engine (the activity report's share). */
     fromSuggestion: boolean('from_suggestion').notNull().default(false),
     place: text('place', { enum: BOOKING_PLACES }).notNull(),
@@ -64,11 +73,15 @@ export const bookings = pgTable(
     version: version(),
   },
   (t) => [
-    uniqueIndex('bookings_open_subject_key').on(t.organisationA, t.organisationB, t.subjectKey).where(sql`status = 'proposed'`),
+    uniqueIndex('bookings_open_subject_key')
+      .on(t.organisationA, t.organisationB, t.subjectKey)
+      .where(sql`status = 'proposed'`),
     index('bookings_proposer_idx').on(t.proposerId, t.createdAt),
     index('bookings_recipient_idx').on(t.recipientId, t.createdAt),
     index('bookings_zone_idx').on(t.zoneId, t.createdAt),
-    index('bookings_expiry_idx').on(t.expiresAt).where(sql`status = 'proposed'`),
+    index('bookings_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`status = 'proposed'`),
     check('bookings_ordered_pair', sql`${t.organisationA} < ${t.organisationB}`),
     check('bookings_two_firms', sql`${t.proposerId} <> ${t.recipientId}`),
   ],
@@ -144,4 +157,3 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: createdAt(),
 });
-

@@ -1,15 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, customType, date, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from './columns';
-import {
-  conditionEnum,
-  declarationKindEnum,
-  declarationStatusEnum,
-  frequencyEnum,
-  priceModeEnum,
-  unitEnum,
-  visibilityEnum,
-} from './enums';
+import { conditionEnum, declarationKindEnum, declarationStatusEnum, frequencyEnum, priceModeEnum, unitEnum, visibilityEnum } from './enums';
 import { organisations, sites, zones } from './zones';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -66,7 +58,9 @@ export const declarations = pgTable(
   (t) => [
     index('declarations_zone_list_idx').on(t.zoneId, t.createdAt, t.id),
     index('declarations_organisation_idx').on(t.organisationId, t.createdAt, t.id),
-    index('declarations_active_category_idx').on(t.categoryCode).where(sql`status = 'active'`),
+    index('declarations_active_category_idx')
+      .on(t.categoryCode)
+      .where(sql`status = 'active'`),
   ],
 );
 

@@ -1,15 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
-import {
-  CONDITIONS,
-  DECLARATION_KINDS,
-  DECLARATION_STATUSES,
-  FREQUENCIES,
-  LOCALES,
-  PRICE_MODES,
-  ROLES,
-  UNITS,
-  VISIBILITIES,
-} from '@synergies/shared';
+import { CONDITIONS, DECLARATION_KINDS, DECLARATION_STATUSES, FREQUENCIES, LOCALES, PRICE_MODES, ROLES, UNITS, VISIBILITIES } from '@synergies/shared';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const localeEnum = pgEnum('locale', LOCALES);

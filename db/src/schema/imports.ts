@@ -35,7 +35,9 @@ export const importRuns = pgTable(
     kind: text('kind', { enum: ['organisations', 'declarations'] }).notNull(),
     fileName: text('file_name').notNull(),
     file: bytea('file').notNull(),
-    status: text('status', { enum: ['uploaded', 'queued', 'running', 'done', 'failed'] }).notNull().default('uploaded'),
+    status: text('status', { enum: ['uploaded', 'queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('uploaded'),
     mapping: jsonb('mapping'),
     total: integer('total').notNull().default(0),
     done: integer('done').notNull().default(0),
@@ -61,5 +63,8 @@ export const declarationReferences = pgTable(
       .notNull()
       .references(() => declarations.id, { onDelete: 'cascade' }),
   },
-  (t) => [uniqueIndex('declaration_references_zone_reference_key').on(t.zoneId, t.reference), index('declaration_references_declaration_idx').on(t.declarationId)],
+  (t) => [
+    uniqueIndex('declaration_references_zone_reference_key').on(t.zoneId, t.reference),
+    index('declaration_references_declaration_idx').on(t.declarationId),
+  ],
 );

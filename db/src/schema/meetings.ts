@@ -65,7 +65,10 @@ export const meetingParticipants = pgTable(
     representatives: integer('representatives').notNull().default(1),
     maxMeetings: integer('max_meetings'),
     minMeetings: integer('min_meetings'),
-    unavailableSlots: text('unavailable_slots').array().notNull().default(sql`'{}'::text[]`),
+    unavailableSlots: text('unavailable_slots')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.organisationId] })],
 );
@@ -86,7 +89,10 @@ export const meetingRequests = pgTable(
     priorityA: integer('priority_a'),
     priorityB: integer('priority_b'),
     /** Synergies the meeting is about (ids of the synergies table; arrays cannot carry a foreign key). */
-    synergyIds: uuid('synergy_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    synergyIds: uuid('synergy_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     session: text('session'),
     fixedSlot: text('fixed_slot'),
     createdBy: uuid('created_by').references(() => users.id),
@@ -96,8 +102,16 @@ export const meetingRequests = pgTable(
   },
   (t) => [
     unique('meeting_requests_pair_key').on(t.eventId, t.organisationA, t.organisationB),
-    foreignKey({ name: 'meeting_requests_participant_a_fk', columns: [t.eventId, t.organisationA], foreignColumns: [meetingParticipants.eventId, meetingParticipants.organisationId] }),
-    foreignKey({ name: 'meeting_requests_participant_b_fk', columns: [t.eventId, t.organisationB], foreignColumns: [meetingParticipants.eventId, meetingParticipants.organisationId] }),
+    foreignKey({
+      name: 'meeting_requests_participant_a_fk',
+      columns: [t.eventId, t.organisationA],
+      foreignColumns: [meetingParticipants.eventId, meetingParticipants.organisationId],
+    }),
+    foreignKey({
+      name: 'meeting_requests_participant_b_fk',
+      columns: [t.eventId, t.organisationB],
+      foreignColumns: [meetingParticipants.eventId, meetingParticipants.organisationId],
+    }),
     check('meeting_requests_ordered_pair', sql`${t.organisationA} < ${t.organisationB}`),
     check('meeting_requests_asked', sql`${t.priorityA} is not null or ${t.priorityB} is not null`),
   ],
@@ -148,7 +162,10 @@ export const meetingSchedules = pgTable(
     meetings: jsonb('meetings').notNull(),
     unscheduled: jsonb('unscheduled').notNull(),
     stats: jsonb('stats').notNull(),
-    changedOrganisations: uuid('changed_organisations').array().notNull().default(sql`'{}'::uuid[]`),
+    changedOrganisations: uuid('changed_organisations')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },

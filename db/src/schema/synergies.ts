@@ -41,7 +41,9 @@ export const synergies = pgTable(
     /** What a generated title is made of, to say it in each reader's language; null for titles people wrote. */
     titleParts: jsonb('title_parts'),
     score: doublePrecision('score'),
-    reasons: jsonb('reasons').notNull().default(sql`'[]'::jsonb`),
+    reasons: jsonb('reasons')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     explanationFr: text('explanation_fr').notNull().default(''),
     explanationEn: text('explanation_en').notNull().default(''),
     /** Material fields of the declarations when last proposed: a declined pair returns only if it changes. */
@@ -211,7 +213,9 @@ export const notifications = pgTable(
 export const matchRuns = pgTable('match_runs', {
   id: id(),
   zoneId: uuid('zone_id').references(() => zones.id),
-  status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+  status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+    .notNull()
+    .default('queued'),
   total: integer('total').notNull().default(0),
   done: integer('done').notNull().default(0),
   /** Proposals the run created, refreshed and retired (replaced or no longer made). */

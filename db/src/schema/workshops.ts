@@ -33,7 +33,11 @@ export const workshops = pgTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [index('workshops_zone_idx').on(t.zoneId, t.date), unique('workshops_event_key').on(t.eventId), unique('workshops_check_in_code_key').on(t.checkInCode)],
+  (t) => [
+    index('workshops_zone_idx').on(t.zoneId, t.date),
+    unique('workshops_event_key').on(t.eventId),
+    unique('workshops_check_in_code_key').on(t.checkInCode),
+  ],
 );
 
 /** An invited firm, with its single-use join code (renewed by a facilitator when needed). */
@@ -106,4 +110,3 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ name: 'idempotency_keys_user_key', columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
-

@@ -28,16 +28,16 @@ export const organisations = pgTable(
     website: text('website'),
     email: text('email'),
     phone: text('phone'),
-    associations: text('associations').array().notNull().default(sql`'{}'::text[]`),
+    associations: text('associations')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     archived: boolean('archived').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [
-    uniqueIndex('organisations_siret_key').on(t.siret),
-    index('organisations_zone_name_idx').on(t.zoneId, t.name, t.id),
-  ],
+  (t) => [uniqueIndex('organisations_siret_key').on(t.siret), index('organisations_zone_name_idx').on(t.zoneId, t.name, t.id)],
 );
 
 export const sites = pgTable(

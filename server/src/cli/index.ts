@@ -61,7 +61,10 @@ async function main(args: string[]): Promise<void> {
         return withPlatform(async ({ ctx }) => {
           const [zone] = await ctx.db.$client<{ id: string }[]>`select id from zones where slug = ${arg} or id::text = ${arg}`;
           if (!zone) throw new Error(`No zone "${arg}"`);
-          const doc = await new ZoneExchangeService(ctx).exportZone({ id: '', email: '', displayName: 'cli', role: 'admin', locale: 'fr', organisationId: null, zoneIds: [] }, zone.id);
+          const doc = await new ZoneExchangeService(ctx).exportZone(
+            { id: '', email: '', displayName: 'cli', role: 'admin', locale: 'fr', organisationId: null, zoneIds: [] },
+            zone.id,
+          );
           const text = JSON.stringify(doc, null, 2);
           if (arg2) await writeFile(arg2, text);
           else console.log(text);

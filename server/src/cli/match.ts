@@ -35,14 +35,18 @@ try {
   const [run] = await ctx.db.$client<{ id: string }[]>`select id from match_runs order by created_at desc limit 1`;
   await new MatchingService(ctx).rematchZone(summary.zoneId, run!.id);
 
-  const proposals = await ctx.db.$client<{ kind: string; title: string; score: number; explanation_fr: string; reasons: unknown; declarations: string[]; organisations: string[] }[]>`
+  const proposals = await ctx.db.$client<
+    { kind: string; title: string; score: number; explanation_fr: string; reasons: unknown; declarations: string[]; organisations: string[] }[]
+  >`
     select s.kind, s.title, s.score, s.explanation_fr, s.reasons,
            array(select d.title from synergy_declarations sd join declarations d on d.id = sd.declaration_id where sd.synergy_id = s.id order by d.title) as declarations,
            array(select o.name from synergy_parties p join organisations o on o.id = p.organisation_id where p.synergy_id = s.id order by o.name) as organisations
     from synergies s where s.status = 'proposed' order by s.kind, s.score desc`;
   const seconds = (Date.now() - started) / 1000;
   if (asJson) {
-    console.log(JSON.stringify({ zone: parsed.data.zone.slug, seconds, proposals: proposals.map((p) => ({ ...p, score: Math.round(p.score * 1000) / 1000 })) }, null, 2));
+    console.log(
+      JSON.stringify({ zone: parsed.data.zone.slug, seconds, proposals: proposals.map((p) => ({ ...p, score: Math.round(p.score * 1000) / 1000 })) }, null, 2),
+    );
   } else {
     for (const p of proposals) {
       console.log(`[${p.kind}] ${p.score.toFixed(3)}  ${p.title}`);
@@ -50,7 +54,11 @@ try {
       console.log(`    ${p.explanation_fr}`);
     }
     const byKind = proposals.reduce<Record<string, number>>((acc, p) => ({ ...acc, [p.kind]: (acc[p.kind] ?? 0) + 1 }), {});
-    console.log(`\n${proposals.length} proposals (${Object.entries(byKind).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${seconds.toFixed(1)} s`);
+    console.log(
+      `\n${proposals.length} proposals (${Object.entries(byKind)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')}) in ${seconds.toFixed(1)} s`,
+    );
   }
 } finally {
   await scratch.dispose();

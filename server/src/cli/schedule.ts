@@ -67,7 +67,15 @@ if (result.status === 'infeasible') {
   // Infeasible only when proven; otherwise the answer is "unknown within the time limit".
   const { proven } = result.failure;
   if (args.json) {
-    const answer = { instance: basename(args.file), status: proven ? 'infeasible' : 'unknown', infeasible: proven, proven, code: result.failure.code, reason: result.failure.message, details: result.failure.details };
+    const answer = {
+      instance: basename(args.file),
+      status: proven ? 'infeasible' : 'unknown',
+      infeasible: proven,
+      proven,
+      code: result.failure.code,
+      reason: result.failure.message,
+      details: result.failure.details,
+    };
     process.stdout.write(`${JSON.stringify(answer)}\n`);
   } else process.stdout.write(`${proven ? 'Infeasible (proven)' : 'Unknown within the time limit'} (${result.failure.code}): ${result.failure.message}\n`);
   process.exit(proven ? 1 : 3);
@@ -95,7 +103,14 @@ if (args.json) {
     proven: stats.optimal,
     method: stats.method,
     seconds: Number(stats.seconds.toFixed(3)),
-    assignments: result.meetings.map((m) => ({ request: m.requestId, a: m.participants[0], b: m.participants[1], participants: m.participants, slot: m.slotId, table: m.tableId })),
+    assignments: result.meetings.map((m) => ({
+      request: m.requestId,
+      a: m.participants[0],
+      b: m.participants[1],
+      participants: m.participants,
+      slot: m.slotId,
+      table: m.tableId,
+    })),
     unscheduled: result.unscheduled,
   };
   process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -62,7 +62,12 @@ function toProblem(error: FastifyError & { code?: string }): (Omit<ProblemBody, 
       code: 'validation_failed',
       detail: 'La requête contient des champs invalides.',
       errors: error.validation.map((v) => ({
-        path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        path: [
+          where,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.'),
         message: v.message ?? 'invalide',
         code: String(v.params?.issue && typeof v.params.issue === 'object' && 'code' in v.params.issue ? v.params.issue.code : v.keyword),
       })),

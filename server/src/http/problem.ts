@@ -18,8 +18,7 @@ export class HttpProblem extends Error {
   }
 }
 
-export const badRequest = (code: ErrorCode, message: string, errors?: HttpProblem['errors']) =>
-  new HttpProblem(400, code, message, errors);
+export const badRequest = (code: ErrorCode, message: string, errors?: HttpProblem['errors']) => new HttpProblem(400, code, message, errors);
 export const unauthorized = (message = 'Connexion requise') => new HttpProblem(401, 'unauthenticated', message);
 export const forbidden = (message = "Vous n'avez pas le droit de faire cela") => new HttpProblem(403, 'forbidden', message);
 export const notFound = (what: string) => new HttpProblem(404, 'not_found', `${what} introuvable`);
@@ -27,8 +26,6 @@ export const conflict = (code: ErrorCode, message: string, existingId?: string) 
 export const gone = (code: ErrorCode, message: string) => new HttpProblem(410, code, message);
 export const payloadTooLarge = (message: string) => new HttpProblem(413, 'payload_too_large', message);
 export const unsupportedMediaType = (message: string) => new HttpProblem(415, 'unsupported_media_type', message);
-export const unprocessable = (code: ErrorCode, message: string, errors?: HttpProblem['errors']) =>
-  new HttpProblem(422, code, message, errors);
+export const unprocessable = (code: ErrorCode, message: string, errors?: HttpProblem['errors']) => new HttpProblem(422, code, message, errors);
 
-export const versionConflict = () =>
-  conflict('version_conflict', "La fiche a été modifiée entre-temps : rechargez-la avant d'enregistrer.");
+export const versionConflict = () => conflict('version_conflict', "La fiche a été modifiée entre-temps : rechargez-la avant d'enregistrer.");

@@ -66,7 +66,11 @@ export const requestGuards = fp(async (app: FastifyInstance, { config }: { confi
     const type = (header(request, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const accepts = request.routeOptions.config?.accepts ?? (request.routeOptions.schema?.consumes as string[] | undefined) ?? ['application/json'];
     if (!accepts.includes(type)) {
-      return sendProblem(reply, request, { status: 415, code: 'unsupported_media_type', detail: `Ce type de contenu n'est pas accepté ici (attendu : ${accepts.join(', ')}).` });
+      return sendProblem(reply, request, {
+        status: 415,
+        code: 'unsupported_media_type',
+        detail: `Ce type de contenu n'est pas accepté ici (attendu : ${accepts.join(', ')}).`,
+      });
     }
   });
 });
@@ -135,7 +139,11 @@ export function findNul(value: unknown, path: string[] = []): string | null {
 
 export const nulGuard = fp(async (app: FastifyInstance) => {
   app.addHook('preValidation', async (request, reply) => {
-    for (const [where, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
+    for (const [where, value] of [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ] as const) {
       const path = findNul(value, [where]);
       if (path !== null) {
         return sendProblem(reply, request, {

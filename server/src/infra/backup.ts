@@ -55,7 +55,11 @@ async function writableColumns(sql: Sql, table: string): Promise<string[]> {
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Writes one consistent snapshot (repeatable read: every table as of the same instant). */
-export async function backupDatabase(sql: postgres.Sql, folder: string, progress: (table: string, rows: number) => void = () => undefined): Promise<BackupManifest> {
+export async function backupDatabase(
+  sql: postgres.Sql,
+  folder: string,
+  progress: (table: string, rows: number) => void = () => undefined,
+): Promise<BackupManifest> {
   await mkdir(folder, { recursive: true });
   if ((await readdir(folder)).length > 0) throw new Error(`The backup folder ${folder} is not empty`);
   return sql.begin('isolation level repeatable read read only', async (tx) => {
@@ -87,7 +91,11 @@ export async function backupDatabase(sql: postgres.Sql, folder: string, progress
  * with triggers and foreign-key checks off while loading (the data was consistent when
  * taken), and the sequences moved past the restored rows. Rebuild the search indexes next.
  */
-export async function restoreDatabase(databaseUrl: string, folder: string, progress: (table: string, rows: number) => void = () => undefined): Promise<BackupManifest> {
+export async function restoreDatabase(
+  databaseUrl: string,
+  folder: string,
+  progress: (table: string, rows: number) => void = () => undefined,
+): Promise<BackupManifest> {
   const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as BackupManifest;
   if (manifest.format !== FORMAT) throw new Error(`${folder} is not a Synergies backup of this format (${String(manifest.format)})`);
   const db = connectDatabase(databaseUrl, { max: 1 });
@@ -98,7 +106,9 @@ export async function restoreDatabase(databaseUrl: string, folder: string, progr
     await migrateDatabase(db);
     const here = await appliedMigrations(sql);
     if (here.join() !== manifest.migrations.join()) {
-      throw new Error(`The backup was taken at another schema version (${manifest.migrations.length} migrations, this code has ${here.length}): restore it with the same version of Synergies`);
+      throw new Error(
+        `The backup was taken at another schema version (${manifest.migrations.length} migrations, this code has ${here.length}): restore it with the same version of Synergies`,
+      );
     }
     await sql.begin(async (tx) => {
       // Owner or superuser: loads in any table order, without firing the outbox triggers.

@@ -29,7 +29,10 @@ export const EnvSchema = z.object({
   MEILI_URL: z.url().optional(),
   MEILI_KEY: z.string().optional(),
   /** Prefix of the search index names: lets a command share a Meilisearch with other databases (tests). */
-  MEILI_INDEX_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/).optional(),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Synergies <no-reply@synergies.local>'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -49,7 +52,11 @@ export const EnvSchema = z.object({
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   RESET_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(3),
   /** Bytes an anonymous request may send (login, reset): larger bodies are refused before parsing. */
-  ANONYMOUS_BODY_LIMIT: z.coerce.number().int().min(1024).default(64 * 1024),
+  ANONYMOUS_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
   /** Bearer token for /metrics; without it /metrics only answers the loopback address. */
   METRICS_TOKEN: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),

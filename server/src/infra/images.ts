@@ -34,7 +34,11 @@ async function reencodePhoto(input: Buffer): Promise<{ bytes: Buffer; contentTyp
       .rotate()
       .resize({ width: MAX_PHOTO_EDGE, height: MAX_PHOTO_EDGE, fit: 'inside', withoutEnlargement: true });
     const encoded =
-      format === 'jpeg' ? pipeline.jpeg({ quality: 85, mozjpeg: true }) : format === 'png' ? pipeline.png({ compressionLevel: 9 }) : pipeline.webp({ quality: 85 });
+      format === 'jpeg'
+        ? pipeline.jpeg({ quality: 85, mozjpeg: true })
+        : format === 'png'
+          ? pipeline.png({ compressionLevel: 9 })
+          : pipeline.webp({ quality: 85 });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { bytes: data, contentType: `image/${format}`, width: info.width, height: info.height };
   } catch {

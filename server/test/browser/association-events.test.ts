@@ -58,7 +58,10 @@ describe("an association's meeting events in Chromium", () => {
       await page.getByLabel('Créneaux le matin').fill('3');
       await page.getByRole('checkbox', { name: 'Toutes les entreprises membres' }).waitFor();
       // Only the association's members are offered.
-      expect((await page.locator('.checks .checkbox').allTextContents()).map((x) => x.trim()).sort()).toEqual(['Fromagerie des Coteaux', 'Plasturgie du Revermont']);
+      expect((await page.locator('.checks .checkbox').allTextContents()).map((x) => x.trim()).sort()).toEqual([
+        'Fromagerie des Coteaux',
+        'Plasturgie du Revermont',
+      ]);
       await page.getByRole('button', { name: 'Créer un événement' }).last().click();
       await page.waitForURL(/\/animation\/rendez-vous\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { level: 1, name: 'Matinale des membres' }).waitFor();

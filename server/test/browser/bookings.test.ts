@@ -19,7 +19,11 @@ beforeAll(async () => {
   // A real browser drops a session cookie whose expiry lies in its past: run on its clock.
   t.clock.current = new Date();
   s = await t.scenario();
-  const res = await t.call(s.facilitator, 'POST', '/synergies', { kind: 'substitution', title: 'Palettes de la plasturgie vers la fromagerie', organisationIds: [s.firmA.id, s.firmB.id] });
+  const res = await t.call(s.facilitator, 'POST', '/synergies', {
+    kind: 'substitution',
+    title: 'Palettes de la plasturgie vers la fromagerie',
+    organisationIds: [s.firmA.id, s.firmB.id],
+  });
   expect(res.statusCode).toBe(201);
   synergy = res.json();
   baseURL = await serve(t);

@@ -37,7 +37,11 @@ export async function serve(t: TestContext): Promise<string> {
 }
 
 /** A fresh browser context (own cookies) with French UI, failing loudly on page errors. */
-export async function newSession(browser: Browser, baseURL: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function newSession(
+  browser: Browser,
+  baseURL: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'fr-FR' });
   context.setDefaultTimeout(8_000);
   const page = await context.newPage();

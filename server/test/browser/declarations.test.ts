@@ -95,15 +95,18 @@ describe('the web app in Chromium', () => {
       expect(await page.locator('form.declaration-form').count()).toBe(0);
 
       // Even a hand-made request from this session is refused by the API.
-      const status = await page.evaluate(async ({ id, version }) => {
-        const res = await fetch(`/api/v1/declarations/${id}`, {
-          method: 'PATCH',
-          credentials: 'include',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ version, title: 'Pris !' }),
-        });
-        return res.status;
-      }, { id: d.id, version: d.version });
+      const status = await page.evaluate(
+        async ({ id, version }) => {
+          const res = await fetch(`/api/v1/declarations/${id}`, {
+            method: 'PATCH',
+            credentials: 'include',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ version, title: 'Pris !' }),
+          });
+          return res.status;
+        },
+        { id: d.id, version: d.version },
+      );
       expect(status).toBe(403);
 
       expect((await t.call(s.memberA, 'GET', `/declarations/${d.id}`)).json()).toMatchObject({ title: 'Cartons double cannelure', version: 1 });

@@ -23,7 +23,15 @@ beforeAll(async () => {
   await launchBrowser().then((b) => b.close());
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }, 120_000);
 afterAll(async () => {
@@ -67,7 +75,10 @@ describe('map of flows in Chromium', () => {
     const { context, page, errors } = await newSession(browser, baseURL);
     await context.route(`${styleUrl}*`, async (route) => {
       styleServed++;
-      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#cfe3f5' } }] }) });
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#cfe3f5' } }] }),
+      });
     });
     try {
       await logIn(page, facilitator.email, PASSWORD);

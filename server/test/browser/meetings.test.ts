@@ -46,7 +46,9 @@ beforeAll(async () => {
   });
   expect(created.statusCode).toBe(201);
   eventId = created.json().id;
-  expect((await t.call(s.facilitator, 'POST', `/meeting-events/${eventId}/status`, { status: 'requests_open', version: created.json().version })).statusCode).toBe(200);
+  expect(
+    (await t.call(s.facilitator, 'POST', `/meeting-events/${eventId}/status`, { status: 'requests_open', version: created.json().version })).statusCode,
+  ).toBe(200);
   baseURL = await serve(t);
   browser = await launchBrowser();
 });
@@ -115,10 +117,16 @@ describe('business meetings in Chromium', () => {
       await shot(page, 'agenda');
       const ics = await page.getByRole('link', { name: 'Ajouter à mon agenda' }).getAttribute('href');
       const pdf = await page.getByRole('link', { name: 'Télécharger le PDF' }).getAttribute('href');
-      const fetched = await page.evaluate(async (urls) => Promise.all(urls.map(async (u) => {
-        const res = await fetch(u, { credentials: 'include' });
-        return `${res.status} ${res.headers.get('content-type')}`;
-      })), [ics!, pdf!]);
+      const fetched = await page.evaluate(
+        async (urls) =>
+          Promise.all(
+            urls.map(async (u) => {
+              const res = await fetch(u, { credentials: 'include' });
+              return `${res.status} ${res.headers.get('content-type')}`;
+            }),
+          ),
+        [ics!, pdf!],
+      );
       expect(fetched[0]).toMatch(/^200 text\/calendar/);
       expect(fetched[1]).toMatch(/^200 application\/pdf/);
       expect(errors).toEqual([]);
@@ -165,17 +173,22 @@ describe('business meetings in Chromium', () => {
   it('lets a member record how a past meeting went', async () => {
     // An event held yesterday, scheduled and published through the API.
     const yesterday = day(-1);
-    const created = (await t.call(s.facilitator, 'POST', '/meeting-events', {
-      zoneId: s.zoneId,
-      name: 'Rendez-vous de la veille',
-      date: yesterday,
-      sessions: [{ id: 'matin', name: 'Matin', slots: [{ id: 'm1', start: '10:00', durationMinutes: 20 }] }],
-      tables: [{ id: 'T1', name: 'Table 1' }],
-      participants: [{ organisationId: s.firmA.id }, { organisationId: s.firmB.id }],
-    })).json();
+    const created = (
+      await t.call(s.facilitator, 'POST', '/meeting-events', {
+        zoneId: s.zoneId,
+        name: 'Rendez-vous de la veille',
+        date: yesterday,
+        sessions: [{ id: 'matin', name: 'Matin', slots: [{ id: 'm1', start: '10:00', durationMinutes: 20 }] }],
+        tables: [{ id: 'T1', name: 'Table 1' }],
+        participants: [{ organisationId: s.firmA.id }, { organisationId: s.firmB.id }],
+      })
+    ).json();
     await t.call(s.facilitator, 'POST', `/meeting-events/${created.id}/requests`, { organisationId: s.firmA.id, withOrganisationId: s.firmB.id, priority: 2 });
     const run = (await t.call(s.facilitator, 'POST', `/meeting-events/${created.id}/runs`, { timeLimitSeconds: 5 })).json();
-    await eventually(async () => expect((await t.call(s.facilitator, 'GET', `/meeting-events/${created.id}/runs/${run.id}`)).json().status).toBe('done'), 20_000);
+    await eventually(
+      async () => expect((await t.call(s.facilitator, 'GET', `/meeting-events/${created.id}/runs/${run.id}`)).json().status).toBe('done'),
+      20_000,
+    );
     const event = (await t.call(s.facilitator, 'GET', `/meeting-events/${created.id}`)).json();
     expect((await t.call(s.facilitator, 'POST', `/meeting-events/${created.id}/publish`, { version: event.version })).statusCode).toBe(200);
 

@@ -39,7 +39,10 @@ describe('onboarding in Chromium', () => {
       const { page } = facilitator;
       await logIn(page, s.facilitator.email, PASSWORD);
       await page.waitForURL('**/animation**');
-      await page.getByRole('row', { name: /Plasturgie du Revermont/ }).getByRole('link', { name: 'Gérer' }).click();
+      await page
+        .getByRole('row', { name: /Plasturgie du Revermont/ })
+        .getByRole('link', { name: 'Gérer' })
+        .click();
       await page.waitForURL(`**/animation/entreprises/${s.firmA.id}`);
       await page.getByLabel('Adresse e-mail').fill('lea.martin@example.fr');
       await page.getByLabel('Nom affiché').fill('Léa Martin');

@@ -19,7 +19,8 @@ let params: Record<string, Record<string, string>>;
 
 /** The demo accounts by what they do: a plain member, the association's organiser (a member too), a facilitator, an admin. */
 type Who = 'admin' | 'facilitator' | 'member' | 'organiser';
-const account = (who: Who) => (who === 'organiser' ? DEMO_ACCOUNTS.find((a) => a.email.startsWith('organisateur'))! : DEMO_ACCOUNTS.find((a) => a.role === who)!);
+const account = (who: Who) =>
+  who === 'organiser' ? DEMO_ACCOUNTS.find((a) => a.email.startsWith('organisateur'))! : DEMO_ACCOUNTS.find((a) => a.role === who)!;
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -33,12 +34,21 @@ beforeAll(async () => {
   // Long, real content: the demo zone matched, one hand-over recorded, one scheduled event.
   const run = await t.call(facilitator, 'POST', '/matching/runs', { zoneId });
   expect(run.statusCode).toBe(202);
-  await vi.waitFor(async () => expect((await t.call(facilitator, 'GET', `/matching/runs/${run.json().id}`)).json().status).toBe('done'), { timeout: 120_000, interval: 300 });
+  await vi.waitFor(async () => expect((await t.call(facilitator, 'GET', `/matching/runs/${run.json().id}`)).json().status).toBe('done'), {
+    timeout: 120_000,
+    interval: 300,
+  });
 
   const [memberFirm] = await sql<{ id: string }[]>`select organisation_id as id from users where email = ${account('member').email}`;
   const [otherFirm] = await sql<{ id: string }[]>`select id from organisations where zone_id = ${zoneId} and id <> ${memberFirm!.id} order by name limit 1`;
   const taker = await t.newUser('member', { organisationId: otherFirm!.id });
-  const offer = await t.declare(member, { title: 'Palettes 80x120 cassées, à réparer ou broyer', categoryCode: 'materials.wood', quantity: 40, unit: 'pallet', frequency: 'monthly' });
+  const offer = await t.declare(member, {
+    title: 'Palettes 80x120 cassées, à réparer ou broyer',
+    categoryCode: 'materials.wood',
+    quantity: 40,
+    unit: 'pallet',
+    frequency: 'monthly',
+  });
   const request = (await t.call(taker, 'POST', `/declarations/${offer.id}/requests`, { message: 'Nous pouvons les reprendre chaque mois.' })).json();
   expect((await t.call(member, 'POST', `/synergies/${request.id}/reserve`)).statusCode).toBe(200);
   const exchange = (await t.call(member, 'POST', `/synergies/${request.id}/handover`, { quantity: 40, unit: 'pallet' })).json();
@@ -54,12 +64,16 @@ beforeAll(async () => {
   });
   expect(event.statusCode).toBe(201);
   const eventId = event.json().id as string;
-  expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/status`, { status: 'requests_open', version: event.json().version })).statusCode).toBe(200);
+  expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/status`, { status: 'requests_open', version: event.json().version })).statusCode).toBe(
+    200,
+  );
 
   // The event page is shown on an event of the association, which its organiser runs too.
   const organiser = await demoUser('organiser');
   const [association] = await sql<{ id: string }[]>`select id from associations where zone_id = ${zoneId} limit 1`;
-  const members = await sql<{ id: string }[]>`select organisation_id as id from association_members where association_id = ${association!.id} order by organisation_id limit 6`;
+  const members = await sql<
+    { id: string }[]
+  >`select organisation_id as id from association_members where association_id = ${association!.id} order by organisation_id limit 6`;
   const associationEvent = await t.call(organiser, 'POST', `/associations/${association!.id}/events`, {
     zoneId,
     name: "Rendez-vous d'affaires des membres d'ALons'ZI, matinée de décembre",
@@ -86,7 +100,12 @@ beforeAll(async () => {
     synergy: { id: synergy!.id },
     exchange: { id: exchange.id },
     'not-found': { pathMatch: 'page-inexistante' },
-    ...Object.fromEntries(['workshop-phone', 'workshop-check-in', 'workshop-console', 'workshop-board', 'workshop-summary', 'workshop-screen'].map((name) => [name, { id: workshop!.id }])),
+    ...Object.fromEntries(
+      ['workshop-phone', 'workshop-check-in', 'workshop-console', 'workshop-board', 'workshop-summary', 'workshop-screen'].map((name) => [
+        name,
+        { id: workshop!.id },
+      ]),
+    ),
     'workshop-join': { code: 'ABCD-EFGH' },
     booking: { id: '00000000-0000-4000-8000-000000000000' },
     account: {},

@@ -20,7 +20,8 @@ function proposalFor(user: TestUser, offerId: string, needId: string, timeoutMs 
   return eventually(async () => {
     const res = await t.call(user, 'GET', '/synergies?limit=100&status=proposed');
     const found = (res.json().items as SynergyRow[]).find(
-      (x) => x.parties.some((p) => p.role === 'giver' && p.declarationId === offerId) && x.parties.some((p) => p.role === 'taker' && p.declarationId === needId),
+      (x) =>
+        x.parties.some((p) => p.role === 'giver' && p.declarationId === offerId) && x.parties.some((p) => p.role === 'taker' && p.declarationId === needId),
     );
     if (!found) throw new Error('no proposal for the pair');
     return found;
@@ -41,10 +42,21 @@ beforeAll(async () => {
   s = await t.scenario();
   // A matching pair: the proposal comes from the background matcher (slow on a loaded machine, so waited for here).
   const offer = await t.declare(s.memberA, {
-    title: 'Palettes bois 80x120 Europe', wasteCode: '15 01 03', quantity: 40, unit: 'pallet', frequency: 'monthly', siteId: s.firmA.siteId,
+    title: 'Palettes bois 80x120 Europe',
+    wasteCode: '15 01 03',
+    quantity: 40,
+    unit: 'pallet',
+    frequency: 'monthly',
+    siteId: s.firmA.siteId,
   });
   const need = await t.declare(s.memberB, {
-    kind: 'need', title: 'Recherche palettes 80x120', wasteCode: '15 01 03', quantity: 30, unit: 'pallet', frequency: 'monthly', siteId: s.firmB.siteId,
+    kind: 'need',
+    title: 'Recherche palettes 80x120',
+    wasteCode: '15 01 03',
+    quantity: 30,
+    unit: 'pallet',
+    frequency: 'monthly',
+    siteId: s.firmB.siteId,
   });
   synergy = await proposalFor(s.memberB, offer.id, need.id);
   baseURL = await serve(t);
@@ -100,7 +112,10 @@ describe('synergies in Chromium', () => {
       // In English the explanation is the English one.
       await page.locator('#locale-select').selectOption('en');
       await page.getByRole('heading', { name: /Why this suggestion/ }).waitFor();
-      await page.getByText(/^Same waste code 15 01 03/).first().waitFor();
+      await page
+        .getByText(/^Same waste code 15 01 03/)
+        .first()
+        .waitFor();
       await shot(page, 'english');
       // The choice is saved to the account (a new session opens in English): back to French for what follows.
       await expect.poll(async () => (await t.call(s.memberA, 'GET', '/auth/me')).json().locale).toBe('en');
@@ -165,7 +180,10 @@ describe('synergies in Chromium', () => {
       expect((await t.call(s.facilitator, 'GET', `/synergies/${synergy.id}`)).json().validated).toBe(true);
 
       await page.getByRole('button', { name: 'Relancer la mise en relation' }).click();
-      await page.getByText(/Mise en relation terminée : \d+ nouvelle/).first().waitFor({ timeout: 20_000 });
+      await page
+        .getByText(/Mise en relation terminée : \d+ nouvelle/)
+        .first()
+        .waitFor({ timeout: 20_000 });
       await shot(page, 'board');
       expect(errors).toEqual([]);
     } finally {
@@ -174,7 +192,14 @@ describe('synergies in Chromium', () => {
   });
 
   it('lets a member ask for an offer from its fiche, and the giver reserve it and record the hand-over', async () => {
-    const offer = await t.declare(s.memberA, { title: "Chutes d'inox 304", categoryCode: 'materials.metals', quantity: 2, unit: 't', frequency: 'one-off', siteId: s.firmA.siteId });
+    const offer = await t.declare(s.memberA, {
+      title: "Chutes d'inox 304",
+      categoryCode: 'materials.metals',
+      quantity: 2,
+      unit: 't',
+      frequency: 'one-off',
+      siteId: s.firmA.siteId,
+    });
     const taker = await newSession(browser, baseURL, { width: 390, height: 844 });
     let synergyId: string;
     try {
@@ -249,13 +274,17 @@ describe('synergies in Chromium', () => {
 
       // Someone else saves first: the form shows their version and says so.
       await row.getByRole('button', { name: /Modifier le facteur/ }).click();
-      const current = ((await t.call(admin, 'GET', '/impact-factors')).json() as { categoryCode: string; version: number }[]).find((f) => f.categoryCode === 'materials.glass')!;
+      const current = ((await t.call(admin, 'GET', '/impact-factors')).json() as { categoryCode: string; version: number }[]).find(
+        (f) => f.categoryCode === 'materials.glass',
+      )!;
       expect((await t.call(admin, 'PATCH', '/impact-factors/materials.glass', { version: current.version, eurosPerTonne: 65 })).statusCode).toBe(200);
       await page.getByLabel('kg CO₂e / t').fill('1300');
       await page.getByRole('button', { name: 'Enregistrer' }).click();
       await page.getByText('Ce facteur a été modifié entre-temps').waitFor();
       expect(await page.getByLabel('€ / t').inputValue()).toBe('65');
-      const after = ((await t.call(admin, 'GET', '/impact-factors')).json() as { categoryCode: string; co2eKgPerTonne: number; eurosPerTonne: number }[]).find((f) => f.categoryCode === 'materials.glass');
+      const after = ((await t.call(admin, 'GET', '/impact-factors')).json() as { categoryCode: string; co2eKgPerTonne: number; eurosPerTonne: number }[]).find(
+        (f) => f.categoryCode === 'materials.glass',
+      );
       expect(after).toMatchObject({ co2eKgPerTonne: 1400.5, eurosPerTonne: 65 });
       expect(errors).toEqual([]);
     } finally {

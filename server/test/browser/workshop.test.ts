@@ -57,7 +57,10 @@ beforeAll(async () => {
   // The realtime upgrade checks the Origin: serve on a known port that the app accepts.
   const port = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
-  app = await buildApp({ ...t.ctx, config: { ...t.ctx.config, allowedOrigins: [...t.ctx.config.allowedOrigins, baseURL] } }, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  app = await buildApp(
+    { ...t.ctx, config: { ...t.ctx.config, allowedOrigins: [...t.ctx.config.allowedOrigins, baseURL] } },
+    { logger: process.env.TEST_LOG ? { level: 'error' } : false },
+  );
   await app.listen({ port, host: '127.0.0.1' });
   browser = await launchBrowser();
 });
@@ -132,7 +135,11 @@ describe('a live workshop in Chromium: facilitator, two phones and the room scre
       await phoneA.page.getByLabel('Entreprise à rencontrer').selectOption({ label: 'Fromagerie des Coteaux' });
       await phoneA.page.getByLabel('Priorité', { exact: true }).selectOption('4');
       await phoneA.page.getByRole('button', { name: 'Demander un rendez-vous' }).click();
-      await phoneA.page.getByRole('region', { name: 'Nos demandes de rendez-vous' }).getByRole('listitem').filter({ hasText: 'Fromagerie des Coteaux' }).waitFor();
+      await phoneA.page
+        .getByRole('region', { name: 'Nos demandes de rendez-vous' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Fromagerie des Coteaux' })
+        .waitFor();
       for (const [member, other] of [
         [s.memberA, firmC.id],
         [s.memberB, firmC.id],
@@ -146,7 +153,8 @@ describe('a live workshop in Chromium: facilitator, two phones and the room scre
       await console.getByRole('button', { name: 'Calculer le planning' }).click();
       await console.getByText('3 rendez-vous planifiés sur 3 demandés').waitFor({ timeout: 30_000 });
       await console.getByRole('button', { name: 'Publier les agendas' }).click();
-      for (const phone of [phoneA.page, phoneB.page]) await phone.getByRole('region', { name: 'Notre agenda' }).locator('ol').getByRole('listitem').nth(1).waitFor();
+      for (const phone of [phoneA.page, phoneB.page])
+        await phone.getByRole('region', { name: 'Notre agenda' }).locator('ol').getByRole('listitem').nth(1).waitFor();
       await shot(phoneA.page, 'phone-agenda');
 
       // Meeting day: the room screen shows the rounds; C does not come, the schedule is repaired.
@@ -156,13 +164,17 @@ describe('a live workshop in Chromium: facilitator, two phones and the room scre
       const agendaA = phoneA.page.getByRole('region', { name: 'Notre agenda' });
       const meetingsA = agendaA.locator('ol').getByRole('listitem');
       expect(await meetingsA.filter({ hasText: 'Imprimerie Jurassienne' }).count()).toBe(1);
-      await console.getByRole('row', { name: /Imprimerie Jurassienne/ }).getByRole('button', { name: 'Absente' }).click();
+      await console
+        .getByRole('row', { name: /Imprimerie Jurassienne/ })
+        .getByRole('button', { name: 'Absente' })
+        .click();
       const notice = agendaA.getByRole('status').filter({ hasText: 'Votre agenda vient de changer' });
       await notice.waitFor({ timeout: 5_000 });
       expect(await notice.textContent()).toMatch(/Annulé : le rendez-vous de \d\d:\d\d avec Imprimerie Jurassienne/);
       await meetingsA.filter({ hasText: 'Imprimerie Jurassienne' }).waitFor({ state: 'detached' });
       await shot(phoneA.page, 'phone-repaired');
-      for (const page of [phoneA.page, phoneB.page, screen.page]) expect(await page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
+      for (const page of [phoneA.page, phoneB.page, screen.page])
+        expect(await page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
 
       for (const session of [facilitator, phoneA, phoneB, screen]) expect(session.errors).toEqual([]);
     } finally {

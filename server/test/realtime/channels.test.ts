@@ -31,7 +31,9 @@ describe('services publish on the channel instead of being polled', () => {
     const synergyId = res.json().id as string;
     const bell = await owner.next('event', (m) => m.event.type === 'notification.created');
     expect(bell.event).toMatchObject({ type: 'notification.created', notificationType: 'marketplace_request', synergyId });
-    expect(await board.next('event', (m) => m.event.type === 'synergy.changed' && m.event.synergyId === synergyId)).toMatchObject({ room: roomName.zone(s.zoneId) });
+    expect(await board.next('event', (m) => m.event.type === 'synergy.changed' && m.event.synergyId === synergyId)).toMatchObject({
+      room: roomName.zone(s.zoneId),
+    });
     // The bell's HTTP list has the notification the event announced.
     const list = (await t.call(s.memberA, 'GET', '/notifications')).json() as { synergyId: string }[];
     expect(list.some((n) => n.synergyId === synergyId)).toBe(true);
@@ -57,8 +59,11 @@ describe('services publish on the channel instead of being polled', () => {
 describe('retention', () => {
   it('prunes old events but keeps the latest of each room, and a client behind the pruned ones is told to reload', async () => {
     const room = roomName.user(s.memberB.id);
-    const first = await t.ctx.db.transaction((tx) => publishEvent(tx, room, { type: 'agenda.changed', eventId: s.zoneId, reason: 'test', scheduleVersion: null }));
-    for (let i = 0; i < 4; i++) await t.ctx.db.transaction((tx) => publishEvent(tx, room, { type: 'agenda.changed', eventId: s.zoneId, reason: `test-${i}`, scheduleVersion: i }));
+    const first = await t.ctx.db.transaction((tx) =>
+      publishEvent(tx, room, { type: 'agenda.changed', eventId: s.zoneId, reason: 'test', scheduleVersion: null }),
+    );
+    for (let i = 0; i < 4; i++)
+      await t.ctx.db.transaction((tx) => publishEvent(tx, room, { type: 'agenda.changed', eventId: s.zoneId, reason: `test-${i}`, scheduleVersion: i }));
     await t.ctx.db.$client`update realtime_events set created_at = now() - interval '10 days' where room = ${room}`;
     const deleted = await pruneRealtimeEvents({ db: t.ctx.db, now: () => new Date() }, { keepHours: 48, keepPerRoom: 2 });
     expect(deleted).toBeGreaterThanOrEqual(3);

@@ -41,12 +41,27 @@ export class TestSocket {
   }
 
   /** The first message (already received or coming) that matches. */
-  next<T extends ServerMessage['type']>(type: T, match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true, timeoutMs = 10_000): Promise<Extract<ServerMessage, { type: T }>> {
+  next<T extends ServerMessage['type']>(
+    type: T,
+    match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
     const test = (m: ServerMessage) => m.type === type && match(m as Extract<ServerMessage, { type: T }>);
     const already = this.received.find(test);
     if (already) return Promise.resolve(already as Extract<ServerMessage, { type: T }>);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${type} message within ${timeoutMs} ms; got ${this.received.slice(-5).map((m) => m.type + ('seq' in m ? ` ${m.seq}` : '')).join(', ')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no ${type} message within ${timeoutMs} ms; got ${this.received
+                .slice(-5)
+                .map((m) => m.type + ('seq' in m ? ` ${m.seq}` : ''))
+                .join(', ')}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({
         match: test,
         resolve: (m) => {

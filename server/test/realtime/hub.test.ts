@@ -31,14 +31,22 @@ async function anotherInstance(realtime: Parameters<typeof buildApp>[1] extends 
   return { app, url: `${address.replace('http', 'ws')}/api/v1/realtime` };
 }
 
-const phase = (n: number): DomainEvent => ({ type: 'workshop.phase_changed', workshopId: crypto.randomUUID(), phase: `phase-${n}`, at: new Date().toISOString() });
-const publish = (room: `${string}:${string}`, event: DomainEvent = phase(0)) => t.ctx.db.transaction((tx) => publishEvent(tx, room as ReturnType<typeof roomName.user>, event));
+const phase = (n: number): DomainEvent => ({
+  type: 'workshop.phase_changed',
+  workshopId: crypto.randomUUID(),
+  phase: `phase-${n}`,
+  at: new Date().toISOString(),
+});
+const publish = (room: `${string}:${string}`, event: DomainEvent = phase(0)) =>
+  t.ctx.db.transaction((tx) => publishEvent(tx, room as ReturnType<typeof roomName.user>, event));
 const connect = (user: { cookie: string }, at = url, origin = ORIGIN) => TestSocket.open(at, { cookie: user.cookie, origin });
 
 describe('authentication and Origin', () => {
   it('refuses an upgrade without a session, and one from a foreign origin', async () => {
     await expect(TestSocket.open(url, { origin: ORIGIN })).rejects.toMatchObject({ statusCode: 401 });
-    const foreign = await TestSocket.open(url, { cookie: s.memberA.cookie, origin: 'https://evil.example' }).catch((e: { statusCode: number; body: string }) => e);
+    const foreign = await TestSocket.open(url, { cookie: s.memberA.cookie, origin: 'https://evil.example' }).catch(
+      (e: { statusCode: number; body: string }) => e,
+    );
     expect(foreign).toMatchObject({ statusCode: 403 });
     expect(JSON.parse((foreign as { body: string }).body)).toMatchObject({ code: 'origin_forbidden' });
     await expect(TestSocket.open(url, { cookie: s.memberA.cookie })).rejects.toMatchObject({ statusCode: 403 });
@@ -232,7 +240,14 @@ describe('bad messages, dead and slow clients', () => {
     for (let i = 0; i < 50 && other.app.realtime.stats.slowClientsCut === 0; i++) {
       last = await t.ctx.db.transaction(async (tx) => {
         let seq = 0;
-        for (let j = 0; j < 10; j++) seq = await publishEvent(tx, room, { type: 'notification.created', notificationType: 'test', text: big, synergyId: null, createdAt: new Date().toISOString() });
+        for (let j = 0; j < 10; j++)
+          seq = await publishEvent(tx, room, {
+            type: 'notification.created',
+            notificationType: 'test',
+            text: big,
+            synergyId: null,
+            createdAt: new Date().toISOString(),
+          });
         return seq;
       });
       await fast.waitForSeq(room, last, 20_000);

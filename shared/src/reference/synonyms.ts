@@ -16,7 +16,19 @@ const MUTUAL: readonly (readonly string[])[] = [
   ['palette 100x120', 'palettes 100x120', 'palette industrielle', '1000x1200'],
   ['palette perdue', 'palettes perdues', 'palette non consignée', 'palette à usage unique'],
   // papier glassine et supports d'étiquettes
-  ['glassine', 'papier glassine', 'papier siliconé', 'support siliconé', "support d'étiquettes", 'support étiquettes', 'liner', 'release liner', 'dorsal', 'dorsaux', 'papier dorsal'],
+  [
+    'glassine',
+    'papier glassine',
+    'papier siliconé',
+    'support siliconé',
+    "support d'étiquettes",
+    'support étiquettes',
+    'liner',
+    'release liner',
+    'dorsal',
+    'dorsaux',
+    'papier dorsal',
+  ],
   ['étiquette', 'étiquettes', 'étiquette adhésive', 'étiquettes adhésives', 'autocollant'],
   ['mandrin', 'mandrins', 'tube carton', 'tubes carton', 'noyau carton'],
   // chutes et déchets
@@ -55,7 +67,16 @@ const MUTUAL: readonly (readonly string[])[] = [
   // compétences et personnel
   ['formation', 'formations', 'compétences', 'apprentissage', 'montée en compétences'],
   ['expertise', 'savoir-faire', 'conseil', 'accompagnement technique'],
-  ['prêt de personnel', 'mise à disposition de personnel', 'prêt de main-d’œuvre', "prêt de main-d'œuvre", 'personnel', 'renfort', 'salariés partagés', 'emploi partagé'],
+  [
+    'prêt de personnel',
+    'mise à disposition de personnel',
+    'prêt de main-d’œuvre',
+    "prêt de main-d'œuvre",
+    'personnel',
+    'renfort',
+    'salariés partagés',
+    'emploi partagé',
+  ],
   // logistique et espaces
   ['transport', 'logistique', 'camion', 'fret', 'livraison', 'poids lourd', 'tournée', 'transporteur'],
   ['retour à vide', 'camion vide', 'fret retour', 'trajet retour'],
@@ -68,7 +89,7 @@ const MUTUAL: readonly (readonly string[])[] = [
   ['huiles usagées', 'huile usagée', 'huile de vidange', 'huile moteur usagée', 'huiles noires'],
   ['huile alimentaire', 'huiles alimentaires', 'huile de friture', 'huiles de friture'],
   ['solvant', 'solvants', 'diluant', 'diluants'],
-  ['émulsion', 'émulsions', 'huile soluble', "liquide de coupe", "fluide d'usinage"],
+  ['émulsion', 'émulsions', 'huile soluble', 'liquide de coupe', "fluide d'usinage"],
   ['toner', 'toners', "cartouche d'encre", "cartouches d'encre", 'cartouches'],
   // organique et agroalimentaire
   ['lactosérum', 'petit-lait', 'petit lait', 'sérum', 'sérum de fromagerie'],

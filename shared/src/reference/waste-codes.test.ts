@@ -30,9 +30,7 @@ describe('European List of Waste', () => {
   });
 
   it('lists the 20 chapters and complete key chapters', () => {
-    expect(WASTE_CHAPTERS.map((c) => c.code)).toEqual(
-      Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0')),
-    );
+    expect(WASTE_CHAPTERS.map((c) => c.code)).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0')));
     const chapters = new Set(WASTE_CODES.map((w) => w.chapter));
     for (const ch of ['02', '03', '04', '07', '08', '09', '10', '12', '13', '15', '16', '17', '19', '20']) {
       expect(chapters.has(ch), `chapter ${ch}`).toBe(true);

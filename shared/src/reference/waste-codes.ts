@@ -32,26 +32,59 @@ export interface WasteSubChapterDefinition {
 }
 
 export const WASTE_CHAPTERS: readonly WasteChapterDefinition[] = [
-  { code: '01', labelFr: "Déchets provenant de l'exploration et de l'exploitation des mines et des carrières ainsi que du traitement physique et chimique des minéraux" },
-  { code: '02', labelFr: "Déchets provenant de l'agriculture, de l'horticulture, de l'aquaculture, de la sylviculture, de la chasse et de la pêche ainsi que de la préparation et de la transformation des aliments" },
-  { code: '03', labelFr: 'Déchets provenant de la transformation du bois et de la production de panneaux et de meubles, de pâte à papier, de papier et de carton' },
+  {
+    code: '01',
+    labelFr: "Déchets provenant de l'exploration et de l'exploitation des mines et des carrières ainsi que du traitement physique et chimique des minéraux",
+  },
+  {
+    code: '02',
+    labelFr:
+      "Déchets provenant de l'agriculture, de l'horticulture, de l'aquaculture, de la sylviculture, de la chasse et de la pêche ainsi que de la préparation et de la transformation des aliments",
+  },
+  {
+    code: '03',
+    labelFr: 'Déchets provenant de la transformation du bois et de la production de panneaux et de meubles, de pâte à papier, de papier et de carton',
+  },
   { code: '04', labelFr: 'Déchets provenant des industries du cuir, de la fourrure et du textile' },
   { code: '05', labelFr: 'Déchets provenant du raffinage du pétrole, de la purification du gaz naturel et du traitement pyrolytique du charbon' },
   { code: '06', labelFr: 'Déchets des procédés de la chimie minérale' },
   { code: '07', labelFr: 'Déchets des procédés de la chimie organique' },
-  { code: '08', labelFr: "Déchets provenant de la fabrication, de la formulation, de la distribution et de l'utilisation (FFDU) de produits de revêtement (peintures, vernis et émaux vitrifiés), mastics et encres d'impression" },
+  {
+    code: '08',
+    labelFr:
+      "Déchets provenant de la fabrication, de la formulation, de la distribution et de l'utilisation (FFDU) de produits de revêtement (peintures, vernis et émaux vitrifiés), mastics et encres d'impression",
+  },
   { code: '09', labelFr: "Déchets provenant de l'industrie photographique" },
   { code: '10', labelFr: 'Déchets provenant de procédés thermiques' },
-  { code: '11', labelFr: "Déchets provenant du traitement chimique de surface et du revêtement des métaux et autres matériaux, et de l'hydrométallurgie des métaux non ferreux" },
+  {
+    code: '11',
+    labelFr:
+      "Déchets provenant du traitement chimique de surface et du revêtement des métaux et autres matériaux, et de l'hydrométallurgie des métaux non ferreux",
+  },
   { code: '12', labelFr: 'Déchets provenant de la mise en forme et du traitement physique et mécanique de surface des métaux et matières plastiques' },
   { code: '13', labelFr: 'Huiles et combustibles liquides usagés (sauf huiles alimentaires et huiles figurant aux chapitres 05, 12 et 19)' },
   { code: '14', labelFr: "Déchets de solvants organiques, d'agents réfrigérants et propulseurs (sauf chapitres 07 et 08)" },
-  { code: '15', labelFr: "Emballages et déchets d'emballages, absorbants, chiffons d'essuyage, matériaux filtrants et vêtements de protection non spécifiés ailleurs" },
+  {
+    code: '15',
+    labelFr: "Emballages et déchets d'emballages, absorbants, chiffons d'essuyage, matériaux filtrants et vêtements de protection non spécifiés ailleurs",
+  },
   { code: '16', labelFr: 'Déchets non décrits ailleurs sur la liste' },
   { code: '17', labelFr: 'Déchets de construction et de démolition (y compris déblais provenant de sites contaminés)' },
-  { code: '18', labelFr: 'Déchets provenant des soins médicaux ou vétérinaires et/ou de la recherche associée (sauf déchets de cuisine et de restauration ne provenant pas directement des soins médicaux)' },
-  { code: '19', labelFr: "Déchets provenant des installations de gestion des déchets, des stations d'épuration des eaux usées hors site et de la préparation d'eau destinée à la consommation humaine et d'eau à usage industriel" },
-  { code: '20', labelFr: 'Déchets municipaux (déchets ménagers et déchets assimilés provenant des commerces, des industries et des administrations), y compris les fractions collectées séparément' },
+  {
+    code: '18',
+    labelFr:
+      'Déchets provenant des soins médicaux ou vétérinaires et/ou de la recherche associée (sauf déchets de cuisine et de restauration ne provenant pas directement des soins médicaux)',
+  },
+  {
+    code: '19',
+    labelFr:
+      "Déchets provenant des installations de gestion des déchets, des stations d'épuration des eaux usées hors site et de la préparation d'eau destinée à la consommation humaine et d'eau à usage industriel",
+  },
+  {
+    code: '20',
+    labelFr:
+      'Déchets municipaux (déchets ménagers et déchets assimilés provenant des commerces, des industries et des administrations), y compris les fractions collectées séparément',
+  },
 ];
 
 /**

@@ -35,14 +35,23 @@ export const AssociationUpdate = z.object({
   memberIds: z.array(Id).max(1000).optional(),
   version: z.number().int(),
 });
-export const OrganiserAdd = z.object({ email: z.email().max(254).transform((e) => e.trim().toLowerCase()) });
+export const OrganiserAdd = z.object({
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.trim().toLowerCase()),
+});
 export const OrganiserParams = z.object({ id: Id, userId: Id });
 
 export const DirectoryQuery = z.object({
   q: z.string().trim().max(100).optional(),
   kind: z.enum(DECLARATION_KINDS).optional().describe('Only firms with open offers (or needs)'),
   categoryCode: z.string().max(80).optional(),
-  withSynergies: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('Only firms we share a synergy with'),
+  withSynergies: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('Only firms we share a synergy with'),
 });
 const Fiche = z.object({ id: Id, title: z.string(), categoryCode: z.string() });
 export const DirectoryEntry = z.object({

@@ -8,7 +8,10 @@ export type Role = z.infer<typeof Role>;
 export const LOCALES = ['fr', 'en'] as const;
 export const Locale = z.enum(LOCALES);
 
-export const Email = z.email().max(254).transform((e) => e.trim().toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 export const Password = z.string().min(10, 'Au moins 10 caractères').max(200);
 
 export const CurrentUser = z

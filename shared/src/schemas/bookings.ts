@@ -28,9 +28,7 @@ export const TimeOption = z
 export type TimeOption = z.infer<typeof TimeOption>;
 
 /** Only web addresses: a "javascript:" or "file:" link must never reach a calendar or a page. */
-export const VideoUrl = z
-  .url({ protocol: /^https?$/, message: 'Lien http ou https attendu' })
-  .max(500);
+export const VideoUrl = z.url({ protocol: /^https?$/, message: 'Lien http ou https attendu' }).max(500);
 
 export const BookingCreate = z
   .object({
@@ -50,7 +48,12 @@ export type BookingCreate = z.infer<typeof BookingCreate>;
 
 export const BookingAnswer = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), optionId: Id, version: z.number().int() }),
-  z.object({ action: z.literal('counter'), options: z.array(TimeOption).min(1).max(3), message: z.string().trim().max(2000).optional(), version: z.number().int() }),
+  z.object({
+    action: z.literal('counter'),
+    options: z.array(TimeOption).min(1).max(3),
+    message: z.string().trim().max(2000).optional(),
+    version: z.number().int(),
+  }),
   z.object({ action: z.literal('decline'), reason: z.string().trim().max(1000).optional(), version: z.number().int() }),
 ]);
 export type BookingAnswer = z.infer<typeof BookingAnswer>;
@@ -186,9 +189,19 @@ export const CalendarFeed = z.object({
 });
 export const FeedTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) });
 
-export const BookingStatsQuery = z.object({ zoneId: Id.optional(), associationId: Id.optional() }).refine((q) => q.zoneId || q.associationId, { message: 'zoneId ou associationId requis' });
+export const BookingStatsQuery = z
+  .object({ zoneId: Id.optional(), associationId: Id.optional() })
+  .refine((q) => q.zoneId || q.associationId, { message: 'zoneId ou associationId requis' });
 export const BookingStats = z.object({
-  months: z.array(z.object({ month: z.string(), proposed: z.number().int(), held: z.number().int(), declined: z.number().int(), fromSuggestion: z.number().int() })),
-  totals: z.object({ proposed: z.number().int(), held: z.number().int(), declined: z.number().int(), fromSuggestion: z.number().int(), suggestionShare: z.number().nullable() }),
+  months: z.array(
+    z.object({ month: z.string(), proposed: z.number().int(), held: z.number().int(), declined: z.number().int(), fromSuggestion: z.number().int() }),
+  ),
+  totals: z.object({
+    proposed: z.number().int(),
+    held: z.number().int(),
+    declined: z.number().int(),
+    fromSuggestion: z.number().int(),
+    suggestionShare: z.number().nullable(),
+  }),
 });
 export type BookingStats = z.infer<typeof BookingStats>;

@@ -17,11 +17,10 @@ export const VISIBILITIES = ['zone', 'all'] as const;
 export const CategoryCode = z.enum(CATEGORY_CODES as [string, ...string[]]);
 
 /** European List of Waste code, "15 01 03", with "*" for hazardous entries. */
-export const WasteCode = z.codec(
-  z.string().max(12),
-  z.string().regex(/^\d{2} \d{2} \d{2}\*?$/, 'Code déchet attendu, par exemple 15 01 03'),
-  { decode: (s) => s.replace(/\s+/g, '').replace(/^(\d{2})(\d{2})(\d{2})(\*?)$/, '$1 $2 $3$4'), encode: (s) => s },
-);
+export const WasteCode = z.codec(z.string().max(12), z.string().regex(/^\d{2} \d{2} \d{2}\*?$/, 'Code déchet attendu, par exemple 15 01 03'), {
+  decode: (s) => s.replace(/\s+/g, '').replace(/^(\d{2})(\d{2})(\d{2})(\*?)$/, '$1 $2 $3$4'),
+  encode: (s) => s,
+});
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -58,24 +57,24 @@ export const windowIsOrdered = (d: WindowLike) => !d.availableFrom || !d.availab
 export const windowIssue = { message: 'La fin de disponibilité précède le début', path: ['availableUntil'] };
 
 export const DeclarationCreateFields = z.object({
-    organisationId: Id.optional().describe("Defaults to the member's own organisation"),
-    kind: F.kind,
-    title: F.title,
-    categoryCode: F.categoryCode,
-    description: F.description.default(''),
-    wasteCode: F.wasteCode.default(null),
-    quantity: F.quantity.default(null),
-    unit: F.unit.default('unit'),
-    frequency: F.frequency.default('one-off'),
-    availableFrom: F.availableFrom.default(null),
-    availableUntil: F.availableUntil.default(null),
-    condition: F.condition.default(null),
-    priceMode: F.priceMode.default('free'),
-    priceAmount: F.priceAmount.default(null),
-    siteId: F.siteId.default(null),
-    hazardous: F.hazardous.default(false),
-    status: F.status.default('active'),
-    visibility: F.visibility.default('zone'),
+  organisationId: Id.optional().describe("Defaults to the member's own organisation"),
+  kind: F.kind,
+  title: F.title,
+  categoryCode: F.categoryCode,
+  description: F.description.default(''),
+  wasteCode: F.wasteCode.default(null),
+  quantity: F.quantity.default(null),
+  unit: F.unit.default('unit'),
+  frequency: F.frequency.default('one-off'),
+  availableFrom: F.availableFrom.default(null),
+  availableUntil: F.availableUntil.default(null),
+  condition: F.condition.default(null),
+  priceMode: F.priceMode.default('free'),
+  priceAmount: F.priceAmount.default(null),
+  siteId: F.siteId.default(null),
+  hazardous: F.hazardous.default(false),
+  status: F.status.default('active'),
+  visibility: F.visibility.default('zone'),
 });
 export const DeclarationCreate = DeclarationCreateFields.refine(windowIsOrdered, windowIssue);
 export type DeclarationCreate = z.infer<typeof DeclarationCreate>;

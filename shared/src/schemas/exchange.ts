@@ -14,9 +14,7 @@ export const ZONE_EXCHANGE_FORMAT = 'synergies.zone/v1';
 
 export const ExchangeSite = z.object({ id: Id.optional(), ...SiteFields });
 
-export const ExchangeDeclaration = DeclarationCreateFields.omit({ organisationId: true })
-  .extend({ id: Id.optional() })
-  .refine(windowIsOrdered, windowIssue);
+export const ExchangeDeclaration = DeclarationCreateFields.omit({ organisationId: true }).extend({ id: Id.optional() }).refine(windowIsOrdered, windowIssue);
 export type ExchangeDeclaration = z.infer<typeof ExchangeDeclaration>;
 
 export const ExchangeOrganisation = z.object({

@@ -9,12 +9,33 @@ export type ImportKind = z.infer<typeof ImportKind>;
 /** Target fields of each kind, in the order the mapping screen shows them. */
 export const IMPORT_FIELDS = {
   organisations: [
-    'siret', 'name', 'nafCode', 'headcount', 'email', 'phone', 'website', 'description',
-    'address', 'postalCode', 'city', 'latitude', 'longitude',
+    'siret',
+    'name',
+    'nafCode',
+    'headcount',
+    'email',
+    'phone',
+    'website',
+    'description',
+    'address',
+    'postalCode',
+    'city',
+    'latitude',
+    'longitude',
   ],
   declarations: [
-    'reference', 'firmSiret', 'firmName', 'firmPostalCode', 'kind', 'title', 'categoryCode', 'description',
-    'quantity', 'unit', 'frequency', 'wasteCode',
+    'reference',
+    'firmSiret',
+    'firmName',
+    'firmPostalCode',
+    'kind',
+    'title',
+    'categoryCode',
+    'description',
+    'quantity',
+    'unit',
+    'frequency',
+    'wasteCode',
   ],
 } as const satisfies Record<ImportKind, readonly string[]>;
 export type ImportField = (typeof IMPORT_FIELDS)[ImportKind][number];

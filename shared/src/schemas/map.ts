@@ -16,7 +16,17 @@ export const FlowMap = z
     zone: z.object({ id: Id, slug: z.string(), name: z.string() }),
     outline: PolygonFeature,
     communes: z.object({ type: z.literal('FeatureCollection'), features: z.array(PolygonFeature) }),
-    firms: z.array(z.object({ id: Id, name: z.string(), latitude: z.number(), longitude: z.number(), offers: z.number().int(), needs: z.number().int(), categories: z.array(z.string()) })),
+    firms: z.array(
+      z.object({
+        id: Id,
+        name: z.string(),
+        latitude: z.number(),
+        longitude: z.number(),
+        offers: z.number().int(),
+        needs: z.number().int(),
+        categories: z.array(z.string()),
+      }),
+    ),
     flows: z.array(
       z.object({
         id: Id,

@@ -12,7 +12,12 @@ export const MEETING_STATUSES = ['scheduled', 'done', 'no_show', 'cancelled'] as
 export const SCHEDULE_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
 /** Short keys for slots, sessions and tables, chosen by the facilitator (e.g. "m1", "T3"). */
-export const MeetingKey = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, 'Lettres, chiffres, « - » et « _ »');
+export const MeetingKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Lettres, chiffres, « - » et « _ »');
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Heure attendue au format HH:MM');
 
 const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
@@ -35,7 +40,8 @@ function checkTimeline(sessions: SessionsInput, ctx: z.RefinementCtx) {
       if (seen.has(slot.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `Créneau « ${slot.id} » en double` });
       seen.add(slot.id);
       const start = minutesOf(slot.start);
-      if (start < previousEnd) ctx.addIssue({ code: 'custom', path: [...path, 'start'], message: 'Ce créneau chevauche le précédent', params: { reason: 'slot_overlap' } });
+      if (start < previousEnd)
+        ctx.addIssue({ code: 'custom', path: [...path, 'start'], message: 'Ce créneau chevauche le précédent', params: { reason: 'slot_overlap' } });
       previousEnd = start + slot.durationMinutes;
       if (previousEnd > 24 * 60) ctx.addIssue({ code: 'custom', path: [...path, 'durationMinutes'], message: 'Un créneau finit avant minuit' });
     });
@@ -137,7 +143,9 @@ export const MeetingEvent = z
     date: z.string(),
     timeZone: z.string(),
     status: z.enum(MEETING_EVENT_STATUSES),
-    sessions: z.array(z.object({ id: z.string(), name: z.string(), slots: z.array(z.object({ id: z.string(), start: z.string(), durationMinutes: z.number().int() })) })),
+    sessions: z.array(
+      z.object({ id: z.string(), name: z.string(), slots: z.array(z.object({ id: z.string(), start: z.string(), durationMinutes: z.number().int() })) }),
+    ),
     /** Gaps between sessions (lunch), computed from the slots. */
     breaks: z.array(z.object({ afterSession: z.string(), start: z.string(), end: z.string() })),
     tables: z.array(z.object({ id: z.string(), name: z.string(), reservedFor: Id.nullable() })),

@@ -38,7 +38,9 @@ export const SynergyParty = z.object({
   accepted: z.boolean(),
   declined: z.boolean(),
   /** Contact details appear once every party has accepted. */
-  contact: z.object({ email: z.string().nullable(), phone: z.string().nullable(), people: z.array(z.object({ name: z.string(), email: z.string() })) }).nullable(),
+  contact: z
+    .object({ email: z.string().nullable(), phone: z.string().nullable(), people: z.array(z.object({ name: z.string(), email: z.string() })) })
+    .nullable(),
 });
 
 export const SynergyImpact = z.object({

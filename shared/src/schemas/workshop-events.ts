@@ -52,7 +52,12 @@ export const workshopLeadChangedEvent = z.object({
   counts: WorkshopCounts,
 });
 
-export const workshopSchedulePublishedEvent = z.object({ type: z.literal('workshop.schedule_published'), ...base, eventId: z.uuid(), scheduleVersion: z.number().int() });
+export const workshopSchedulePublishedEvent = z.object({
+  type: z.literal('workshop.schedule_published'),
+  ...base,
+  eventId: z.uuid(),
+  scheduleVersion: z.number().int(),
+});
 
 const placement = z.object({ start: z.iso.datetime(), localStart: z.string(), localEnd: z.string(), tableName: z.string() });
 
@@ -67,7 +72,15 @@ export const workshopAgendaChangedEvent = z.object({
   firms: z.array(
     z.object({
       organisationId: z.uuid(),
-      changes: z.array(z.object({ requestId: z.uuid(), kind: z.enum(['moved', 'cancelled', 'added']), with: z.array(z.string()), before: placement.nullable(), after: placement.nullable() })),
+      changes: z.array(
+        z.object({
+          requestId: z.uuid(),
+          kind: z.enum(['moved', 'cancelled', 'added']),
+          with: z.array(z.string()),
+          before: placement.nullable(),
+          after: placement.nullable(),
+        }),
+      ),
     }),
   ),
 });

@@ -186,7 +186,14 @@ export const JoinRequest = z.object({
   displayName: z.string().trim().min(2).max(120).optional(),
   email: z.email().max(200).optional(),
 });
-export const JoinInfo = z.object({ workshopId: Id, workshopName: z.string(), date: z.string(), place: z.string(), organisationName: z.string(), used: z.boolean() });
+export const JoinInfo = z.object({
+  workshopId: Id,
+  workshopName: z.string(),
+  date: z.string(),
+  place: z.string(),
+  organisationName: z.string(),
+  used: z.boolean(),
+});
 export const JoinResult = z.object({ workshopId: Id, organisationId: Id });
 export const JoinCodeParams = z.object({ code: z.string().trim().min(4).max(64) });
 export const QrQuery = z.object({ target: z.enum(['check-in', 'join']), organisationId: Id.optional() });

@@ -14,9 +14,7 @@ export const ZoneFields = {
   region: z.string().max(120).default(''),
 };
 
-export const Zone = z
-  .object({ id: Id, ...ZoneFields, version: z.number().int(), ...Timestamps })
-  .meta({ id: 'Zone' });
+export const Zone = z.object({ id: Id, ...ZoneFields, version: z.number().int(), ...Timestamps }).meta({ id: 'Zone' });
 export type Zone = z.infer<typeof Zone>;
 
 export const ZoneCreate = z.object(ZoneFields);

@@ -34,22 +34,26 @@ export const bookingsApi = {
   get: (id: string) => api.get<BookingView>(booking(id)),
   propose: (body: BookingInput) => api.post<BookingView>('/bookings', body),
   answer: (id: string, body: BookingAnswerInput) => api.post<BookingView>(`${booking(id)}/answer`, body),
-  reschedule: (id: string, option: TimeOption, version: number, message?: string) => api.post<BookingView>(`${booking(id)}/reschedule`, { option, version, ...(message ? { message } : {}) }),
+  reschedule: (id: string, option: TimeOption, version: number, message?: string) =>
+    api.post<BookingView>(`${booking(id)}/reschedule`, { option, version, ...(message ? { message } : {}) }),
   cancel: (id: string, version: number, reason?: string) => api.post<BookingView>(`${booking(id)}/cancel`, { version, ...(reason ? { reason } : {}) }),
-  outcome: (id: string, body: { outcome: 'held' | 'no_show'; notes: string; advance: boolean; version: number }) => api.post<BookingView>(`${booking(id)}/outcome`, body),
+  outcome: (id: string, body: { outcome: 'held' | 'no_show'; notes: string; advance: boolean; version: number }) =>
+    api.post<BookingView>(`${booking(id)}/outcome`, body),
   note: (id: string, body: string) => api.post<BookingView>(`${booking(id)}/messages`, { body }),
   suggestions: (organisationId: string, durationMinutes = 60) => api.get<TimeOption[]>('/bookings/suggestions', { organisationId, durationMinutes, limit: 6 }),
   stats: (query: { zoneId?: string; associationId?: string }) => api.get<BookingStatsView>('/bookings/stats', query),
   agenda: () => api.get<AgendaEntryView[]>('/agenda'),
   availability: () => api.get<AvailabilityView>('/availability'),
-  saveAvailability: (body: { weekly: AvailabilityView['weekly']; unavailableDays: string[]; version: number }) => request<AvailabilityView>('PUT', '/availability', { body }),
+  saveAvailability: (body: { weekly: AvailabilityView['weekly']; unavailableDays: string[]; version: number }) =>
+    request<AvailabilityView>('PUT', '/availability', { body }),
   feed: () => api.get<CalendarFeedView>('/calendar/feed'),
   regenerateFeed: () => api.post<CalendarFeedView>('/calendar/feed'),
   revokeFeed: () => api.delete('/calendar/feed'),
 };
 
 export const associationsApi = {
-  create: (body: { zoneId: string; name: string; description?: string; premises?: string; memberIds?: string[] }) => api.post<AssociationView>('/associations', body),
+  create: (body: { zoneId: string; name: string; description?: string; premises?: string; memberIds?: string[] }) =>
+    api.post<AssociationView>('/associations', body),
   addOrganiser: (id: string, email: string) => api.post<AssociationView>(`/associations/${enc(id)}/organisers`, { email }),
   removeOrganiser: (id: string, userId: string) => request<AssociationView>('DELETE', `/associations/${enc(id)}/organisers/${enc(userId)}`),
   list: (zoneId?: string) => api.get<AssociationView[]>('/associations', zoneId ? { zoneId } : {}),
@@ -59,7 +63,8 @@ export const associationsApi = {
   createEvent: (id: string, body: MeetingEventInput) => api.post<MeetingEventView>(`/associations/${enc(id)}/events`, body),
   directory: (id: string, query: { q?: string; kind?: string; categoryCode?: string; withSynergies?: boolean }) =>
     api.get<DirectoryEntryView[]>(`/associations/${enc(id)}/directory`, { ...query, withSynergies: query.withSynergies ? 'true' : undefined }),
-  update: (id: string, body: { name?: string; description?: string; premises?: string; memberIds?: string[]; version: number }) => api.patch<AssociationView>(`/associations/${enc(id)}`, body),
+  update: (id: string, body: { name?: string; description?: string; premises?: string; memberIds?: string[]; version: number }) =>
+    api.patch<AssociationView>(`/associations/${enc(id)}`, body),
   uploadLogo: (id: string, file: File) => {
     const form = new FormData();
     form.append('file', file);

@@ -60,7 +60,10 @@ describe('api client', () => {
   });
 
   it('reports a network failure as status 0', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const e = (await api.get('/zones').catch((x: unknown) => x)) as ApiError;
     expect(e.code).toBe('network_error');
     expect(e.status).toBe(0);

@@ -74,8 +74,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     // A file sent as the body itself (a spreadsheet to import).
     headers['content-type'] = options.body.type || 'application/octet-stream';
     body = options.body;
-  }
-  else if (options.body !== undefined) {
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

@@ -44,7 +44,8 @@ export const workshopsApi = {
   list: (zoneId?: string) => api.get<WorkshopListItem[]>('/workshops', { zoneId }),
   get: (id: string) => api.get<WorkshopView>(ws(id)),
   create: (body: WorkshopInput, key = newIdempotencyKey()) => keyed<WorkshopView>('/workshops', body, key),
-  update: (id: string, body: { version: number; name?: string; date?: string; place?: string; agenda?: string; eventId?: string | null }) => api.patch<WorkshopView>(ws(id), body),
+  update: (id: string, body: { version: number; name?: string; date?: string; place?: string; agenda?: string; eventId?: string | null }) =>
+    api.patch<WorkshopView>(ws(id), body),
   invite: (id: string, organisationIds: string[]) => keyed<WorkshopView>(`${ws(id)}/firms`, { organisationIds }, newIdempotencyKey()),
   renewCode: (id: string, organisationId: string) => api.post<WorkshopView>(`${ws(id)}/firms/${enc(organisationId)}/join-code`),
   setPhase: (id: string, phase: WorkshopPhase, version: number) => api.post<WorkshopView>(`${ws(id)}/phase`, { phase, version }),
@@ -58,7 +59,8 @@ export const workshopsApi = {
     api.post<LeadView>(`${ws(id)}/leads/${enc(leadId)}/merge`, { version, intoId, intoVersion }),
   demand: (id: string) => api.get<FirmDemandView[]>(`${ws(id)}/demand`),
   publish: (id: string, version: number) => api.post<z.infer<typeof MeetingEvent>>(`${ws(id)}/publish`, { version }),
-  attendance: (id: string, body: { kind: 'no_show' | 'late_arrival'; organisationId: string; arrivesAt?: string }) => api.post<z.infer<typeof DayOfChangeResult>>(`${ws(id)}/attendance`, body),
+  attendance: (id: string, body: { kind: 'no_show' | 'late_arrival'; organisationId: string; arrivesAt?: string }) =>
+    api.post<z.infer<typeof DayOfChangeResult>>(`${ws(id)}/attendance`, body),
   checkIn: (id: string, body: { code?: string; organisationId?: string }) => api.post<{ checkedIn: boolean }>(`${ws(id)}/check-ins`, body),
   displayTokens: (id: string) => api.get<DisplayTokenView[]>(`${ws(id)}/display-tokens`),
   createDisplayToken: (id: string, label: string) => keyed<DisplayTokenView>(`${ws(id)}/display-tokens`, { label }, newIdempotencyKey()),

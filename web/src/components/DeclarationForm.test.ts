@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { mountOptions } from '../test-utils';
 import DeclarationForm from './DeclarationForm.vue';
 
-const site = { id: '6f1c2b9e-4a53-4a3e-9a62-1c2d3e4f5a6b', organisationId: '7f1c2b9e-4a53-4a3e-9a62-1c2d3e4f5a6b', name: 'Usine', address: '', postalCode: '', city: 'Perrigny', latitude: null, longitude: null };
+const site = {
+  id: '6f1c2b9e-4a53-4a3e-9a62-1c2d3e4f5a6b',
+  organisationId: '7f1c2b9e-4a53-4a3e-9a62-1c2d3e4f5a6b',
+  name: 'Usine',
+  address: '',
+  postalCode: '',
+  city: 'Perrigny',
+  latitude: null,
+  longitude: null,
+};
 
 describe('DeclarationForm', () => {
   it('shows the shared schema’s errors inline and does not submit', async () => {

@@ -54,10 +54,16 @@ describe('SynergySuggestion', () => {
 
   it('accepts at once, and declines with an optional reason', async () => {
     const wrapper = mountFor(B);
-    await wrapper.findAll('button').find((b) => b.text() === 'Accepter')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Accepter')!
+      .trigger('click');
     expect(wrapper.emitted('answer')?.[0]).toEqual(['accept', undefined]);
 
-    await wrapper.findAll('button').find((b) => b.text() === 'Décliner')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Décliner')!
+      .trigger('click');
     await wrapper.find('textarea').setValue('  Format inadapté ');
     await wrapper.find('form').trigger('submit');
     expect(wrapper.emitted('answer')?.[1]).toEqual(['decline', 'Format inadapté']);

@@ -9,7 +9,13 @@ const { statusActions, useDeclaration } = await import('./declarations');
 
 const base = { id: 'd1', organisationId: 'o1', zoneId: 'z1', title: 'Palettes', status: 'active', version: 3, photos: [] };
 const conflict = () =>
-  new ApiError({ type: 'x', title: 'Conflict', status: 409, code: 'version_conflict', detail: "La fiche a été modifiée entre-temps : rechargez-la avant d'enregistrer." });
+  new ApiError({
+    type: 'x',
+    title: 'Conflict',
+    status: 409,
+    code: 'version_conflict',
+    detail: "La fiche a été modifiée entre-temps : rechargez-la avant d'enregistrer.",
+  });
 
 beforeEach(() => {
   get.mockReset();

@@ -12,10 +12,18 @@ describe('meeting helpers', () => {
   });
 
   it('builds back-to-back slots for a morning and an afternoon, and numbered tables', () => {
-    const sessions = quickSessions({ duration: 20, morningStart: '09:00', morningSlots: 3, afternoonStart: '14:00', afternoonSlots: 2 }, { morning: 'Matin', afternoon: 'Après-midi' });
-    expect(sessions.map((s) => s.slots.map((x) => x.start))).toEqual([['09:00', '09:20', '09:40'], ['14:00', '14:20']]);
+    const sessions = quickSessions(
+      { duration: 20, morningStart: '09:00', morningSlots: 3, afternoonStart: '14:00', afternoonSlots: 2 },
+      { morning: 'Matin', afternoon: 'Après-midi' },
+    );
+    expect(sessions.map((s) => s.slots.map((x) => x.start))).toEqual([
+      ['09:00', '09:20', '09:40'],
+      ['14:00', '14:20'],
+    ]);
     expect(sessions[1]!.slots[1]).toEqual({ id: 'a2', start: '14:20', durationMinutes: 20 });
-    expect(quickSessions({ duration: 30, morningStart: '09:00', morningSlots: 1, afternoonStart: '14:00', afternoonSlots: 0 }, { morning: 'M', afternoon: 'A' })).toHaveLength(1);
+    expect(
+      quickSessions({ duration: 30, morningStart: '09:00', morningSlots: 1, afternoonStart: '14:00', afternoonSlots: 0 }, { morning: 'M', afternoon: 'A' }),
+    ).toHaveLength(1);
     expect(quickTables(2, (n) => `Table ${n}`)).toEqual([
       { id: 'T1', name: 'Table 1', reservedFor: null },
       { id: 'T2', name: 'Table 2', reservedFor: null },
@@ -23,10 +31,30 @@ describe('meeting helpers', () => {
   });
 
   it('lays the schedule out as slots by tables', () => {
-    const event = { sessions: quickSessions({ duration: 20, morningStart: '09:00', morningSlots: 2, afternoonStart: '', afternoonSlots: 0 }, { morning: 'Matin', afternoon: '' }), tables: quickTables(2, (n) => `T${n}`) };
-    const meeting = { requestId: 'r', organisations: [], slotId: 'm2', sessionId: 'matin', start: '', end: '', localStart: '09:20', localEnd: '09:40', tableId: 'T2', tableName: 'T2' };
+    const event = {
+      sessions: quickSessions(
+        { duration: 20, morningStart: '09:00', morningSlots: 2, afternoonStart: '', afternoonSlots: 0 },
+        { morning: 'Matin', afternoon: '' },
+      ),
+      tables: quickTables(2, (n) => `T${n}`),
+    };
+    const meeting = {
+      requestId: 'r',
+      organisations: [],
+      slotId: 'm2',
+      sessionId: 'matin',
+      start: '',
+      end: '',
+      localStart: '09:20',
+      localEnd: '09:40',
+      tableId: 'T2',
+      tableName: 'T2',
+    };
     const grid = scheduleGrid(event, { meetings: [meeting] });
-    expect(grid.map((r) => [r.start, r.end])).toEqual([['09:00', '09:20'], ['09:20', '09:40']]);
+    expect(grid.map((r) => [r.start, r.end])).toEqual([
+      ['09:00', '09:20'],
+      ['09:20', '09:40'],
+    ]);
     expect(grid[1]!.cells).toEqual([null, meeting]);
   });
 
@@ -47,7 +75,13 @@ describe('meeting helpers', () => {
   });
 
   it('reads a request from one side', () => {
-    const r = { organisations: [{ id: A, name: 'A' }, { id: B, name: 'B' }], requesters: [{ organisationId: B, priority: 4 }] } as MeetingRequestView;
+    const r = {
+      organisations: [
+        { id: A, name: 'A' },
+        { id: B, name: 'B' },
+      ],
+      requesters: [{ organisationId: B, priority: 4 }],
+    } as MeetingRequestView;
     expect(priorityOf(r, B)).toBe(4);
     expect(priorityOf(r, A)).toBeNull();
     expect(otherSide(r, A).name).toBe('B');

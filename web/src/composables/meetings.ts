@@ -12,7 +12,9 @@ const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${S
 export function parisDateTime(date: string, time: string): string {
   const guess = new Date(`${date}T${time}:00Z`);
   const offsetOf = (d: Date) => {
-    const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const name =
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' }).formatToParts(d).find((p) => p.type === 'timeZoneName')
+        ?.value ?? 'GMT';
     const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
     return m ? `${m[1]}${m[2]}:${m[3] ?? '00'}` : '+00:00';
   };
@@ -35,7 +37,8 @@ export function quickSessions(q: QuickSessions, names: { morning: string; aftern
   const make = (prefix: string, start: string, count: number) =>
     Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}`, start: clock(minutes(start) + i * q.duration), durationMinutes: q.duration }));
   const sessions = [{ id: 'matin', name: names.morning, slots: make('m', q.morningStart, q.morningSlots) }];
-  if (q.afternoonSlots > 0 && q.afternoonStart) sessions.push({ id: 'apres-midi', name: names.afternoon, slots: make('a', q.afternoonStart, q.afternoonSlots) });
+  if (q.afternoonSlots > 0 && q.afternoonStart)
+    sessions.push({ id: 'apres-midi', name: names.afternoon, slots: make('a', q.afternoonStart, q.afternoonSlots) });
   return sessions;
 }
 

@@ -47,7 +47,14 @@ describe('usePolling', () => {
     let live = true;
     const fetch = vi.fn(async (r: Run): Promise<Run> => ({ ...r, done: r.done + 1 }));
     const scope = effectScope();
-    const p = scope.run(() => usePolling<Run>(fetch, (r) => r.status === 'done', 1000, () => live))!;
+    const p = scope.run(() =>
+      usePolling<Run>(
+        fetch,
+        (r) => r.status === 'done',
+        1000,
+        () => live,
+      ),
+    )!;
     p.follow({ id: 'r', status: 'running', done: 0 });
     await vi.advanceTimersByTimeAsync(3000);
     expect(fetch).not.toHaveBeenCalled();

@@ -17,7 +17,12 @@ export interface Polling<T> {
  * the realtime channel `push`es the states and no request is made: polling is the fallback
  * for when the socket is down.
  */
-export function usePolling<T>(fetch: (current: T) => Promise<T>, finished: (value: T) => boolean, everyMs = 1000, live: () => boolean = () => false): Polling<T> {
+export function usePolling<T>(
+  fetch: (current: T) => Promise<T>,
+  finished: (value: T) => boolean,
+  everyMs = 1000,
+  live: () => boolean = () => false,
+): Polling<T> {
   const current = shallowRef<T | null>(null);
   const error = ref<unknown>(null);
   const active = ref(false);

@@ -65,7 +65,11 @@ export function useDeclarationSearch(params: () => DeclarationSearchParams, dela
     else timer = setTimeout(() => void run(), delay);
   }
 
-  watch(() => JSON.stringify(params()), () => schedule(), { immediate: false });
+  watch(
+    () => JSON.stringify(params()),
+    () => schedule(),
+    { immediate: false },
+  );
   onBeforeUnmount(() => {
     if (timer) clearTimeout(timer);
     controller?.abort();

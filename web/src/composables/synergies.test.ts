@@ -39,7 +39,15 @@ const synergy = (over: Partial<Synergy> = {}): Synergy => ({
   ...over,
 });
 
-const member = (organisationId: string) => ({ id: 'u', email: 'x@y.fr', displayName: 'X', role: 'member' as const, locale: 'fr' as const, organisationId, zoneIds: [Z] });
+const member = (organisationId: string) => ({
+  id: 'u',
+  email: 'x@y.fr',
+  displayName: 'X',
+  role: 'member' as const,
+  locale: 'fr' as const,
+  organisationId,
+  zoneIds: [Z],
+});
 const facilitator = { id: 'f', email: 'f@y.fr', displayName: 'F', role: 'facilitator' as const, locale: 'fr' as const, organisationId: null, zoneIds: [Z] };
 const facilitates = (zoneId: string) => zoneId === Z;
 
@@ -90,16 +98,27 @@ describe('explanations', () => {
       { code: 'same_waste_code', weight: 0.5, value: 1, params: { offerCode: '15 01 03', needCode: '15 01 03' } },
     ];
     expect(sortedReasons(reasons).map((r) => r.code)).toEqual(['same_waste_code', 'distance', 'hazard_mismatch']);
-    const msg = (i: number) => reasonMessage(reasons[i]!, (c) => `cat:${c}`, (km) => `${km} km`);
+    const msg = (i: number) =>
+      reasonMessage(
+        reasons[i]!,
+        (c) => `cat:${c}`,
+        (km) => `${km} km`,
+      );
     expect(msg(2)).toEqual({ key: 'synergy.reasons.same_waste_code', params: { code: '15 01 03' } });
     expect(msg(1)).toEqual({ key: 'synergy.reasons.distance', params: { km: '2.43 km' } });
-    expect(reasonMessage({ code: 'brand_new', weight: 1, value: 1, params: {} }, String, String)).toEqual({ key: 'synergy.reasons.other', params: { code: 'brand_new' } });
+    expect(reasonMessage({ code: 'brand_new', weight: 1, value: 1, params: {} }, String, String)).toEqual({
+      key: 'synergy.reasons.other',
+      params: { code: 'brand_new' },
+    });
   });
 
-  it('words public knowledge in the reader\'s language, with its source and a near sector', () => {
+  it("words public knowledge in the reader's language, with its source and a near sector", () => {
     const params = { textFr: 'les raffineries consomment de la vapeur', textEn: 'refineries consume steam', source: 'Eurostat', sector: '1920', near: null };
     const reason = { code: 'sector_evidence', weight: 1, value: 0.6, params };
-    expect(reasonMessage(reason, String, String, 'fr')).toEqual({ key: 'matchingEvidence.reason', params: { text: 'les raffineries consomment de la vapeur', source: 'Eurostat', sector: '1920' } });
+    expect(reasonMessage(reason, String, String, 'fr')).toEqual({
+      key: 'matchingEvidence.reason',
+      params: { text: 'les raffineries consomment de la vapeur', source: 'Eurostat', sector: '1920' },
+    });
     expect(reasonMessage(reason, String, String, 'en').params.text).toBe('refineries consume steam');
     expect(reasonMessage({ ...reason, params: { ...params, near: 'group' } }, String, String, 'en').key).toBe('matchingEvidence.near');
   });
@@ -107,6 +126,11 @@ describe('explanations', () => {
   it('reads a reservation from the history', () => {
     const base = { ...synergy(), history: [], messages: [], exchangeId: null } as SynergyView;
     expect(wasReserved(base)).toBe(false);
-    expect(wasReserved({ ...base, history: [{ type: 'reserved', fromStatus: null, toStatus: null, userName: null, organisationName: null, note: null, at: base.createdAt }] })).toBe(true);
+    expect(
+      wasReserved({
+        ...base,
+        history: [{ type: 'reserved', fromStatus: null, toStatus: null, userName: null, organisationName: null, note: null, at: base.createdAt }],
+      }),
+    ).toBe(true);
   });
 });

@@ -90,7 +90,10 @@ export function reasonMessage(
       return { key: 'synergy.reasons.documented_case', params: { count: num('count'), nace: str('receiverNace') } };
     case 'sector_evidence':
       // The engine words public knowledge in both languages; the locale picks its own.
-      return { key: p.near ? 'matchingEvidence.near' : 'matchingEvidence.reason', params: { text: str(locale === 'en' ? 'textEn' : 'textFr'), source: str('source'), sector: str('sector') } };
+      return {
+        key: p.near ? 'matchingEvidence.near' : 'matchingEvidence.reason',
+        params: { text: str(locale === 'en' ? 'textEn' : 'textFr'), source: str('source'), sector: str('sector') },
+      };
     case 'group_size':
       return { key: 'synergy.reasons.group_size', params: { count: num('count') } };
     case 'quantity_fit':
@@ -117,7 +120,7 @@ export function sortedReasons(reasons: readonly SynergyReasonView[]): SynergyRea
   return [...reasons].sort((a, b) => {
     const ca = reasonContribution(a);
     const cb = reasonContribution(b);
-    if ((ca < 0) !== (cb < 0)) return ca < 0 ? 1 : -1;
+    if (ca < 0 !== cb < 0) return ca < 0 ? 1 : -1;
     return Math.abs(cb) - Math.abs(ca);
   });
 }
@@ -169,8 +172,10 @@ export function useSynergy(id: () => string) {
   };
 
   const answer = (value: 'accept' | 'decline', reason?: string) => act(value, async (s) => keep(await synergiesApi.answer(s.id, value, reason)));
-  const move = (status: SynergyStatusName, extra: { reason?: string; override?: string; impact?: { quantity: number; unit: HandOverInput['unit']; perYear: boolean } } = {}) =>
-    act(`move:${status}`, async (s) => keep(await synergiesApi.move(s.id, { version: s.version, status, ...extra })));
+  const move = (
+    status: SynergyStatusName,
+    extra: { reason?: string; override?: string; impact?: { quantity: number; unit: HandOverInput['unit']; perYear: boolean } } = {},
+  ) => act(`move:${status}`, async (s) => keep(await synergiesApi.move(s.id, { version: s.version, status, ...extra })));
   const message = (body: string) => act('message', async (s) => keep(await synergiesApi.message(s.id, body)));
   const validate = () =>
     act('validate', async (s) => {

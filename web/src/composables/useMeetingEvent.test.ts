@@ -12,7 +12,18 @@ vi.mock('../realtime/useRealtimeRoom', () => ({ useRealtimeRoom: () => ({ live: 
 const { useMeetingEvent } = await import('./useMeetingEvent');
 type State = ReturnType<typeof useMeetingEvent>;
 
-const event = { id: 'e1', zoneId: 'z1', name: 'Rendez-vous', date: '2026-10-05', status: 'requests_open', version: 2, participants: [], tables: [], sessions: [], breaks: [] };
+const event = {
+  id: 'e1',
+  zoneId: 'z1',
+  name: 'Rendez-vous',
+  date: '2026-10-05',
+  status: 'requests_open',
+  version: 2,
+  participants: [],
+  tables: [],
+  sessions: [],
+  breaks: [],
+};
 const conflict = () => new ApiError({ type: 'x', title: 'Conflict', status: 409, code: 'version_conflict', detail: 'Modifié entre-temps.' });
 
 async function mountState(): Promise<State> {

@@ -36,19 +36,28 @@ export function useLiveWorkshop(id: () => string) {
     const w = workshop.value;
     if (w && 'counts' in event) workshop.value = { ...w, counts: event.counts };
     if (w && event.type === 'workshop.timer') workshop.value = { ...w, timer: event.endsAt ? { label: event.label, endsAt: event.endsAt } : null };
-    if (event.type === 'workshop.phase_changed' || event.type === 'workshop.changed' || event.type === 'workshop.checked_in' || event.type === 'workshop.schedule_published') void reload();
+    if (
+      event.type === 'workshop.phase_changed' ||
+      event.type === 'workshop.changed' ||
+      event.type === 'workshop.checked_in' ||
+      event.type === 'workshop.schedule_published'
+    )
+      void reload();
     for (const listener of listeners) listener(event);
   }
 
-  const room = useRealtimeRoom(computed(() => `workshop:${id()}` as const), {
-    onEvent: (event: DomainEvent) => {
-      if (isWorkshopEvent(event)) apply(event);
+  const room = useRealtimeRoom(
+    computed(() => `workshop:${id()}` as const),
+    {
+      onEvent: (event: DomainEvent) => {
+        if (isWorkshopEvent(event)) apply(event);
+      },
+      onReload: () => {
+        void reload();
+        for (const listener of listeners) listener({ type: 'workshop.changed', workshopId: id(), what: 'setup', at: new Date().toISOString() });
+      },
     },
-    onReload: () => {
-      void reload();
-      for (const listener of listeners) listener({ type: 'workshop.changed', workshopId: id(), what: 'setup', at: new Date().toISOString() });
-    },
-  });
+  );
 
   watch(id, () => void reload(), { immediate: true });
   return {

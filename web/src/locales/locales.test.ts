@@ -14,7 +14,10 @@ describe('locale files', () => {
   });
 
   it('avoid the characters vue-i18n reads as syntax (linked messages)', () => {
-    for (const [name, tree] of [['fr', fr], ['en', en]] as const) {
+    for (const [name, tree] of [
+      ['fr', fr],
+      ['en', en],
+    ] as const) {
       const bad = keys(tree as Tree).filter((k) => /@/.test(k.split('.').reduce<Tree | string>((t, part) => (t as Tree)[part]!, tree as Tree) as string));
       expect(bad, name).toEqual([]);
     }

@@ -31,9 +31,7 @@ export const useReferenceStore = defineStore('reference', () => {
       .filter((c) => c.parent === null)
       .map((family) => ({
         family,
-        children: categories.value
-          .filter((c) => c.code.startsWith(`${family.code}.`))
-          .map((entry) => ({ entry, depth: entry.code.split('.').length - 1 })),
+        children: categories.value.filter((c) => c.code.startsWith(`${family.code}.`)).map((entry) => ({ entry, depth: entry.code.split('.').length - 1 })),
       })),
   );
 

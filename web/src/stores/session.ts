@@ -99,5 +99,22 @@ export const useSessionStore = defineStore('session', () => {
     user.value = null;
   });
 
-  return { user, loaded, loggedOut, isAdmin, isFacilitator, isMember, canFacilitate, organiser, ensureOrganiser, facilitates, canEditDeclarationsOf, ensureLoaded, login, setUser, chooseLocale, logout };
+  return {
+    user,
+    loaded,
+    loggedOut,
+    isAdmin,
+    isFacilitator,
+    isMember,
+    canFacilitate,
+    organiser,
+    ensureOrganiser,
+    facilitates,
+    canEditDeclarationsOf,
+    ensureLoaded,
+    login,
+    setUser,
+    chooseLocale,
+    logout,
+  };
 });

@@ -29,6 +29,11 @@ describe('availability', () => {
       limit: 6,
       timeZone: TZ,
     });
-    expect(options.map((o) => o.start.toISOString())).toEqual(['2026-10-05T07:30:00.000Z', '2026-10-05T08:30:00.000Z', '2026-10-07T06:30:00.000Z', '2026-10-07T07:30:00.000Z']);
+    expect(options.map((o) => o.start.toISOString())).toEqual([
+      '2026-10-05T07:30:00.000Z',
+      '2026-10-05T08:30:00.000Z',
+      '2026-10-07T06:30:00.000Z',
+      '2026-10-07T07:30:00.000Z',
+    ]);
   });
 });

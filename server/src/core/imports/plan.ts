@@ -96,7 +96,12 @@ function fateOf(row: number, label: string, errors: ImportCellError[], write?: {
   return { row, fate, label, errors: [] };
 }
 
-export function planOrganisations(rows: ParsedRow<OrganisationRecord>[], zoneId: string, firms: ExistingFirm[], mapping: { siret?: string | null; name?: string | null }): Plan<FirmWrite> {
+export function planOrganisations(
+  rows: ParsedRow<OrganisationRecord>[],
+  zoneId: string,
+  firms: ExistingFirm[],
+  mapping: { siret?: string | null; name?: string | null },
+): Plan<FirmWrite> {
   const bySiret = new Map(firms.map((f) => [f.siret, f]));
   const byNameAndPostcode = new Map(firms.filter((f) => f.zoneId === zoneId && f.site?.postalCode).map((f) => [firmKey(f.name, f.site!.postalCode), f]));
   const seen = new Map<string, number>();
@@ -186,7 +191,8 @@ export function planDeclarations(
         const byReference = record.reference ? byId.get(references.get(record.reference) ?? '') : undefined;
         const found = byReference ?? byTitle.get(titleKey(firm.id, record.kind, record.title));
         if (earlier !== undefined) fail(record.reference ? 'reference' : 'title', `Même fiche qu'à la ligne ${earlier}`);
-        else if (byReference && byReference.organisationId !== firm.id) fail('reference', `La référence ${record.reference} désigne la fiche d'une autre entreprise`);
+        else if (byReference && byReference.organisationId !== firm.id)
+          fail('reference', `La référence ${record.reference} désigne la fiche d'une autre entreprise`);
         else {
           const existing = found && {
             id: found.id,
@@ -198,7 +204,9 @@ export function planDeclarations(
         seen.set(key, parsed.row);
       }
     }
-    plan.fates.push(fateOf(parsed.row, record?.title ?? '', errors, write && { existing: write.existing, changes: Object.keys(write.existing?.patch ?? {}).length }));
+    plan.fates.push(
+      fateOf(parsed.row, record?.title ?? '', errors, write && { existing: write.existing, changes: Object.keys(write.existing?.patch ?? {}).length }),
+    );
     if (errors.length) plan.errors.push(...errors);
     else if (write) plan.writes.push(write);
   }

@@ -76,7 +76,14 @@ const FREQUENCIES = words([
   [['annuel', 'annuelle', 'par an', 'an', 'yearly', 'annually', 'chaque annee'], 'yearly'],
 ]);
 const CATEGORY_NAMES = new Map(
-  CATEGORIES.flatMap((c) => [[normaliseText(c.code), c.code], [normaliseText(c.labelFr), c.code], [normaliseText(c.labelEn), c.code]] as const),
+  CATEGORIES.flatMap(
+    (c) =>
+      [
+        [normaliseText(c.code), c.code],
+        [normaliseText(c.labelFr), c.code],
+        [normaliseText(c.labelEn), c.code],
+      ] as const,
+  ),
 );
 
 /** "1 234,5" or "1234.5" -> 1234.5; undefined when it is not a number. */
@@ -242,7 +249,12 @@ export function mappingErrors(kind: ImportKind, mapping: ImportMapping, headers:
 /** Reads a data row; `row` is its number in the sheet (the header is row 1). */
 export function readRow(kind: 'organisations', row: number, cells: Record<string, string>, mapping: ImportMapping): ParsedRow<OrganisationRecord>;
 export function readRow(kind: 'declarations', row: number, cells: Record<string, string>, mapping: ImportMapping): ParsedRow<DeclarationRecord>;
-export function readRow(kind: ImportKind, row: number, cells: Record<string, string>, mapping: ImportMapping): ParsedRow<OrganisationRecord | DeclarationRecord> {
+export function readRow(
+  kind: ImportKind,
+  row: number,
+  cells: Record<string, string>,
+  mapping: ImportMapping,
+): ParsedRow<OrganisationRecord | DeclarationRecord> {
   const reader = new RowReader(row, cells, mapping);
   const value = kind === 'organisations' ? readOrganisation(reader) : readDeclaration(reader);
   return { row, value: reader.errors.length ? null : (value ?? null), errors: reader.errors };

@@ -33,8 +33,18 @@ const ZONE: MatchOrganisation[] = [
 ];
 
 const offer = (title: string, more: Partial<Parameters<typeof declaration>[0]> = {}) =>
-  declaration({ id: `offer-${title}`, kind: 'offer', organisationId: 'provider', title, categoryCode: 'materials', wasteCode: null, organisationNaf: '35.11Z', ...more });
-const ranking = (title: string, more: Partial<Parameters<typeof declaration>[0]> = {}, zone = ZONE) => rankPotentialTakers(offer(title, more), zone, kb).map((t) => t.organisation.id);
+  declaration({
+    id: `offer-${title}`,
+    kind: 'offer',
+    organisationId: 'provider',
+    title,
+    categoryCode: 'materials',
+    wasteCode: null,
+    organisationNaf: '35.11Z',
+    ...more,
+  });
+const ranking = (title: string, more: Partial<Parameters<typeof declaration>[0]> = {}, zone = ZONE) =>
+  rankPotentialTakers(offer(title, more), zone, kb).map((t) => t.organisation.id);
 
 /** `a` is proposed, and `b` is either not proposed or ranked below it. */
 const ranksAbove = (order: string[], a: string, b: string) => order.includes(a) && (!order.includes(b) || order.indexOf(a) < order.indexOf(b));
@@ -52,7 +62,11 @@ describe('potential takers per flow type', () => {
 
   it('weighs a utility by distance: steam travels a few kilometres', () => {
     const steam = offer('Vapeur 8 bar', { categoryCode: 'energy.steam', location: east(0) });
-    const [near, far] = rankPotentialTakers(steam, [organisation('far-refinery', '19.20Z', { location: east(20) }), organisation('near-chemicals', '20.14Z', { location: east(1) })], kb);
+    const [near, far] = rankPotentialTakers(
+      steam,
+      [organisation('far-refinery', '19.20Z', { location: east(20) }), organisation('near-chemicals', '20.14Z', { location: east(1) })],
+      kb,
+    );
     expect(near!.organisation.id).toBe('near-chemicals');
     expect(far!.score).toBeLessThan(near!.score / 3);
   });
@@ -105,21 +119,41 @@ describe('potential takers per flow type', () => {
 
   it('shares a machine or storage with the sectors that buy it, nearest first', () => {
     const space = offer('Entrepôt 500 m² disponible', { categoryCode: 'space.storage', location: east(0) });
-    const zone = [organisation('wholesaler-far', '46.90Z', { location: east(12) }), organisation('wholesaler-near', '46.90Z', { location: east(1) }), organisation('software', '62.01Z', { location: east(1) })];
+    const zone = [
+      organisation('wholesaler-far', '46.90Z', { location: east(12) }),
+      organisation('wholesaler-near', '46.90Z', { location: east(1) }),
+      organisation('software', '62.01Z', { location: east(1) }),
+    ];
     expect(rankPotentialTakers(space, zone, kb).map((t) => t.organisation.id)).toEqual(['wholesaler-near', 'wholesaler-far']);
   });
 });
 
 describe('near sectors and ranking depth', () => {
   const onlyCases = new KnowledgeBase([
-    { id: 'c', source: 'maestri', providerNace: ['2410'], receiverNace: ['2059'], ewcCode: '07 01 99', ewcCodes: ['07 01 99'], approximate: false, hazardous: false, wasteDescription: 'Process residue', status: 'Implemented', reference: 'Author, A. (2019). Case.' },
+    {
+      id: 'c',
+      source: 'maestri',
+      providerNace: ['2410'],
+      receiverNace: ['2059'],
+      ewcCode: '07 01 99',
+      ewcCodes: ['07 01 99'],
+      approximate: false,
+      hazardous: false,
+      wasteDescription: 'Process residue',
+      status: 'Implemented',
+      reference: 'Author, A. (2019). Case.',
+    },
   ]);
   const residue = offer('Résidu de procédé', { wasteCode: '07 01 99' });
 
   it('lends graded evidence to a near NAF class: same class > same group > same division > unrelated', () => {
     const zone = [organisation('class', '20.59Z'), organisation('group', '20.52Z'), organisation('division', '20.13B'), organisation('bakery', '10.71C')];
     const ranked = rankPotentialTakers(residue, zone, onlyCases, undefined, { publicKnowledge: false });
-    expect(ranked.map((t) => [t.organisation.id, t.nearness])).toEqual([['class', 'same'], ['group', 'group'], ['division', 'division']]);
+    expect(ranked.map((t) => [t.organisation.id, t.nearness])).toEqual([
+      ['class', 'same'],
+      ['group', 'group'],
+      ['division', 'division'],
+    ]);
     expect(ranked[1]!.score).toBeGreaterThan(0);
     const [, near] = potentialTakers(residue, zone, onlyCases, { evidence: { publicKnowledge: false } });
     expect(near!.explanationFr).toContain('vers un secteur voisin (NACE 2059)');

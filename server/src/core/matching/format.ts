@@ -18,12 +18,30 @@ export function formatKm(km: number, lang: Lang): string {
 }
 
 const UNIT_FR: Record<Unit, [string, string]> = {
-  kg: ['kg', 'kg'], t: ['t', 't'], L: ['L', 'L'], m3: ['m³', 'm³'], unit: ['unité', 'unités'], pallet: ['palette', 'palettes'],
-  kWh: ['kWh', 'kWh'], MWh: ['MWh', 'MWh'], hour: ['heure', 'heures'], day: ['jour', 'jours'], m2: ['m²', 'm²'],
+  kg: ['kg', 'kg'],
+  t: ['t', 't'],
+  L: ['L', 'L'],
+  m3: ['m³', 'm³'],
+  unit: ['unité', 'unités'],
+  pallet: ['palette', 'palettes'],
+  kWh: ['kWh', 'kWh'],
+  MWh: ['MWh', 'MWh'],
+  hour: ['heure', 'heures'],
+  day: ['jour', 'jours'],
+  m2: ['m²', 'm²'],
 };
 const UNIT_EN: Record<Unit, [string, string]> = {
-  kg: ['kg', 'kg'], t: ['t', 't'], L: ['L', 'L'], m3: ['m³', 'm³'], unit: ['unit', 'units'], pallet: ['pallet', 'pallets'],
-  kWh: ['kWh', 'kWh'], MWh: ['MWh', 'MWh'], hour: ['hour', 'hours'], day: ['day', 'days'], m2: ['m²', 'm²'],
+  kg: ['kg', 'kg'],
+  t: ['t', 't'],
+  L: ['L', 'L'],
+  m3: ['m³', 'm³'],
+  unit: ['unit', 'units'],
+  pallet: ['pallet', 'pallets'],
+  kWh: ['kWh', 'kWh'],
+  MWh: ['MWh', 'MWh'],
+  hour: ['hour', 'hours'],
+  day: ['day', 'days'],
+  m2: ['m²', 'm²'],
 };
 const FREQUENCY_EN: Record<Frequency, string> = { 'one-off': ' (one-off)', weekly: '/week', monthly: '/month', yearly: '/year' };
 
@@ -42,7 +60,12 @@ export function formatQuantity(quantity: number, unit: Unit, frequency: Frequenc
 }
 
 const YEARLY_UNITS: Record<Dimension, [Unit, Unit | null]> = {
-  mass: ['kg', 't'], volume: ['L', 'm3'], energy: ['kWh', 'MWh'], count: ['unit', null], time: ['hour', null], area: ['m2', null],
+  mass: ['kg', 't'],
+  volume: ['L', 'm3'],
+  energy: ['kWh', 'MWh'],
+  count: ['unit', null],
+  time: ['hour', null],
+  area: ['m2', null],
 };
 
 /** A yearly amount in the dimension's base unit, shown in the larger unit when it reads better. */

@@ -52,8 +52,7 @@ export class BlockingIndex {
       for (const other of bucket.unlocatedByZone.get(d.zoneId) ?? []) found.add(other);
       const lat = Math.floor(d.location.lat / this.dLat);
       const lng = Math.floor(d.location.lng / this.dLng);
-      for (let i = -1; i <= 1; i++)
-        for (let j = -1; j <= 1; j++) for (const other of bucket.cells.get(cellId(lat + i, lng + j)) ?? []) found.add(other);
+      for (let i = -1; i <= 1; i++) for (let j = -1; j <= 1; j++) for (const other of bucket.cells.get(cellId(lat + i, lng + j)) ?? []) found.add(other);
     }
     return found;
   }

@@ -3,7 +3,8 @@ import { candidateKeys, fingerprint, hashString, proposalKey } from './keys';
 import { KnowledgeBase } from './knowledge/knowledge-base';
 import { declaration } from './testing';
 
-const keys = (categoryCode: string, wasteCode: string | null = null, kb?: KnowledgeBase) => new Set(candidateKeys(declaration({ id: 'x', kind: 'offer', categoryCode, wasteCode }), kb));
+const keys = (categoryCode: string, wasteCode: string | null = null, kb?: KnowledgeBase) =>
+  new Set(candidateKeys(declaration({ id: 'x', kind: 'offer', categoryCode, wasteCode }), kb));
 const share = (a: Set<string>, b: Set<string>) => [...a].some((k) => b.has(k));
 
 describe('candidateKeys', () => {
@@ -16,7 +17,21 @@ describe('candidateKeys', () => {
 
   it('adds the waste code, its sub-chapter and the codes documented with it', () => {
     expect(keys('materials.wood', '15 01 03')).toEqual(new Set(['cat:materials.wood', 'waste:15 01 03', 'wsub:15 01']));
-    const kb = new KnowledgeBase([{ id: 'k', source: 'validated', providerNace: ['3811'], receiverNace: ['1920'], ewcCode: '20 01 08', ewcCodes: ['20 01 08', '20 01 25'], approximate: false, hazardous: false, wasteDescription: '', status: 'validated', reference: '' }]);
+    const kb = new KnowledgeBase([
+      {
+        id: 'k',
+        source: 'validated',
+        providerNace: ['3811'],
+        receiverNace: ['1920'],
+        ewcCode: '20 01 08',
+        ewcCodes: ['20 01 08', '20 01 25'],
+        approximate: false,
+        hazardous: false,
+        wasteDescription: '',
+        status: 'validated',
+        reference: '',
+      },
+    ]);
     expect(keys('materials.organic', '20 01 08', kb).has('waste:20 01 25')).toBe(true);
   });
 });

@@ -30,7 +30,8 @@ function categoryKeyCodes(code: string): string[] {
   if (codes === undefined) {
     codes = [code];
     if (!code.includes('.')) codes.push(...CATEGORIES.filter((c) => c.code.startsWith(`${code}.`)).map((c) => c.code));
-    for (let parent = findCategory(code)?.parent ?? null; parent !== null && parent.includes('.'); parent = findCategory(parent)?.parent ?? null) codes.push(parent);
+    for (let parent = findCategory(code)?.parent ?? null; parent !== null && parent.includes('.'); parent = findCategory(parent)?.parent ?? null)
+      codes.push(parent);
     categoryKeyCache.set(code, codes);
   }
   return codes;

@@ -13,7 +13,18 @@ import { parseMaestriCsv } from './knowledge/maestri';
 const maestri = new KnowledgeBase(parseMaestriCsv(readFileSync(new URL('./knowledge/maestri-exchanges.csv', import.meta.url), 'utf8')));
 
 const glassine = (i: number, km: number): MatchDeclaration =>
-  declaration({ id: `g${i}`, kind: 'offer', organisationId: `F${i}`, title: 'Support siliconé glassine', categoryCode: 'materials.paper.glassine', wasteCode: '15 01 01', quantity: 200, unit: 'kg', frequency: 'monthly', location: east(km) });
+  declaration({
+    id: `g${i}`,
+    kind: 'offer',
+    organisationId: `F${i}`,
+    title: 'Support siliconé glassine',
+    categoryCode: 'materials.paper.glassine',
+    wasteCode: '15 01 01',
+    quantity: 200,
+    unit: 'kg',
+    frequency: 'monthly',
+    location: east(km),
+  });
 
 describe('matchZone', () => {
   it('pools five glassine producers into one mutualisation', () => {
@@ -27,7 +38,10 @@ describe('matchZone', () => {
 
   it('splits a group that lies further apart than the zone maximum', () => {
     const proposals = matchZone([glassine(0, 0), glassine(1, 1), glassine(2, 200), glassine(3, 201)], []);
-    expect(proposals.map((p) => p.declarationIds)).toEqual([['g0', 'g1'], ['g2', 'g3']]);
+    expect(proposals.map((p) => p.declarationIds)).toEqual([
+      ['g0', 'g1'],
+      ['g2', 'g3'],
+    ]);
   });
 
   it('tags capacities as sharing and materials as substitution', () => {
@@ -36,7 +50,10 @@ describe('matchZone', () => {
     const pallets = declaration({ id: 'p', kind: 'offer', organisationId: 'B', title: 'Palettes 80x120', wasteCode: '15 01 03' });
     const palletNeed = declaration({ id: 'q', kind: 'need', organisationId: 'A', title: 'Palettes 80x120', wasteCode: '15 01 03' });
     const proposals = matchZone([machine, wanted, pallets, palletNeed], []);
-    expect(proposals.map((p) => [p.kind, p.declarationIds.join('+')]).sort()).toEqual([['sharing', 'm+w'], ['substitution', 'p+q']]);
+    expect(proposals.map((p) => [p.kind, p.declarationIds.join('+')]).sort()).toEqual([
+      ['sharing', 'm+w'],
+      ['substitution', 'p+q'],
+    ]);
     // A and B match both ways round: each pair carries the reciprocity reason.
     for (const p of proposals) expect(p.reasons.some((r) => r.code === 'reciprocity')).toBe(true);
   });
@@ -54,9 +71,29 @@ describe('matchZone', () => {
   });
 
   it('proposes potential takers for an offer nobody asked for, apart from declared matches', () => {
-    const slagCase = (id: string): KnowledgeCase => ({ id, source: 'maestri', providerNace: ['2410'], receiverNace: ['2351'], ewcCode: '10 02 02', ewcCodes: ['10 02 02'], approximate: false, hazardous: false, wasteDescription: 'Blast furnace slag', status: 'Implemented', reference: 'Notarnicola, B., & Tassielli, G. (2016). Taranto.' });
+    const slagCase = (id: string): KnowledgeCase => ({
+      id,
+      source: 'maestri',
+      providerNace: ['2410'],
+      receiverNace: ['2351'],
+      ewcCode: '10 02 02',
+      ewcCodes: ['10 02 02'],
+      approximate: false,
+      hazardous: false,
+      wasteDescription: 'Blast furnace slag',
+      status: 'Implemented',
+      reference: 'Notarnicola, B., & Tassielli, G. (2016). Taranto.',
+    });
     const kb = new KnowledgeBase([slagCase('k1'), slagCase('k2')]);
-    const slag = declaration({ id: 's', kind: 'offer', organisationId: 'steel', title: 'Laitier de haut fourneau', categoryCode: 'materials.minerals', wasteCode: '10 02 02', organisationNaf: '24.10Z' });
+    const slag = declaration({
+      id: 's',
+      kind: 'offer',
+      organisationId: 'steel',
+      title: 'Laitier de haut fourneau',
+      categoryCode: 'materials.minerals',
+      wasteCode: '10 02 02',
+      organisationNaf: '24.10Z',
+    });
     const orgs = [organisation('steel', '24.10Z'), organisation('cement', '23.51Z', { location: east(3) }), organisation('bakery', '10.71C')];
     const proposals = matchZone([slag], orgs, { kb });
     expect(proposals).toHaveLength(1);
@@ -70,13 +107,29 @@ describe('matchZone', () => {
   });
 
   it('asks the words to agree when only a broad category speaks for the match', () => {
-    const staff = (id: string, kind: 'offer' | 'need', org: string, title: string) => declaration({ id, kind, organisationId: org, title, categoryCode: 'skills.staff' });
+    const staff = (id: string, kind: 'offer' | 'need', org: string, title: string) =>
+      declaration({ id, kind, organisationId: org, title, categoryCode: 'skills.staff' });
     const others = ['Chauffeur', 'Soudeur', 'Comptable'].map((job, i) => staff(`o${i}`, 'need', `O${i}`, `${job} en temps partagé`));
-    const zone = [staff('e1', 'offer', 'A', 'Électricien de maintenance en temps partagé'), staff('e2', 'need', 'B', 'Électricien de maintenance à temps partiel'), staff('c', 'need', 'C', 'Couturière en temps partagé'), ...others];
-    const score = (id: string) => scorePair(zone[0]!, zone.find((d) => d.id === id)!, DEFAULT_MATCH_WEIGHTS, { text: wordWeightsOf(zone) }).score;
+    const zone = [
+      staff('e1', 'offer', 'A', 'Électricien de maintenance en temps partagé'),
+      staff('e2', 'need', 'B', 'Électricien de maintenance à temps partiel'),
+      staff('c', 'need', 'C', 'Couturière en temps partagé'),
+      ...others,
+    ];
+    const score = (id: string) =>
+      scorePair(
+        zone[0]!,
+        zone.find((d) => d.id === id)!,
+        DEFAULT_MATCH_WEIGHTS,
+        { text: wordWeightsOf(zone) },
+      ).score;
     expect(score('e2')).toBeGreaterThan(0.8);
     expect(score('c')).toBeLessThan(DEFAULT_MATCH_WEIGHTS.minScore);
-    expect(matchZone(zone, []).filter((p) => p.kind === 'sharing').map((p) => p.declarationIds)).toEqual([['e1', 'e2']]);
+    expect(
+      matchZone(zone, [])
+        .filter((p) => p.kind === 'sharing')
+        .map((p) => p.declarationIds),
+    ).toEqual([['e1', 'e2']]);
   });
 
   it('does not pool two different waste codes, and leaves closed declarations out', () => {
@@ -121,11 +174,27 @@ describe('matchZone', () => {
 
 describe('matchDeclaration', () => {
   const subject = declaration({ id: 'need', kind: 'need', organisationId: 'A', wasteCode: '15 01 03', quantity: 30, unit: 'pallet', frequency: 'monthly' });
-  const candidates = [1, 2, 3, 4].map((i) => declaration({ id: `o${i}`, kind: 'offer', organisationId: `O${i}`, wasteCode: '15 01 03', quantity: 10 * i, unit: 'pallet', frequency: 'monthly', location: east(i) }));
+  const candidates = [1, 2, 3, 4].map((i) =>
+    declaration({
+      id: `o${i}`,
+      kind: 'offer',
+      organisationId: `O${i}`,
+      wasteCode: '15 01 03',
+      quantity: 10 * i,
+      unit: 'pallet',
+      frequency: 'monthly',
+      location: east(i),
+    }),
+  );
 
   it('matches only active declarations', () => {
     expect(matchDeclaration({ ...subject, status: 'closed' }, candidates)).toEqual([]);
-    expect(matchDeclaration(subject, candidates.map((c) => ({ ...c, status: 'reserved' as const })))).toEqual([]);
+    expect(
+      matchDeclaration(
+        subject,
+        candidates.map((c) => ({ ...c, status: 'reserved' as const })),
+      ),
+    ).toEqual([]);
   });
 
   it('keeps the best N above the threshold, best first', () => {
@@ -144,7 +213,12 @@ describe('matchDeclaration', () => {
 
   it('scores a pair as a zone rematch does when given the zone word weights', () => {
     const zone = generateZone(11, 30, 6);
-    const options = { weights: { reciprocityBonus: 0 }, topN: 1000, kinds: ['substitution', 'sharing'] as const, text: wordWeightsOf(zone.declarations.filter((d) => d.status === 'active')) };
+    const options = {
+      weights: { reciprocityBonus: 0 },
+      topN: 1000,
+      kinds: ['substitution', 'sharing'] as const,
+      text: wordWeightsOf(zone.declarations.filter((d) => d.status === 'active')),
+    };
     const all = matchZone(zone.declarations, [], options);
     const subject = zone.declarations.find((d) => d.kind === 'need' && all.some((p) => p.declarationIds.includes(d.id)))!;
     const fromZone = all.filter((p) => p.declarationIds.includes(subject.id));

@@ -66,7 +66,8 @@ export function matchDeclaration(subject: MatchDeclaration, candidates: readonly
     const reciprocal = options.reciprocalPairs?.has(reciprocityKey(need.organisationId, offer.organisationId)) ?? false;
     const context = { kb: options.kb, today: options.today, reciprocal, text };
     const score = pairScoreValue(offer, need, weights, context);
-    if (typeof score === 'number' && score >= weights.minScore && kinds.has(pairKind(offer.categoryCode))) proposals.push(pairProposal({ offer, need, score, reciprocal }, weights, context));
+    if (typeof score === 'number' && score >= weights.minScore && kinds.has(pairKind(offer.categoryCode)))
+      proposals.push(pairProposal({ offer, need, score, reciprocal }, weights, context));
   }
   const top = proposals.sort(compareProposals).slice(0, options.topN ?? DEFAULT_TOP_N);
   if (kinds.has('mutualisation')) {
@@ -88,7 +89,13 @@ export function matchZone(declarations: readonly MatchDeclaration[], organisatio
   const needs = active.filter((d) => d.kind === 'need');
   const index = new BlockingIndex(needs, weights.maxDistanceKm, options.kb);
   const offers = active.filter((d) => d.kind === 'offer');
-  return assemble(active, organisations, offers.map((offer) => [offer, index.candidates(offer)] as const), weights, options);
+  return assemble(
+    active,
+    organisations,
+    offers.map((offer) => [offer, index.candidates(offer)] as const),
+    weights,
+    options,
+  );
 }
 
 /** Reference implementation scoring every offer against every need; for tests and benchmarks only. */
@@ -97,7 +104,13 @@ export function matchAllPairs(declarations: readonly MatchDeclaration[], organis
   const active = eligible(declarations, options);
   const offers = active.filter((d) => d.kind === 'offer');
   const needs = active.filter((d) => d.kind === 'need');
-  return assemble(active, organisations, offers.map((offer) => [offer, needs] as const), weights, options);
+  return assemble(
+    active,
+    organisations,
+    offers.map((offer) => [offer, needs] as const),
+    weights,
+    options,
+  );
 }
 
 function eligible(declarations: readonly MatchDeclaration[], options: MatchOptions): MatchDeclaration[] {
@@ -143,7 +156,8 @@ function assemble(
     const byZone = new Map<string, MatchOrganisation[]>();
     for (const o of organisations) (byZone.get(o.zoneId) ?? byZone.set(o.zoneId, []).get(o.zoneId)!).push(o);
     for (const offer of active)
-      if (offer.kind === 'offer' && !matchedOffers.has(offer.id)) proposals.push(...potentialTakers(offer, byZone.get(offer.zoneId) ?? [], options.kb, { ...options.potentialTakers, weights }));
+      if (offer.kind === 'offer' && !matchedOffers.has(offer.id))
+        proposals.push(...potentialTakers(offer, byZone.get(offer.zoneId) ?? [], options.kb, { ...options.potentialTakers, weights }));
   }
   return proposals.sort(compareProposals);
 }

@@ -63,7 +63,8 @@ function link(members: MatchDeclaration[], maxKm: number, text: WordWeights): Ma
       if (km !== null && km > maxKm) continue;
       const [fa, fb] = [featuresOf(a), featuresOf(b)];
       // Two different waste codes are two different things, however alike the words.
-      const same = fa.waste !== null && fb.waste !== null ? fa.waste.code === fb.waste.code : isFungibleCategory(a.categoryCode) || text.similarity(a, b) >= SAME_THING;
+      const same =
+        fa.waste !== null && fb.waste !== null ? fa.waste.code === fb.waste.code : isFungibleCategory(a.categoryCode) || text.similarity(a, b) >= SAME_THING;
       if (same) parent[find(j)] = find(i);
     }
   const components = new Map<number, MatchDeclaration[]>();
@@ -85,12 +86,20 @@ function groupProposal(members: MatchDeclaration[], weights: MatchWeights): Prop
   const codes = members.map((d) => featuresOf(d).waste?.code).filter((c) => c !== undefined);
   const modal = mostFrequent(codes);
   const material = modal === null ? 1 : codes.filter((c) => c === modal).length / codes.length;
-  if (modal !== null && material === 1 && codes.length >= 2) reasons.push({ code: 'same_waste_code', weight: GROUP_WEIGHTS.material, value: 1, params: { offerCode: modal, needCode: modal } });
-  else reasons.push({ code: 'same_category', weight: GROUP_WEIGHTS.material, value: material, params: { offerCategory: first.categoryCode, needCategory: first.categoryCode } });
+  if (modal !== null && material === 1 && codes.length >= 2)
+    reasons.push({ code: 'same_waste_code', weight: GROUP_WEIGHTS.material, value: 1, params: { offerCode: modal, needCode: modal } });
+  else
+    reasons.push({
+      code: 'same_category',
+      weight: GROUP_WEIGHTS.material,
+      value: material,
+      params: { offerCategory: first.categoryCode, needCategory: first.categoryCode },
+    });
 
   const spread = maxPairwiseKm(members);
   const closeness = spread === null ? 0.5 : distanceValue(spread, weights.maxDistanceKm);
-  if (spread !== null) reasons.push({ code: 'distance', weight: GROUP_WEIGHTS.distance, value: closeness, params: { km: Math.round(spread * 100) / 100, spread: true } });
+  if (spread !== null)
+    reasons.push({ code: 'distance', weight: GROUP_WEIGHTS.distance, value: closeness, params: { km: Math.round(spread * 100) / 100, spread: true } });
 
   const total = yearlyTotal(members);
   if (total !== null) reasons.push({ code: 'quantity_total', weight: 0, value: 1, params: { yearlyBase: total.base, dimension: total.dimension } });

@@ -4,10 +4,28 @@ import { potentialTakers, rankPotentialTakers, type RankedTaker } from './potent
 import { declaration, east, organisation } from './testing';
 
 const kase = (id: string, ewc: string, receiver: string, description = ''): KnowledgeCase => ({
-  id, source: 'maestri', providerNace: ['2410'], receiverNace: [receiver], ewcCode: ewc, ewcCodes: [ewc], approximate: false, hazardous: false, wasteDescription: description, status: 'Implemented', reference: `Author, A. (2019). Case ${id}.`,
+  id,
+  source: 'maestri',
+  providerNace: ['2410'],
+  receiverNace: [receiver],
+  ewcCode: ewc,
+  ewcCodes: [ewc],
+  approximate: false,
+  hazardous: false,
+  wasteDescription: description,
+  status: 'Implemented',
+  reference: `Author, A. (2019). Case ${id}.`,
 });
 const kb = new KnowledgeBase([kase('1', '10 02 02', '2351', 'Slag'), kase('2', '10 02 02', '2351', 'Slag'), kase('3', '10 02 10', '2361', 'Mill scale')]);
-const slag = declaration({ id: 's', kind: 'offer', organisationId: 'steel', title: 'Laitier', categoryCode: 'materials.minerals', wasteCode: '10 02 02', organisationNaf: '24.10Z' });
+const slag = declaration({
+  id: 's',
+  kind: 'offer',
+  organisationId: 'steel',
+  title: 'Laitier',
+  categoryCode: 'materials.minerals',
+  wasteCode: '10 02 02',
+  organisationNaf: '24.10Z',
+});
 
 function levelOf(taker: RankedTaker): string | null {
   const item = taker.best.items.find((i) => i.kind === 'case');
@@ -16,7 +34,13 @@ function levelOf(taker: RankedTaker): string | null {
 
 describe('potentialTakers', () => {
   it('ranks firms by the documented receptions of their sector, never the offering firm', () => {
-    const orgs = [organisation('steel', '23.51Z'), organisation('cement', '23.51Z'), organisation('concrete', '23.61Z'), organisation('bakery', '10.71C'), organisation('no-naf', null)];
+    const orgs = [
+      organisation('steel', '23.51Z'),
+      organisation('cement', '23.51Z'),
+      organisation('concrete', '23.61Z'),
+      organisation('bakery', '10.71C'),
+      organisation('no-naf', null),
+    ];
     const ranked = rankPotentialTakers(slag, orgs, kb);
     expect(ranked.map((t) => t.organisation.id)).toEqual(['cement', 'concrete']);
     expect(levelOf(ranked[0]!)).toBe('code');
@@ -34,16 +58,30 @@ describe('potentialTakers', () => {
     const orgs = [organisation('cement', '23.51Z'), organisation('roads', '42.11Z')];
     const [cement, roads] = potentialTakers(slag, orgs, kb);
     expect(cement!.organisationIds).toEqual(['cement', 'steel']);
-    expect(cement!.explanationEn).toBe('2 documented exchanges of this waste code to this sector (NACE 2351) (e.g. Author, 2019) · cement plants substitute them for raw meal or clinker (source: JRC, BREF Ciment, chaux et magnésie, 2013) · 0 m');
+    expect(cement!.explanationEn).toBe(
+      '2 documented exchanges of this waste code to this sector (NACE 2351) (e.g. Author, 2019) · cement plants substitute them for raw meal or clinker (source: JRC, BREF Ciment, chaux et magnésie, 2013) · 0 m',
+    );
     // Road builders have no documented case here, but public knowledge vouches for them.
     expect(roads!.organisationIds).toEqual(['roads', 'steel']);
-    expect(roads!.reasons[0]).toMatchObject({ code: 'sector_evidence', params: { sector: '4211', kind: 'recovery', url: expect.stringContaining('eurostat') } });
-    const grown = kb.withValidatedCases([{ ...kase('v', '10 02 02', '4211'), source: 'validated', status: 'validated', reference: 'Synergie validée, ZI de Lons 2026' }]);
+    expect(roads!.reasons[0]).toMatchObject({
+      code: 'sector_evidence',
+      params: { sector: '4211', kind: 'recovery', url: expect.stringContaining('eurostat') },
+    });
+    const grown = kb.withValidatedCases([
+      { ...kase('v', '10 02 02', '4211'), source: 'validated', status: 'validated', reference: 'Synergie validée, ZI de Lons 2026' },
+    ]);
     expect(potentialTakers(slag, orgs, grown).find((p) => p.organisationIds.includes('roads'))!.score).toBeGreaterThan(roads!.score);
   });
 
   it('finds takers by the words of the offer when the codes differ', () => {
-    const scale = declaration({ id: 'm', kind: 'offer', organisationId: 'steel', title: 'Mill scale', categoryCode: 'materials.metals', wasteCode: '12 01 01' });
+    const scale = declaration({
+      id: 'm',
+      kind: 'offer',
+      organisationId: 'steel',
+      title: 'Mill scale',
+      categoryCode: 'materials.metals',
+      wasteCode: '12 01 01',
+    });
     const [lead] = potentialTakers(scale, [organisation('concrete', '23.61Z')], kb, { evidence: { publicKnowledge: false } });
     expect(lead!.reasons[0]!.params.level).toBe('concept');
     expect(lead!.explanationFr).toContain("d'une matière de même nature");

@@ -77,7 +77,14 @@ export function rankPotentialTakers(
     if (fit === null) continue;
     const nearness = km === null ? 1 : reach === null ? 0.5 + 0.5 * distanceValue(km, weights.maxDistanceKm) : 1 / (1 + (km / reach) ** 2);
     const evidenceValue = fit.support * nearness;
-    ranked.push({ organisation, score: round(1 - Math.exp(-evidenceValue / SUPPORT_SCALE)), support: evidenceValue, best: fit.best, nearness: fit.nearness, km });
+    ranked.push({
+      organisation,
+      score: round(1 - Math.exp(-evidenceValue / SUPPORT_SCALE)),
+      support: evidenceValue,
+      best: fit.best,
+      nearness: fit.nearness,
+      km,
+    });
   }
   return ranked.sort((a, b) => b.support - a.support || (a.organisation.id < b.organisation.id ? -1 : 1));
 }
@@ -101,7 +108,12 @@ function classFit(firmClass: string, sectors: readonly SectorEvidence[], recepti
 }
 
 /** Proposals for the ranked takers, best first; all of them unless the caller cuts (`maxPerOffer`). */
-export function potentialTakers(offer: MatchDeclaration, organisations: readonly MatchOrganisation[], kb: KnowledgeBase, options: PotentialTakerOptions = {}): Proposal[] {
+export function potentialTakers(
+  offer: MatchDeclaration,
+  organisations: readonly MatchOrganisation[],
+  kb: KnowledgeBase,
+  options: PotentialTakerOptions = {},
+): Proposal[] {
   const ranked = rankPotentialTakers(offer, organisations, kb, options.weights, options.evidence).filter((t) => t.score >= (options.minScore ?? 0));
   return ranked
     .slice(0, options.maxPerOffer ?? ranked.length)
@@ -145,7 +157,16 @@ function evidenceReason(item: EvidenceItem, taker: RankedTaker, weight: number):
     code: 'sector_evidence',
     weight,
     value: taker.score,
-    params: { kind: item.kind, concept: item.concept, sector: item.sector, textFr: item.rule.fr, textEn: item.rule.en, source: source.short, url: source.url, near },
+    params: {
+      kind: item.kind,
+      concept: item.concept,
+      sector: item.sector,
+      textFr: item.rule.fr,
+      textEn: item.rule.en,
+      source: source.short,
+      url: source.url,
+      near,
+    },
   };
 }
 

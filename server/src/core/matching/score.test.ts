@@ -5,7 +5,8 @@ import { DEFAULT_MATCH_WEIGHTS as W } from './weights';
 import { KnowledgeBase } from './knowledge/knowledge-base';
 import type { Reason } from './types';
 
-const offer = (o: Parameters<typeof declaration>[0] extends infer T ? Partial<T> : never = {}) => declaration({ id: 'o', kind: 'offer', organisationId: 'A', ...o });
+const offer = (o: Parameters<typeof declaration>[0] extends infer T ? Partial<T> : never = {}) =>
+  declaration({ id: 'o', kind: 'offer', organisationId: 'A', ...o });
 const need = (o: Partial<Parameters<typeof declaration>[0]> = {}) => declaration({ id: 'n', kind: 'need', organisationId: 'B', ...o });
 const reason = (reasons: Reason[], code: Reason['code']) => reasons.find((r) => r.code === code);
 
@@ -72,7 +73,8 @@ describe('scorePair', () => {
   });
 
   it('ranks waste codes: same > sub-chapter > chapter', () => {
-    const score = (code: string) => scorePair(offer({ categoryCode: 'materials.paper', wasteCode: '15 01 01' }), need({ categoryCode: 'materials.paper', wasteCode: code }), W);
+    const score = (code: string) =>
+      scorePair(offer({ categoryCode: 'materials.paper', wasteCode: '15 01 01' }), need({ categoryCode: 'materials.paper', wasteCode: code }), W);
     expect(reason(score('15 01 01').reasons, 'same_waste_code')).toBeDefined();
     expect(reason(score('15 01 02').reasons, 'related_waste_code')!.params.level).toBe('sub_chapter');
     expect(reason(score('15 02 02').reasons, 'related_waste_code')!.params.level).toBe('chapter');
@@ -81,7 +83,8 @@ describe('scorePair', () => {
   });
 
   it('ranks categories: same > related > family-only, and family-only needs a waste code in common', () => {
-    const s = (a: string, b: string, wa: string | null = null, wb: string | null = null) => scorePair(offer({ categoryCode: a, wasteCode: wa }), need({ categoryCode: b, wasteCode: wb }), W);
+    const s = (a: string, b: string, wa: string | null = null, wb: string | null = null) =>
+      scorePair(offer({ categoryCode: a, wasteCode: wa }), need({ categoryCode: b, wasteCode: wb }), W);
     expect(s('materials.paper.glassine', 'materials.paper.glassine').score).toBeGreaterThan(s('materials.paper.glassine', 'materials.paper').score);
     expect(reason(s('materials.paper.glassine', 'materials.paper').reasons, 'related_category')!.params.level).toBe('related');
     expect(s('materials.wood', 'materials.plastics').excluded).toBe('material');
@@ -90,10 +93,34 @@ describe('scorePair', () => {
   });
 
   it('relates codes documented together in the knowledge base', () => {
-    const kb = new KnowledgeBase([{ id: 'k', source: 'validated', providerNace: ['3811'], receiverNace: ['1920'], ewcCode: '20 01 08', ewcCodes: ['20 01 08', '20 01 25'], approximate: false, hazardous: false, wasteDescription: '', status: 'validated', reference: '' }]);
-    const r = scorePair(offer({ categoryCode: 'materials.organic', wasteCode: '20 01 08' }), need({ categoryCode: 'materials.chemicals', wasteCode: '20 01 25' }), W, { kb });
+    const kb = new KnowledgeBase([
+      {
+        id: 'k',
+        source: 'validated',
+        providerNace: ['3811'],
+        receiverNace: ['1920'],
+        ewcCode: '20 01 08',
+        ewcCodes: ['20 01 08', '20 01 25'],
+        approximate: false,
+        hazardous: false,
+        wasteDescription: '',
+        status: 'validated',
+        reference: '',
+      },
+    ]);
+    const r = scorePair(
+      offer({ categoryCode: 'materials.organic', wasteCode: '20 01 08' }),
+      need({ categoryCode: 'materials.chemicals', wasteCode: '20 01 25' }),
+      W,
+      { kb },
+    );
     expect(reason(r.reasons, 'related_waste_code')!.params.level).toBe('sub_chapter');
-    const r2 = scorePair(offer({ categoryCode: 'materials.organic', wasteCode: '20 01 08' }), need({ categoryCode: 'materials.chemicals', wasteCode: '02 03 04' }), W, { kb });
+    const r2 = scorePair(
+      offer({ categoryCode: 'materials.organic', wasteCode: '20 01 08' }),
+      need({ categoryCode: 'materials.chemicals', wasteCode: '02 03 04' }),
+      W,
+      { kb },
+    );
     expect(r2.excluded).toBe('material');
   });
 

@@ -106,15 +106,32 @@ function evaluate(offer: MatchDeclaration, need: MatchDeclaration, weights: Matc
   if (reasons !== null) {
     if (waste !== null && waste !== 'none') {
       const params = { offerCode: fo.waste!.code, needCode: fn.waste!.code, level: waste };
-      reasons.push({ code: waste === 'same' ? 'same_waste_code' : 'related_waste_code', weight: weights.wasteCode, value: WASTE_RELATION_VALUE[waste], params });
+      reasons.push({
+        code: waste === 'same' ? 'same_waste_code' : 'related_waste_code',
+        weight: weights.wasteCode,
+        value: WASTE_RELATION_VALUE[waste],
+        params,
+      });
     }
     const categoryParams = { offerCategory: offer.categoryCode, needCategory: need.categoryCode, level: category };
     reasons.push({ code: category === 'same' ? 'same_category' : 'related_category', weight: weights.category, value: categoryValue, params: categoryParams });
     if (text >= TEXT_REASON_THRESHOLD) reasons.push({ code: 'text_match', weight: weights.text, value: text, params: {} });
     if (quantityKnown) {
-      const params = { offerQuantity: offer.quantity, offerUnit: offer.unit, offerFrequency: offer.frequency, needQuantity: need.quantity, needUnit: need.unit, needFrequency: need.frequency };
+      const params = {
+        offerQuantity: offer.quantity,
+        offerUnit: offer.unit,
+        offerFrequency: offer.frequency,
+        needQuantity: need.quantity,
+        needUnit: need.unit,
+        needFrequency: need.frequency,
+      };
       const code = quantity >= QUANTITY_FIT_THRESHOLD ? 'quantity_fit' : 'quantity_mismatch';
-      reasons.push({ code, weight: weights.quantity, value: quantity, params: compatible ? { ...params, offerYearly: fo.yearly, needYearly: fn.yearly } : { ...params, incompatibleUnits: true } });
+      reasons.push({
+        code,
+        weight: weights.quantity,
+        value: quantity,
+        params: compatible ? { ...params, offerYearly: fo.yearly, needYearly: fn.yearly } : { ...params, incompatibleUnits: true },
+      });
     }
     if (km !== null) reasons.push({ code: 'distance', weight: weights.distance, value: distance, params: { km: Math.round(km * 100) / 100 } });
     if (hasWindow(offer) || hasWindow(need)) {

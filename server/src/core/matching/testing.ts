@@ -59,8 +59,28 @@ const GENERATED_MATERIALS: [string, (string | null)[]][] = [
   ['services.waste-collection', ['15 01 01', '15 01 02', null]],
   ['services.maintenance', [null]],
 ];
-const GENERATED_NAF = ['22.29A', '16.23Z', '25.62B', '10.71C', '17.21A', '24.10Z', '23.51Z', '38.11Z', '20.14Z', '49.41A', '13.92Z', '31.01Z', '28.29B', '46.69B', '11.02B'];
-const UNITS_BY_DIMENSION = [['kg', 't'], ['L', 'm3'], ['pallet', 'unit']] as const;
+const GENERATED_NAF = [
+  '22.29A',
+  '16.23Z',
+  '25.62B',
+  '10.71C',
+  '17.21A',
+  '24.10Z',
+  '23.51Z',
+  '38.11Z',
+  '20.14Z',
+  '49.41A',
+  '13.92Z',
+  '31.01Z',
+  '28.29B',
+  '46.69B',
+  '11.02B',
+];
+const UNITS_BY_DIMENSION = [
+  ['kg', 't'],
+  ['L', 'm3'],
+  ['pallet', 'unit'],
+] as const;
 const FREQUENCIES = ['one-off', 'weekly', 'monthly', 'yearly'] as const;
 
 export interface GeneratedZone {
@@ -69,7 +89,12 @@ export interface GeneratedZone {
 }
 
 /** A zone of `firms` firms spread over ~`radiusKm` with `perFirm` declarations each, reproducible from `seed`. */
-export function generateZone(seed: number, firms: number, perFirm: number, options: { radiusKm?: number; zoneId?: string; centre?: { lat: number; lng: number } } = {}): GeneratedZone {
+export function generateZone(
+  seed: number,
+  firms: number,
+  perFirm: number,
+  options: { radiusKm?: number; zoneId?: string; centre?: { lat: number; lng: number } } = {},
+): GeneratedZone {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const zoneId = options.zoneId ?? 'zone-1';

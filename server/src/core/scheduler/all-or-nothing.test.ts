@@ -162,7 +162,17 @@ describe("the paper's break count on two sessions", () => {
 describe('infeasibility on small hand-made events', () => {
   const solve = (event: SchedulingEvent, fairness = 2) => solveSchedule(event, { timeLimitSeconds: 5, fairness });
   it('names the firm with more requests than usable slots', async () => {
-    const event = scenario({ firms: ['a', 'b', 'c', 'd'], slots: [2], tables: 3, meetings: [['a', 'b'], ['a', 'c'], ['a', 'd']], mustScheduleAll: true });
+    const event = scenario({
+      firms: ['a', 'b', 'c', 'd'],
+      slots: [2],
+      tables: 3,
+      meetings: [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['a', 'd'],
+      ],
+      mustScheduleAll: true,
+    });
     const r = await solve(event);
     expect(r.status).toBe('infeasible');
     if (r.status !== 'infeasible') return;
@@ -173,7 +183,11 @@ describe('infeasibility on small hand-made events', () => {
       firms: ['a', { id: 'b', unavailableSlots: ['m2', 'm3'] }, { id: 'c', unavailableSlots: ['m2', 'm3'] }, 'd'],
       slots: [3],
       tables: 2,
-      meetings: [['a', 'b'], ['a', 'c'], ['a', 'd']],
+      meetings: [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['a', 'd'],
+      ],
       mustScheduleAll: true,
     });
     const r = await solve(event);

@@ -32,17 +32,28 @@ describe('checkSchedule', () => {
     expect(check.violations).toEqual([]);
     expect(check.totalBreaks).toBe(0);
   });
-  it('finds a participant in two meetings at once', () => expect(codes([meeting('r1', 'm2', 'T2'), meeting('r2', 'm2', 'T1'), meeting('r3', 'm1', 'T1')])).toContain('participant_double_booked'));
-  it('finds a table used twice in a slot', () => expect(codes([meeting('r1', 'm1', 'T1'), meeting('r2', 'm2', 'T1'), meeting('r3', 'm1', 'T1')])).toContain('table_double_booked'));
-  it('finds a fixed meeting away from its slot', () => expect(codes([meeting('r1', 'm1', 'T2'), meeting('r2', 'a2', 'T1'), meeting('r3', 'm1', 'T1')].map((m) => (m.requestId === 'r3' ? { ...m, slotId: 'a1' } : m)))).toEqual(expect.arrayContaining(['infeasible_fixed_meeting'])));
+  it('finds a participant in two meetings at once', () =>
+    expect(codes([meeting('r1', 'm2', 'T2'), meeting('r2', 'm2', 'T1'), meeting('r3', 'm1', 'T1')])).toContain('participant_double_booked'));
+  it('finds a table used twice in a slot', () =>
+    expect(codes([meeting('r1', 'm1', 'T1'), meeting('r2', 'm2', 'T1'), meeting('r3', 'm1', 'T1')])).toContain('table_double_booked'));
+  it('finds a fixed meeting away from its slot', () =>
+    expect(
+      codes([meeting('r1', 'm1', 'T2'), meeting('r2', 'a2', 'T1'), meeting('r3', 'm1', 'T1')].map((m) => (m.requestId === 'r3' ? { ...m, slotId: 'a1' } : m))),
+    ).toEqual(expect.arrayContaining(['infeasible_fixed_meeting'])));
   it('finds a participant scheduled when unavailable', () => {
-    const unavailable = checkSchedule({ ...event, requests: event.requests.map((r) => (r.id === 'r3' ? { ...r, fixedSlot: undefined } : r)) }, { meetings: [meeting('r1', 'm1', 'T2'), meeting('r2', 'm2', 'T1'), meeting('r3', 'a1', 'T1')], unscheduled: [] }, 2);
+    const unavailable = checkSchedule(
+      { ...event, requests: event.requests.map((r) => (r.id === 'r3' ? { ...r, fixedSlot: undefined } : r)) },
+      { meetings: [meeting('r1', 'm1', 'T2'), meeting('r2', 'm2', 'T1'), meeting('r3', 'a1', 'T1')], unscheduled: [] },
+      2,
+    );
     expect(unavailable.violations.map((v) => v.code)).toContain('participant_unavailable');
   });
   it('finds a precedence held the wrong way round (prec(m): the meetings held before m)', () =>
     expect(codes([meeting('r1', 'a2', 'T2'), meeting('r2', 'm2', 'T1'), meeting('r3', 'm1', 'T1')])).toContain('precedence'));
   it('finds a request missing when every request must be held', () =>
-    expect(codes([meeting('r1', 'm1', 'T2'), meeting('r3', 'm1', 'T1')], 2, [{ requestId: 'r2', reason: 'cancelled', message: '' }])).toContain('not_all_held'));
+    expect(codes([meeting('r1', 'm1', 'T2'), meeting('r3', 'm1', 'T1')], 2, [{ requestId: 'r2', reason: 'cancelled', message: '' }])).toContain(
+      'not_all_held',
+    ));
   it('recounts breaks over lunch and enforces fairness', () => {
     const spread = [meeting('r1', 'm1', 'T2'), meeting('r2', 'a2', 'T1'), meeting('r3', 'm1', 'T1')];
     const check = checkSchedule(event, { meetings: spread, unscheduled: [] }, 0);

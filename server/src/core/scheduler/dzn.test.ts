@@ -19,7 +19,10 @@ precedences = [{}, {1}];
 describe('parseDzn', () => {
   it('reads sizes, sessions, requests, forbidden slots, fixed meetings and precedences', () => {
     const event = parseDzn(small);
-    expect(event.sessions.map((s) => s.slots.map((x) => x.id))).toEqual([['1', '2'], ['3', '4']]);
+    expect(event.sessions.map((s) => s.slots.map((x) => x.id))).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(event.tables).toHaveLength(1);
     expect(event.participants[1]!.unavailableSlots).toEqual(['3']);
     expect(event.requests[0]).toMatchObject({ participants: ['1', '2'], session: 'morning' });

@@ -118,4 +118,3 @@ export function parseDzn(text: string, name = 'Girona instance'): SchedulingEven
     lunchCountsAsBreak: true,
   };
 }
-

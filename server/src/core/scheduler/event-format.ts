@@ -94,9 +94,7 @@ export type Slot = Session['slots'][number];
 /** @public */
 export type Table = SchedulingEvent['tables'][number];
 
-export type EventParseResult =
-  | { ok: true; event: SchedulingEvent }
-  | { ok: false; issues: { path: string; message: string }[] };
+export type EventParseResult = { ok: true; event: SchedulingEvent } | { ok: false; issues: { path: string; message: string }[] };
 
 /** Validates untrusted JSON (already parsed) into a SchedulingEvent, never throws. */
 export function eventFromJson(json: unknown): EventParseResult {

@@ -77,7 +77,17 @@ describe('preflight', () => {
     expect(codeOf(check(event))).toBe('participant_unavailable');
   });
   it('reports, when all requests are required, a participant with more requests than room', () => {
-    const event = scenario({ firms: ['a', 'b', 'c', 'd'], slots: [2], tables: 3, meetings: [['a', 'b'], ['a', 'c'], ['a', 'd']], mustScheduleAll: true });
+    const event = scenario({
+      firms: ['a', 'b', 'c', 'd'],
+      slots: [2],
+      tables: 3,
+      meetings: [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['a', 'd'],
+      ],
+      mustScheduleAll: true,
+    });
     expect(codeOf(check(event))).toBe('participant_capacity_exceeded');
   });
   it('reports unknown references', () => {

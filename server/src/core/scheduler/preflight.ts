@@ -68,11 +68,15 @@ export function preflight(problem: Problem, mustScheduleAll: boolean): void {
       const load = (fixedLoad.get(key) ?? 0) + 1;
       fixedLoad.set(key, load);
       if (load > problem.reps[p]!) {
-        throw new SchedulingError('infeasible_fixed_meeting', `Participant ${ids.participants[p]} has more fixed meetings at slot ${slot} than representatives`, {
-          request,
-          slot,
-          participant: ids.participants[p]!,
-        });
+        throw new SchedulingError(
+          'infeasible_fixed_meeting',
+          `Participant ${ids.participants[p]} has more fixed meetings at slot ${slot} than representatives`,
+          {
+            request,
+            slot,
+            participant: ids.participants[p]!,
+          },
+        );
       }
     }
     if (fixedPerSlot[m.fixed]! > problem.nTables) {
@@ -83,9 +87,13 @@ export function preflight(problem: Problem, mustScheduleAll: boolean): void {
     const fa = meetings[a]!.fixed;
     const fb = meetings[b]!.fixed;
     if (fa >= 0 && fb >= 0 && fa >= fb) {
-      throw new SchedulingError('precedence_unsatisfiable', `Request ${ids.requests[a]} must precede ${ids.requests[b]}, but their fixed slots do not allow it`, {
-        requests: [ids.requests[a]!, ids.requests[b]!],
-      });
+      throw new SchedulingError(
+        'precedence_unsatisfiable',
+        `Request ${ids.requests[a]} must precede ${ids.requests[b]}, but their fixed slots do not allow it`,
+        {
+          requests: [ids.requests[a]!, ids.requests[b]!],
+        },
+      );
     }
   }
   if (mustScheduleAll) {
@@ -100,12 +108,19 @@ export function preflight(problem: Problem, mustScheduleAll: boolean): void {
       const demand = problem.meetingsOf[p]!.length;
       const capacity = participantCapacity(problem, p);
       if (demand > capacity) {
-        const why = capacity === problem.maxMeetings[p] ? `its maximum is ${capacity} meetings` : `it is available in ${capacity / problem.reps[p]!} slot(s) with ${problem.reps[p]} representative(s)`;
-        throw new SchedulingError('participant_capacity_exceeded', `${name(p)} has ${demand} requests but room for ${capacity} meetings: ${why}. Add slots, a representative or lift unavailabilities.`, {
-          participant: ids.participants[p]!,
-          requests: demand,
-          capacity,
-        });
+        const why =
+          capacity === problem.maxMeetings[p]
+            ? `its maximum is ${capacity} meetings`
+            : `it is available in ${capacity / problem.reps[p]!} slot(s) with ${problem.reps[p]} representative(s)`;
+        throw new SchedulingError(
+          'participant_capacity_exceeded',
+          `${name(p)} has ${demand} requests but room for ${capacity} meetings: ${why}. Add slots, a representative or lift unavailabilities.`,
+          {
+            participant: ids.participants[p]!,
+            requests: demand,
+            capacity,
+          },
+        );
       }
       // Each meeting needs its own slot among those its session, fixed slot and both sides allow.
       const stuck = unmatchedMeetings(problem, p);
@@ -121,20 +136,28 @@ export function preflight(problem: Problem, mustScheduleAll: boolean): void {
       }
     }
     if (meetings.length > problem.nTables * nSlots) {
-      throw new SchedulingError('table_capacity_exceeded', `${meetings.length} requests for ${problem.nTables} tables x ${nSlots} slots: add tables or slots.`, {
-        requests: meetings.length,
-        capacity: problem.nTables * nSlots,
-      });
+      throw new SchedulingError(
+        'table_capacity_exceeded',
+        `${meetings.length} requests for ${problem.nTables} tables x ${nSlots} slots: add tables or slots.`,
+        {
+          requests: meetings.length,
+          capacity: problem.nTables * nSlots,
+        },
+      );
     }
     problem.ids.sessions.forEach((session, k) => {
       const inSession = meetings.filter((m) => m.session === k).length;
       const slotsIn = problem.sessionOfSlot.filter((x) => x === k).length;
       if (inSession > problem.nTables * slotsIn) {
-        throw new SchedulingError('table_capacity_exceeded', `${inSession} requests must be held in session ${session}, which has ${problem.nTables} tables x ${slotsIn} slots: add tables or slots to it.`, {
-          session,
-          requests: inSession,
-          capacity: problem.nTables * slotsIn,
-        });
+        throw new SchedulingError(
+          'table_capacity_exceeded',
+          `${inSession} requests must be held in session ${session}, which has ${problem.nTables} tables x ${slotsIn} slots: add tables or slots to it.`,
+          {
+            session,
+            requests: inSession,
+            capacity: problem.nTables * slotsIn,
+          },
+        );
       }
     });
   }

@@ -13,7 +13,15 @@ async function day() {
     firms: ['a', 'b', 'c', 'd', 'e'],
     slots: [4],
     tables: 2,
-    meetings: [['a', 'b'], ['a', 'c'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['a', 'd'], ['b', 'e']],
+    meetings: [
+      ['a', 'b'],
+      ['a', 'c'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['a', 'd'],
+      ['b', 'e'],
+    ],
   });
   const r = await solveSchedule(event, { timeLimitSeconds: 2 });
   if (r.status !== 'scheduled') throw new Error('setup failed');
@@ -36,7 +44,10 @@ describe('reschedule', { timeout: 30_000 }, () => {
       { kind: 'new_request' as const, request: { id: 'new', participants: ['a', 'e'], requestedBy: ['e'], priority: {}, synergyIds: [], after: [] } },
     ]) {
       const r = reschedule(event, schedule, change, now);
-      const kept = r.schedule.meetings.filter((m) => frozen.includes(key(m))).map(key).sort();
+      const kept = r.schedule.meetings
+        .filter((m) => frozen.includes(key(m)))
+        .map(key)
+        .sort();
       expect(kept).toEqual(frozen);
       expect(validateSchedule(r.event, r.schedule)).toEqual([]);
     }
@@ -60,7 +71,15 @@ describe('reschedule', { timeout: 30_000 }, () => {
   });
 
   it('adds a new request into free room without moving anyone else', async () => {
-    const event = scenario({ firms: ['a', 'b', 'c', 'd'], slots: [3], tables: 2, meetings: [['a', 'b'], ['c', 'd']] });
+    const event = scenario({
+      firms: ['a', 'b', 'c', 'd'],
+      slots: [3],
+      tables: 2,
+      meetings: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    });
     const first = await solveSchedule(event, { timeLimitSeconds: 1 });
     if (first.status !== 'scheduled') throw new Error('setup failed');
     const request = { id: 'late', participants: ['b', 'c'], requestedBy: ['b'], priority: {}, synergyIds: [], after: [] };
@@ -78,7 +97,15 @@ describe('reschedule', { timeout: 30_000 }, () => {
   });
 
   it('keeps a cancelled request cancelled through later changes', async () => {
-    const event = scenario({ firms: ['a', 'b', 'c', 'd'], slots: [3], tables: 2, meetings: [['a', 'b'], ['c', 'd']] });
+    const event = scenario({
+      firms: ['a', 'b', 'c', 'd'],
+      slots: [3],
+      tables: 2,
+      meetings: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    });
     const first = await solveSchedule(event, { timeLimitSeconds: 1 });
     if (first.status !== 'scheduled') throw new Error('setup failed');
     const cancelled = reschedule(event, first, { kind: 'cancellation', requestId: 'r1' }, at('08:00'));
@@ -95,7 +122,11 @@ describe('reschedule re-optimises', () => {
       firms: ['a', 'b', 'c', { id: 'e', unavailableSlots: ['m3'] }, 'f', 'g'],
       slots: [3],
       tables: 2,
-      meetings: [['a', 'b'], ['a', 'c'], ['f', 'g']],
+      meetings: [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['f', 'g'],
+      ],
     });
     const previous = {
       meetings: [
@@ -122,7 +153,9 @@ describe('reschedule re-optimises', () => {
   it('says why a dropped meeting is dropped', async () => {
     const { event, schedule } = await day();
     const r = reschedule(event, schedule, { kind: 'no_show', participantId: 'e' }, at('08:00'));
-    const lines = Object.entries(r.changes).filter(([p]) => p !== 'e').flatMap(([, t]) => t.fr);
+    const lines = Object.entries(r.changes)
+      .filter(([p]) => p !== 'e')
+      .flatMap(([, t]) => t.fr);
     for (const line of r.changes.e?.fr ?? []) expect(line).toMatch(/retiré \(une entreprise est absente\)|passe de|Nouveau/);
     expect(lines.every((l) => l.length > 0)).toBe(true);
   });

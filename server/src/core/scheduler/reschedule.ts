@@ -57,7 +57,8 @@ export function reschedule(
   const tableOf = new Int32Array(problem.meetings.length).fill(-1);
   const reasons = new Map<number, UnscheduledReason>();
   const cancelled = change.kind === 'cancellation' ? index.get(change.requestId) : undefined;
-  if (change.kind === 'cancellation' && cancelled === undefined) throw new SchedulingError('unknown_reference', `Unknown request ${change.requestId}`, { request: change.requestId });
+  if (change.kind === 'cancellation' && cancelled === undefined)
+    throw new SchedulingError('unknown_reference', `Unknown request ${change.requestId}`, { request: change.requestId });
 
   // Past and running meetings are kept whatever happens; future ones if they are still valid.
   const displaced: number[] = [];
@@ -95,22 +96,37 @@ export function reschedule(
     if (problem.meetings[i]!.parts.some((p) => absent(change, problem.ids.participants[p]!))) reasons.set(i, 'participant_absent');
   }
   repair.fewerBreaks(deadline);
-  const schedule = buildResult(next, problem, { slotOf: state.slotOf, tableOf, reasons }, {
-    optimal: false,
-    priorityUpperBound: 0,
-    breaksLowerBound: 0,
-    method: 'heuristic',
-    seconds: 0,
-    fairness,
-  });
-  return { event: next, schedule, changedParticipants: changedAgendas(previous.meetings, schedule.meetings), changes: describeAgendaChanges(next, previous.meetings, schedule) };
+  const schedule = buildResult(
+    next,
+    problem,
+    { slotOf: state.slotOf, tableOf, reasons },
+    {
+      optimal: false,
+      priorityUpperBound: 0,
+      breaksLowerBound: 0,
+      method: 'heuristic',
+      seconds: 0,
+      fairness,
+    },
+  );
+  return {
+    event: next,
+    schedule,
+    changedParticipants: changedAgendas(previous.meetings, schedule.meetings),
+    changes: describeAgendaChanges(next, previous.meetings, schedule),
+  };
 }
 
 function absent(change: ScheduleChange, participantId: string): boolean {
   return (change.kind === 'no_show' || change.kind === 'late_arrival') && change.participantId === participantId;
 }
 
-function applyChange(event: SchedulingEvent, change: ScheduleChange, future: (slotId: string) => boolean, times: ReturnType<typeof slotTimes>): SchedulingEvent {
+function applyChange(
+  event: SchedulingEvent,
+  change: ScheduleChange,
+  future: (slotId: string) => boolean,
+  times: ReturnType<typeof slotTimes>,
+): SchedulingEvent {
   const copy: SchedulingEvent = structuredClone(event);
   const markUnavailable = (participantId: string, blocked: (slotId: string) => boolean) => {
     const p = copy.participants.find((x) => x.id === participantId);
@@ -121,14 +137,21 @@ function applyChange(event: SchedulingEvent, change: ScheduleChange, future: (sl
   if (change.kind === 'no_show') markUnavailable(change.participantId, () => true);
   if (change.kind === 'late_arrival') markUnavailable(change.participantId, (id) => Date.parse(times.get(id)!.start) < Date.parse(change.arrivesAt));
   if (change.kind === 'new_request') {
-    if (copy.requests.some((r) => r.id === change.request.id)) throw new SchedulingError('duplicate_id', `Request ${change.request.id} already exists`, { request: change.request.id });
+    if (copy.requests.some((r) => r.id === change.request.id))
+      throw new SchedulingError('duplicate_id', `Request ${change.request.id} already exists`, { request: change.request.id });
     copy.requests.push(change.request);
   }
   return copy;
 }
 
 /** Where each meeting was before the change: slot and table indices (-1 when not held). */
-function changedBy(before: readonly ScheduledMeeting[], index: Map<string, number>, n: number, slotIndex: Map<string, number>, tableIndex: Map<string, number>) {
+function changedBy(
+  before: readonly ScheduledMeeting[],
+  index: Map<string, number>,
+  n: number,
+  slotIndex: Map<string, number>,
+  tableIndex: Map<string, number>,
+) {
   const slot = new Int32Array(n).fill(-1);
   const table = new Int32Array(n).fill(-1);
   for (const m of before) {

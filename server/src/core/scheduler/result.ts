@@ -29,7 +29,12 @@ export function buildResult(event: SchedulingEvent, problem: Problem, a: Assignm
   const held = new Int32Array(problem.nParticipants);
   problem.meetings.forEach((m, i) => {
     if (a.slotOf[i]! >= 0 && a.tableOf[i]! >= 0) {
-      meetings.push({ requestId: ids.requests[i]!, participants: m.parts.map((p) => ids.participants[p]!), slotId: ids.slots[a.slotOf[i]!]!, tableId: ids.tables[a.tableOf[i]!]! });
+      meetings.push({
+        requestId: ids.requests[i]!,
+        participants: m.parts.map((p) => ids.participants[p]!),
+        slotId: ids.slots[a.slotOf[i]!]!,
+        tableId: ids.tables[a.tableOf[i]!]!,
+      });
       m.parts.forEach((p) => held[p]!++);
     }
   });
@@ -39,7 +44,10 @@ export function buildResult(event: SchedulingEvent, problem: Problem, a: Assignm
     unscheduled.push({ requestId: ids.requests[i]!, reason, message: reasonMessage(problem, i, reason, held) });
   });
   const breaks = Array.from({ length: problem.nParticipants }, (_, p) =>
-    countBreaks(problem.meetingsOf[p]!.filter((m) => a.slotOf[m]! >= 0 && a.tableOf[m]! >= 0).map((m) => a.slotOf[m]!), problem.breakRunOfSlot),
+    countBreaks(
+      problem.meetingsOf[p]!.filter((m) => a.slotOf[m]! >= 0 && a.tableOf[m]! >= 0).map((m) => a.slotOf[m]!),
+      problem.breakRunOfSlot,
+    ),
   );
   const totalBreaks = breaks.reduce((x, y) => x + y, 0);
   const spread = maxBreakDifference(breaks);

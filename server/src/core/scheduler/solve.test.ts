@@ -11,7 +11,19 @@ function scheduled(result: ScheduleResult) {
 
 describe('solveSchedule', () => {
   it('holds every request when they fit, without breaks, proven optimal', async () => {
-    const event = scenario({ firms: ['a', 'b', 'c', 'd'], slots: [3], tables: 2, meetings: [['a', 'b'], ['a', 'c'], ['a', 'd'], ['b', 'c'], ['b', 'd'], ['c', 'd']] });
+    const event = scenario({
+      firms: ['a', 'b', 'c', 'd'],
+      slots: [3],
+      tables: 2,
+      meetings: [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['a', 'd'],
+        ['b', 'c'],
+        ['b', 'd'],
+        ['c', 'd'],
+      ],
+    });
     const r = scheduled(await solveSchedule(event, { timeLimitSeconds: 2 }));
     expect(r.stats.meetingsScheduled).toBe(6);
     expect(r.stats.totalBreaks).toBe(0);
@@ -54,7 +66,15 @@ describe('solveSchedule', () => {
   });
 
   it('closes the gap around an unavailable slot', async () => {
-    const event = scenario({ firms: ['a', { id: 'b', unavailableSlots: ['m2'] }, 'c'], slots: [3], tables: 1, meetings: [['a', 'b'], ['a', 'c']] });
+    const event = scenario({
+      firms: ['a', { id: 'b', unavailableSlots: ['m2'] }, 'c'],
+      slots: [3],
+      tables: 1,
+      meetings: [
+        ['a', 'b'],
+        ['a', 'c'],
+      ],
+    });
     const r = scheduled(await solveSchedule(event, { timeLimitSeconds: 2 }));
     expect(r.stats.breaksByParticipant.a).toBe(0);
     expect(r.meetings.find((m) => m.requestId === 'r1')!.slotId).not.toBe('m2');
@@ -82,7 +102,11 @@ describe('solveSchedule', () => {
       firms: ['host', 'a', 'b', 'c', 'd'],
       slots: [1],
       tables: [{ id: 'T1' }, { id: 'H', reservedFor: 'host' }],
-      meetings: [['host', 'a'], ['b', 'c'], ['c', 'd']],
+      meetings: [
+        ['host', 'a'],
+        ['b', 'c'],
+        ['c', 'd'],
+      ],
     });
     const r = scheduled(await solveSchedule(event, { timeLimitSeconds: 2 }));
     expect(r.meetings.find((m) => m.requestId === 'r1')?.tableId).toBe('H');
@@ -92,7 +116,17 @@ describe('solveSchedule', () => {
 
   it('reports an event that must hold everything but cannot', async () => {
     // A triangle needs three slots; every participant alone would fit in two.
-    const event = scenario({ firms: ['a', 'b', 'c'], slots: [2], tables: 2, meetings: [['a', 'b'], ['a', 'c'], ['b', 'c']], mustScheduleAll: true });
+    const event = scenario({
+      firms: ['a', 'b', 'c'],
+      slots: [2],
+      tables: 2,
+      meetings: [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['b', 'c'],
+      ],
+      mustScheduleAll: true,
+    });
     const r = await solveSchedule(event, { timeLimitSeconds: 2 });
     expect(r.status).toBe('infeasible');
     if (r.status === 'infeasible') expect(r.failure.code).toBe('not_all_requests_fit');

@@ -44,7 +44,10 @@ export function guardResult(event: SchedulingEvent, result: ScheduleResult, fair
     status: 'infeasible',
     failure: {
       code: 'schedule_check_failed',
-      message: `The schedule found breaks a rule, so it is not returned: ${check.violations.slice(0, 3).map((v) => v.message).join('; ')}`,
+      message: `The schedule found breaks a rule, so it is not returned: ${check.violations
+        .slice(0, 3)
+        .map((v) => v.message)
+        .join('; ')}`,
       details: { violations: check.violations.slice(0, 20).map((v) => `${v.code}: ${v.message}`) },
       proven: false,
     },
@@ -77,7 +80,8 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   let state = constructSchedule(problem, eligible);
   const annealFor = (s: SlotState, candidates: readonly number[], share: number) =>
     anneal(s, { candidates, fairness, deadline: timer() + remaining() * 1000 * share, timer, seed, targetBreaks: 0 });
-  if (!obviouslyOversubscribed(problem, eligible)) state = portfolio(problem, eligible, state, { fairness, timer, seed, deadline: timer() + remaining() * 400, maxRuns: 1 });
+  if (!obviouslyOversubscribed(problem, eligible))
+    state = portfolio(problem, eligible, state, { fairness, timer, seed, deadline: timer() + remaining() * 400, maxRuns: 1 });
   let allHeld = state.unscheduledWeight <= ineligibleWeight + 1e-9;
   let method: 'milp' | 'heuristic' = 'heuristic';
   let weightProven = allHeld;
@@ -98,15 +102,25 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
         method = 'milp';
         weightProven = minMeetingsProven = true;
       } else if (r.infeasible) {
-        const loose = remaining() > 0.3 ? await solveSlotMilp({ problem, meetings: eligible, fairness: problem.nSlots, timeLimitSeconds: remaining() * 0.9 }) : null;
+        const loose =
+          remaining() > 0.3 ? await solveSlotMilp({ problem, meetings: eligible, fairness: problem.nSlots, timeLimitSeconds: remaining() * 0.9 }) : null;
         if (loose?.slots) {
-          return infeasible('fairness_unsatisfiable', `Every request can be held, but not with break counts within ${fairness} of each other (proven by the MILP)`, true);
+          return infeasible(
+            'fairness_unsatisfiable',
+            `Every request can be held, but not with break counts within ${fairness} of each other (proven by the MILP)`,
+            true,
+          );
         }
         const which = loose?.infeasible ? ' (proven by the MILP, without fairness too)' : ' under the fairness bound (proven by the MILP)';
         return infeasible('not_all_requests_fit', `No schedule holds every request${which}`, true);
       }
     }
-    if (!allHeld || !fair()) return infeasible('unknown_within_time_limit', 'Unknown within the time limit: no schedule holding every request under the fairness bound was found, and none was proven impossible', false);
+    if (!allHeld || !fair())
+      return infeasible(
+        'unknown_within_time_limit',
+        'Unknown within the time limit: no schedule holding every request under the fairness bound was found, and none was proven impossible',
+        false,
+      );
   }
 
   if (!allHeld) {
@@ -135,14 +149,26 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
     // Is a schedule without any break possible? This small model often answers at once, and when
     // the search is at one break it settles optimality alone, so it then gets all the time left.
     const share = state.totalBreaks === 1 ? 0.6 : 0.2;
-    const zero = await solveSlotMilp({ problem, meetings: held, fairness, breakCap: 0, timeLimitSeconds: Math.min(state.totalBreaks === 1 ? Infinity : 1.5, remaining() * share) });
+    const zero = await solveSlotMilp({
+      problem,
+      meetings: held,
+      fairness,
+      breakCap: 0,
+      timeLimitSeconds: Math.min(state.totalBreaks === 1 ? Infinity : 1.5, remaining() * share),
+    });
     if (zero.slots) {
       state.restore(zero.slots);
       breaksLowerBound = 0;
     } else if (zero.infeasible) breaksLowerBound = 1;
     else if (state.totalBreaks === 1) {
       // Undecided at one break: more local-search runs may still find a schedule without breaks.
-      const more = portfolio(problem, held, constructSchedule(problem, held), { fairness, timer, seed: seed + 1, deadline: timer() + remaining() * 1000, shortRunsOnly: true });
+      const more = portfolio(problem, held, constructSchedule(problem, held), {
+        fairness,
+        timer,
+        seed: seed + 1,
+        deadline: timer() + remaining() * 1000,
+        shortRunsOnly: true,
+      });
       if (more.totalBreaks < state.totalBreaks && isFullyHeld(more, held)) state = more;
     }
   }
@@ -167,16 +193,25 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   const reasons = new Map<number, UnscheduledReason>();
   for (const m of unplaced) reasons.set(m, 'table_capacity_exceeded');
   if (event.mustScheduleAll && unplaced.length > 0) {
-    return infeasible('unknown_within_time_limit', `Unknown within the time limit: no table for ${unplaced.length} meeting(s) given the reserved tables`, false);
+    return infeasible(
+      'unknown_within_time_limit',
+      `Unknown within the time limit: no table for ${unplaced.length} meeting(s) given the reserved tables`,
+      false,
+    );
   }
-  return buildResult(event, problem, { slotOf: state.slotOf, tableOf, reasons }, {
-    optimal: weightProven && minMeetingsProven && breaksProven && unplaced.length === 0,
-    priorityUpperBound: weightBound,
-    breaksLowerBound: Math.max(0, breaksLowerBound),
-    method,
-    seconds: (timer() - started) / 1000,
-    fairness,
-  });
+  return buildResult(
+    event,
+    problem,
+    { slotOf: state.slotOf, tableOf, reasons },
+    {
+      optimal: weightProven && minMeetingsProven && breaksProven && unplaced.length === 0,
+      priorityUpperBound: weightBound,
+      breaksLowerBound: Math.max(0, breaksLowerBound),
+      method,
+      seconds: (timer() - started) / 1000,
+      fairness,
+    },
+  );
 }
 
 function infeasible(code: 'not_all_requests_fit' | 'fairness_unsatisfiable' | 'unknown_within_time_limit', message: string, proven: boolean): ScheduleResult {
@@ -203,7 +238,16 @@ function portfolio(
     const deadline = run === 0 && !opts.shortRunsOnly ? opts.deadline : Math.min(opts.deadline, opts.timer() + RUN_MS);
     // Runs alternate hard tables and overfillable tables (strategic oscillation): neither wins everywhere.
     const tableSlack = (run + (opts.shortRunsOnly ? 1 : 0)) % 2 === 0 ? 0 : 2;
-    anneal(state, { candidates, fairness: opts.fairness, deadline, timer: opts.timer, seed: opts.seed + 7919 * run, targetBreaks: 0, maxFruitlessRestarts: 4, tableSlack });
+    anneal(state, {
+      candidates,
+      fairness: opts.fairness,
+      deadline,
+      timer: opts.timer,
+      seed: opts.seed + 7919 * run,
+      targetBreaks: 0,
+      maxFruitlessRestarts: 4,
+      tableSlack,
+    });
     if (better(state, best)) best = state;
     if ((best.totalBreaks === 0 && isFullyHeld(best, candidates)) || opts.timer() >= opts.deadline - 50 || run + 1 >= (opts.maxRuns ?? Infinity)) return best;
   }

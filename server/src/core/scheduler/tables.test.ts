@@ -5,7 +5,17 @@ import { assignTables, countTableChanges, improveTableChanges } from './tables';
 
 describe('assignTables', () => {
   it('keeps a participant at its table between consecutive meetings when it can', () => {
-    const problem = compileEvent(scenario({ firms: ['a', 'b', 'c'], slots: [2], tables: 3, meetings: [['a', 'b'], ['a', 'c']] }));
+    const problem = compileEvent(
+      scenario({
+        firms: ['a', 'b', 'c'],
+        slots: [2],
+        tables: 3,
+        meetings: [
+          ['a', 'b'],
+          ['a', 'c'],
+        ],
+      }),
+    );
     const slots = Int32Array.from([0, 1]);
     const { tableOf, unplaced } = assignTables(problem, slots, problem.tableHost);
     expect(unplaced).toEqual([]);
@@ -15,7 +25,15 @@ describe('assignTables', () => {
 
   it('gives a host its reserved table and never lends it', () => {
     const problem = compileEvent(
-      scenario({ firms: ['h', 'a', 'b', 'c'], slots: [1], tables: [{ id: 'H', reservedFor: 'h' }, { id: 'T' }], meetings: [['a', 'b'], ['h', 'c']] }),
+      scenario({
+        firms: ['h', 'a', 'b', 'c'],
+        slots: [1],
+        tables: [{ id: 'H', reservedFor: 'h' }, { id: 'T' }],
+        meetings: [
+          ['a', 'b'],
+          ['h', 'c'],
+        ],
+      }),
     );
     const { tableOf } = assignTables(problem, Int32Array.from([0, 0]), problem.tableHost);
     expect(problem.ids.tables[tableOf[1]!]).toBe('H');
@@ -28,14 +46,35 @@ describe('assignTables', () => {
   });
 
   it('counts a table change when a participant moves', () => {
-    const problem = compileEvent(scenario({ firms: ['a', 'b', 'c'], slots: [2], tables: 2, meetings: [['a', 'b'], ['a', 'c']] }));
+    const problem = compileEvent(
+      scenario({
+        firms: ['a', 'b', 'c'],
+        slots: [2],
+        tables: 2,
+        meetings: [
+          ['a', 'b'],
+          ['a', 'c'],
+        ],
+      }),
+    );
     expect(countTableChanges(problem, Int32Array.from([0, 1]), Int32Array.from([0, 1]))).toBe(1);
   });
 });
 
 describe('improveTableChanges', () => {
   it('moves a meeting to the table its participant just used when that saves a change', () => {
-    const problem = compileEvent(scenario({ firms: ['a', 'b', 'c', 'd'], slots: [2], tables: 3, meetings: [['a', 'b'], ['a', 'c'], ['b', 'd']] }));
+    const problem = compileEvent(
+      scenario({
+        firms: ['a', 'b', 'c', 'd'],
+        slots: [2],
+        tables: 3,
+        meetings: [
+          ['a', 'b'],
+          ['a', 'c'],
+          ['b', 'd'],
+        ],
+      }),
+    );
     const slots = Int32Array.from([0, 1, 1]);
     const tables = Int32Array.from([0, 1, 2]); // a and b both leave table 0
     const before = countTableChanges(problem, slots, tables);

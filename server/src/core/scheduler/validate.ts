@@ -43,7 +43,8 @@ export function validateSchedule(
     slotOfRequest.set(r.id, slotOrder.get(m.slotId) ?? -1);
     const table = tables.get(m.tableId);
     if (!table) add('unknown_table', `Unknown table ${m.tableId}`);
-    else if (table.reservedFor && !r.participants.includes(table.reservedFor)) add('reserved_table', `Request ${r.id} at table ${table.id} reserved for ${table.reservedFor}`);
+    else if (table.reservedFor && !r.participants.includes(table.reservedFor))
+      add('reserved_table', `Request ${r.id} at table ${table.id} reserved for ${table.reservedFor}`);
     const tableKey = `${m.slotId}|${m.tableId}`;
     if (tableUse.has(tableKey)) add('table_double_booked', `Table ${m.tableId} used twice at slot ${m.slotId}`);
     tableUse.add(tableKey);

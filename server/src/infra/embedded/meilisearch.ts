@@ -91,16 +91,25 @@ export async function startEmbeddedMeilisearch(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const args = [
-    '--db-path', path.join(dbPath, 'data.ms'),
-    '--dump-dir', path.join(dbPath, 'dumps'),
-    '--snapshot-dir', path.join(dbPath, 'snapshots'),
-    '--http-addr', `127.0.0.1:${port}`,
-    '--master-key', key,
-    '--env', 'development',
+    '--db-path',
+    path.join(dbPath, 'data.ms'),
+    '--dump-dir',
+    path.join(dbPath, 'dumps'),
+    '--snapshot-dir',
+    path.join(dbPath, 'snapshots'),
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--master-key',
+    key,
+    '--env',
+    'development',
     '--no-analytics',
-    '--max-indexing-threads', '2',
-    '--max-indexing-memory', process.env.MEILI_INDEXING_MEMORY ?? '1GiB',
-    '--log-level', 'WARN',
+    '--max-indexing-threads',
+    '2',
+    '--max-indexing-memory',
+    process.env.MEILI_INDEXING_MEMORY ?? '1GiB',
+    '--log-level',
+    'WARN',
   ];
   let child: ChildProcess | undefined;
   let stopping = false;

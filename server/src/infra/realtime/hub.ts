@@ -83,7 +83,11 @@ export class RealtimeHub {
   async start(): Promise<void> {
     // Called on every (re)connection of the listening connection: what was committed while it
     // was down is read again from the table.
-    const listener = await this.sql.listen(NOTIFY_CHANNEL, (payload) => this.onNotify(payload), () => this.onListen());
+    const listener = await this.sql.listen(
+      NOTIFY_CHANNEL,
+      (payload) => this.onNotify(payload),
+      () => this.onListen(),
+    );
     this.unlisten = () => listener.unlisten();
     this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
     this.heartbeat.unref();
@@ -195,12 +199,15 @@ export class RealtimeHub {
       } else if (oldestSeq === null || oldestSeq > since + 1) {
         this.send(client, { type: 'reload', room, reason: 'events_pruned' });
       } else {
-        for (let after = since; after < lastSeq; ) {
+        for (let after = since; after < lastSeq;) {
           const page = await readEventsAfter(this.sql, room, after, Math.min(PAGE, lastSeq - after));
           if (page.length === 0) break;
           // The replay is bounded (maxReplay), so it bypasses the slow-client limit but waits
           // for each page to reach the kernel before reading the next.
-          await this.sendPage(client, page.filter((e) => e.seq <= lastSeq));
+          await this.sendPage(
+            client,
+            page.filter((e) => e.seq <= lastSeq),
+          );
           after = page[page.length - 1]!.seq;
         }
       }
@@ -305,7 +312,6 @@ export class RealtimeHub {
       });
     });
   }
-
 
   private sendError(client: Client, uid: string | undefined, p: Omit<Problem, 'type' | 'title'>): void {
     const problem: Problem = { type: `https://synergies.local/problems/${p.code}`, title: TITLES[p.status] ?? 'Error', instance: '/api/v1/realtime', ...p };

@@ -14,9 +14,15 @@ describe('map cells', () => {
       const bearing = random() * 2 * Math.PI;
       const distance = km * Math.sqrt(random());
       const dLat = (distance / 111.195) * Math.cos(bearing);
-      const point = { lat: centre.lat + dLat, lng: centre.lng + ((distance / 111.195) * Math.sin(bearing)) / Math.cos(((centre.lat + dLat / 2) * Math.PI) / 180) };
+      const point = {
+        lat: centre.lat + dLat,
+        lng: centre.lng + ((distance / 111.195) * Math.sin(bearing)) / Math.cos(((centre.lat + dLat / 2) * Math.PI) / 180),
+      };
       if (haversineKm(centre.lat, centre.lng, point.lat, point.lng) > km) continue;
-      expect(cellsOf(point).some((c) => cells.includes(c)), `${JSON.stringify(point)} within ${km} km of ${JSON.stringify(centre)}`).toBe(true);
+      expect(
+        cellsOf(point).some((c) => cells.includes(c)),
+        `${JSON.stringify(point)} within ${km} km of ${JSON.stringify(centre)}`,
+      ).toBe(true);
     }
   });
 

@@ -81,7 +81,8 @@ export async function ensureIndexes(search: SearchIndexes): Promise<('declaratio
   return stale;
 }
 
-const sameSet = (a: readonly unknown[] | null, b: readonly unknown[]) => JSON.stringify([...(a ?? [])].map(String).sort()) === JSON.stringify([...b].map(String).sort());
+const sameSet = (a: readonly unknown[] | null, b: readonly unknown[]) =>
+  JSON.stringify([...(a ?? [])].map(String).sort()) === JSON.stringify([...b].map(String).sort());
 
 export async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
   try {

@@ -40,11 +40,18 @@ export function synergyMessagesOf(db: Db, userId: string) {
 
 export function bookingMessagesOf(db: Db, userId: string) {
   const m = schema.bookingMessages;
-  return db.select({ bookingId: m.bookingId, kind: m.kind, body: m.body, createdAt: m.createdAt }).from(m).where(eq(m.authorId, userId)).orderBy(asc(m.position));
+  return db
+    .select({ bookingId: m.bookingId, kind: m.kind, body: m.body, createdAt: m.createdAt })
+    .from(m)
+    .where(eq(m.authorId, userId))
+    .orderBy(asc(m.position));
 }
 
 export async function activeAdminCount(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(u).where(and(eq(u.role, 'admin'), isNull(u.deletedAt)));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(u)
+    .where(and(eq(u.role, 'admin'), isNull(u.deletedAt)));
   return row!.n;
 }
 

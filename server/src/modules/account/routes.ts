@@ -8,7 +8,11 @@ const tags = ['account'];
 
 export const accountRoutes: FastifyPluginAsyncZod<{ account: AccountService }> = async (app, { account }) => {
   app.get('/account/export', {
-    schema: { tags, summary: 'Everything the platform holds about you, as a JSON file (GDPR access and portability)', response: { 200: PersonalData, ...problems(401) } },
+    schema: {
+      tags,
+      summary: 'Everything the platform holds about you, as a JSON file (GDPR access and portability)',
+      response: { 200: PersonalData, ...problems(401) },
+    },
     handler: async (request, reply) => {
       const data = await account.exportPersonalData(requireUser(request));
       const day = data.exportedAt.slice(0, 10);

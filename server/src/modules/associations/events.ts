@@ -15,7 +15,9 @@ export async function assertAssociationMembers(sql: RawSql, eventId: string, par
   const association = await eventAssociation(sql, eventId);
   if (!association) return;
   const errors = participants.flatMap((p, i) =>
-    association.member_ids.includes(p.organisationId) ? [] : [{ path: `body.participants.${i}.organisationId`, message: "Cette entreprise n'est pas membre de l'association", code: 'not_association_member' }],
+    association.member_ids.includes(p.organisationId)
+      ? []
+      : [{ path: `body.participants.${i}.organisationId`, message: "Cette entreprise n'est pas membre de l'association", code: 'not_association_member' }],
   );
   if (errors.length) throw unprocessable('not_association_member', "Les participants sont des membres de l'association.", errors);
 }

@@ -44,13 +44,17 @@ export function organisers(sql: Sql, associationIds: string[]) {
 }
 
 export async function isOrganiser(sql: Sql, associationId: string, userId: string): Promise<boolean> {
-  const [row] = await sql<{ ok: boolean }[]>`select exists (select 1 from association_organisers where association_id = ${associationId} and user_id = ${userId}) as ok`;
+  const [row] = await sql<
+    { ok: boolean }[]
+  >`select exists (select 1 from association_organisers where association_id = ${associationId} and user_id = ${userId}) as ok`;
   return row!.ok;
 }
 
 export async function isMember(sql: Sql, associationId: string, organisationId: string | null): Promise<boolean> {
   if (!organisationId) return false;
-  const [row] = await sql<{ ok: boolean }[]>`select exists (select 1 from association_members where association_id = ${associationId} and organisation_id = ${organisationId}) as ok`;
+  const [row] = await sql<
+    { ok: boolean }[]
+  >`select exists (select 1 from association_members where association_id = ${associationId} and organisation_id = ${organisationId}) as ok`;
   return row!.ok;
 }
 
@@ -61,7 +65,13 @@ export async function insert(sql: Sql, v: { zoneId: string; name: string; descri
   return row!.id;
 }
 
-export async function update(sql: Sql, id: string, version: number, v: { name?: string | undefined; description?: string | undefined; premises?: string | undefined }, now: Date): Promise<boolean> {
+export async function update(
+  sql: Sql,
+  id: string,
+  version: number,
+  v: { name?: string | undefined; description?: string | undefined; premises?: string | undefined },
+  now: Date,
+): Promise<boolean> {
   const rows = await sql`
     update associations set name = coalesce(${v.name ?? null}, name), description = coalesce(${v.description ?? null}, description),
       premises = coalesce(${v.premises ?? null}, premises), updated_at = ${now.toISOString()}, version = version + 1
@@ -141,7 +151,12 @@ export interface DirectoryRow {
  * The other member firms with their open fiches and the synergies they share with `myFirm`;
  * filtered by words (name, activity, fiche titles), fiche kind and category.
  */
-export function directory(sql: Sql, associationId: string, myFirm: string | null, f: { q?: string | undefined; kind?: 'offer' | 'need' | undefined; categoryCode?: string | undefined; withSynergies: boolean }) {
+export function directory(
+  sql: Sql,
+  associationId: string,
+  myFirm: string | null,
+  f: { q?: string | undefined; kind?: 'offer' | 'need' | undefined; categoryCode?: string | undefined; withSynergies: boolean },
+) {
   const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const ficheFilter = sql`d.organisation_id = o.id and d.status = 'active'
     ${f.kind ? sql`and d.kind = ${f.kind}` : sql``} ${f.categoryCode ? sql`and (d.category_code = ${f.categoryCode} or d.category_code like ${`${f.categoryCode}.%`})` : sql``}`;
@@ -161,7 +176,11 @@ export function directory(sql: Sql, associationId: string, myFirm: string | null
     where m.association_id = ${associationId} and not o.archived and o.id is distinct from ${myFirm}
       ${like ? sql`and (o.name ilike ${like} or o.description ilike ${like} or exists (select 1 from declarations d where d.organisation_id = o.id and d.status = 'active' and d.title ilike ${like}))` : sql``}
       ${f.kind || f.categoryCode ? sql`and exists (select 1 from declarations d where ${ficheFilter})` : sql``}
-      ${f.withSynergies ? sql`and exists (select 1 from synergy_parties p1 join synergy_parties p2 on p2.synergy_id = p1.synergy_id join synergies s on s.id = p1.synergy_id
-                                          where p1.organisation_id = o.id and p2.organisation_id = ${myFirm} and s.status <> 'dropped')` : sql``}
+      ${
+        f.withSynergies
+          ? sql`and exists (select 1 from synergy_parties p1 join synergy_parties p2 on p2.synergy_id = p1.synergy_id join synergies s on s.id = p1.synergy_id
+                                          where p1.organisation_id = o.id and p2.organisation_id = ${myFirm} and s.status <> 'dropped')`
+          : sql``
+      }
     order by o.name limit 500`;
 }

@@ -24,14 +24,27 @@ import type { AssociationService } from './service';
 
 const tags = ['associations'];
 
-export const associationRoutes: FastifyPluginAsyncZod<{ associations: AssociationService; events: MeetingEventService }> = async (app, { associations, events }) => {
+export const associationRoutes: FastifyPluginAsyncZod<{ associations: AssociationService; events: MeetingEventService }> = async (
+  app,
+  { associations, events },
+) => {
   app.get('/associations', {
-    schema: { tags, summary: 'Associations of the caller’s zones (and those it organises or belongs to)', querystring: AssociationListQuery, response: { 200: z.array(Association), ...problems(400, 401) } },
+    schema: {
+      tags,
+      summary: 'Associations of the caller’s zones (and those it organises or belongs to)',
+      querystring: AssociationListQuery,
+      response: { 200: z.array(Association), ...problems(400, 401) },
+    },
     handler: async (request) => associations.list(requireUser(request), request.query.zoneId),
   });
 
   app.post('/associations', {
-    schema: { tags, summary: 'Create an association (zone facilitator)', body: AssociationCreate, response: { 201: Association, ...problems(400, 401, 403, 409, 422) } },
+    schema: {
+      tags,
+      summary: 'Create an association (zone facilitator)',
+      body: AssociationCreate,
+      response: { 201: Association, ...problems(400, 401, 403, 409, 422) },
+    },
     handler: async (request, reply) => reply.status(201).send(await associations.create(requireUser(request), request.body)),
   });
 
@@ -41,12 +54,24 @@ export const associationRoutes: FastifyPluginAsyncZod<{ associations: Associatio
   });
 
   app.patch('/associations/:id', {
-    schema: { tags, summary: 'Edit it; memberIds, when given, replace the members (organisers, facilitators)', params: IdParams, body: AssociationUpdate, response: { 200: Association, ...problems(400, 401, 403, 404, 409, 422) } },
+    schema: {
+      tags,
+      summary: 'Edit it; memberIds, when given, replace the members (organisers, facilitators)',
+      params: IdParams,
+      body: AssociationUpdate,
+      response: { 200: Association, ...problems(400, 401, 403, 404, 409, 422) },
+    },
     handler: async (request) => associations.update(requireUser(request), request.params.id, request.body),
   });
 
   app.post('/associations/:id/organisers', {
-    schema: { tags, summary: 'Make an existing account an organiser', params: IdParams, body: OrganiserAdd, response: { 200: Association, ...problems(400, 401, 403, 404, 422) } },
+    schema: {
+      tags,
+      summary: 'Make an existing account an organiser',
+      params: IdParams,
+      body: OrganiserAdd,
+      response: { 200: Association, ...problems(400, 401, 403, 404, 422) },
+    },
     handler: async (request) => associations.addOrganiser(requireUser(request), request.params.id, request.body.email),
   });
 
@@ -56,7 +81,13 @@ export const associationRoutes: FastifyPluginAsyncZod<{ associations: Associatio
   });
 
   app.put('/associations/:id/logo', {
-    schema: { tags, summary: 'Upload the logo (multipart field "file", JPEG/PNG/WebP, 5 MB at most)', consumes: ['multipart/form-data'], params: IdParams, response: { 200: Association, ...problems(400, 401, 403, 404, 409, 413, 415) } },
+    schema: {
+      tags,
+      summary: 'Upload the logo (multipart field "file", JPEG/PNG/WebP, 5 MB at most)',
+      consumes: ['multipart/form-data'],
+      params: IdParams,
+      response: { 200: Association, ...problems(400, 401, 403, 404, 409, 413, 415) },
+    },
     handler: async (request) => {
       const user = requireUser(request);
       if (!request.isMultipart()) throw badRequest('multipart_expected', 'Envoyez le logo en multipart/form-data (champ « file »).');
@@ -77,17 +108,34 @@ export const associationRoutes: FastifyPluginAsyncZod<{ associations: Associatio
   });
 
   app.get('/associations/:id/directory', {
-    schema: { tags, summary: 'The other member firms: activity, open offers and needs, synergies in common', params: IdParams, querystring: DirectoryQuery, response: { 200: z.array(DirectoryEntry), ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'The other member firms: activity, open offers and needs, synergies in common',
+      params: IdParams,
+      querystring: DirectoryQuery,
+      response: { 200: z.array(DirectoryEntry), ...problems(400, 401, 403, 404) },
+    },
     handler: async (request) => associations.directory(requireUser(request), request.params.id, request.query),
   });
 
   app.get('/associations/:id/events', {
-    schema: { tags, summary: "The association's business-meeting events, drafts included (organisers, facilitators)", params: IdParams, response: { 200: z.array(MeetingEventSummary), ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: "The association's business-meeting events, drafts included (organisers, facilitators)",
+      params: IdParams,
+      response: { 200: z.array(MeetingEventSummary), ...problems(400, 401, 403, 404) },
+    },
     handler: async (request) => associations.events(requireUser(request), request.params.id),
   });
 
   app.post('/associations/:id/events', {
-    schema: { tags, summary: "A business-meeting event for the association's members (organisers)", params: IdParams, body: MeetingEventCreate, response: { 201: MeetingEvent, ...problems(400, 401, 403, 404, 422) } },
+    schema: {
+      tags,
+      summary: "A business-meeting event for the association's members (organisers)",
+      params: IdParams,
+      body: MeetingEventCreate,
+      response: { 201: MeetingEvent, ...problems(400, 401, 403, 404, 422) },
+    },
     handler: async (request, reply) => reply.status(201).send(await associations.createEvent(requireUser(request), request.params.id, request.body, events)),
   });
 };

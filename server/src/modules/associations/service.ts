@@ -1,4 +1,11 @@
-import { type Association, type CurrentUser, type DirectoryEntry, type MeetingEvent, type MeetingEventCreate, type MeetingEventSummary } from '@synergies/shared';
+import {
+  type Association,
+  type CurrentUser,
+  type DirectoryEntry,
+  type MeetingEvent,
+  type MeetingEventCreate,
+  type MeetingEventSummary,
+} from '@synergies/shared';
 import { acceptUploadedImage } from '../../infra/images';
 import type { AppContext } from '../../context';
 import { conflict, forbidden, notFound, unprocessable, versionConflict } from '../../http/problem';
@@ -45,7 +52,11 @@ export class AssociationService {
         logoUrl: a.has_logo ? `${logoUrl(a.id)}?v=${a.version}` : null,
         members: members.filter((m) => m.association_id === a.id).map((m) => ({ id: m.id, name: m.name })),
         organisers: own.map((o) => ({ id: o.id, displayName: o.display_name, email: o.email })),
-        canManage: canManageAssociation(user, { zoneId: a.zone_id }, own.some((o) => o.id === user.id)),
+        canManage: canManageAssociation(
+          user,
+          { zoneId: a.zone_id },
+          own.some((o) => o.id === user.id),
+        ),
         version: a.version,
       };
     });
@@ -63,7 +74,9 @@ export class AssociationService {
 
   private async checkMembers(zoneId: string, ids: string[]) {
     const found = new Set((await repo.zoneOrganisations(this.sql, zoneId, ids)).map((o) => o.id));
-    const errors = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `body.memberIds.${i}`, message: "Cette entreprise n'est pas dans la zone", code: 'unknown_organisation' }]));
+    const errors = ids.flatMap((id, i) =>
+      found.has(id) ? [] : [{ path: `body.memberIds.${i}`, message: "Cette entreprise n'est pas dans la zone", code: 'unknown_organisation' }],
+    );
     if (errors.length) throw unprocessable('unknown_organisation', 'Certaines entreprises ne sont pas des entreprises de la zone.', errors);
   }
 
@@ -84,7 +97,11 @@ export class AssociationService {
     return this.get(user, id);
   }
 
-  async update(user: CurrentUser, id: string, input: { name?: string | undefined; description?: string | undefined; premises?: string | undefined; memberIds?: string[] | undefined; version: number }): Promise<Association> {
+  async update(
+    user: CurrentUser,
+    id: string,
+    input: { name?: string | undefined; description?: string | undefined; premises?: string | undefined; memberIds?: string[] | undefined; version: number },
+  ): Promise<Association> {
     const { a } = await this.manageable(user, id);
     if (input.memberIds) await this.checkMembers(a.zone_id, input.memberIds);
     try {
@@ -102,7 +119,8 @@ export class AssociationService {
   async addOrganiser(user: CurrentUser, id: string, email: string): Promise<Association> {
     await this.manageable(user, id);
     const target = await repo.userByEmail(this.sql, email);
-    if (!target) throw unprocessable('unknown_user', "Aucun compte n'a cette adresse : invitez d'abord la personne.", [{ path: 'body.email', message: 'Compte inconnu' }]);
+    if (!target)
+      throw unprocessable('unknown_user', "Aucun compte n'a cette adresse : invitez d'abord la personne.", [{ path: 'body.email', message: 'Compte inconnu' }]);
     await repo.addOrganiser(this.sql, id, target.id);
     return this.get(user, id);
   }
@@ -133,7 +151,11 @@ export class AssociationService {
   }
 
   /** Members read the other members; organisers and facilitators read everyone. */
-  async directory(user: CurrentUser, id: string, q: { q?: string | undefined; kind?: 'offer' | 'need' | undefined; categoryCode?: string | undefined; withSynergies: boolean }): Promise<DirectoryEntry[]> {
+  async directory(
+    user: CurrentUser,
+    id: string,
+    q: { q?: string | undefined; kind?: 'offer' | 'need' | undefined; categoryCode?: string | undefined; withSynergies: boolean },
+  ): Promise<DirectoryEntry[]> {
     const { canManage } = await this.visible(user, id);
     const member = await repo.isMember(this.sql, id, user.organisationId);
     if (!member && !canManage) throw forbidden("L'annuaire est réservé aux membres de l'association");
@@ -150,14 +172,26 @@ export class AssociationService {
   /** Its business-meeting events, drafts included, for those who run them. */
   async events(user: CurrentUser, id: string): Promise<MeetingEventSummary[]> {
     await this.manageable(user, id);
-    return (await repo.eventsOf(this.sql, id)).map((e) => ({ id: e.id, zoneId: e.zone_id, name: e.name, date: e.date, status: e.status as MeetingEventSummary['status'], version: e.version }));
+    return (await repo.eventsOf(this.sql, id)).map((e) => ({
+      id: e.id,
+      zoneId: e.zone_id,
+      name: e.name,
+      date: e.date,
+      status: e.status as MeetingEventSummary['status'],
+      version: e.version,
+    }));
   }
 
   async createEvent(user: CurrentUser, id: string, input: MeetingEventCreate, events: MeetingEventService): Promise<MeetingEvent> {
     const { a } = await this.manageable(user, id);
-    if (input.zoneId !== a.zone_id) throw unprocessable('zone_mismatch', "L'événement se tient dans la zone de l'association.", [{ path: 'body.zoneId', message: 'Autre zone' }]);
+    if (input.zoneId !== a.zone_id)
+      throw unprocessable('zone_mismatch', "L'événement se tient dans la zone de l'association.", [{ path: 'body.zoneId', message: 'Autre zone' }]);
     const members = new Set((await repo.members(this.sql, [id])).map((m) => m.id));
-    const errors = input.participants.flatMap((p, i) => (members.has(p.organisationId) ? [] : [{ path: `body.participants.${i}.organisationId`, message: "Cette entreprise n'est pas membre de l'association", code: 'not_association_member' }]));
+    const errors = input.participants.flatMap((p, i) =>
+      members.has(p.organisationId)
+        ? []
+        : [{ path: `body.participants.${i}.organisationId`, message: "Cette entreprise n'est pas membre de l'association", code: 'not_association_member' }],
+    );
     if (errors.length) throw unprocessable('not_association_member', "Les participants sont des membres de l'association.", errors);
     return events.create(user, input, { associationId: id });
   }

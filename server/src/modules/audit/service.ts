@@ -14,8 +14,11 @@ export class AuditService {
     await repo.insertEntry(this.ctx.db, entry);
   }
 
-  async zoneJournal(user: CurrentUser, q: { zoneId: string; cursor?: string | undefined; limit: number }): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-    if (!canReadZoneAudit(user, q.zoneId)) throw forbidden("Seuls les animateurs de la zone lisent son journal");
+  async zoneJournal(
+    user: CurrentUser,
+    q: { zoneId: string; cursor?: string | undefined; limit: number },
+  ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+    if (!canReadZoneAudit(user, q.zoneId)) throw forbidden('Seuls les animateurs de la zone lisent son journal');
     const rows = await repo.zonePage(this.ctx.db, q.zoneId, decodeSerialCursor(q.cursor), q.limit);
     const items = rows.slice(0, q.limit).map((r) => ({
       id: r.id,

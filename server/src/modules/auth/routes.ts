@@ -54,7 +54,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
   });
 
   app.patch('/auth/me', {
-    schema: { tags, summary: "Save the user's own preferences (interface language)", body: AccountPreferences, response: { 200: CurrentUser, ...problems(400, 401) } },
+    schema: {
+      tags,
+      summary: "Save the user's own preferences (interface language)",
+      body: AccountPreferences,
+      response: { 200: CurrentUser, ...problems(400, 401) },
+    },
     handler: async (request) => auth.savePreferences(requireUser(request), request.body),
   });
 
@@ -74,7 +79,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
 
   app.post('/auth/password-reset', {
     preHandler: limits.passwordReset,
-    schema: { tags, summary: 'Email a one-time reset link (sent by a job: the answer is the same for every address)', body: PasswordResetRequestBody, response: { 202: z.undefined(), ...problems(400, 429) } },
+    schema: {
+      tags,
+      summary: 'Email a one-time reset link (sent by a job: the answer is the same for every address)',
+      body: PasswordResetRequestBody,
+      response: { 202: z.undefined(), ...problems(400, 429) },
+    },
     handler: async (request, reply) => {
       await auth.requestPasswordReset(request.body.email);
       return reply.status(202).send();
@@ -83,7 +93,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
 
   app.post('/auth/password-reset/confirm', {
     preHandler: limits.oneTimeLink,
-    schema: { tags, summary: 'Set a new password with a reset link', body: PasswordResetConfirmBody, response: { 204: z.undefined(), ...problems(400, 410, 429) } },
+    schema: {
+      tags,
+      summary: 'Set a new password with a reset link',
+      body: PasswordResetConfirmBody,
+      response: { 204: z.undefined(), ...problems(400, 410, 429) },
+    },
     handler: async (request, reply) => {
       await auth.confirmPasswordReset(request.body.token, request.body.password);
       return reply.status(204).send();
@@ -92,7 +107,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
 
   app.get('/auth/invitations/:token', {
     preHandler: limits.oneTimeLink,
-    schema: { tags, summary: 'Who an invitation is for', params: z.object({ token: z.string().min(20).max(200) }), response: { 200: InvitationInfo, ...problems(400, 410, 429) } },
+    schema: {
+      tags,
+      summary: 'Who an invitation is for',
+      params: z.object({ token: z.string().min(20).max(200) }),
+      response: { 200: InvitationInfo, ...problems(400, 410, 429) },
+    },
     handler: async (request) => auth.invitationInfo(request.params.token),
   });
 

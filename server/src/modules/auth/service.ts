@@ -176,11 +176,7 @@ export class AuthService {
         createdAt: this.ctx.now(),
         expiresAt: new Date(this.ctx.now().getTime() + INVITATION_TTL),
       });
-      await enqueueEmail(
-        sql,
-        this.ctx.jobs,
-        invitationEmail(inviter, invitee, placeName, `${this.ctx.config.publicUrl}/invitation/${token}`),
-      );
+      await enqueueEmail(sql, this.ctx.jobs, invitationEmail(inviter, invitee, placeName, `${this.ctx.config.publicUrl}/invitation/${token}`));
       return userId;
     });
   }

@@ -45,7 +45,10 @@ export class CalendarService {
     if (!actsForFirm(user, id)) throw forbidden();
     const weekly = [...input.weekly].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
     const overlap = weekly.findIndex((s, i) => i > 0 && weekly[i - 1]!.weekday === s.weekday && weekly[i - 1]!.end > s.start);
-    if (overlap > 0) throw unprocessable('overlapping_hours', 'Deux plages horaires du même jour se chevauchent.', [{ path: `body.weekly.${overlap}`, message: 'Chevauchement' }]);
+    if (overlap > 0)
+      throw unprocessable('overlapping_hours', 'Deux plages horaires du même jour se chevauchent.', [
+        { path: `body.weekly.${overlap}`, message: 'Chevauchement' },
+      ]);
     const days = [...new Set(input.unavailableDays)].sort();
     if (!(await repo.saveAvailability(this.sql, id, input.version, weekly, days, this.ctx.now()))) throw versionConflict();
     return this.availability(user, id);
@@ -57,10 +60,12 @@ export class CalendarService {
     const events = await repo.eventMeetingsOf(this.sql, firms, dateOf(new Date(from.getTime() - DAY)), dateOf(to));
     return [
       ...booked.map((b) => ({ start: new Date(b.starts_at!), end: new Date(b.ends_at!) })),
-      ...events.filter((m) => m.status !== 'cancelled').map((m) => {
-        const start = zonedToUtc(m.date, m.slot_start, m.time_zone);
-        return { start: new Date(start), end: new Date(start + m.duration_minutes * 60_000) };
-      }),
+      ...events
+        .filter((m) => m.status !== 'cancelled')
+        .map((m) => {
+          const start = zonedToUtc(m.date, m.slot_start, m.time_zone);
+          return { start: new Date(start), end: new Date(start + m.duration_minutes * 60_000) };
+        }),
     ];
   }
 
@@ -73,9 +78,15 @@ export class CalendarService {
     const now = this.ctx.now();
     const notBefore = new Date(Math.ceil((now.getTime() + 3600_000) / 3600_000) * 3600_000);
     const busy = await this.busy([mine, other.id], notBefore, new Date(notBefore.getTime() + (q.days + 1) * DAY));
-    return suggestOptions({ firms: [availability.get(mine)!, availability.get(other.id)!], busy, notBefore, days: q.days, durationMinutes: q.durationMinutes, limit: q.limit, timeZone: BOOKING_TIME_ZONE }).map(
-      (o) => ({ startsAt: o.start.toISOString(), endsAt: o.end.toISOString() }),
-    );
+    return suggestOptions({
+      firms: [availability.get(mine)!, availability.get(other.id)!],
+      busy,
+      notBefore,
+      days: q.days,
+      durationMinutes: q.durationMinutes,
+      limit: q.limit,
+      timeZone: BOOKING_TIME_ZONE,
+    }).map((o) => ({ startsAt: o.start.toISOString(), endsAt: o.end.toISOString() }));
   }
 
   /** A firm's booked and event meetings between two dates, in time order. */
@@ -93,7 +104,18 @@ export class CalendarService {
       const ctx = await loadContext(this.sql, b);
       const other = b.proposer_id === organisationId ? b.recipient_id : b.proposer_id;
       const entry = { start: new Date(b.starts_at!), end: new Date(b.ends_at!) };
-      agenda.push({ kind: 'booking', id: b.id, bookingId: b.id, eventId: null, title: b.subject, with: [{ id: other, name: names.get(other) ?? '' }], startsAt: entry.start.toISOString(), endsAt: entry.end.toISOString(), location: ctx.location, status: b.status });
+      agenda.push({
+        kind: 'booking',
+        id: b.id,
+        bookingId: b.id,
+        eventId: null,
+        title: b.subject,
+        with: [{ id: other, name: names.get(other) ?? '' }],
+        startsAt: entry.start.toISOString(),
+        endsAt: entry.end.toISOString(),
+        location: ctx.location,
+        status: b.status,
+      });
       calendar.push({
         uid: `booking-${b.id}@synergies`,
         sequence: b.ics_sequence,
@@ -111,7 +133,18 @@ export class CalendarService {
       if (end <= from || start >= to) continue;
       const withOrgs = m.organisation_ids.filter((id) => id !== organisationId).map((id) => ({ id, name: names.get(id) ?? '' }));
       const location = `${m.event_name}, ${m.table_name}`;
-      agenda.push({ kind: 'event', id: m.meeting_id, bookingId: null, eventId: m.event_id, title: m.event_name, with: withOrgs, startsAt: start.toISOString(), endsAt: end.toISOString(), location, status: m.status });
+      agenda.push({
+        kind: 'event',
+        id: m.meeting_id,
+        bookingId: null,
+        eventId: m.event_id,
+        title: m.event_name,
+        with: withOrgs,
+        startsAt: start.toISOString(),
+        endsAt: end.toISOString(),
+        location,
+        status: m.status,
+      });
       calendar.push({
         // The same UID as the event's own agenda download, so that calendars do not show it twice.
         uid: `${m.request_id}-${organisationId}@synergies`,
@@ -134,7 +167,8 @@ export class CalendarService {
     const from = q.from ? new Date(`${q.from}T00:00:00Z`) : new Date(now.getTime() - 30 * DAY);
     const to = q.to ? new Date(`${q.to}T23:59:59Z`) : new Date(now.getTime() + 365 * DAY);
     if (to <= from) throw unprocessable('invalid_range', 'La fin de la période précède son début.', [{ path: 'query.to', message: 'Avant le début' }]);
-    if (to.getTime() - from.getTime() > 800 * DAY) throw unprocessable('invalid_range', 'Une période de deux ans au plus.', [{ path: 'query.to', message: 'Trop long' }]);
+    if (to.getTime() - from.getTime() > 800 * DAY)
+      throw unprocessable('invalid_range', 'Une période de deux ans au plus.', [{ path: 'query.to', message: 'Trop long' }]);
     return (await this.entries(firm, from, to)).agenda;
   }
 
@@ -173,12 +207,22 @@ export class CalendarService {
   async stats(user: CurrentUser, q: { zoneId?: string | undefined; associationId?: string | undefined }): Promise<BookingStats> {
     if (q.associationId) {
       const a = await repo.association(this.sql, q.associationId);
-      if (!a || !(facilitates(user, a.zone_id) || (await repo.organises(this.sql, user.id, a.id)))) throw forbidden("Réservé aux organisateurs de l'association et aux animateurs");
+      if (!a || !(facilitates(user, a.zone_id) || (await repo.organises(this.sql, user.id, a.id))))
+        throw forbidden("Réservé aux organisateurs de l'association et aux animateurs");
     } else if (!q.zoneId || !facilitates(user, q.zoneId)) throw forbidden('Réservé aux animateurs de la zone');
     const rows = await repo.activity(this.sql, { zoneId: q.associationId ? undefined : q.zoneId, associationId: q.associationId });
     const months = rows.map((r) => ({ month: r.month, proposed: r.proposed, held: r.held, declined: r.declined, fromSuggestion: r.from_suggestion }));
     const sum = (k: 'proposed' | 'held' | 'declined' | 'fromSuggestion') => months.reduce((n, m) => n + m[k], 0);
     const proposed = sum('proposed');
-    return { months, totals: { proposed, held: sum('held'), declined: sum('declined'), fromSuggestion: sum('fromSuggestion'), suggestionShare: proposed ? sum('fromSuggestion') / proposed : null } };
+    return {
+      months,
+      totals: {
+        proposed,
+        held: sum('held'),
+        declined: sum('declined'),
+        fromSuggestion: sum('fromSuggestion'),
+        suggestionShare: proposed ? sum('fromSuggestion') / proposed : null,
+      },
+    };
   }
 }

@@ -32,7 +32,9 @@ function attributes(entry: CalendarEntry, organizer: { name: string; email: stri
     ...(entry.url ? { url: entry.url } : {}),
     status: entry.cancelled ? 'CANCELLED' : 'CONFIRMED',
     ...(organizer ? { organizer } : {}),
-    ...(entry.attendees?.length ? { attendees: entry.attendees.map((a) => ({ ...a, role: 'REQ-PARTICIPANT' as const, partstat: 'ACCEPTED' as const, rsvp: false })) } : {}),
+    ...(entry.attendees?.length
+      ? { attendees: entry.attendees.map((a) => ({ ...a, role: 'REQ-PARTICIPANT' as const, partstat: 'ACCEPTED' as const, rsvp: false })) }
+      : {}),
     // DTSTAMP from the injected clock (the library reads the real one otherwise).
     ...({ timestamp: now.getTime() } as object),
   };
@@ -56,9 +58,21 @@ export function renderInvitation(entry: CalendarEntry, organizer: { name: string
 export function renderFeed(entries: CalendarEntry[], calName: string, now: Date): string {
   if (entries.length === 0) {
     // The library refuses an empty list; an empty calendar is still a valid subscription.
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', `PRODID:${PRODUCT_ID}`, 'METHOD:PUBLISH', `X-WR-CALNAME:${calName}`, 'END:VCALENDAR', ''].join('\r\n');
+    return [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'CALSCALE:GREGORIAN',
+      `PRODID:${PRODUCT_ID}`,
+      'METHOD:PUBLISH',
+      `X-WR-CALNAME:${calName}`,
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
   }
-  return render(entries.map((e) => attributes(e, null, now)), { method: 'PUBLISH', calName });
+  return render(
+    entries.map((e) => attributes(e, null, now)),
+    { method: 'PUBLISH', calName },
+  );
 }
 
 /** "Mail Name <a@b>" → name and address, for ORGANIZER. */

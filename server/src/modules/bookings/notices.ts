@@ -114,14 +114,7 @@ function detailLines(d: NoticeDetails, locale: Locale): string[] {
  * Emails the members of `to` about a step of the booking, in the caller's transaction.
  * Confirmations, moves and cancellations carry the ICS invitation (REQUEST or CANCEL).
  */
-export async function notify(
-  ctx: AppContext,
-  tx: Sql,
-  b: BookingContext,
-  notice: Notice,
-  to: string[],
-  details: NoticeDetails = {},
-): Promise<void> {
+export async function notify(ctx: AppContext, tx: Sql, b: BookingContext, notice: Notice, to: string[], details: NoticeDetails = {}): Promise<void> {
   const { booking, names } = b;
   const members = await repo.membersOf(tx, to);
   const link = `${ctx.config.publicUrl}/rdv/${booking.id}`;
@@ -146,7 +139,17 @@ export async function notify(
         w.signature,
         '',
       ].join('\n'),
-      ...(ics ? { attachments: [{ filename: 'rendez-vous.ics', contentType: `text/calendar; charset=utf-8; method=${notice === 'cancelled' ? 'CANCEL' : 'REQUEST'}`, content: ics }] } : {}),
+      ...(ics
+        ? {
+            attachments: [
+              {
+                filename: 'rendez-vous.ics',
+                contentType: `text/calendar; charset=utf-8; method=${notice === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
+                content: ics,
+              },
+            ],
+          }
+        : {}),
     });
   }
 }
@@ -167,4 +170,3 @@ export async function loadContext(sql: Sql, b: repo.BookingRow): Promise<Booking
   }
   return { booking: b, names, location };
 }
-

@@ -69,7 +69,22 @@ export function isViolation(error: unknown, constraint: string): boolean {
 
 export async function insertBooking(
   sql: Sql,
-  v: Pick<BookingRow, 'zone_id' | 'proposer_id' | 'recipient_id' | 'subject_key' | 'subject' | 'synergy_ids' | 'declaration_ids' | 'from_suggestion' | 'place' | 'video_url' | 'association_id' | 'awaiting_id' | 'created_by'> & { expires_at: Date; created_at: Date },
+  v: Pick<
+    BookingRow,
+    | 'zone_id'
+    | 'proposer_id'
+    | 'recipient_id'
+    | 'subject_key'
+    | 'subject'
+    | 'synergy_ids'
+    | 'declaration_ids'
+    | 'from_suggestion'
+    | 'place'
+    | 'video_url'
+    | 'association_id'
+    | 'awaiting_id'
+    | 'created_by'
+  > & { expires_at: Date; created_at: Date },
 ): Promise<BookingRow> {
   const [a, b] = [v.proposer_id, v.recipient_id].sort() as [string, string];
   const [row] = await sql<BookingRow[]>`
@@ -133,7 +148,9 @@ export async function insertMessage(
 }
 
 export function messagesOf(sql: Sql, bookingId: string) {
-  return sql<{ id: string; kind: string; author_name: string | null; organisation_id: string | null; body: string; round: number | null; created_at: string }[]>`
+  return sql<
+    { id: string; kind: string; author_name: string | null; organisation_id: string | null; body: string; round: number | null; created_at: string }[]
+  >`
     select m.id, m.kind, u.display_name as author_name, m.organisation_id, m.body, m.round, m.created_at
     from booking_messages m left join users u on u.id = m.author_id
     where m.booking_id = ${bookingId} order by m.position`;
@@ -198,7 +215,17 @@ export function organisations(sql: Sql, ids: string[]) {
 }
 
 export function synergies(sql: Sql, ids: string[]) {
-  return sql<{ id: string; zone_id: string; title: string; status: 'proposed' | 'under_discussion' | 'in_study' | 'implemented' | 'dropped'; origin: string; version: number; organisation_ids: string[] }[]>`
+  return sql<
+    {
+      id: string;
+      zone_id: string;
+      title: string;
+      status: 'proposed' | 'under_discussion' | 'in_study' | 'implemented' | 'dropped';
+      origin: string;
+      version: number;
+      organisation_ids: string[];
+    }[]
+  >`
     select s.id, s.zone_id, s.title, s.status, s.origin, s.version,
       array(select p.organisation_id from synergy_parties p where p.synergy_id = s.id) as organisation_ids
     from synergies s where s.id = any(${ids}::uuid[])`;
@@ -225,7 +252,9 @@ export async function organisesAnyOf(sql: Sql, userId: string, organisationIds: 
 }
 
 export async function organises(sql: Sql, userId: string, associationId: string): Promise<boolean> {
-  const [row] = await sql<{ ok: boolean }[]>`select exists (select 1 from association_organisers where user_id = ${userId} and association_id = ${associationId}) as ok`;
+  const [row] = await sql<
+    { ok: boolean }[]
+  >`select exists (select 1 from association_organisers where user_id = ${userId} and association_id = ${associationId}) as ok`;
   return row!.ok;
 }
 
@@ -245,7 +274,14 @@ export async function availabilityOf(sql: Sql, organisationIds: string[]) {
 }
 
 /** Creates the row at version 0 → 1, or updates it if `version` is current. */
-export async function saveAvailability(sql: Sql, organisationId: string, version: number, weekly: unknown, unavailableDays: string[], now: Date): Promise<boolean> {
+export async function saveAvailability(
+  sql: Sql,
+  organisationId: string,
+  version: number,
+  weekly: unknown,
+  unavailableDays: string[],
+  now: Date,
+): Promise<boolean> {
   if (version === 0) {
     const rows = await sql`insert into firm_availability (organisation_id, weekly, unavailable_days, updated_at)
       values (${organisationId}, ${JSON.stringify(weekly)}::jsonb, ${unavailableDays}::text[]::date[], ${now.toISOString()}) on conflict do nothing returning organisation_id`;

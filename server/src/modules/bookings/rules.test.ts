@@ -18,9 +18,15 @@ describe('booking rules', () => {
   it('accepts future options within availability and names the broken rule otherwise', () => {
     const ok = { startsAt: '2026-10-05T07:00:00Z', endsAt: '2026-10-05T08:00:00Z' };
     expect(checkOptions([ok], 'body.options', now, [firm], 'Europe/Paris')).toHaveLength(1);
-    expect(codeOf(() => checkOptions([{ startsAt: '2026-09-30T07:00:00Z', endsAt: '2026-09-30T08:00:00Z' }], 'o', now, [firm], 'Europe/Paris'))).toBe('option_in_past');
-    expect(codeOf(() => checkOptions([{ startsAt: '2026-10-06T07:00:00Z', endsAt: '2026-10-06T08:00:00Z' }], 'o', now, [firm], 'Europe/Paris'))).toBe('outside_availability');
-    expect(codeOf(() => checkOptions([{ startsAt: '2026-10-05T07:00:00Z', endsAt: '2026-10-05T07:05:00Z' }], 'o', now, [firm], 'Europe/Paris'))).toBe('invalid_duration');
+    expect(codeOf(() => checkOptions([{ startsAt: '2026-09-30T07:00:00Z', endsAt: '2026-09-30T08:00:00Z' }], 'o', now, [firm], 'Europe/Paris'))).toBe(
+      'option_in_past',
+    );
+    expect(codeOf(() => checkOptions([{ startsAt: '2026-10-06T07:00:00Z', endsAt: '2026-10-06T08:00:00Z' }], 'o', now, [firm], 'Europe/Paris'))).toBe(
+      'outside_availability',
+    );
+    expect(codeOf(() => checkOptions([{ startsAt: '2026-10-05T07:00:00Z', endsAt: '2026-10-05T07:05:00Z' }], 'o', now, [firm], 'Europe/Paris'))).toBe(
+      'invalid_duration',
+    );
     expect(codeOf(() => checkOptions([ok, ok], 'o', now, [firm], 'Europe/Paris'))).toBe('duplicate_option');
   });
 

@@ -3,7 +3,13 @@ import { withinAvailability, type FirmAvailability, type Interval } from '../../
 import { unprocessable } from '../../http/problem';
 
 /** The server's rules on time options, each with its own code and the option's path. */
-export function checkOptions(options: TimeOption[], path: string, now: Date, firms: { name: string; availability: FirmAvailability }[], timeZone: string): Interval[] {
+export function checkOptions(
+  options: TimeOption[],
+  path: string,
+  now: Date,
+  firms: { name: string; availability: FirmAvailability }[],
+  timeZone: string,
+): Interval[] {
   const parsed = options.map((o) => ({ start: new Date(o.startsAt), end: new Date(o.endsAt) }));
   const fail = (code: ErrorCode, message: string, i: number) => unprocessable(code, message, [{ path: `${path}.${i}`, message, code }]);
   parsed.forEach((o, i) => {
@@ -13,11 +19,17 @@ export function checkOptions(options: TimeOption[], path: string, now: Date, fir
       throw fail('invalid_duration', `Un rendez-vous dure de ${BOOKING_MIN_MINUTES} minutes à ${BOOKING_MAX_MINUTES / 60} heures.`, i);
     }
     for (const firm of firms) {
-      if (!withinAvailability(o, firm.availability, timeZone)) throw fail('outside_availability', `Un créneau tombe en dehors des disponibilités de ${firm.name}.`, i);
+      if (!withinAvailability(o, firm.availability, timeZone))
+        throw fail('outside_availability', `Un créneau tombe en dehors des disponibilités de ${firm.name}.`, i);
     }
   });
   const keys = parsed.map((o) => o.start.getTime());
-  if (new Set(keys).size !== keys.length) throw fail('duplicate_option', 'Deux créneaux proposés sont identiques.', keys.findIndex((k, i) => keys.indexOf(k) !== i));
+  if (new Set(keys).size !== keys.length)
+    throw fail(
+      'duplicate_option',
+      'Deux créneaux proposés sont identiques.',
+      keys.findIndex((k, i) => keys.indexOf(k) !== i),
+    );
   return parsed;
 }
 

@@ -16,8 +16,7 @@ type Sql = import('postgres').Sql | import('postgres').TransactionSql;
 const iso = (t: string | Date) => new Date(t).toISOString();
 const isoOrNull = (t: string | Date | null) => (t === null ? null : iso(t));
 
-const doubleBooked = () =>
-  conflict('double_booked', "Un des représentants a déjà un rendez-vous à ce moment : choisissez un autre créneau.");
+const doubleBooked = () => conflict('double_booked', 'Un des représentants a déjà un rendez-vous à ce moment : choisissez un autre créneau.');
 
 /**
  * Meetings one member firm books with another: proposal, counter-proposals, answer, then the
@@ -38,7 +37,8 @@ export class BookingService {
     const b = await repo.findBooking(this.sql, id);
     if (!b) throw notFound('Rendez-vous');
     const ref = { zoneId: b.zone_id, proposerId: b.proposer_id, recipientId: b.recipient_id };
-    const organiser = !isBookingParty(user, ref) && !facilitates(user, b.zone_id) && (await repo.organisesAnyOf(this.sql, user.id, [b.proposer_id, b.recipient_id]));
+    const organiser =
+      !isBookingParty(user, ref) && !facilitates(user, b.zone_id) && (await repo.organisesAnyOf(this.sql, user.id, [b.proposer_id, b.recipient_id]));
     if (!canSeeBooking(user, ref, organiser)) throw notFound('Rendez-vous');
     return b;
   }
@@ -56,7 +56,12 @@ export class BookingService {
     return new Map(
       ids.map((id) => {
         const r = rows.get(id);
-        return [id, r ? { weekly: r.weekly, unavailableDays: r.unavailable_days, version: r.version, custom: true } : { weekly: DEFAULT_WEEKLY, unavailableDays: [], version: 0, custom: false }];
+        return [
+          id,
+          r
+            ? { weekly: r.weekly, unavailableDays: r.unavailable_days, version: r.version, custom: true }
+            : { weekly: DEFAULT_WEEKLY, unavailableDays: [], version: 0, custom: false },
+        ];
       }),
     );
   }
@@ -72,26 +77,37 @@ export class BookingService {
   async propose(user: CurrentUser, input: BookingCreate): Promise<Booking> {
     const proposerId = user.organisationId;
     if (user.role !== 'member' || !proposerId) throw forbidden("Seuls les membres d'une entreprise proposent des rendez-vous");
-    if (input.recipientId === proposerId) throw unprocessable('invalid_recipient', 'Proposez le rendez-vous à une autre entreprise.', [{ path: 'body.recipientId', message: 'Autre entreprise attendue' }]);
+    if (input.recipientId === proposerId)
+      throw unprocessable('invalid_recipient', 'Proposez le rendez-vous à une autre entreprise.', [
+        { path: 'body.recipientId', message: 'Autre entreprise attendue' },
+      ]);
     const orgs = await repo.organisations(this.sql, [proposerId, input.recipientId]);
     const mine = orgs.find((o) => o.id === proposerId);
     const other = orgs.find((o) => o.id === input.recipientId);
     if (!mine || !other || other.archived || other.zone_id !== mine.zone_id) {
-      throw unprocessable('invalid_recipient', "Cette entreprise n'est pas une entreprise de votre zone.", [{ path: 'body.recipientId', message: 'Entreprise inconnue' }]);
+      throw unprocessable('invalid_recipient', "Cette entreprise n'est pas une entreprise de votre zone.", [
+        { path: 'body.recipientId', message: 'Entreprise inconnue' },
+      ]);
     }
     const pair = [proposerId, input.recipientId];
     const synergies = await repo.synergies(this.sql, input.synergyIds);
     if (synergies.length !== new Set(input.synergyIds).size || synergies.some((s) => !pair.every((id) => s.organisation_ids.includes(id)))) {
-      throw unprocessable('invalid_subject', 'Chaque piste de synergie choisie doit concerner les deux entreprises.', [{ path: 'body.synergyIds', message: 'Piste inconnue' }]);
+      throw unprocessable('invalid_subject', 'Chaque piste de synergie choisie doit concerner les deux entreprises.', [
+        { path: 'body.synergyIds', message: 'Piste inconnue' },
+      ]);
     }
     const fiches = await repo.declarations(this.sql, input.declarationIds);
     if (fiches.length !== new Set(input.declarationIds).size || fiches.some((d) => !pair.includes(d.organisation_id))) {
-      throw unprocessable('invalid_subject', "Chaque fiche choisie doit appartenir à l'une des deux entreprises.", [{ path: 'body.declarationIds', message: 'Fiche inconnue' }]);
+      throw unprocessable('invalid_subject', "Chaque fiche choisie doit appartenir à l'une des deux entreprises.", [
+        { path: 'body.declarationIds', message: 'Fiche inconnue' },
+      ]);
     }
     if (input.place === 'association') {
       const a = await repo.association(this.sql, input.associationId!);
       if (!a || !pair.every((id) => a.member_ids.includes(id))) {
-        throw unprocessable('not_association_members', "Les deux entreprises doivent être membres de l'association choisie.", [{ path: 'body.associationId', message: 'Association commune requise' }]);
+        throw unprocessable('not_association_members', "Les deux entreprises doivent être membres de l'association choisie.", [
+          { path: 'body.associationId', message: 'Association commune requise' },
+        ]);
       }
     }
     const now = this.ctx.now();
@@ -119,7 +135,15 @@ export class BookingService {
           created_at: now,
         });
         await repo.insertOptions(tx, b.id, 1, proposerId, options);
-        await repo.insertMessage(tx, { bookingId: b.id, kind: 'proposed', authorId: user.id, organisationId: proposerId, body: input.message ?? '', round: 1, at: now });
+        await repo.insertMessage(tx, {
+          bookingId: b.id,
+          kind: 'proposed',
+          authorId: user.id,
+          organisationId: proposerId,
+          body: input.message ?? '',
+          round: 1,
+          at: now,
+        });
         await notify(this.ctx, tx, await loadContext(tx, b), 'proposed', [input.recipientId], { options, message: input.message });
         return b.id;
       });
@@ -148,7 +172,13 @@ export class BookingService {
     else if (input.action === 'counter') await this.counter(user, b, firm, other, input.options, input.message, now);
     else {
       await this.sql.begin(async (tx) => {
-        const updated = await repo.updateBooking(tx, id, input.version, { status: 'declined', awaiting_id: null, decline_reason: input.reason ?? null, answered_at: now }, now);
+        const updated = await repo.updateBooking(
+          tx,
+          id,
+          input.version,
+          { status: 'declined', awaiting_id: null, decline_reason: input.reason ?? null, answered_at: now },
+          now,
+        );
         if (!updated) throw versionConflict();
         await repo.insertMessage(tx, { bookingId: id, kind: 'declined', authorId: user.id, organisationId: firm, body: input.reason ?? '', at: now });
         await notify(this.ctx, tx, await loadContext(tx, updated), 'declined', [other], { reason: input.reason });
@@ -161,7 +191,10 @@ export class BookingService {
     const options = await repo.optionsOf(this.sql, b.id);
     const round = Math.max(...options.map((o) => o.round));
     const option = options.find((o) => o.id === optionId && o.round === round);
-    if (!option) throw unprocessable('unknown_option', "Ce créneau ne fait pas partie de la dernière proposition.", [{ path: 'body.optionId', message: 'Créneau inconnu' }]);
+    if (!option)
+      throw unprocessable('unknown_option', 'Ce créneau ne fait pas partie de la dernière proposition.', [
+        { path: 'body.optionId', message: 'Créneau inconnu' },
+      ]);
     const slot = { start: new Date(option.starts_at), end: new Date(option.ends_at) };
     if (slot.start <= now) throw unprocessable('option_in_past', 'Ce créneau est déjà passé.', [{ path: 'body.optionId', message: 'Créneau passé' }]);
     await this.assertNoEventMeeting([b.proposer_id, b.recipient_id], slot);
@@ -172,9 +205,24 @@ export class BookingService {
     const otherRep = proposals[0]?.author_id ?? b.created_by!;
     try {
       await this.sql.begin(async (tx) => {
-        const updated = await repo.updateBooking(tx, b.id, b.version, { status: 'accepted', awaiting_id: null, expires_at: null, starts_at: slot.start, ends_at: slot.end, answered_at: now }, now);
+        const updated = await repo.updateBooking(
+          tx,
+          b.id,
+          b.version,
+          { status: 'accepted', awaiting_id: null, expires_at: null, starts_at: slot.start, ends_at: slot.end, answered_at: now },
+          now,
+        );
         if (!updated) throw versionConflict();
-        await repo.insertAttendees(tx, b.id, [{ organisationId: firm, userId: user.id }, { organisationId: other, userId: otherRep }], slot.start, slot.end);
+        await repo.insertAttendees(
+          tx,
+          b.id,
+          [
+            { organisationId: firm, userId: user.id },
+            { organisationId: other, userId: otherRep },
+          ],
+          slot.start,
+          slot.end,
+        );
         await repo.insertMessage(tx, { bookingId: b.id, kind: 'accepted', authorId: user.id, organisationId: firm, round, at: now });
         await this.confirm(tx, updated, 'accepted', now);
       });
@@ -213,7 +261,9 @@ export class BookingService {
   /** Confirmation (or move) for both firms with the ICS, and the reminder of the day before. */
   private async confirm(tx: Sql, b: repo.BookingRow, notice: 'accepted' | 'rescheduled', now: Date) {
     const attendees = await repo.attendeesOf(tx, [b.id]);
-    await notify(this.ctx, tx, await loadContext(tx, b), notice, [b.proposer_id, b.recipient_id], { attendees: attendees.map((a) => ({ name: a.user_name, email: a.user_email })) });
+    await notify(this.ctx, tx, await loadContext(tx, b), notice, [b.proposer_id, b.recipient_id], {
+      attendees: attendees.map((a) => ({ name: a.user_name, email: a.user_email })),
+    });
     const remindAt = new Date(new Date(b.starts_at!).getTime() - 24 * 3600_000);
     if (remindAt > now) {
       await this.ctx.jobs.send(QUEUES.bookingReminder, { bookingId: b.id, startsAt: iso(b.starts_at!) }, { startAfter: remindAt, db: jobsExecutor(tx) });
@@ -225,7 +275,7 @@ export class BookingService {
   async reschedule(user: CurrentUser, id: string, input: z.infer<typeof BookingReschedule>): Promise<Booking> {
     const b = await this.visible(user, id);
     const firm = this.requireParty(user, b);
-    if (b.status !== 'accepted') throw conflict('not_accepted', "Seul un rendez-vous confirmé se déplace.");
+    if (b.status !== 'accepted') throw conflict('not_accepted', 'Seul un rendez-vous confirmé se déplace.');
     const now = this.ctx.now();
     if (new Date(b.starts_at!) <= now) throw conflict('meeting_started', 'Ce rendez-vous a déjà commencé.');
     if (b.version !== input.version) throw versionConflict();
@@ -258,7 +308,13 @@ export class BookingService {
     const wasAccepted = b.status === 'accepted';
     await this.sql.begin(async (tx) => {
       const attendees = wasAccepted ? await repo.attendeesOf(tx, [id]) : [];
-      const updated = await repo.updateBooking(tx, id, input.version, { status: 'cancelled', awaiting_id: null, expires_at: null, bumpSequence: wasAccepted }, now);
+      const updated = await repo.updateBooking(
+        tx,
+        id,
+        input.version,
+        { status: 'cancelled', awaiting_id: null, expires_at: null, bumpSequence: wasAccepted },
+        now,
+      );
       if (!updated) throw versionConflict();
       await repo.deleteAttendees(tx, id);
       await repo.insertMessage(tx, { bookingId: id, kind: 'cancelled', authorId: user.id, organisationId: firm, body: input.reason ?? '', at: now });
@@ -277,11 +333,18 @@ export class BookingService {
     const firm = this.requireParty(user, b);
     const now = this.ctx.now();
     if (b.status !== 'accepted') throw conflict('not_accepted', "Ce rendez-vous n'a pas eu lieu.");
-    if (new Date(b.ends_at!) > now) throw conflict('meeting_not_over', "Le compte rendu se saisit après le rendez-vous.");
+    if (new Date(b.ends_at!) > now) throw conflict('meeting_not_over', 'Le compte rendu se saisit après le rendez-vous.');
     const before = await repo.attendeesOf(this.sql, [id]);
     const bothBefore = before.length === 2 && before.every((a) => a.advance && a.outcome === 'held');
     await this.sql.begin(async (tx) => {
-      if (!(await repo.updateOutcome(tx, id, firm, input.version, { outcome: input.outcome, notes: input.notes, advance: input.outcome === 'held' && input.advance }))) throw versionConflict();
+      if (
+        !(await repo.updateOutcome(tx, id, firm, input.version, {
+          outcome: input.outcome,
+          notes: input.notes,
+          advance: input.outcome === 'held' && input.advance,
+        }))
+      )
+        throw versionConflict();
       await repo.insertMessage(tx, { bookingId: id, kind: 'outcome', authorId: user.id, organisationId: firm, body: input.notes, at: now });
     });
     const after = await repo.attendeesOf(this.sql, [id]);
@@ -326,9 +389,26 @@ export class BookingService {
       icsSequence: b.ics_sequence,
       declineReason: b.decline_reason,
       round,
-      options: options.filter((o) => o.round === round).map((o) => ({ id: o.id, round: o.round, proposedBy: o.proposed_by, startsAt: iso(o.starts_at), endsAt: iso(o.ends_at) })),
-      messages: messages.map((m) => ({ id: m.id, kind: m.kind as Booking['messages'][number]['kind'], authorName: m.author_name, organisationId: m.organisation_id, body: m.body, round: m.round, createdAt: iso(m.created_at) })),
-      attendees: attendees.map((a) => ({ organisationId: a.organisation_id, userName: a.user_name, outcome: a.outcome, notes: a.notes, advance: a.advance, version: a.version })),
+      options: options
+        .filter((o) => o.round === round)
+        .map((o) => ({ id: o.id, round: o.round, proposedBy: o.proposed_by, startsAt: iso(o.starts_at), endsAt: iso(o.ends_at) })),
+      messages: messages.map((m) => ({
+        id: m.id,
+        kind: m.kind as Booking['messages'][number]['kind'],
+        authorName: m.author_name,
+        organisationId: m.organisation_id,
+        body: m.body,
+        round: m.round,
+        createdAt: iso(m.created_at),
+      })),
+      attendees: attendees.map((a) => ({
+        organisationId: a.organisation_id,
+        userName: a.user_name,
+        outcome: a.outcome,
+        notes: a.notes,
+        advance: a.advance,
+        version: a.version,
+      })),
       updatedAt: iso(b.updated_at),
     };
   }
@@ -356,7 +436,8 @@ export class BookingService {
     let rows: repo.BookingRow[];
     if (q.associationId) {
       const a = await repo.association(this.sql, q.associationId);
-      if (!a || !(facilitates(user, a.zone_id) || (await repo.organises(this.sql, user.id, a.id)))) throw forbidden("Réservé aux organisateurs de l'association et aux animateurs");
+      if (!a || !(facilitates(user, a.zone_id) || (await repo.organises(this.sql, user.id, a.id))))
+        throw forbidden("Réservé aux organisateurs de l'association et aux animateurs");
       rows = await repo.bookingsOfScope(this.sql, { associationId: a.id }, q.status);
     } else if (q.zoneId) {
       if (!facilitates(user, q.zoneId)) throw forbidden('Réservé aux animateurs de la zone');

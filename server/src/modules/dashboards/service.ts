@@ -43,10 +43,20 @@ export class DashboardService {
         inStudy: funnel.in_study,
         implemented: funnel.implemented,
       },
-      synergiesByCategory: byCategory.map((r) => ({ category: r.category, kind: r.kind as ZoneDashboard['synergiesByCategory'][number]['kind'], count: r.count })),
+      synergiesByCategory: byCategory.map((r) => ({
+        category: r.category,
+        kind: r.kind as ZoneDashboard['synergiesByCategory'][number]['kind'],
+        count: r.count,
+      })),
       meetings,
       impactsByMonth,
-      impactTotals: { synergies: months.reduce((n, m) => n + m.synergies, 0), tonnes: sum('tonnes'), euros: sum('euros'), co2eKg: sum('co2eKg'), km: sum('km') },
+      impactTotals: {
+        synergies: months.reduce((n, m) => n + m.synergies, 0),
+        tonnes: sum('tonnes'),
+        euros: sum('euros'),
+        co2eKg: sum('co2eKg'),
+        km: sum('km'),
+      },
       firms,
     };
   }

@@ -86,7 +86,10 @@ export function photosOf(db: Db, declarationIds: string[]): Promise<PhotoRow[]> 
 }
 
 export async function countPhotos(db: Db, declarationId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(p).where(eq(p.declarationId, declarationId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(p)
+    .where(eq(p.declarationId, declarationId));
   return row?.n ?? 0;
 }
 

@@ -1,14 +1,4 @@
-import {
-  Declaration,
-  DeclarationCreate,
-  DeclarationListQuery,
-  DeclarationUpdate,
-  IdParams,
-  MAX_PHOTO_BYTES,
-  Photo,
-  page,
-  problems,
-} from '@synergies/shared';
+import { Declaration, DeclarationCreate, DeclarationListQuery, DeclarationUpdate, IdParams, MAX_PHOTO_BYTES, Photo, page, problems } from '@synergies/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, payloadTooLarge } from '../../http/problem';
@@ -21,7 +11,12 @@ const tags = ['declarations'];
 
 export const declarationRoutes: FastifyPluginAsyncZod<{ declarations: DeclarationService }> = async (app, { declarations }) => {
   app.get('/declarations', {
-    schema: { tags, summary: 'Declarations you may see, newest first', querystring: DeclarationListQuery, response: { 200: page(Declaration), ...problems(400, 401) } },
+    schema: {
+      tags,
+      summary: 'Declarations you may see, newest first',
+      querystring: DeclarationListQuery,
+      response: { 200: page(Declaration), ...problems(400, 401) },
+    },
     handler: async (request) => declarations.list(requireUser(request), request.query),
   });
 
@@ -67,7 +62,12 @@ export const declarationRoutes: FastifyPluginAsyncZod<{ declarations: Declaratio
   });
 
   app.delete('/declarations/:id/photos/:photoId', {
-    schema: { tags, summary: 'Remove a photo', params: z.object({ id: z.uuid(), photoId: z.uuid() }), response: { 204: z.undefined(), ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'Remove a photo',
+      params: z.object({ id: z.uuid(), photoId: z.uuid() }),
+      response: { 204: z.undefined(), ...problems(400, 401, 403, 404) },
+    },
     handler: async (request, reply) => {
       await declarations.deletePhoto(requireUser(request), request.params.id, request.params.photoId);
       return reply.status(204).send();

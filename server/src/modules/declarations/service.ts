@@ -1,4 +1,15 @@
-import { canEditDeclarationsOf, canSeeDeclaration, type CurrentUser, type DeclarationCreate, type DeclarationListQuery, type DeclarationUpdate, findWasteCode, isAdmin, MAX_PHOTOS_PER_DECLARATION, PHOTO_TYPES } from '@synergies/shared';
+import {
+  canEditDeclarationsOf,
+  canSeeDeclaration,
+  type CurrentUser,
+  type DeclarationCreate,
+  type DeclarationListQuery,
+  type DeclarationUpdate,
+  findWasteCode,
+  isAdmin,
+  MAX_PHOTOS_PER_DECLARATION,
+  PHOTO_TYPES,
+} from '@synergies/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { decodeCursor, pageOf } from '../../http/cursor';
@@ -53,7 +64,10 @@ export class DeclarationService {
       after: decodeCursor(q.cursor, 'date'),
     });
     const page = pageOf(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
-    const photos = await repo.photosOf(this.ctx.db, page.items.map((r) => r.id));
+    const photos = await repo.photosOf(
+      this.ctx.db,
+      page.items.map((r) => r.id),
+    );
     return { items: page.items.map((r) => present(r, photos)), nextCursor: page.nextCursor };
   }
 
@@ -75,7 +89,8 @@ export class DeclarationService {
       if (wasteCode) wasteCode = entry?.code ?? wasteCode;
       if (entry?.hazardous) {
         // On creation the flag simply follows the code; a change must not untick it.
-        if (current && input.hazardous === false) errors.push({ path: 'body.hazardous', message: `Le code déchet ${entry.code}* est dangereux : la fiche reste marquée dangereuse` });
+        if (current && input.hazardous === false)
+          errors.push({ path: 'body.hazardous', message: `Le code déchet ${entry.code}* est dangereux : la fiche reste marquée dangereuse` });
         hazardous = true;
       }
     }
@@ -92,7 +107,7 @@ export class DeclarationService {
     if (!organisationId) throw badRequest('organisation_required', "Précisez l'entreprise de la fiche (organisationId).");
     const org = await orgRepo.findOrganisation(this.ctx.db, organisationId);
     if (!org || org.archived) throw notFound('Organisation');
-    if (!canEditDeclarationsOf(user, org)) throw forbidden("Vous ne pouvez pas déclarer pour cette entreprise");
+    if (!canEditDeclarationsOf(user, org)) throw forbidden('Vous ne pouvez pas déclarer pour cette entreprise');
     return org;
   }
 

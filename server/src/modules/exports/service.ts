@@ -5,8 +5,20 @@ import type { AppContext } from '../../context';
 import { DashboardService } from '../dashboards/service';
 import { EXPORTS, type ExportName } from './repository';
 
-const SHEET_NAMES: Record<ExportName, string> = { firms: 'Entreprises', declarations: 'Fiches', synergies: 'Synergies', meetings: 'Rendez-vous', impacts: 'Impacts' };
-const FILE_NAMES: Record<ExportName, string> = { firms: 'entreprises', declarations: 'fiches', synergies: 'synergies', meetings: 'rendez-vous', impacts: 'impacts' };
+const SHEET_NAMES: Record<ExportName, string> = {
+  firms: 'Entreprises',
+  declarations: 'Fiches',
+  synergies: 'Synergies',
+  meetings: 'Rendez-vous',
+  impacts: 'Impacts',
+};
+const FILE_NAMES: Record<ExportName, string> = {
+  firms: 'entreprises',
+  declarations: 'fiches',
+  synergies: 'synergies',
+  meetings: 'rendez-vous',
+  impacts: 'impacts',
+};
 
 export class ExportService {
   private readonly dashboards: DashboardService;

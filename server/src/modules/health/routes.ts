@@ -18,7 +18,13 @@ async function probe(check: () => Promise<unknown>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
   try {
-    return await Promise.race([check().then((v) => v !== false, () => false), timeout]);
+    return await Promise.race([
+      check().then(
+        (v) => v !== false,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -1,14 +1,7 @@
 import type { ImportCellError, ImportCounts, ImportKind, ImportMapping, ImportPreview } from '@synergies/shared';
 import type { RawTransaction } from '../../infra/db';
 import { applyTemplate, guessKind } from '../../core/imports/headers';
-import {
-  coordinatesAfter,
-  planDeclarations,
-  planOrganisations,
-  type DeclarationWrite,
-  type FirmWrite,
-  type Plan,
-} from '../../core/imports/plan';
+import { coordinatesAfter, planDeclarations, planOrganisations, type DeclarationWrite, type FirmWrite, type Plan } from '../../core/imports/plan';
 import { mappingErrors, readRow } from '../../core/imports/rows';
 import type { AppContext } from '../../context';
 import { conflict } from '../../http/problem';
@@ -116,7 +109,12 @@ async function geocode(ctx: AppContext, writes: FirmWrite[], firms: Map<string, 
     url,
     wanted.map((w) => {
       const site = w.existing ? firms.get(w.existing.id)?.site : null;
-      return { key: String(w.row), address: w.record.address ?? site?.address ?? '', postalCode: w.record.postalCode ?? site?.postalCode ?? '', city: w.record.city ?? site?.city ?? '' };
+      return {
+        key: String(w.row),
+        address: w.record.address ?? site?.address ?? '',
+        postalCode: w.record.postalCode ?? site?.postalCode ?? '',
+        city: w.record.city ?? site?.city ?? '',
+      };
     }),
   );
   for (const w of wanted) {
@@ -160,15 +158,27 @@ async function writeFirms(ctx: AppContext, tx: RawTransaction, zoneId: string, w
       const ids = await repo.insertOrganisations(
         tx,
         fresh.map(({ record: r }) => ({
-          zone_id: zoneId, siret: r.siret!, name: r.name, naf_code: r.nafCode ?? null, headcount: r.headcount ?? null, email: r.email ?? null,
-          phone: r.phone ?? null, website: r.website ?? null, description: r.description ?? '',
+          zone_id: zoneId,
+          siret: r.siret!,
+          name: r.name,
+          naf_code: r.nafCode ?? null,
+          headcount: r.headcount ?? null,
+          email: r.email ?? null,
+          phone: r.phone ?? null,
+          website: r.website ?? null,
+          description: r.description ?? '',
         })),
       );
       await repo.insertSites(
         tx,
         fresh.map(({ record: r }) => ({
-          organisation_id: ids.get(r.siret!)!, name: 'Site principal', address: r.address ?? '', postal_code: r.postalCode ?? '', city: r.city ?? '',
-          latitude: r.latitude ?? null, longitude: r.longitude ?? null,
+          organisation_id: ids.get(r.siret!)!,
+          name: 'Site principal',
+          address: r.address ?? '',
+          postal_code: r.postalCode ?? '',
+          city: r.city ?? '',
+          latitude: r.latitude ?? null,
+          longitude: r.longitude ?? null,
         })),
       );
       touched.push(...ids.values());
@@ -183,7 +193,17 @@ async function writeFirms(ctx: AppContext, tx: RawTransaction, zoneId: string, w
         if (siteId) await repo.updateSite(tx, siteId, sitePatch);
         else {
           const r = w.record;
-          await repo.insertSites(tx, [{ organisation_id: id, name: 'Site principal', address: r.address ?? '', postal_code: r.postalCode ?? '', city: r.city ?? '', latitude: r.latitude ?? null, longitude: r.longitude ?? null }]);
+          await repo.insertSites(tx, [
+            {
+              organisation_id: id,
+              name: 'Site principal',
+              address: r.address ?? '',
+              postal_code: r.postalCode ?? '',
+              city: r.city ?? '',
+              latitude: r.latitude ?? null,
+              longitude: r.longitude ?? null,
+            },
+          ]);
         }
       }
       touched.push(id);
@@ -213,9 +233,17 @@ async function writeDeclarations(
       const ids = await repo.insertDeclarations(
         tx,
         fresh.map(({ record: r, organisationId }) => ({
-          organisation_id: organisationId, zone_id: zoneId, kind: r.kind, title: r.title, category_code: r.categoryCode,
-          description: r.description ?? '', quantity: r.quantity ?? null, unit: r.unit ?? 'unit', frequency: r.frequency ?? 'one-off',
-          waste_code: r.wasteCode ?? null, hazardous: r.hazardous ?? false,
+          organisation_id: organisationId,
+          zone_id: zoneId,
+          kind: r.kind,
+          title: r.title,
+          category_code: r.categoryCode,
+          description: r.description ?? '',
+          quantity: r.quantity ?? null,
+          unit: r.unit ?? 'unit',
+          frequency: r.frequency ?? 'one-off',
+          waste_code: r.wasteCode ?? null,
+          hazardous: r.hazardous ?? false,
         })),
       );
       fresh.forEach((w, j) => {

@@ -25,7 +25,10 @@ const RUN_COLUMNS = (sql: Sql) =>
   sql`id, zone_id as "zoneId", kind, file_name as "fileName", status, mapping, total, done, result, error,
       requested_by as "requestedBy", created_at as "createdAt", finished_at as "finishedAt"`;
 
-export async function insertRun(sql: Sql, run: { zoneId: string; kind: ImportKind; fileName: string; file: Buffer; total: number; requestedBy: string | null }) {
+export async function insertRun(
+  sql: Sql,
+  run: { zoneId: string; kind: ImportKind; fileName: string; file: Buffer; total: number; requestedBy: string | null },
+) {
   const [row] = await sql<ImportRunRow[]>`
     insert into import_runs (zone_id, kind, file_name, file, total, requested_by)
     values (${run.zoneId}, ${run.kind}, ${run.fileName}, ${run.file}, ${run.total}, ${run.requestedBy})
@@ -57,7 +60,8 @@ export async function listRuns(sql: Sql, zoneId: string, limit: number) {
 
 /** Moves an uploaded sheet to the queue once: a second confirmation finds 0 rows. */
 export async function queueRun(sql: Sql, id: string, kind: ImportKind, mapping: ImportMapping): Promise<boolean> {
-  const rows = await sql`update import_runs set status = 'queued', kind = ${kind}, mapping = ${JSON.stringify(mapping)}::jsonb where id = ${id} and status = 'uploaded' returning id`;
+  const rows =
+    await sql`update import_runs set status = 'queued', kind = ${kind}, mapping = ${JSON.stringify(mapping)}::jsonb where id = ${id} and status = 'uploaded' returning id`;
   return rows.length === 1;
 }
 
@@ -85,7 +89,16 @@ export async function saveTemplate(sql: Sql, zoneId: string, kind: ImportKind, m
 
 /** The zone's firms and any firm holding one of these SIRETs, each at its main site. */
 export async function firms(sql: Sql, zoneId: string, sirets: string[]): Promise<ExistingFirm[]> {
-  const rows = await sql<(Omit<ExistingFirm, 'site'> & { siteId: string | null; address: string; postalCode: string; city: string; latitude: number | null; longitude: number | null })[]>`
+  const rows = await sql<
+    (Omit<ExistingFirm, 'site'> & {
+      siteId: string | null;
+      address: string;
+      postalCode: string;
+      city: string;
+      latitude: number | null;
+      longitude: number | null;
+    })[]
+  >`
     select o.id, o.zone_id as "zoneId", o.version, o.siret, o.name, o.naf_code as "nafCode", o.headcount, o.email, o.phone, o.website, o.description,
            s.id as "siteId", s.address, s.postal_code as "postalCode", s.city, s.latitude, s.longitude
     from organisations o ${mainSiteJoin(sql, 'o.id')}
@@ -110,11 +123,24 @@ export async function references(sql: Sql, zoneId: string): Promise<Map<string, 
 }
 
 export type OrganisationInsert = {
-  zone_id: string; siret: string; name: string; naf_code: string | null; headcount: number | null; email: string | null;
-  phone: string | null; website: string | null; description: string;
+  zone_id: string;
+  siret: string;
+  name: string;
+  naf_code: string | null;
+  headcount: number | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  description: string;
 };
 export type SiteInsert = {
-  organisation_id: string; name: string; address: string; postal_code: string; city: string; latitude: number | null; longitude: number | null;
+  organisation_id: string;
+  name: string;
+  address: string;
+  postal_code: string;
+  city: string;
+  latitude: number | null;
+  longitude: number | null;
 };
 
 export async function insertOrganisations(sql: Sql, rows: OrganisationInsert[]): Promise<Map<string, string>> {
@@ -126,11 +152,23 @@ export async function insertSites(sql: Sql, rows: SiteInsert[]) {
   if (rows.length) await sql`insert into sites ${sql(rows)}`;
 }
 
-const ORG_COLUMNS = { name: 'name', nafCode: 'naf_code', headcount: 'headcount', email: 'email', phone: 'phone', website: 'website', description: 'description' } as const;
+const ORG_COLUMNS = {
+  name: 'name',
+  nafCode: 'naf_code',
+  headcount: 'headcount',
+  email: 'email',
+  phone: 'phone',
+  website: 'website',
+  description: 'description',
+} as const;
 const SITE_COLUMNS = { address: 'address', postalCode: 'postal_code', city: 'city', latitude: 'latitude', longitude: 'longitude' } as const;
 
 const columnsOf = (patch: Record<string, unknown>, names: Record<string, string>) =>
-  Object.fromEntries(Object.entries(patch).filter(([k]) => k in names).map(([k, v]) => [names[k]!, v]));
+  Object.fromEntries(
+    Object.entries(patch)
+      .filter(([k]) => k in names)
+      .map(([k, v]) => [names[k]!, v]),
+  );
 
 /** Applies a patch only at the version read: false when someone changed the firm meanwhile. */
 export async function updateOrganisation(sql: Sql, id: string, version: number, patch: Record<string, unknown>, at: Date): Promise<boolean> {
@@ -144,8 +182,17 @@ export async function updateSite(sql: Sql, id: string, patch: Record<string, unk
 }
 
 export type DeclarationInsert = {
-  organisation_id: string; zone_id: string; kind: string; title: string; category_code: string; description: string;
-  quantity: number | null; unit: string; frequency: string; waste_code: string | null; hazardous: boolean;
+  organisation_id: string;
+  zone_id: string;
+  kind: string;
+  title: string;
+  category_code: string;
+  description: string;
+  quantity: number | null;
+  unit: string;
+  frequency: string;
+  waste_code: string | null;
+  hazardous: boolean;
 };
 
 export function insertDeclarations(sql: Sql, rows: DeclarationInsert[]) {
@@ -153,8 +200,15 @@ export function insertDeclarations(sql: Sql, rows: DeclarationInsert[]) {
 }
 
 const DECLARATION_COLUMNS = {
-  kind: 'kind', title: 'title', categoryCode: 'category_code', description: 'description', quantity: 'quantity', unit: 'unit',
-  frequency: 'frequency', wasteCode: 'waste_code', hazardous: 'hazardous',
+  kind: 'kind',
+  title: 'title',
+  categoryCode: 'category_code',
+  description: 'description',
+  quantity: 'quantity',
+  unit: 'unit',
+  frequency: 'frequency',
+  wasteCode: 'waste_code',
+  hazardous: 'hazardous',
 } as const;
 
 export async function updateDeclaration(sql: Sql, id: string, version: number, patch: Record<string, unknown>, at: Date): Promise<boolean> {

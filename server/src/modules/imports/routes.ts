@@ -1,13 +1,4 @@
-import {
-  ImportMappingBody,
-  ImportPreview,
-  ImportRun,
-  ImportUpload,
-  ImportUploadQuery,
-  problems,
-  ZoneImportParams,
-  ZoneSlugParams,
-} from '@synergies/shared';
+import { ImportMappingBody, ImportPreview, ImportRun, ImportUpload, ImportUploadQuery, problems, ZoneImportParams, ZoneSlugParams } from '@synergies/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../../http/problem';

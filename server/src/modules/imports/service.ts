@@ -74,7 +74,8 @@ export class ImportService {
   async start(user: CurrentUser, slug: string, id: string, body: ImportMappingBody): Promise<ImportRun> {
     const { zone, run } = await this.run(user, slug, id);
     await this.ctx.db.$client.begin(async (tx) => {
-      if (!(await repo.queueRun(tx, run.id, body.kind, body.mapping))) throw conflict('import_already_started', 'Cet import est déjà lancé : suivez sa progression.');
+      if (!(await repo.queueRun(tx, run.id, body.kind, body.mapping)))
+        throw conflict('import_already_started', 'Cet import est déjà lancé : suivez sa progression.');
       await repo.saveTemplate(tx, zone.id, body.kind, body.mapping, this.ctx.now());
       await this.ctx.jobs.send(QUEUES.sheetImport, { runId: run.id }, { db: jobsExecutor(tx), retryLimit: 0 });
     });
@@ -98,7 +99,9 @@ export class ImportService {
     try {
       const sheet = await readSheet(await repo.runFile(sql, runId), run.fileName);
       const analysis = await analyse(this.ctx, run.zoneId, sheet, run.kind, run.mapping ?? {});
-      const counts = await write(this.ctx, run.zoneId, analysis, run.requestedBy, (done, total) => repo.setProgress(sql, runId, done, total).then(() => undefined));
+      const counts = await write(this.ctx, run.zoneId, analysis, run.requestedBy, (done, total) =>
+        repo.setProgress(sql, runId, done, total).then(() => undefined),
+      );
       await repo.finishRun(sql, runId, 'done', counts, null, this.ctx.now());
     } catch (error) {
       if (error instanceof ImportRejected) {

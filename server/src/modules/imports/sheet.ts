@@ -45,7 +45,7 @@ function toSheet(lines: Line[]): Sheet {
   const table = lines.filter((l) => l.cells.some((c) => c.trim()));
   const [headLine, ...body] = table;
   const head = headLine?.cells;
-  if (!head || head.every((h) => !h.trim())) throw unprocessable('empty_sheet', "Le fichier est vide : la première ligne doit porter les noms des colonnes.");
+  if (!head || head.every((h) => !h.trim())) throw unprocessable('empty_sheet', 'Le fichier est vide : la première ligne doit porter les noms des colonnes.');
   if (body.length > MAX_SHEET_ROWS) throw unprocessable('sheet_too_large', `Au plus ${MAX_SHEET_ROWS} lignes par fichier.`);
   const headers = uniqueHeaders(head);
   const rows = body.map(({ line, cells }) => ({ line, cells: Object.fromEntries(headers.map((h, i) => [h, (cells[i] ?? '').trim()])) }));

@@ -9,7 +9,12 @@ export const mapRoutes: FastifyPluginAsyncZod<{ map: MapService }> = async (app,
     handler: async () => map.config(),
   });
   app.get('/zones/:slug/map', {
-    schema: { tags: ['map'], summary: "A zone's firms and synergy flows, its outline and communes", params: ZoneSlugParams, response: { 200: FlowMap, ...problems(401, 403, 404) } },
+    schema: {
+      tags: ['map'],
+      summary: "A zone's firms and synergy flows, its outline and communes",
+      params: ZoneSlugParams,
+      response: { 200: FlowMap, ...problems(401, 403, 404) },
+    },
     handler: async (request) => map.flows(requireUser(request), request.params.slug),
   });
 };

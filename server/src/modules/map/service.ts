@@ -7,7 +7,10 @@ import { DashboardService } from '../dashboards/service';
 import * as repo from './repository';
 
 /** Approximate commune outlines of the demo zone, drawn when no tile source is configured. */
-const DEMO = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'lons-perrigny-communes.json'), 'utf8')) as Pick<FlowMap, 'outline' | 'communes'>;
+const DEMO = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'lons-perrigny-communes.json'), 'utf8')) as Pick<
+  FlowMap,
+  'outline' | 'communes'
+>;
 const PAD = 0.01;
 
 export class MapService {
@@ -39,8 +42,25 @@ export class MapService {
       communes = { type: 'FeatureCollection', features: [] };
       const lons = firms.map((f) => f.longitude);
       const lats = firms.map((f) => f.latitude);
-      const [w, e, s, n] = lons.length ? [Math.min(...lons) - PAD, Math.max(...lons) + PAD, Math.min(...lats) - PAD, Math.max(...lats) + PAD] : [5.43, 5.63, 46.635, 46.712];
-      outline = { type: 'Feature', properties: { name: zone.name }, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } };
+      const [w, e, s, n] = lons.length
+        ? [Math.min(...lons) - PAD, Math.max(...lons) + PAD, Math.min(...lats) - PAD, Math.max(...lats) + PAD]
+        : [5.43, 5.63, 46.635, 46.712];
+      outline = {
+        type: 'Feature',
+        properties: { name: zone.name },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [w, s],
+              [e, s],
+              [e, n],
+              [w, n],
+              [w, s],
+            ],
+          ],
+        },
+      };
     }
     return { zone: { id: zone.id, slug: zone.slug, name: zone.name }, outline, communes, firms, flows };
   }

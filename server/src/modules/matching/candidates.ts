@@ -47,7 +47,9 @@ export async function findCandidates(
   // Two requests side by side rather than one multi-search, which Meilisearch runs in turn.
   const [keyed, text] = await Promise.all([
     // A broad category can share its keys with thousands: the newest first, the text query bringing the closest wording.
-    byKeys ? index.search('', { filter: [...base, byKeys], sort: ['createdAt:desc'], limit: options.limit ?? 200, attributesToRetrieve: ['id'] }) : { hits: [] },
+    byKeys
+      ? index.search('', { filter: [...base, byKeys], sort: ['createdAt:desc'], limit: options.limit ?? 200, attributesToRetrieve: ['id'] })
+      : { hits: [] },
     index.search(subject.title, { filter: base, limit: 50, attributesToRetrieve: ['id'], showRankingScore: true, matchingStrategy: 'last' }),
   ]);
   const found = new Map<string, number | undefined>();

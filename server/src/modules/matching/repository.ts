@@ -159,7 +159,11 @@ export async function findMatchRun(db: Db, id: string): Promise<MatchRunRow | un
   return row;
 }
 
-export async function updateMatchRun(db: Db, id: string, values: Partial<Pick<MatchRunRow, 'status' | 'total' | 'done' | 'proposals' | 'updated' | 'retired' | 'error'>>): Promise<void> {
+export async function updateMatchRun(
+  db: Db,
+  id: string,
+  values: Partial<Pick<MatchRunRow, 'status' | 'total' | 'done' | 'proposals' | 'updated' | 'retired' | 'error'>>,
+): Promise<void> {
   await db.update(runs).set(values).where(eq(runs.id, id));
 }
 

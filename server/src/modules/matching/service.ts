@@ -115,7 +115,16 @@ export class MatchingService {
     const progress = async () => {
       if (!zoneId) return;
       const run = await repo.findMatchRun(this.ctx.db, runId);
-      if (run) await publishEvent(sql, roomName.zone(zoneId), { type: 'match_run.progress', zoneId, runId, status: run.status, done: run.done, total: run.total, proposals: run.proposals });
+      if (run)
+        await publishEvent(sql, roomName.zone(zoneId), {
+          type: 'match_run.progress',
+          zoneId,
+          runId,
+          status: run.status,
+          done: run.done,
+          total: run.total,
+          proposals: run.proposals,
+        });
     };
     await repo.updateMatchRun(this.ctx.db, runId, { status: 'running' });
     try {
@@ -199,6 +208,16 @@ export class MatchRunService {
     const run = await repo.findMatchRun(this.ctx.db, id);
     // Who may start a run may follow it; anyone else is not told it exists.
     if (!run || !canRunMatching(user, run.zoneId)) throw notFound('Calcul');
-    return { id: run.id, zoneId: run.zoneId, status: run.status, total: run.total, done: run.done, proposals: run.proposals, updated: run.updated, retired: run.retired, error: run.error };
+    return {
+      id: run.id,
+      zoneId: run.zoneId,
+      status: run.status,
+      total: run.total,
+      done: run.done,
+      proposals: run.proposals,
+      updated: run.updated,
+      retired: run.retired,
+      error: run.error,
+    };
   }
 }

@@ -15,7 +15,14 @@ export interface Download {
 
 /** A name fit for a file: no accents, no spaces, nothing a header must escape. */
 export function fileSafe(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'export';
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'export'
+  );
 }
 
 /**
@@ -30,7 +37,10 @@ export class AgendaService {
   private async readable(access: EventAccess) {
     const version = access.facilitator ? undefined : access.event.publishedScheduleVersion;
     if (!access.facilitator && version === null) throw notFound('Agenda');
-    const schedule = version === undefined || version === null ? await schedules.latestSchedule(this.ctx.db, access.event.id) : await schedules.findSchedule(this.ctx.db, access.event.id, version);
+    const schedule =
+      version === undefined || version === null
+        ? await schedules.latestSchedule(this.ctx.db, access.event.id)
+        : await schedules.findSchedule(this.ctx.db, access.event.id, version);
     if (!schedule) throw notFound('Planning');
     return schedule;
   }
@@ -48,7 +58,9 @@ export class AgendaService {
     const { access, schedule, name } = await this.forFirm(user, eventId, organisationId);
     const lookup = scheduleLookup(schedule.event);
     const published = schedule.version === access.event.publishedScheduleVersion;
-    const rows = published ? new Map((await schedules.meetingsOf(this.ctx.db, eventId, organisationId)).map((m) => [m.requestId, m])) : new Map<string, schedules.MeetingRow>();
+    const rows = published
+      ? new Map((await schedules.meetingsOf(this.ctx.db, eventId, organisationId)).map((m) => [m.requestId, m]))
+      : new Map<string, schedules.MeetingRow>();
     const meetings = schedule.meetings
       .filter((m) => m.participants.includes(organisationId))
       .map((m) => {
@@ -67,7 +79,15 @@ export class AgendaService {
         };
       });
     const { event } = access;
-    return { eventId, eventName: event.name, date: event.date, timeZone: event.timeZone, organisation: { id: organisationId, name }, scheduleVersion: schedule.version, meetings: byTime(meetings) };
+    return {
+      eventId,
+      eventName: event.name,
+      date: event.date,
+      timeZone: event.timeZone,
+      organisation: { id: organisationId, name },
+      scheduleVersion: schedule.version,
+      meetings: byTime(meetings),
+    };
   }
 
   /** Synergy titles as the reader says them (the spreadsheets' columns are French, so are their titles). */
@@ -96,12 +116,20 @@ export class AgendaService {
 
   async tablePlanPdf(user: CurrentUser, eventId: string): Promise<Download> {
     const { event, schedule } = await this.wholeSchedule(user, eventId);
-    return { filename: `plan-des-tables-${fileSafe(event.name)}.pdf`, contentType: 'application/pdf', body: await renderTablePlanPdf(schedule.event, schedule.meetings) };
+    return {
+      filename: `plan-des-tables-${fileSafe(event.name)}.pdf`,
+      contentType: 'application/pdf',
+      body: await renderTablePlanPdf(schedule.event, schedule.meetings),
+    };
   }
 
   async scheduleCsv(user: CurrentUser, eventId: string): Promise<Download> {
     const { event, schedule } = await this.wholeSchedule(user, eventId);
-    return { filename: `rendez-vous-${fileSafe(event.name)}.csv`, contentType: 'text/csv; charset=utf-8', body: renderScheduleCsv(schedule.event, schedule.meetings, await this.titles(schedule, 'fr')) };
+    return {
+      filename: `rendez-vous-${fileSafe(event.name)}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: renderScheduleCsv(schedule.event, schedule.meetings, await this.titles(schedule, 'fr')),
+    };
   }
 
   async scheduleXlsx(user: CurrentUser, eventId: string): Promise<Download> {

@@ -19,7 +19,12 @@ export class DayOfService {
   constructor(private readonly ctx: AppContext) {}
 
   /** `within` runs in the same transaction once the new schedule is stored (a workshop announces it). */
-  async apply(user: CurrentUser, eventId: string, input: DayOfChange, within?: (tx: Transaction, change: { previousVersion: number; scheduleVersion: number; changed: string[] }) => Promise<void>) {
+  async apply(
+    user: CurrentUser,
+    eventId: string,
+    input: DayOfChange,
+    within?: (tx: Transaction, change: { previousVersion: number; scheduleVersion: number; changed: string[] }) => Promise<void>,
+  ) {
     return this.ctx.db.transaction(async (tx) => {
       const access = await accessEvent(tx, user, eventId, true);
       requireFacilitator(access);
@@ -39,18 +44,45 @@ export class DayOfService {
       const changed = result.changedParticipants;
       const version = await schedules.insertSchedule(
         tx,
-        { eventId, kind: 'change', revision: event.revision, event: result.event, meetings: result.schedule.meetings, unscheduled: result.schedule.unscheduled, stats: result.schedule.stats, changedOrganisations: changed, change: input, createdBy: user.id },
+        {
+          eventId,
+          kind: 'change',
+          revision: event.revision,
+          event: result.event,
+          meetings: result.schedule.meetings,
+          unscheduled: result.schedule.unscheduled,
+          stats: result.schedule.stats,
+          changedOrganisations: changed,
+          change: input,
+          createdBy: user.id,
+        },
         now,
       );
       const before = new Set(previous.meetings.map((m) => m.requestId));
-      await schedules.syncMeetings(tx, eventId, result.schedule.meetings, new Set(result.schedule.meetings.map((m) => m.requestId).filter((id) => !before.has(id))), now);
+      await schedules.syncMeetings(
+        tx,
+        eventId,
+        result.schedule.meetings,
+        new Set(result.schedule.meetings.map((m) => m.requestId).filter((id) => !before.has(id))),
+        now,
+      );
       await repo.setEventState(tx, eventId, { publishedScheduleVersion: version }, now);
       const stored = (await schedules.findSchedule(tx, eventId, version))!;
       await emailAgendas(this.ctx, tx, event, stored, changed, 'changed', result.changes, previous);
       await within?.(tx, { previousVersion: previous.version, scheduleVersion: version, changed });
       const lookup = scheduleLookup(result.event);
-      const changes = changed.map((id) => ({ organisation: lookup.organisations([id])[0]!, fr: result.changes[id]?.fr ?? [], en: result.changes[id]?.en ?? [] }));
-      return { scheduleVersion: version, changedAgendas: lookup.organisations(changed), changes, requestId, unscheduled: result.schedule.unscheduled.map(lookup.unscheduled) };
+      const changes = changed.map((id) => ({
+        organisation: lookup.organisations([id])[0]!,
+        fr: result.changes[id]?.fr ?? [],
+        en: result.changes[id]?.en ?? [],
+      }));
+      return {
+        scheduleVersion: version,
+        changedAgendas: lookup.organisations(changed),
+        changes,
+        requestId,
+        unscheduled: result.schedule.unscheduled.map(lookup.unscheduled),
+      };
     });
   }
 
@@ -64,7 +96,10 @@ export class DayOfService {
     now: Date,
   ): Promise<{ change: ScheduleChange; requestId: string | null }> {
     const requireParticipant = (id: string, field: string) => {
-      if (!participants.has(id)) throw unprocessable('unknown_participant', "Cette entreprise ne participe pas à l'événement.", [{ path: `body.${field}`, message: 'Entreprise non participante', code: 'unknown_participant' }]);
+      if (!participants.has(id))
+        throw unprocessable('unknown_participant', "Cette entreprise ne participe pas à l'événement.", [
+          { path: `body.${field}`, message: 'Entreprise non participante', code: 'unknown_participant' },
+        ]);
     };
     switch (input.kind) {
       case 'no_show':
@@ -75,7 +110,9 @@ export class DayOfService {
         return { change: { kind: 'late_arrival', participantId: input.organisationId, arrivesAt: new Date(input.arrivesAt).toISOString() }, requestId: null };
       case 'cancellation': {
         if (!previous.event.requests.some((r) => r.id === input.requestId)) {
-          throw unprocessable('unknown_request', 'Demande inconnue pour cet événement.', [{ path: 'body.requestId', message: 'Demande inconnue', code: 'unknown_request' }]);
+          throw unprocessable('unknown_request', 'Demande inconnue pour cet événement.', [
+            { path: 'body.requestId', message: 'Demande inconnue', code: 'unknown_request' },
+          ]);
         }
         const meeting = previous.meetings.find((m) => m.requestId === input.requestId);
         if (meeting && Date.parse(slotTimes(previous.event).get(meeting.slotId)!.start) <= now.getTime()) {
@@ -84,7 +121,10 @@ export class DayOfService {
         return { change: { kind: 'cancellation', requestId: input.requestId }, requestId: null };
       }
       case 'new_request': {
-        if (input.organisationId === input.withOrganisationId) throw badRequest('same_organisation', 'Une entreprise ne se rencontre pas elle-même', [{ path: 'body.withOrganisationId', message: 'Autre entreprise attendue' }]);
+        if (input.organisationId === input.withOrganisationId)
+          throw badRequest('same_organisation', 'Une entreprise ne se rencontre pas elle-même', [
+            { path: 'body.withOrganisationId', message: 'Autre entreprise attendue' },
+          ]);
         requireParticipant(input.organisationId, 'organisationId');
         requireParticipant(input.withOrganisationId, 'withOrganisationId');
         const known = new Set(await repo.zoneSynergies(tx, event.zoneId, input.synergyIds));
@@ -92,7 +132,15 @@ export class DayOfService {
         const [a, b] = orderedPair(input.organisationId, input.withOrganisationId);
         if (await repo.findRequestByPair(tx, event.id, a, b)) throw conflict('request_exists', 'Ce rendez-vous est déjà demandé.');
         const priority = input.organisationId === a ? { priorityA: input.priority } : { priorityB: input.priority };
-        const row = await repo.insertRequest(tx, { eventId: event.id, organisationA: a, organisationB: b, ...priority, synergyIds: input.synergyIds, createdAt: now, updatedAt: now });
+        const row = await repo.insertRequest(tx, {
+          eventId: event.id,
+          organisationA: a,
+          organisationB: b,
+          ...priority,
+          synergyIds: input.synergyIds,
+          createdAt: now,
+          updatedAt: now,
+        });
         await repo.setEventState(tx, event.id, { newRevision: true }, now);
         return { change: { kind: 'new_request', request: toSchedulingRequest(row) }, requestId: row.id };
       }

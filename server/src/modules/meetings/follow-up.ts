@@ -24,7 +24,13 @@ export class FollowUpService {
     const access = await accessEvent(this.ctx.db, user, meeting.eventId);
     const party = user.organisationId !== null && meeting.organisationIds.includes(user.organisationId);
     if (!access.facilitator && !party) throw notFound('Rendez-vous');
-    const updated = await schedules.updateMeeting(this.ctx.db, meetingId, input.version, { status: input.status, outcome: input.outcome, updatedBy: user.id }, this.ctx.now());
+    const updated = await schedules.updateMeeting(
+      this.ctx.db,
+      meetingId,
+      input.version,
+      { status: input.status, outcome: input.outcome, updatedBy: user.id },
+      this.ctx.now(),
+    );
     if (!updated) throw versionConflict();
     const [record] = await this.present([updated]);
     return record!;

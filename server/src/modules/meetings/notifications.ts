@@ -16,7 +16,8 @@ const WORDS = {
     subject: { published: (e: string) => `Vos rendez-vous d'affaires — ${e}`, changed: (e: string) => `Votre agenda a changé — ${e}` },
     intro: {
       published: (e: string, date: string, firm: string) => `Le planning des rendez-vous d'affaires « ${e} » du ${date} est publié. Voici celui de ${firm} :`,
-      changed: (e: string, _date: string, firm: string) => `Le planning des rendez-vous d'affaires « ${e} » vient de changer. Voici le nouvel agenda de ${firm} :`,
+      changed: (e: string, _date: string, firm: string) =>
+        `Le planning des rendez-vous d'affaires « ${e} » vient de changer. Voici le nouvel agenda de ${firm} :`,
     },
     hello: (name: string) => `Bonjour ${name},`,
     whatChanged: 'Ce qui change :',
@@ -44,7 +45,17 @@ function agendaLines(schedule: StoredSchedule, organisationId: string, locale: L
   const lookup = scheduleLookup(schedule.event);
   const mine = byTime(schedule.meetings.filter((m) => m.participants.includes(organisationId)).map(lookup.meeting));
   if (mine.length === 0) return [w.none];
-  return mine.map((m) => w.meeting(m.localStart, m.localEnd, m.tableName, m.organisations.filter((o) => o.id !== organisationId).map((o) => o.name).join(', ')));
+  return mine.map((m) =>
+    w.meeting(
+      m.localStart,
+      m.localEnd,
+      m.tableName,
+      m.organisations
+        .filter((o) => o.id !== organisationId)
+        .map((o) => o.name)
+        .join(', '),
+    ),
+  );
 }
 
 /**
@@ -72,7 +83,11 @@ export async function emailAgendas(
     const what = changed.length > 0 ? [w.whatChanged, ...changed.map((l) => `- ${l}`), ''] : [];
     const now = ctx.now();
     const attachments: EmailAttachment[] = [
-      { filename: 'agenda.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: agendaIcs(schedule.event, schedule.meetings, organisationId, schedule.version, now) },
+      {
+        filename: 'agenda.ics',
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        content: agendaIcs(schedule.event, schedule.meetings, organisationId, schedule.version, now),
+      },
     ];
     const cancelled = previous && cancellationIcs(previous, schedule, organisationId, schedule.version, now);
     if (cancelled) attachments.push({ filename: 'annulations.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: cancelled });

@@ -41,11 +41,21 @@ export async function updateEvent(db: Db, id: string, version: number, values: P
 }
 
 /** State changes made by the system (runs, publishing) or requests: no version check, the row is locked. */
-export async function setEventState(db: Db, id: string, values: Partial<Pick<EventRow, 'status' | 'publishedScheduleVersion'>> & { newRevision?: boolean }, now: Date) {
+export async function setEventState(
+  db: Db,
+  id: string,
+  values: Partial<Pick<EventRow, 'status' | 'publishedScheduleVersion'>> & { newRevision?: boolean },
+  now: Date,
+) {
   const { newRevision, ...state } = values;
   const [row] = await db
     .update(events)
-    .set({ ...state, updatedAt: now, ...(state.status ? { version: sql`${events.version} + 1` } : {}), ...(newRevision ? { revision: sql`${events.revision} + 1` } : {}) })
+    .set({
+      ...state,
+      updatedAt: now,
+      ...(state.status ? { version: sql`${events.version} + 1` } : {}),
+      ...(newRevision ? { revision: sql`${events.revision} + 1` } : {}),
+    })
     .where(eq(events.id, id))
     .returning({ publishedScheduleVersion: events.publishedScheduleVersion });
   const reason = state.status ?? (state.publishedScheduleVersion !== undefined ? 'schedule_changed' : newRevision ? 'requests' : 'state');
@@ -103,18 +113,28 @@ export async function zoneOrganisations(db: Db, zoneId: string, ids: string[]) {
 
 export async function zoneSynergies(db: Db, zoneId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select({ id: schema.synergies.id }).from(schema.synergies).where(and(eq(schema.synergies.zoneId, zoneId), inArray(schema.synergies.id, ids)));
+  const rows = await db
+    .select({ id: schema.synergies.id })
+    .from(schema.synergies)
+    .where(and(eq(schema.synergies.zoneId, zoneId), inArray(schema.synergies.id, ids)));
   return rows.map((r) => r.id);
 }
 
 /** Requests of the event; with `organisationId`, only those that firm is part of. */
 export function requestsOf(db: Db, eventId: string, organisationId?: string) {
   const mine = organisationId ? or(eq(requests.organisationA, organisationId), eq(requests.organisationB, organisationId)) : undefined;
-  return db.select().from(requests).where(and(eq(requests.eventId, eventId), mine)).orderBy(asc(requests.createdAt), asc(requests.id));
+  return db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.eventId, eventId), mine))
+    .orderBy(asc(requests.createdAt), asc(requests.id));
 }
 
 export async function findRequest(db: Db, eventId: string, id: string): Promise<RequestRow | undefined> {
-  const [row] = await db.select().from(requests).where(and(eq(requests.eventId, eventId), eq(requests.id, id)));
+  const [row] = await db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.eventId, eventId), eq(requests.id, id)));
   return row;
 }
 

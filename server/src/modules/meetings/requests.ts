@@ -28,7 +28,10 @@ export class MeetingRequestService {
       const access = await accessEvent(tx, user, eventId, true);
       const side = this.actingSide(user, access, input.organisationId);
       if (!access.facilitator && (input.session !== null || input.fixedSlot !== null)) throw forbidden('Seuls les animateurs fixent une session ou un créneau');
-      if (side === input.withOrganisationId) throw badRequest('same_organisation', 'Une entreprise ne se rencontre pas elle-même', [{ path: 'body.withOrganisationId', message: 'Autre entreprise attendue' }]);
+      if (side === input.withOrganisationId)
+        throw badRequest('same_organisation', 'Une entreprise ne se rencontre pas elle-même', [
+          { path: 'body.withOrganisationId', message: 'Autre entreprise attendue' },
+        ]);
       await this.checkParties(tx, access, [side, input.withOrganisationId]);
       await this.checkSynergies(tx, access, input.synergyIds);
       assertNoIssues(placementIssues(access.event.sessions, { ...input, organisationA: side, organisationB: input.withOrganisationId }, 'body'));
@@ -38,16 +41,33 @@ export class MeetingRequestService {
       const existing = await repo.findRequestByPair(tx, eventId, a, b);
       await repo.setEventState(tx, eventId, { newRevision: true }, now);
       if (!existing) {
-        const row = await repo.insertRequest(tx, { eventId, organisationA: a, organisationB: b, ...priority, synergyIds: input.synergyIds, session: input.session, fixedSlot: input.fixedSlot, createdBy: user.id, createdAt: now, updatedAt: now });
+        const row = await repo.insertRequest(tx, {
+          eventId,
+          organisationA: a,
+          organisationB: b,
+          ...priority,
+          synergyIds: input.synergyIds,
+          session: input.session,
+          fixedSlot: input.fixedSlot,
+          createdBy: user.id,
+          createdAt: now,
+          updatedAt: now,
+        });
         return { row, created: true };
       }
       if ((side === a ? existing.priorityA : existing.priorityB) !== null) throw conflict('request_exists', 'Ce rendez-vous est déjà demandé.');
-      const merged = await repo.updateRequest(tx, existing.id, existing.version, {
-        ...priority,
-        synergyIds: [...new Set([...existing.synergyIds, ...input.synergyIds])],
-        session: input.session ?? existing.session,
-        fixedSlot: input.fixedSlot ?? existing.fixedSlot,
-      }, now);
+      const merged = await repo.updateRequest(
+        tx,
+        existing.id,
+        existing.version,
+        {
+          ...priority,
+          synergyIds: [...new Set([...existing.synergyIds, ...input.synergyIds])],
+          session: input.session ?? existing.session,
+          fixedSlot: input.fixedSlot ?? existing.fixedSlot,
+        },
+        now,
+      );
       return { row: merged!, created: false };
     });
     return { request: presentRequest(row, await this.names([row])), created };
@@ -57,13 +77,17 @@ export class MeetingRequestService {
     const row = await this.ctx.db.transaction(async (tx) => {
       const access = await accessEvent(tx, user, eventId, true);
       const request = await this.visibleRequest(tx, access, user, requestId);
-      if (!access.facilitator && (input.session !== undefined || input.fixedSlot !== undefined)) throw forbidden('Seuls les animateurs fixent une session ou un créneau');
+      if (!access.facilitator && (input.session !== undefined || input.fixedSlot !== undefined))
+        throw forbidden('Seuls les animateurs fixent une session ou un créneau');
       const values: Parameters<typeof repo.updateRequest>[3] = {};
       if (input.priority !== undefined) {
-        if (access.facilitator && !input.organisationId) throw badRequest('organisation_required', 'Indiquez pour quelle entreprise la priorité change', [{ path: 'body.organisationId', message: 'Entreprise requise' }]);
+        if (access.facilitator && !input.organisationId)
+          throw badRequest('organisation_required', 'Indiquez pour quelle entreprise la priorité change', [
+            { path: 'body.organisationId', message: 'Entreprise requise' },
+          ]);
         const side = this.actingSide(user, access, input.organisationId);
         const current = side === request.organisationA ? request.priorityA : side === request.organisationB ? request.priorityB : undefined;
-        if (current === undefined) throw unprocessable('unknown_participant', "Cette entreprise ne fait pas partie de la demande");
+        if (current === undefined) throw unprocessable('unknown_participant', 'Cette entreprise ne fait pas partie de la demande');
         if (current === null) throw conflict('not_requested', "Cette entreprise n'a pas demandé ce rendez-vous.");
         Object.assign(values, side === request.organisationA ? { priorityA: input.priority } : { priorityB: input.priority });
       }
@@ -71,7 +95,11 @@ export class MeetingRequestService {
         await this.checkSynergies(tx, access, input.synergyIds);
         values.synergyIds = input.synergyIds;
       }
-      const placement = { ...request, session: input.session === undefined ? request.session : input.session, fixedSlot: input.fixedSlot === undefined ? request.fixedSlot : input.fixedSlot };
+      const placement = {
+        ...request,
+        session: input.session === undefined ? request.session : input.session,
+        fixedSlot: input.fixedSlot === undefined ? request.fixedSlot : input.fixedSlot,
+      };
       assertNoIssues(placementIssues(access.event.sessions, placement, 'body'));
       if (request.version !== input.version) throw versionConflict();
       const now = this.ctx.now();
@@ -105,10 +133,12 @@ export class MeetingRequestService {
   private actingSide(user: CurrentUser, access: EventAccess, organisationId: string | undefined): string {
     if (access.facilitator) {
       requireNotPublished(access.event);
-      if (!organisationId) throw badRequest('organisation_required', 'Indiquez pour quelle entreprise', [{ path: 'body.organisationId', message: 'Entreprise requise' }]);
+      if (!organisationId)
+        throw badRequest('organisation_required', 'Indiquez pour quelle entreprise', [{ path: 'body.organisationId', message: 'Entreprise requise' }]);
       return organisationId;
     }
-    if (!user.organisationId || (organisationId && organisationId !== user.organisationId)) throw forbidden('Vous ne demandez des rendez-vous que pour votre entreprise');
+    if (!user.organisationId || (organisationId && organisationId !== user.organisationId))
+      throw forbidden('Vous ne demandez des rendez-vous que pour votre entreprise');
     if (access.event.status !== 'requests_open') throw conflict('requests_closed', 'Les demandes de rendez-vous ne sont pas ouvertes.');
     return user.organisationId;
   }
@@ -126,13 +156,25 @@ export class MeetingRequestService {
   private async checkParties(tx: Transaction, access: EventAccess, ids: string[]) {
     const present = new Set((await repo.participantsOf(tx, access.event.id)).map((p) => p.organisationId));
     if (!access.facilitator && !present.has(ids[0]!)) throw forbidden('Votre entreprise ne participe pas à cet événement');
-    const errors = ids.flatMap((id, i) => (present.has(id) ? [] : [{ path: `body.${i === 0 ? 'organisationId' : 'withOrganisationId'}`, message: "Cette entreprise ne participe pas à l'événement", code: 'unknown_participant' }]));
+    const errors = ids.flatMap((id, i) =>
+      present.has(id)
+        ? []
+        : [
+            {
+              path: `body.${i === 0 ? 'organisationId' : 'withOrganisationId'}`,
+              message: "Cette entreprise ne participe pas à l'événement",
+              code: 'unknown_participant',
+            },
+          ],
+    );
     if (errors.length) throw unprocessable('unknown_participant', "Une entreprise de la demande ne participe pas à l'événement.", errors);
   }
 
   private async checkSynergies(tx: Transaction, access: EventAccess, ids: string[]) {
     const found = new Set(await repo.zoneSynergies(tx, access.event.zoneId, ids));
-    const errors = ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `body.synergyIds.${i}`, message: 'Synergie inconnue dans cette zone', code: 'unknown_synergy' }]));
+    const errors = ids.flatMap((id, i) =>
+      found.has(id) ? [] : [{ path: `body.synergyIds.${i}`, message: 'Synergie inconnue dans cette zone', code: 'unknown_synergy' }],
+    );
     if (errors.length) throw unprocessable('unknown_synergy', 'Certaines synergies sont inconnues dans cette zone.', errors);
   }
 

@@ -27,32 +27,64 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingServices> = async (app,
   const { events, requests } = services;
 
   app.get('/meeting-events', {
-    schema: { tags, summary: "A zone's meeting events (drafts for facilitators only)", querystring: MeetingEventListQuery, response: { 200: z.array(MeetingEventSummary), ...problems(400, 401, 403) } },
+    schema: {
+      tags,
+      summary: "A zone's meeting events (drafts for facilitators only)",
+      querystring: MeetingEventListQuery,
+      response: { 200: z.array(MeetingEventSummary), ...problems(400, 401, 403) },
+    },
     handler: async (request) => events.list(requireUser(request), request.query.zoneId),
   });
 
   app.post('/meeting-events', {
-    schema: { tags, summary: 'Create a meeting event (facilitator)', body: MeetingEventCreate, response: { 201: MeetingEvent, ...problems(400, 401, 403, 422) } },
+    schema: {
+      tags,
+      summary: 'Create a meeting event (facilitator)',
+      body: MeetingEventCreate,
+      response: { 201: MeetingEvent, ...problems(400, 401, 403, 422) },
+    },
     handler: async (request, reply) => reply.status(201).send(await events.create(requireUser(request), request.body)),
   });
 
   app.get('/meeting-events/:id', {
-    schema: { tags, summary: 'A meeting event with its slots, tables and participants', params: IdParams, response: { 200: MeetingEvent, ...problems(400, 401, 404) } },
+    schema: {
+      tags,
+      summary: 'A meeting event with its slots, tables and participants',
+      params: IdParams,
+      response: { 200: MeetingEvent, ...problems(400, 401, 404) },
+    },
     handler: async (request) => events.get(requireUser(request), request.params.id),
   });
 
   app.patch('/meeting-events/:id', {
-    schema: { tags, summary: 'Edit the setup; participants, when given, replace the list (facilitator)', params: IdParams, body: MeetingEventUpdate, response: { 200: MeetingEvent, ...problems(400, 401, 403, 404, 409, 422) } },
+    schema: {
+      tags,
+      summary: 'Edit the setup; participants, when given, replace the list (facilitator)',
+      params: IdParams,
+      body: MeetingEventUpdate,
+      response: { 200: MeetingEvent, ...problems(400, 401, 403, 404, 409, 422) },
+    },
     handler: async (request) => events.update(requireUser(request), request.params.id, request.body),
   });
 
   app.post('/meeting-events/:id/status', {
-    schema: { tags, summary: 'Open requests to members, or go back to the draft (facilitator)', params: IdParams, body: MeetingEventStatusChange, response: { 200: MeetingEvent, ...problems(400, 401, 403, 404, 409) } },
+    schema: {
+      tags,
+      summary: 'Open requests to members, or go back to the draft (facilitator)',
+      params: IdParams,
+      body: MeetingEventStatusChange,
+      response: { 200: MeetingEvent, ...problems(400, 401, 403, 404, 409) },
+    },
     handler: async (request) => events.setStatus(requireUser(request), request.params.id, request.body),
   });
 
   app.get('/meeting-events/:id/requests', {
-    schema: { tags, summary: 'Meeting requests (members: their firm’s)', params: IdParams, response: { 200: z.array(MeetingRequest), ...problems(400, 401, 404) } },
+    schema: {
+      tags,
+      summary: 'Meeting requests (members: their firm’s)',
+      params: IdParams,
+      response: { 200: z.array(MeetingRequest), ...problems(400, 401, 404) },
+    },
     handler: async (request) => requests.list(requireUser(request), request.params.id),
   });
 
@@ -72,7 +104,13 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingServices> = async (app,
   });
 
   app.patch('/meeting-events/:id/requests/:requestId', {
-    schema: { tags, summary: 'Change a priority, synergies, session or fixed slot', params: MeetingRequestParams, body: MeetingRequestUpdate, response: { 200: MeetingRequest, ...problems(400, 401, 403, 404, 409, 422) } },
+    schema: {
+      tags,
+      summary: 'Change a priority, synergies, session or fixed slot',
+      params: MeetingRequestParams,
+      body: MeetingRequestUpdate,
+      response: { 200: MeetingRequest, ...problems(400, 401, 403, 404, 409, 422) },
+    },
     handler: async (request) => requests.update(requireUser(request), request.params.id, request.params.requestId, request.body),
   });
 

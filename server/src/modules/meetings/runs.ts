@@ -73,13 +73,30 @@ export class ScheduleRunService {
         const event = (await repo.findEvent(tx, eventId, true))!;
         const now = this.ctx.now();
         const finish = (values: Parameters<typeof schedules.finishRun>[2]) => schedules.finishRun(tx, runId, { ...values, revision: input.revision }, now);
-        if (event.status === 'published') return finish({ status: 'failed', errorCode: 'event_published', error: 'Le planning a été publié pendant le calcul.' });
+        if (event.status === 'published')
+          return finish({ status: 'failed', errorCode: 'event_published', error: 'Le planning a été publié pendant le calcul.' });
         if (result.status === 'infeasible') {
-          return finish({ status: 'failed', errorCode: result.failure.code, error: result.failure.message, summary: result.stats ? summaryOf(result.stats) : null });
+          return finish({
+            status: 'failed',
+            errorCode: result.failure.code,
+            error: result.failure.message,
+            summary: result.stats ? summaryOf(result.stats) : null,
+          });
         }
         const version = await schedules.insertSchedule(
           tx,
-          { eventId, kind: 'solve', revision: input.revision, event: input.scheduling, meetings: result.meetings, unscheduled: result.unscheduled, stats: result.stats, changedOrganisations: [], runId, createdBy: run.requestedBy },
+          {
+            eventId,
+            kind: 'solve',
+            revision: input.revision,
+            event: input.scheduling,
+            meetings: result.meetings,
+            unscheduled: result.unscheduled,
+            stats: result.stats,
+            changedOrganisations: [],
+            runId,
+            createdBy: run.requestedBy,
+          },
           now,
         );
         await finish({ status: 'done', summary: summaryOf(result.stats), scheduleVersion: version });
@@ -89,7 +106,12 @@ export class ScheduleRunService {
     } catch (error) {
       // The cause goes to the log; facilitators see a stable code.
       this.log?.error({ err: error, runId }, 'meeting scheduling failed');
-      await schedules.finishRun(db, runId, { status: 'failed', errorCode: 'internal_error', error: 'Le calcul a échoué : réessayez ou contactez un administrateur.' }, this.ctx.now());
+      await schedules.finishRun(
+        db,
+        runId,
+        { status: 'failed', errorCode: 'internal_error', error: 'Le calcul a échoué : réessayez ou contactez un administrateur.' },
+        this.ctx.now(),
+      );
     }
   }
 

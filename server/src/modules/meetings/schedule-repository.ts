@@ -43,7 +43,10 @@ function typed(row: typeof schedules.$inferSelect): StoredSchedule {
 export async function synergyTitles(db: Db, schedule: Pick<StoredSchedule, 'event'>) {
   const ids = [...new Set(schedule.event.requests.flatMap((r) => r.synergyIds))];
   if (ids.length === 0) return [];
-  return db.select({ id: schema.synergies.id, title: schema.synergies.title, titleParts: schema.synergies.titleParts }).from(schema.synergies).where(inArray(schema.synergies.id, ids));
+  return db
+    .select({ id: schema.synergies.id, title: schema.synergies.title, titleParts: schema.synergies.titleParts })
+    .from(schema.synergies)
+    .where(inArray(schema.synergies.id, ids));
 }
 
 export async function insertRun(db: Db, values: typeof runs.$inferInsert): Promise<RunRow> {
@@ -53,7 +56,10 @@ export async function insertRun(db: Db, values: typeof runs.$inferInsert): Promi
 }
 
 export async function findRun(db: Db, eventId: string, id: string): Promise<RunRow | undefined> {
-  const [row] = await db.select().from(runs).where(and(eq(runs.eventId, eventId), eq(runs.id, id)));
+  const [row] = await db
+    .select()
+    .from(runs)
+    .where(and(eq(runs.eventId, eventId), eq(runs.id, id)));
   return row;
 }
 
@@ -70,12 +76,21 @@ export async function claimRun(db: Db, id: string, now: Date): Promise<RunRow | 
 
 export async function setRunProgress(db: Db, id: string, progress: number) {
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(runs).set({ progress }).where(and(eq(runs.id, id), eq(runs.status, 'running'))).returning();
+    const [row] = await tx
+      .update(runs)
+      .set({ progress })
+      .where(and(eq(runs.id, id), eq(runs.status, 'running')))
+      .returning();
     if (row) await runMoved(tx, row);
   });
 }
 
-export async function finishRun(db: Db, id: string, values: Pick<typeof runs.$inferInsert, 'status' | 'summary' | 'scheduleVersion' | 'errorCode' | 'error' | 'revision'>, now: Date) {
+export async function finishRun(
+  db: Db,
+  id: string,
+  values: Pick<typeof runs.$inferInsert, 'status' | 'summary' | 'scheduleVersion' | 'errorCode' | 'error' | 'revision'>,
+  now: Date,
+) {
   const [row] = await db
     .update(runs)
     .set({ ...values, progress: values.status === 'done' ? 100 : sql`${runs.progress}`, finishedAt: now })
@@ -86,7 +101,13 @@ export async function finishRun(db: Db, id: string, values: Pick<typeof runs.$in
 
 /** The facilitator's page follows the run live (event room); committed with the run's row. */
 function runMoved(db: Db, run: RunRow) {
-  return publishEvent(db, roomName.event(run.eventId), { type: 'schedule_run.progress', eventId: run.eventId, runId: run.id, status: run.status, progress: run.progress });
+  return publishEvent(db, roomName.event(run.eventId), {
+    type: 'schedule_run.progress',
+    eventId: run.eventId,
+    runId: run.id,
+    status: run.status,
+    progress: run.progress,
+  });
 }
 
 export async function latestSchedule(db: Db, eventId: string): Promise<StoredSchedule | undefined> {
@@ -95,7 +116,10 @@ export async function latestSchedule(db: Db, eventId: string): Promise<StoredSch
 }
 
 export async function findSchedule(db: Db, eventId: string, version: number): Promise<StoredSchedule | undefined> {
-  const [row] = await db.select().from(schedules).where(and(eq(schedules.eventId, eventId), eq(schedules.version, version)));
+  const [row] = await db
+    .select()
+    .from(schedules)
+    .where(and(eq(schedules.eventId, eventId), eq(schedules.version, version)));
   return row ? typed(row) : undefined;
 }
 
@@ -105,7 +129,12 @@ export async function insertSchedule(
   s: Omit<StoredSchedule, 'version' | 'createdAt'> & { runId?: string | null; change?: unknown; createdBy: string | null },
   now: Date,
 ): Promise<number> {
-  const [last] = await db.select({ version: schedules.version }).from(schedules).where(eq(schedules.eventId, s.eventId)).orderBy(desc(schedules.version)).limit(1);
+  const [last] = await db
+    .select({ version: schedules.version })
+    .from(schedules)
+    .where(eq(schedules.eventId, s.eventId))
+    .orderBy(desc(schedules.version))
+    .limit(1);
   const version = (last?.version ?? 0) + 1;
   await db.insert(schedules).values({
     eventId: s.eventId,

@@ -38,12 +38,23 @@ const text = (type: string) => z.string().describe(type);
 /** Scheduling runs, the preview, publication, day-of changes, agendas and exports, follow-up. */
 export const scheduleRoutes: FastifyPluginAsyncZod<MeetingServices> = async (app, { runs, schedules, dayOf, agendas, followUp }) => {
   app.post('/meeting-events/:id/runs', {
-    schema: { tags, summary: 'Compute the schedule in the background (facilitator)', params: IdParams, body: ScheduleRunCreate, response: { 202: ScheduleRun, ...problems(400, 401, 403, 404, 409) } },
+    schema: {
+      tags,
+      summary: 'Compute the schedule in the background (facilitator)',
+      params: IdParams,
+      body: ScheduleRunCreate,
+      response: { 202: ScheduleRun, ...problems(400, 401, 403, 404, 409) },
+    },
     handler: async (request, reply) => reply.status(202).send(await runs.request(requireUser(request), request.params.id, request.body.timeLimitSeconds)),
   });
 
   app.get('/meeting-events/:id/runs/:runId', {
-    schema: { tags, summary: 'Progress and result of a scheduling run', params: ScheduleRunParams, response: { 200: ScheduleRun, ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'Progress and result of a scheduling run',
+      params: ScheduleRunParams,
+      response: { 200: ScheduleRun, ...problems(400, 401, 403, 404) },
+    },
     handler: async (request) => runs.get(requireUser(request), request.params.id, request.params.runId),
   });
 
@@ -58,7 +69,13 @@ export const scheduleRoutes: FastifyPluginAsyncZod<MeetingServices> = async (app
   });
 
   app.post('/meeting-events/:id/publish', {
-    schema: { tags, summary: 'Publish the agendas to the firms and email them (facilitator)', params: IdParams, body: PublishBody, response: { 200: MeetingEvent, ...problems(400, 401, 403, 404, 409) } },
+    schema: {
+      tags,
+      summary: 'Publish the agendas to the firms and email them (facilitator)',
+      params: IdParams,
+      body: PublishBody,
+      response: { 200: MeetingEvent, ...problems(400, 401, 403, 404, 409) },
+    },
     handler: async (request) => schedules.publish(requireUser(request), request.params.id, request.body.version),
   });
 
@@ -74,22 +91,38 @@ export const scheduleRoutes: FastifyPluginAsyncZod<MeetingServices> = async (app
   });
 
   app.get('/meeting-events/:id/agendas/:organisationId', {
-    schema: { tags, summary: "A firm's agenda (members: their own, once published)", params: AgendaParams, response: { 200: Agenda, ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: "A firm's agenda (members: their own, once published)",
+      params: AgendaParams,
+      response: { 200: Agenda, ...problems(400, 401, 403, 404) },
+    },
     handler: async (request) => agendas.agenda(requireUser(request), request.params.id, request.params.organisationId),
   });
 
   app.get('/meeting-events/:id/agendas/:organisationId/pdf', {
     schema: { tags, summary: "A firm's agenda as PDF", params: AgendaParams, response: { 200: pdf, ...problems(400, 401, 403, 404) } },
-    handler: async (request, reply) => sendDownload(reply, await agendas.agendaPdf(requireUser(request), request.params.id, request.params.organisationId), 'inline'),
+    handler: async (request, reply) =>
+      sendDownload(reply, await agendas.agendaPdf(requireUser(request), request.params.id, request.params.organisationId), 'inline'),
   });
 
   app.get('/meeting-events/:id/agendas/:organisationId/ics', {
-    schema: { tags, summary: "A firm's agenda as iCalendar (Europe/Paris)", params: AgendaParams, response: { 200: text('text/calendar'), ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: "A firm's agenda as iCalendar (Europe/Paris)",
+      params: AgendaParams,
+      response: { 200: text('text/calendar'), ...problems(400, 401, 403, 404) },
+    },
     handler: async (request, reply) => sendDownload(reply, await agendas.agendaIcs(requireUser(request), request.params.id, request.params.organisationId)),
   });
 
   app.get('/meeting-events/:id/table-plan/pdf', {
-    schema: { tags, summary: 'Who sits at which table, slot by slot, for the room (facilitator)', params: IdParams, response: { 200: pdf, ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'Who sits at which table, slot by slot, for the room (facilitator)',
+      params: IdParams,
+      response: { 200: pdf, ...problems(400, 401, 403, 404) },
+    },
     handler: async (request, reply) => sendDownload(reply, await agendas.tablePlanPdf(requireUser(request), request.params.id), 'inline'),
   });
 
@@ -99,17 +132,33 @@ export const scheduleRoutes: FastifyPluginAsyncZod<MeetingServices> = async (app
   });
 
   app.get('/meeting-events/:id/schedule/xlsx', {
-    schema: { tags, summary: 'Every meeting as an Excel workbook (facilitator)', params: IdParams, response: { 200: z.any().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'Every meeting as an Excel workbook (facilitator)',
+      params: IdParams,
+      response: { 200: z.any().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), ...problems(400, 401, 403, 404) },
+    },
     handler: async (request, reply) => sendDownload(reply, await agendas.scheduleXlsx(requireUser(request), request.params.id)),
   });
 
   app.get('/meeting-events/:id/meetings', {
-    schema: { tags, summary: 'Published meetings and their follow-up (members: their firm’s)', params: IdParams, response: { 200: z.array(MeetingRecord), ...problems(400, 401, 404) } },
+    schema: {
+      tags,
+      summary: 'Published meetings and their follow-up (members: their firm’s)',
+      params: IdParams,
+      response: { 200: z.array(MeetingRecord), ...problems(400, 401, 404) },
+    },
     handler: async (request) => followUp.list(requireUser(request), request.params.id),
   });
 
   app.patch('/meetings/:id', {
-    schema: { tags, summary: 'Record whether a meeting took place and its outcome (its firms or a facilitator)', params: IdParams, body: MeetingFollowUp, response: { 200: MeetingRecord, ...problems(400, 401, 404, 409) } },
+    schema: {
+      tags,
+      summary: 'Record whether a meeting took place and its outcome (its firms or a facilitator)',
+      params: IdParams,
+      body: MeetingFollowUp,
+      response: { 200: MeetingRecord, ...problems(400, 401, 404, 409) },
+    },
     handler: async (request) => followUp.update(requireUser(request), request.params.id, request.body),
   });
 };

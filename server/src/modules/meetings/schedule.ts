@@ -36,7 +36,12 @@ export class ScheduleService {
    * Makes the latest schedule the firms' agendas: meeting rows for the follow-up, and an email to
    * every member of every participating firm, all in one transaction.
    */
-  async publish(user: CurrentUser, eventId: string, version: number, within?: (tx: Transaction, scheduleVersion: number) => Promise<void>): Promise<MeetingEvent> {
+  async publish(
+    user: CurrentUser,
+    eventId: string,
+    version: number,
+    within?: (tx: Transaction, scheduleVersion: number) => Promise<void>,
+  ): Promise<MeetingEvent> {
     const event = await this.ctx.db.transaction(async (tx) => {
       const access = await accessEvent(tx, user, eventId, true);
       requireFacilitator(access);
@@ -47,11 +52,19 @@ export class ScheduleService {
       if (event.version !== version) throw versionConflict();
       const schedule = await schedules.latestSchedule(tx, eventId);
       if (!schedule) throw conflict('not_scheduled', "Aucun planning n'a encore été calculé.");
-      if (schedule.revision !== event.revision) throw conflict('schedule_outdated', "L'événement ou les demandes ont changé depuis le calcul : relancez-le avant de publier.");
+      if (schedule.revision !== event.revision)
+        throw conflict('schedule_outdated', "L'événement ou les demandes ont changé depuis le calcul : relancez-le avant de publier.");
       const now = this.ctx.now();
       await schedules.syncMeetings(tx, eventId, schedule.meetings, new Set(), now);
       await repo.setEventState(tx, eventId, { status: 'published', publishedScheduleVersion: schedule.version }, now);
-      await emailAgendas(this.ctx, tx, event, schedule, schedule.event.participants.map((p) => p.id), 'published');
+      await emailAgendas(
+        this.ctx,
+        tx,
+        event,
+        schedule,
+        schedule.event.participants.map((p) => p.id),
+        'published',
+      );
       await within?.(tx, schedule.version);
       return (await repo.findEvent(tx, eventId))!;
     });

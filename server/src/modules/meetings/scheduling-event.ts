@@ -120,8 +120,19 @@ export function scheduleLookup(event: SchedulingEvent) {
     timing,
     tableName: (id: string) => tables.get(id) ?? id,
     requestOf: (id: string) => requests.get(id),
-    meeting: (m: ScheduledMeeting) => ({ requestId: m.requestId, organisations: organisations(m.participants), ...timing(m.slotId), tableId: m.tableId, tableName: tables.get(m.tableId) ?? m.tableId }),
-    unscheduled: (u: UnscheduledRequest) => ({ requestId: u.requestId, organisations: organisations(requests.get(u.requestId)?.participants ?? []), reason: u.reason, message: u.message }),
+    meeting: (m: ScheduledMeeting) => ({
+      requestId: m.requestId,
+      organisations: organisations(m.participants),
+      ...timing(m.slotId),
+      tableId: m.tableId,
+      tableName: tables.get(m.tableId) ?? m.tableId,
+    }),
+    unscheduled: (u: UnscheduledRequest) => ({
+      requestId: u.requestId,
+      organisations: organisations(requests.get(u.requestId)?.participants ?? []),
+      reason: u.reason,
+      message: u.message,
+    }),
   };
 }
 

@@ -71,7 +71,15 @@ export class MeetingEventService {
         const snapshot = toSchedulingEvent(updated, rows, requests);
         const scheduleVersion = await schedules.insertSchedule(
           tx,
-          { ...published, kind: 'change', revision: updated.revision, event: snapshot, changedOrganisations: [], change: { kind: 'setup' }, createdBy: user.id },
+          {
+            ...published,
+            kind: 'change',
+            revision: updated.revision,
+            event: snapshot,
+            changedOrganisations: [],
+            change: { kind: 'setup' },
+            createdBy: user.id,
+          },
           now,
         );
         await repo.setEventState(tx, id, { publishedScheduleVersion: scheduleVersion }, now);
@@ -96,11 +104,18 @@ export class MeetingEventService {
    * After publication the setup may still change (a slot added, a table, a firm's limits), as long
    * as every published meeting stays valid; otherwise 409 setup_breaks_schedule says which.
    */
-  private async checkPublished(tx: Transaction, event: repo.EventRow, setup: Omit<MeetingEventUpdate, 'version' | 'participants'>, participants: ParticipantsInput | undefined) {
+  private async checkPublished(
+    tx: Transaction,
+    event: repo.EventRow,
+    setup: Omit<MeetingEventUpdate, 'version' | 'participants'>,
+    participants: ParticipantsInput | undefined,
+  ) {
     const stored = (await schedules.findSchedule(tx, event.id, event.publishedScheduleVersion!))!;
     const names = new Map(stored.event.participants.map((p) => [p.id, p.name ?? p.id]));
     if (setup.date !== undefined && setup.date !== event.date) {
-      throw new HttpProblem(409, 'setup_breaks_schedule', 'Le planning est publié : la date ne peut plus changer.', [{ path: 'body.date', message: 'Date du planning publié', code: 'date_in_use' }]);
+      throw new HttpProblem(409, 'setup_breaks_schedule', 'Le planning est publié : la date ne peut plus changer.', [
+        { path: 'body.date', message: 'Date du planning publié', code: 'date_in_use' },
+      ]);
     }
     const current = await repo.participantsOf(tx, event.id);
     const rows = participants ? participants.map((p) => ({ ...p, organisationName: names.get(p.organisationId) ?? p.organisationId })) : current;
@@ -114,9 +129,19 @@ export class MeetingEventService {
 
   /** Participants are organisations of the event's zone (not archived). */
   private async checkOrganisations(tx: Transaction, zoneId: string, participants: ParticipantsInput) {
-    const found = new Set((await repo.zoneOrganisations(tx, zoneId, participants.map((p) => p.organisationId))).map((o) => o.id));
+    const found = new Set(
+      (
+        await repo.zoneOrganisations(
+          tx,
+          zoneId,
+          participants.map((p) => p.organisationId),
+        )
+      ).map((o) => o.id),
+    );
     const errors = participants.flatMap((p, i) =>
-      found.has(p.organisationId) ? [] : [{ path: `body.participants.${i}.organisationId`, message: "Cette entreprise n'est pas dans la zone", code: 'unknown_organisation' }],
+      found.has(p.organisationId)
+        ? []
+        : [{ path: `body.participants.${i}.organisationId`, message: "Cette entreprise n'est pas dans la zone", code: 'unknown_organisation' }],
     );
     if (errors.length) throw unprocessable('unknown_organisation', 'Certaines entreprises ne sont pas des entreprises de la zone.', errors);
   }

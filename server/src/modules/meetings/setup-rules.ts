@@ -58,7 +58,11 @@ export function placementIssues(sessions: Setup['sessions'], r: RequestPlacement
     const home = sessions.find((s) => s.slots.some((slot) => slot.id === r.fixedSlot));
     if (!home) issues.push({ path: `${where}.fixedSlot`, code: 'unknown_slot', message: `Le créneau « ${r.fixedSlot} » n'existe pas dans cet événement` });
     else if (session && home.id !== session.id) {
-      issues.push({ path: `${where}.fixedSlot`, code: 'fixed_slot_outside_session', message: `Le créneau « ${r.fixedSlot} » n'est pas dans la session « ${session.id} »` });
+      issues.push({
+        path: `${where}.fixedSlot`,
+        code: 'fixed_slot_outside_session',
+        message: `Le créneau « ${r.fixedSlot} » n'est pas dans la session « ${session.id} »`,
+      });
     }
   }
   return issues;
@@ -67,7 +71,11 @@ export function placementIssues(sessions: Setup['sessions'], r: RequestPlacement
 /** Throws one 422 listing every issue, with the first issue's code as the problem's code. */
 export function assertNoIssues(issues: readonly SetupIssue[]): void {
   if (issues.length === 0) return;
-  throw unprocessable(issues[0]!.code, issues.map((i) => i.message).join(' ; '), issues.map((i) => ({ path: i.path, message: i.message, code: i.code })));
+  throw unprocessable(
+    issues[0]!.code,
+    issues.map((i) => i.message).join(' ; '),
+    issues.map((i) => ({ path: i.path, message: i.message, code: i.code })),
+  );
 }
 
 /**
@@ -89,9 +97,14 @@ export function publishedScheduleBreaks(
   for (const m of meetings) {
     const was = oldTimes.get(m.slotId);
     const now = newTimes.get(m.slotId);
-    if (!now) out.push({ path: 'body.sessions', code: 'slot_in_use', message: `Le créneau ${m.slotId} porte le rendez-vous ${pair(m)} : il ne peut pas être retiré.` });
+    if (!now)
+      out.push({ path: 'body.sessions', code: 'slot_in_use', message: `Le créneau ${m.slotId} porte le rendez-vous ${pair(m)} : il ne peut pas être retiré.` });
     else if (was && (was.start !== now.start || was.end !== now.end)) {
-      out.push({ path: 'body.sessions', code: 'slot_in_use', message: `Le créneau ${m.slotId} porte le rendez-vous ${pair(m)} : son heure ne peut plus changer.` });
+      out.push({
+        path: 'body.sessions',
+        code: 'slot_in_use',
+        message: `Le créneau ${m.slotId} porte le rendez-vous ${pair(m)} : son heure ne peut plus changer.`,
+      });
     }
   }
   if (out.length > 0) return out;
@@ -99,7 +112,12 @@ export function publishedScheduleBreaks(
   const known = new Set(after.requests.map((r) => r.id));
   const violations = validateSchedule(after, { meetings, unscheduled: unscheduled.filter((u) => known.has(u.requestId)) });
   for (const v of violations) {
-    const code = v.code === 'unknown_table' ? 'table_in_use' : v.code === 'unknown_request' || v.code === 'request_accounting' ? 'participant_in_use' : 'limit_breaks_schedule';
+    const code =
+      v.code === 'unknown_table'
+        ? 'table_in_use'
+        : v.code === 'unknown_request' || v.code === 'request_accounting'
+          ? 'participant_in_use'
+          : 'limit_breaks_schedule';
     const message = frenchViolation(v.code, v.message);
     if (!out.some((o) => o.message === message)) out.push({ path: code === 'table_in_use' ? 'body.tables' : 'body.participants', code, message });
   }

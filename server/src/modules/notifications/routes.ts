@@ -29,12 +29,21 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ notifications: Notifica
   });
 
   app.get('/notifications/preferences', {
-    schema: { tags, summary: 'How you hear of what happens: in the app, a daily or weekly email digest, or not at all', response: { 200: NotificationPreferences, ...problems(401) } },
+    schema: {
+      tags,
+      summary: 'How you hear of what happens: in the app, a daily or weekly email digest, or not at all',
+      response: { 200: NotificationPreferences, ...problems(401) },
+    },
     handler: async (request) => notifications.preferences(requireUser(request)),
   });
 
   app.put('/notifications/preferences', {
-    schema: { tags, summary: 'Choose how you hear of what happens', body: NotificationPreferences, response: { 200: NotificationPreferences, ...problems(400, 401) } },
+    schema: {
+      tags,
+      summary: 'Choose how you hear of what happens',
+      body: NotificationPreferences,
+      response: { 200: NotificationPreferences, ...problems(400, 401) },
+    },
     handler: async (request) => notifications.savePreferences(requireUser(request), request.body),
   });
 };

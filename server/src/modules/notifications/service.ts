@@ -17,7 +17,15 @@ export class NotificationService {
 
   async latest(user: CurrentUser) {
     const rows = await repo.latestNotifications(this.ctx.db, user.id, 50);
-    return rows.map((r) => ({ id: r.id, synergyId: r.synergyId, type: r.type, text: r.text, count: r.count, read: r.readAt !== null, createdAt: r.createdAt.toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      synergyId: r.synergyId,
+      type: r.type,
+      text: r.text,
+      count: r.count,
+      read: r.readAt !== null,
+      createdAt: r.createdAt.toISOString(),
+    }));
   }
 
   async markRead(user: CurrentUser) {

@@ -26,10 +26,7 @@ export async function findSite(db: Db, id: string): Promise<SiteRow | undefined>
 }
 
 /** Keyset page by (name, id), optionally restricted to some zones and a name fragment. */
-export function listOrganisations(
-  db: Db,
-  f: { zoneIds: string[] | null; q?: string; after?: { key: string; id: string } | null; limit: number },
-) {
+export function listOrganisations(db: Db, f: { zoneIds: string[] | null; q?: string; after?: { key: string; id: string } | null; limit: number }) {
   const o = schema.organisations;
   const where: SQL[] = [eq(o.archived, false)];
   if (f.zoneIds) where.push(inArray(o.zoneId, f.zoneIds.length ? f.zoneIds : ['00000000-0000-0000-0000-000000000000']));

@@ -22,13 +22,23 @@ const tags = ['organisations'];
 
 export const organisationRoutes: FastifyPluginAsyncZod<{ organisations: OrganisationService }> = async (app, { organisations }) => {
   app.get('/organisations', {
-    schema: { tags, summary: 'Organisations of the zones you belong to', querystring: OrganisationListQuery, response: { 200: page(Organisation), ...problems(400, 401, 403) } },
+    schema: {
+      tags,
+      summary: 'Organisations of the zones you belong to',
+      querystring: OrganisationListQuery,
+      response: { 200: page(Organisation), ...problems(400, 401, 403) },
+    },
     handler: async (request) => organisations.list(requireUser(request), request.query),
   });
 
   app.post('/organisations', {
     config: IDEMPOTENT,
-    schema: { tags, summary: 'Add an organisation to a zone (facilitator)', body: OrganisationCreate, response: { 201: Organisation, ...problems(400, 401, 403, 404, 409) } },
+    schema: {
+      tags,
+      summary: 'Add an organisation to a zone (facilitator)',
+      body: OrganisationCreate,
+      response: { 201: Organisation, ...problems(400, 401, 403, 404, 409) },
+    },
     handler: async (request, reply) => reply.status(201).send(await organisations.create(requireUser(request), request.body)),
   });
 
@@ -38,7 +48,13 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ organisations: Organisa
   });
 
   app.patch('/organisations/:id', {
-    schema: { tags, summary: 'Edit an organisation (facilitator)', params: IdParams, body: OrganisationUpdate, response: { 200: Organisation, ...problems(400, 401, 403, 404, 409) } },
+    schema: {
+      tags,
+      summary: 'Edit an organisation (facilitator)',
+      params: IdParams,
+      body: OrganisationUpdate,
+      response: { 200: Organisation, ...problems(400, 401, 403, 404, 409) },
+    },
     handler: async (request) => organisations.update(requireUser(request), request.params.id, request.body),
   });
 

@@ -52,13 +52,16 @@ export class OrganisationService {
     }
     const rows = await repo.listOrganisations(this.ctx.db, { zoneIds, q: query.q, after: decodeCursor(query.cursor), limit: query.limit });
     const page = pageOf(rows, query.limit, (o) => [o.name, o.id]);
-    const sites = await repo.sitesOf(this.ctx.db, page.items.map((o) => o.id));
+    const sites = await repo.sitesOf(
+      this.ctx.db,
+      page.items.map((o) => o.id),
+    );
     return { items: page.items.map((o) => this.present(user, o, sites)), nextCursor: page.nextCursor };
   }
 
   async create(user: CurrentUser, input: z.infer<typeof OrganisationCreate>) {
     if (!(await findZone(this.ctx.db, input.zoneId))) throw notFound('Zone');
-    if (!facilitates(user, input.zoneId)) throw forbidden("Seuls les animateurs de la zone ajoutent des entreprises");
+    if (!facilitates(user, input.zoneId)) throw forbidden('Seuls les animateurs de la zone ajoutent des entreprises');
     if (await repo.findOrganisationBySiret(this.ctx.db, input.siret)) throw conflict('siret_taken', `Le SIRET ${input.siret} est déjà enregistré`);
     const org = await this.ctx.db.transaction(async (tx) => {
       const row = await repo.insertOrganisation(tx, input);
@@ -82,7 +85,11 @@ export class OrganisationService {
       await markForReindex(tx, 'organisation', [id]);
       // Declarations carry the organisation's name in the index.
       if (values.name && values.name !== org.name) {
-        await markForReindex(tx, 'declaration', (await repo.declarationIdsOf(tx, id)).map((d) => d.id));
+        await markForReindex(
+          tx,
+          'declaration',
+          (await repo.declarationIdsOf(tx, id)).map((d) => d.id),
+        );
       }
       return row;
     });
@@ -119,7 +126,11 @@ export class OrganisationService {
     const updated = await this.ctx.db.transaction(async (tx) => {
       const row = await repo.updateSite(tx, siteId, input);
       await markForReindex(tx, 'organisation', [site.organisationId]);
-      await markForReindex(tx, 'declaration', (await repo.declarationIdsAtSite(tx, siteId)).map((d) => d.id));
+      await markForReindex(
+        tx,
+        'declaration',
+        (await repo.declarationIdsAtSite(tx, siteId)).map((d) => d.id),
+      );
       return row!;
     });
     this.ctx.searchRelay.nudge();

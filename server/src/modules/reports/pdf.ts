@@ -20,12 +20,16 @@ const GREEN = '#1f6f4a';
 const LIGHT = '#e7f1eb';
 const GREY = '#5b6660';
 const KIND_COLOURS: Record<string, string> = { substitution: '#1f6f4a', mutualisation: '#d08a1c', sharing: '#2a6fb0', potential_taker: '#8a5cb0' };
-const KIND_LABELS: Record<string, string> = { substitution: 'Substitution', mutualisation: 'Mutualisation', sharing: 'Partage', potential_taker: 'Preneur potentiel' };
+const KIND_LABELS: Record<string, string> = {
+  substitution: 'Substitution',
+  mutualisation: 'Mutualisation',
+  sharing: 'Partage',
+  potential_taker: 'Preneur potentiel',
+};
 const MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
 
 /** French figures with a plain space as thousands separator: the standard PDF fonts lack U+202F. */
-export const frNumber = (n: number, digits = 0) =>
-  new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits }).format(n).replace(/[\u202f\u00a0]/g, ' ');
+export const frNumber = (n: number, digits = 0) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits }).format(n).replace(/[\u202f\u00a0]/g, ' ');
 export const frDate = (d: Date) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(d);
 const plural = (n: number, one: string, many: string) => `${frNumber(n)} ${n > 1 ? many : one}`;
 const familyLabel = (code: string) => (code === 'other' ? 'Sans catégorie' : (findCategory(code)?.labelFr ?? code));
@@ -46,8 +50,16 @@ function keyFigures(doc: PDFKit.PDFDocument, data: ReportData) {
     const x = 48 + (i % 3) * (width + 10);
     const y = top + Math.floor(i / 3) * 78;
     doc.rect(x, y, width, 68).fill(LIGHT);
-    doc.fillColor(GREEN).font('Helvetica-Bold').fontSize(26).text(frNumber(value), x + 10, y + 8, { width: width - 20 });
-    doc.fillColor('#000').font('Helvetica').fontSize(10).text(value > 1 ? many : one, x + 10, y + 42, { width: width - 20 });
+    doc
+      .fillColor(GREEN)
+      .font('Helvetica-Bold')
+      .fontSize(26)
+      .text(frNumber(value), x + 10, y + 8, { width: width - 20 });
+    doc
+      .fillColor('#000')
+      .font('Helvetica')
+      .fontSize(10)
+      .text(value > 1 ? many : one, x + 10, y + 42, { width: width - 20 });
   });
   doc.x = 48;
   doc.y = top + 2 * 78 + 6;
@@ -62,10 +74,17 @@ function bars(doc: PDFKit.PDFDocument, title: string, rows: { label: string; val
   const barSpace = doc.page.width - 96 - labelWidth - 70;
   for (const r of rows) {
     const y = doc.y;
-    doc.font('Helvetica').fontSize(9).fillColor('#000').text(r.label, 48, y + 3, { width: labelWidth - 8 });
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor('#000')
+      .text(r.label, 48, y + 3, { width: labelWidth - 8 });
     const w = (r.value / max) * barSpace;
     if (w > 0) doc.rect(48 + labelWidth, y, w, 14).fill(r.colour ?? GREEN);
-    doc.fillColor(GREY).fontSize(9).text(r.text ?? frNumber(r.value), 48 + labelWidth + w + 6, y + 3, { lineBreak: false });
+    doc
+      .fillColor(GREY)
+      .fontSize(9)
+      .text(r.text ?? frNumber(r.value), 48 + labelWidth + w + 6, y + 3, { lineBreak: false });
     doc.x = 48;
     doc.y = y + 20;
   }
@@ -82,9 +101,13 @@ function implementedTable(doc: PDFKit.PDFDocument, rows: ImplementedSynergyRow[]
   for (const r of rows) {
     if (doc.y > doc.page.height - 110) doc.addPage();
     doc.fillColor('#000').font('Helvetica-Bold').fontSize(10).text(r.title, 48);
-    doc.font('Helvetica').fontSize(9).fillColor(GREY)
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .fillColor(GREY)
       .text(`${KIND_LABELS[r.kind] ?? r.kind} · ${r.firms ?? ''} · mise en œuvre le ${frDate(new Date(r.implementedAt))}`);
-    doc.fillColor('#000')
+    doc
+      .fillColor('#000')
       .text(`${frNumber(r.tonnes, 1)} t détournées · ${frNumber(r.euros)} € économisés · ${frNumber(r.co2eKg)} kg CO2e évités · ${frNumber(r.km)} km évités`)
       .moveDown(0.5);
   }
@@ -96,7 +119,9 @@ function sources(doc: PDFKit.PDFDocument, factors: ReportData['factors']) {
   doc.fillColor('#000').font('Helvetica').fontSize(9);
   if (factors.length === 0) doc.text('Aucun facteur utilisé cette année.');
   for (const f of factors) {
-    doc.text(`${findCategory(f.categoryCode)?.labelFr ?? f.categoryCode} : ${frNumber(f.co2eKgPerTonne)} kg CO2e et ${frNumber(f.eurosPerTonne)} € par tonne — source : ${f.source}`);
+    doc.text(
+      `${findCategory(f.categoryCode)?.labelFr ?? f.categoryCode} : ${frNumber(f.co2eKgPerTonne)} kg CO2e et ${frNumber(f.eurosPerTonne)} € par tonne — source : ${f.source}`,
+    );
   }
 }
 
@@ -111,18 +136,26 @@ export function renderActivityReport(data: ReportData): Promise<Buffer> {
 
     doc.fillColor(GREEN).font('Helvetica-Bold').fontSize(22).text(`Rapport d'activité ${f.year}`);
     doc.fillColor('#000').fontSize(14).text(f.zone.name);
-    doc.font('Helvetica').fontSize(10).fillColor(GREY)
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .fillColor(GREY)
       .text(`Écologie industrielle territoriale : coopération inter-entreprises. Édité le ${frDate(data.generatedAt)}.`)
       .moveDown();
     doc.fillColor(GREEN).font('Helvetica-Bold').fontSize(12).text('Chiffres clés').moveDown(0.4);
     keyFigures(doc, data);
-    doc.fillColor('#000').font('Helvetica').fontSize(10).text(
-      `En ${f.year}, ${plural(f.firms.mobilised, 'entreprise', 'entreprises')} représentant ${plural(f.firms.employees, 'salarié', 'salariés')} ont identifié ` +
-        `${plural(f.funnel.proposals, 'piste de synergies', 'pistes de synergies')} ; ${plural(f.meetings.requested, "rendez-vous d'affaires a été demandé", "rendez-vous d'affaires ont été demandés")} ` +
-        `et ${frNumber(f.meetings.held)} tenus. ${plural(f.impactTotals.synergies, 'synergie mise en œuvre a', 'synergies mises en œuvre ont')} détourné ` +
-        `${frNumber(f.impactTotals.tonnes, 1)} t, économisé ${frNumber(f.impactTotals.euros)} € et évité ${frNumber(f.impactTotals.co2eKg)} kg CO2e et ${frNumber(f.impactTotals.km)} km.`,
-      48,
-    ).moveDown();
+    doc
+      .fillColor('#000')
+      .font('Helvetica')
+      .fontSize(10)
+      .text(
+        `En ${f.year}, ${plural(f.firms.mobilised, 'entreprise', 'entreprises')} représentant ${plural(f.firms.employees, 'salarié', 'salariés')} ont identifié ` +
+          `${plural(f.funnel.proposals, 'piste de synergies', 'pistes de synergies')} ; ${plural(f.meetings.requested, "rendez-vous d'affaires a été demandé", "rendez-vous d'affaires ont été demandés")} ` +
+          `et ${frNumber(f.meetings.held)} tenus. ${plural(f.impactTotals.synergies, 'synergie mise en œuvre a', 'synergies mises en œuvre ont')} détourné ` +
+          `${frNumber(f.impactTotals.tonnes, 1)} t, économisé ${frNumber(f.impactTotals.euros)} € et évité ${frNumber(f.impactTotals.co2eKg)} kg CO2e et ${frNumber(f.impactTotals.km)} km.`,
+        48,
+      )
+      .moveDown();
 
     bars(doc, 'Des fiches aux synergies mises en œuvre', [
       { label: 'Fiches déposées', value: f.funnel.declarations },
@@ -134,7 +167,11 @@ export function renderActivityReport(data: ReportData): Promise<Buffer> {
     bars(
       doc,
       'Pistes de synergies par famille et par type',
-      f.synergiesByCategory.map((r) => ({ label: `${familyLabel(r.category)} · ${KIND_LABELS[r.kind] ?? r.kind}`, value: r.count, colour: KIND_COLOURS[r.kind] })),
+      f.synergiesByCategory.map((r) => ({
+        label: `${familyLabel(r.category)} · ${KIND_LABELS[r.kind] ?? r.kind}`,
+        value: r.count,
+        colour: KIND_COLOURS[r.kind],
+      })),
     );
     bars(doc, "Rendez-vous d'affaires", [
       { label: 'Demandés', value: f.meetings.requested },

@@ -18,7 +18,12 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService }> = as
   });
 
   app.get('/search/organisations', {
-    schema: { tags, summary: 'Search organisations', querystring: OrganisationSearchQuery, response: { 200: z.array(OrganisationHit), ...problems(400, 401, 403) } },
+    schema: {
+      tags,
+      summary: 'Search organisations',
+      querystring: OrganisationSearchQuery,
+      response: { 200: z.array(OrganisationHit), ...problems(400, 401, 403) },
+    },
     handler: async (request) => search.organisations(requireUser(request), request.query),
   });
 };

@@ -8,7 +8,6 @@ import { circleFilter } from '../../infra/search/geo-cells';
 import { filterValue } from '../../infra/search/indexes';
 import { photoUrl } from '../declarations/service';
 
-
 /** Meilisearch filter expressing who may see what (mirrors policy.canSeeDeclaration). */
 export function visibilityFilter(user: CurrentUser): string | null {
   if (isAdmin(user)) return null;
@@ -19,7 +18,13 @@ export function visibilityFilter(user: CurrentUser): string | null {
 }
 
 const FACETS = ['kind', 'categoryPath', 'priceMode', 'hazardous'] as const;
-const HIGHLIGHT = { attributesToHighlight: ['title', 'description'], attributesToCrop: ['description'], cropLength: 30, highlightPreTag: '<mark>', highlightPostTag: '</mark>' };
+const HIGHLIGHT = {
+  attributesToHighlight: ['title', 'description'],
+  attributesToCrop: ['description'],
+  cropLength: 30,
+  highlightPreTag: '<mark>',
+  highlightPostTag: '</mark>',
+};
 /** Declarations examined for one page around a point: beyond, the nearest are taken among the first ones found. */
 const AROUND_CAP = 1000;
 /** Widening circles for "nearest first" without a radius: the first holding the page wins. */
@@ -67,7 +72,11 @@ export class SearchService {
     let found: Candidate[] = [];
     for (const radius of q.radiusKm ? [q.radiusKm] : [...RINGS_KM, Infinity]) {
       const cells = Number.isFinite(radius) ? circleFilter(origin, radius) : null;
-      const result = await this.index().search(q.q, { filter: cells ? [...filter, cells] : filter, limit: AROUND_CAP, attributesToRetrieve: ['id', 'location', ...FACETS] });
+      const result = await this.index().search(q.q, {
+        filter: cells ? [...filter, cells] : filter,
+        limit: AROUND_CAP,
+        attributesToRetrieve: ['id', 'location', ...FACETS],
+      });
       found = result.hits
         .map((h) => ({ id: h.id, km: h.location ? haversineKm(origin.lat, origin.lng, h.location.lat, h.location.lng) : null, doc: h }))
         .filter((c) => (c.km === null ? radius === Infinity : c.km <= radius));

@@ -44,48 +44,62 @@ export class MarketplaceService {
     const requesterId = user.organisationId;
     const now = this.ctx.now();
     const [giver, taker] = d.kind === 'offer' ? [d.organisationId, requesterId] : [requesterId, d.organisationId];
-    const id = await this.db.transaction(async (tx) => {
-      const synergyId = await repo.insertSynergy(
-        tx,
-        {
-          zoneId: d.zoneId,
-          kind: isSharingCategory(d.categoryCode) ? 'sharing' : 'substitution',
-          origin: 'marketplace',
-          requestKey,
-          status: 'under_discussion',
-          title: d.kind === 'offer' ? `${d.title} → ${requester}` : `${requester} → ${d.title}`,
-          createdBy: user.id,
-          createdAt: now,
-          updatedAt: now,
-        },
-        [
-          { organisationId: giver, declarationId: d.kind === 'offer' ? d.id : null, role: 'giver', acceptedAt: giver === requesterId ? now : null },
-          { organisationId: taker, declarationId: d.kind === 'need' ? d.id : null, role: 'taker', acceptedAt: taker === requesterId ? now : null },
-        ],
-        [d.id],
-        { type: 'requested', userId: user.id, organisationId: requesterId },
-      );
-      await repo.addMessage(tx, { synergyId, authorId: user.id, organisationId: requesterId, body: message, at: now });
-      await repo.closeSuggestionsAnsweredBy(tx, d.id, requesterId, `${REQUESTED}: ${synergyId}`, now);
-      const owners = await repo.peopleOf(tx, [d.organisationId]);
-      for (const o of owners) {
-        const text = `${requester} : « ${d.title} »`;
-        await insertNotifications(tx, [{ userId: o.id, synergyId, type: 'marketplace_request', text, createdAt: now }]);
-        await publishEvent(tx, roomName.user(o.id), { type: 'notification.created', notificationType: 'marketplace_request', text, synergyId, createdAt: now.toISOString() });
-        await enqueueEmail(
-          rawSql(tx),
-          this.ctx.jobs,
-          requestEmail(o, { author: user.displayName, firm: requester, title: d.title, message, link: `${this.ctx.config.publicUrl}/synergies/${synergyId}` }),
+    const id = await this.db
+      .transaction(async (tx) => {
+        const synergyId = await repo.insertSynergy(
+          tx,
+          {
+            zoneId: d.zoneId,
+            kind: isSharingCategory(d.categoryCode) ? 'sharing' : 'substitution',
+            origin: 'marketplace',
+            requestKey,
+            status: 'under_discussion',
+            title: d.kind === 'offer' ? `${d.title} → ${requester}` : `${requester} → ${d.title}`,
+            createdBy: user.id,
+            createdAt: now,
+            updatedAt: now,
+          },
+          [
+            { organisationId: giver, declarationId: d.kind === 'offer' ? d.id : null, role: 'giver', acceptedAt: giver === requesterId ? now : null },
+            { organisationId: taker, declarationId: d.kind === 'need' ? d.id : null, role: 'taker', acceptedAt: taker === requesterId ? now : null },
+          ],
+          [d.id],
+          { type: 'requested', userId: user.id, organisationId: requesterId },
         );
-      }
-      await publishEvent(tx, roomName.zone(d.zoneId), { type: 'synergy.changed', zoneId: d.zoneId, synergyId, reason: 'requested' });
-      return synergyId;
-    }).catch(async (error: unknown) => {
-      // The index settles simultaneous requests: the first one made the synergy, the others name it.
-      if (!isUniqueViolation(error, repo.MARKETPLACE_REQUEST_INDEX)) throw error;
-      const existing = await repo.openRequestWithKey(this.db, requestKey);
-      throw conflict('already_requested', 'Votre entreprise a déjà une demande en cours sur cette fiche.', existing);
-    });
+        await repo.addMessage(tx, { synergyId, authorId: user.id, organisationId: requesterId, body: message, at: now });
+        await repo.closeSuggestionsAnsweredBy(tx, d.id, requesterId, `${REQUESTED}: ${synergyId}`, now);
+        const owners = await repo.peopleOf(tx, [d.organisationId]);
+        for (const o of owners) {
+          const text = `${requester} : « ${d.title} »`;
+          await insertNotifications(tx, [{ userId: o.id, synergyId, type: 'marketplace_request', text, createdAt: now }]);
+          await publishEvent(tx, roomName.user(o.id), {
+            type: 'notification.created',
+            notificationType: 'marketplace_request',
+            text,
+            synergyId,
+            createdAt: now.toISOString(),
+          });
+          await enqueueEmail(
+            rawSql(tx),
+            this.ctx.jobs,
+            requestEmail(o, {
+              author: user.displayName,
+              firm: requester,
+              title: d.title,
+              message,
+              link: `${this.ctx.config.publicUrl}/synergies/${synergyId}`,
+            }),
+          );
+        }
+        await publishEvent(tx, roomName.zone(d.zoneId), { type: 'synergy.changed', zoneId: d.zoneId, synergyId, reason: 'requested' });
+        return synergyId;
+      })
+      .catch(async (error: unknown) => {
+        // The index settles simultaneous requests: the first one made the synergy, the others name it.
+        if (!isUniqueViolation(error, repo.MARKETPLACE_REQUEST_INDEX)) throw error;
+        const existing = await repo.openRequestWithKey(this.db, requestKey);
+        throw conflict('already_requested', 'Votre entreprise a déjà une demande en cours sur cette fiche.', existing);
+      });
     return this.synergies.get(user, id);
   }
 
@@ -130,11 +144,17 @@ export class MarketplaceService {
     const exchangeId = await this.db.transaction(async (tx) => {
       // Handing over is the giver's agreement.
       await repo.acceptOnce(tx, synergyId, giver.organisationId, now);
-      await this.synergies.moveInTransaction(tx, user, s, {
-        version: s.version,
-        status: 'implemented',
-        impact: { quantity: input.quantity, unit: input.unit, perYear: decl !== undefined && decl.frequency !== 'one-off' },
-      }, now);
+      await this.synergies.moveInTransaction(
+        tx,
+        user,
+        s,
+        {
+          version: s.version,
+          status: 'implemented',
+          impact: { quantity: input.quantity, unit: input.unit, perYear: decl !== undefined && decl.frequency !== 'one-off' },
+        },
+        now,
+      );
       const id = await exchangeRecords.insertExchange(tx, {
         synergyId,
         declarationId,
@@ -152,7 +172,14 @@ export class MarketplaceService {
         if (decl?.frequency === 'one-off') await this.declarations.setAvailability(tx, declarationId, 'closed', now);
         else await this.declarations.setAvailability(tx, declarationId, 'active', now, 'reserved');
       }
-      await repo.addEvent(tx, { synergyId, type: 'handed_over', userId: user.id, organisationId: user.organisationId, note: `${input.quantity} ${input.unit}`, at: now });
+      await repo.addEvent(tx, {
+        synergyId,
+        type: 'handed_over',
+        userId: user.id,
+        organisationId: user.organisationId,
+        note: `${input.quantity} ${input.unit}`,
+        at: now,
+      });
       return id;
     });
     this.ctx.searchRelay.nudge();

@@ -40,7 +40,11 @@ export async function repropose(sql: Sql, id: string, p: ProposalValues, nowIso:
 }
 
 /** New scores and explanations of open proposals, written only where they changed. */
-export async function refresh(sql: Sql, values: { id: string; score: number; reasons: unknown[]; fr: string; en: string; fingerprint: string }[], nowIso: string): Promise<number> {
+export async function refresh(
+  sql: Sql,
+  values: { id: string; score: number; reasons: unknown[]; fr: string; en: string; fingerprint: string }[],
+  nowIso: string,
+): Promise<number> {
   const result = await sql`
     update synergies s set score = v.score, reasons = v.reasons, explanation_fr = v.fr, explanation_en = v.en, fingerprint = v.fingerprint, updated_at = ${nowIso}
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, score float8, reasons jsonb, fr text, en text, fingerprint text)
@@ -92,7 +96,10 @@ export function insertEvents(sql: Sql, rows: { synergy_id: string; type: string;
  * Adds to each person's unread notification of the same group ("new suggestions of the
  * day"), or starts one: the bell shows one line saying how many, not one line each.
  */
-export async function addGroupedNotifications(sql: Sql, rows: { user_id: string; type: string; group_key: string; count: number; synergy_id: string | null; text: string; created_at: string }[]) {
+export async function addGroupedNotifications(
+  sql: Sql,
+  rows: { user_id: string; type: string; group_key: string; count: number; synergy_id: string | null; text: string; created_at: string }[],
+) {
   for (const chunk of chunks(rows, 5000)) {
     // One suggestion is named by its title; several are counted.
     await sql`insert into notifications ${sql(chunk)}

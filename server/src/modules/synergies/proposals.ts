@@ -34,7 +34,12 @@ export function proposalTitleParts(p: Proposal, declarations: Map<string, MatchD
   const name = (id: string | undefined) => (id ? (orgNames.get(id) ?? '') : '');
   switch (p.kind) {
     case 'mutualisation':
-      return { template: 'pool', resource: decls[0]?.kind ?? 'need', categoryCode: decls[0]?.categoryCode ?? '', firms: new Set(decls.map((d) => d.organisationId)).size };
+      return {
+        template: 'pool',
+        resource: decls[0]?.kind ?? 'need',
+        categoryCode: decls[0]?.categoryCode ?? '',
+        firms: new Set(decls.map((d) => d.organisationId)).size,
+      };
     case 'potential_taker':
       return { template: 'potential_taker', offerTitle: offer?.title ?? '', takerName: name(p.organisationIds.find((o) => o !== offer?.organisationId)) };
     default:
@@ -62,7 +67,11 @@ export interface SaveOutcome {
   retired: number;
 }
 
-export const addOutcomes = (a: SaveOutcome, b: SaveOutcome): SaveOutcome => ({ created: a.created + b.created, updated: a.updated + b.updated, retired: a.retired + b.retired });
+export const addOutcomes = (a: SaveOutcome, b: SaveOutcome): SaveOutcome => ({
+  created: a.created + b.created,
+  updated: a.updated + b.updated,
+  retired: a.retired + b.retired,
+});
 
 /**
  * Writes the engine's proposals: new ones are inserted (and their firms notified),
@@ -103,7 +112,14 @@ export async function saveProposals(
   // Set-based writes: a zone rematch saves thousands of proposals.
   let updated = reproposed;
   if (refreshed.length) {
-    const values = refreshed.map(({ id, p }) => ({ id, score: p.score, reasons: p.reasons, fr: p.explanationFr, en: p.explanationEn, fingerprint: p.fingerprint }));
+    const values = refreshed.map(({ id, p }) => ({
+      id,
+      score: p.score,
+      reasons: p.reasons,
+      fr: p.explanationFr,
+      en: p.explanationEn,
+      fingerprint: p.fingerprint,
+    }));
     updated += await repo.refresh(sql, values, nowIso);
   }
   const created: { id: string; p: Proposal }[] = [];
@@ -134,7 +150,9 @@ export async function saveProposals(
   let retired = 0;
   const writes: Promise<unknown>[] = [];
   if (created.length) {
-    const parties = created.flatMap(({ id, p }) => partiesOf(p, declarations).map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })));
+    const parties = created.flatMap(({ id, p }) =>
+      partiesOf(p, declarations).map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })),
+    );
     const links = created.flatMap(({ id, p }) => p.declarationIds.map((d) => ({ synergy_id: id, declaration_id: d })));
     // System events carry no note: the interface names them in the reader's language.
     const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', at: nowIso }));
@@ -143,7 +161,11 @@ export async function saveProposals(
         await Promise.all([repo.insertParties(sql, parties), ...repo.insertDeclarationLinks(sql, links)]);
         const groups = created.filter(({ p }) => p.kind === 'mutualisation').map(({ id }) => id);
         retired += await repo.supersedeSmallerGroups(sql, groups, `${RETIRED}: ${SUPERSEDED}`, nowIso);
-        await notifyNewProposals(sql, created.map((c) => c.id), now);
+        await notifyNewProposals(
+          sql,
+          created.map((c) => c.id),
+          now,
+        );
       })(),
       ...repo.insertEvents(sql, events),
     );
@@ -154,7 +176,13 @@ export async function saveProposals(
   // The zones' boards refetch; committed with the proposals.
   const zones = new Set(proposals.flatMap((p) => declarations.get(p.declarationIds[0]!)?.zoneId ?? []));
   if (input.retire && 'zoneId' in input.retire && input.retire.zoneId) zones.add(input.retire.zoneId);
-  for (const zoneId of zones) await publishEvent(sql, roomName.zone(zoneId), { type: 'synergy.changed', zoneId, synergyId: created.length === 1 ? created[0]!.id : null, reason: 'matching' });
+  for (const zoneId of zones)
+    await publishEvent(sql, roomName.zone(zoneId), {
+      type: 'synergy.changed',
+      zoneId,
+      synergyId: created.length === 1 ? created[0]!.id : null,
+      reason: 'matching',
+    });
   return { created: created.length, updated, retired };
 }
 
@@ -177,10 +205,24 @@ async function notifyNewProposals(sql: Sql, synergyIds: string[], now: Date): Pr
   const groupKey = `${NEW_PROPOSALS}:${now.toISOString().slice(0, 10)}`;
   await repo.addGroupedNotifications(
     sql,
-    [...perUser].map(([userId, ids]) => ({ user_id: userId, type: NEW_PROPOSALS, group_key: groupKey, count: ids.length, synergy_id: ids.length === 1 ? ids[0]! : null, text: ids.length === 1 ? (titles.get(ids[0]!) ?? '') : '', created_at: now.toISOString() })),
+    [...perUser].map(([userId, ids]) => ({
+      user_id: userId,
+      type: NEW_PROPOSALS,
+      group_key: groupKey,
+      count: ids.length,
+      synergy_id: ids.length === 1 ? ids[0]! : null,
+      text: ids.length === 1 ? (titles.get(ids[0]!) ?? '') : '',
+      created_at: now.toISOString(),
+    })),
   );
   for (const [userId, ids] of perUser) {
-    await publishEvent(sql, roomName.user(userId), { type: 'notification.created', notificationType: NEW_PROPOSALS, text: '', synergyId: ids.length === 1 ? ids[0]! : null, createdAt: now.toISOString() });
+    await publishEvent(sql, roomName.user(userId), {
+      type: 'notification.created',
+      notificationType: NEW_PROPOSALS,
+      text: '',
+      synergyId: ids.length === 1 ? ids[0]! : null,
+      createdAt: now.toISOString(),
+    });
   }
 }
 

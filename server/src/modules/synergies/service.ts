@@ -1,4 +1,16 @@
-import { belongsToZone, canMoveSynergy, titleForReader, type CurrentUser, facilitates, haversineKm, isAdmin, type SynergyCreate, type SynergyListQuery, type SynergyMove, type Unit } from '@synergies/shared';
+import {
+  belongsToZone,
+  canMoveSynergy,
+  titleForReader,
+  type CurrentUser,
+  facilitates,
+  haversineKm,
+  isAdmin,
+  type SynergyCreate,
+  type SynergyListQuery,
+  type SynergyMove,
+  type Unit,
+} from '@synergies/shared';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { decodeCursor, encodeCursor } from '../../http/cursor';
@@ -176,9 +188,12 @@ export class SynergyService {
     if (!canMoveSynergy(s.status, input.status)) {
       throw unprocessable('invalid_transition', `Passage impossible de « ${s.status} » à « ${input.status} ».`);
     }
-    if (input.status === 'dropped' && !input.reason) throw badRequest('reason_required', "Indiquez pourquoi la piste est abandonnée.", [{ path: 'body.reason', message: 'Motif requis' }]);
+    if (input.status === 'dropped' && !input.reason)
+      throw badRequest('reason_required', 'Indiquez pourquoi la piste est abandonnée.', [{ path: 'body.reason', message: 'Motif requis' }]);
     if (input.status === 'implemented' && !input.impact) {
-      throw badRequest('impact_required', 'Indiquez les quantités réelles pour calculer les impacts.', [{ path: 'body.impact', message: 'Quantités réelles requises' }]);
+      throw badRequest('impact_required', 'Indiquez les quantités réelles pour calculer les impacts.', [
+        { path: 'body.impact', message: 'Quantités réelles requises' },
+      ]);
     }
     if (AGREED_STEPS.includes(input.status) && (await repo.pendingAnswers(tx, s.id)) > 0) {
       if (!input.override) throw conflict('agreement_required', "Toutes les entreprises doivent d'abord accepter la piste.");
@@ -196,7 +211,10 @@ export class SynergyService {
     const factor = factorFor(factors, category ?? 'default');
     if (!factor) throw unprocessable('no_impact_factor', "Aucun facteur d'impact n'est défini : un administrateur doit en saisir.");
     const [a, b] = await repo.giverAndTakerSites(tx, s.id);
-    const distanceKm = a?.latitude != null && a.longitude != null && b?.latitude != null && b.longitude != null ? haversineKm(a.latitude, a.longitude, b.latitude, b.longitude) : null;
+    const distanceKm =
+      a?.latitude != null && a.longitude != null && b?.latitude != null && b.longitude != null
+        ? haversineKm(a.latitude, a.longitude, b.latitude, b.longitude)
+        : null;
     const impact = computeImpact({ quantity: real.quantity, unit: real.unit, distanceKm }, factor);
     await repo.saveImpact(tx, {
       synergyId: s.id,

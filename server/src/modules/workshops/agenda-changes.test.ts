@@ -6,9 +6,25 @@ import { agendaIcs, cancellationIcs } from '../meetings/ics-updates';
 const event = schedulingEventSchema.parse({
   name: 'Rendez-vous',
   date: '2026-10-17',
-  sessions: [{ id: 'am', slots: [{ id: 's1', start: '09:00', durationMinutes: 20 }, { id: 's2', start: '09:20', durationMinutes: 20 }, { id: 's3', start: '09:40', durationMinutes: 20 }] }],
-  tables: [{ id: 'T1', name: 'Table 1' }, { id: 'T2', name: 'Table 2' }],
-  participants: [{ id: 'a', name: 'Alpha' }, { id: 'b', name: 'Bêta' }, { id: 'c', name: 'Gamma' }],
+  sessions: [
+    {
+      id: 'am',
+      slots: [
+        { id: 's1', start: '09:00', durationMinutes: 20 },
+        { id: 's2', start: '09:20', durationMinutes: 20 },
+        { id: 's3', start: '09:40', durationMinutes: 20 },
+      ],
+    },
+  ],
+  tables: [
+    { id: 'T1', name: 'Table 1' },
+    { id: 'T2', name: 'Table 2' },
+  ],
+  participants: [
+    { id: 'a', name: 'Alpha' },
+    { id: 'b', name: 'Bêta' },
+    { id: 'c', name: 'Gamma' },
+  ],
   requests: [
     { id: 'ab', participants: ['a', 'b'], requestedBy: ['a'] },
     { id: 'ac', participants: ['a', 'c'], requestedBy: ['a'] },
@@ -29,7 +45,13 @@ const after = { event, meetings: [{ requestId: 'ab', participants: ['a', 'b'], s
 describe('agenda changes after a repair', () => {
   it('says per firm which meeting moved and which was cancelled, in time order', () => {
     expect(agendaChanges(before, after, 'a')).toEqual([
-      { requestId: 'ab', kind: 'moved', with: ['Bêta'], before: expect.objectContaining({ localStart: '09:00', tableName: 'Table 1' }), after: expect.objectContaining({ localStart: '09:40', tableName: 'Table 2' }) },
+      {
+        requestId: 'ab',
+        kind: 'moved',
+        with: ['Bêta'],
+        before: expect.objectContaining({ localStart: '09:00', tableName: 'Table 1' }),
+        after: expect.objectContaining({ localStart: '09:40', tableName: 'Table 2' }),
+      },
       { requestId: 'ac', kind: 'cancelled', with: ['Gamma'], before: expect.objectContaining({ localStart: '09:20' }), after: null },
     ]);
     expect(agendaChanges(before, before, 'a')).toEqual([]);

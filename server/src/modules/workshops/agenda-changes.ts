@@ -38,7 +38,8 @@ export function agendaChanges(before: ScheduleLike, after: ScheduleLike, organis
   for (const [requestId, m] of was) {
     const next = now.get(requestId);
     if (!next) changes.push({ requestId, kind: 'cancelled', with: others(lookBefore, m), before: place(lookBefore, m), after: null });
-    else if (next.slotId !== m.slotId || next.tableId !== m.tableId) changes.push({ requestId, kind: 'moved', with: others(lookAfter, next), before: place(lookBefore, m), after: place(lookAfter, next) });
+    else if (next.slotId !== m.slotId || next.tableId !== m.tableId)
+      changes.push({ requestId, kind: 'moved', with: others(lookAfter, next), before: place(lookBefore, m), after: place(lookAfter, next) });
   }
   for (const [requestId, m] of now) {
     if (!was.has(requestId)) changes.push({ requestId, kind: 'added', with: others(lookAfter, m), before: null, after: place(lookAfter, m) });

@@ -43,13 +43,26 @@ export class WorkshopDayService {
    */
   async attendance(user: CurrentUser, id: string, input: Attendance) {
     const { eventId } = await this.linkedEvent(user, id);
-    if (input.kind === 'late_arrival' && !input.arrivesAt) throw badRequest('arrival_required', "Indiquez l'heure d'arrivée.", [{ path: 'body.arrivesAt', message: 'Heure requise' }]);
-    const change = input.kind === 'no_show' ? { kind: 'no_show' as const, organisationId: input.organisationId } : { kind: 'late_arrival' as const, organisationId: input.organisationId, arrivesAt: input.arrivesAt! };
+    if (input.kind === 'late_arrival' && !input.arrivesAt)
+      throw badRequest('arrival_required', "Indiquez l'heure d'arrivée.", [{ path: 'body.arrivesAt', message: 'Heure requise' }]);
+    const change =
+      input.kind === 'no_show'
+        ? { kind: 'no_show' as const, organisationId: input.organisationId }
+        : { kind: 'late_arrival' as const, organisationId: input.organisationId, arrivesAt: input.arrivesAt! };
     return this.meetings.dayOf.apply(user, eventId, change, async (tx, result) => {
       const before = (await schedules.findSchedule(tx, eventId, result.previousVersion))!;
       const after = (await schedules.findSchedule(tx, eventId, result.scheduleVersion))!;
       const firms = result.changed.map((organisationId) => ({ organisationId, changes: agendaChanges(before, after, organisationId) }));
-      await announce(tx, id, { type: 'workshop.agenda_changed', workshopId: id, eventId, scheduleVersion: result.scheduleVersion, reason: input.kind, organisationId: input.organisationId, firms, at: this.ctx.now().toISOString() });
+      await announce(tx, id, {
+        type: 'workshop.agenda_changed',
+        workshopId: id,
+        eventId,
+        scheduleVersion: result.scheduleVersion,
+        reason: input.kind,
+        organisationId: input.organisationId,
+        firms,
+        at: this.ctx.now().toISOString(),
+      });
     });
   }
 
@@ -59,12 +72,18 @@ export class WorkshopDayService {
       const access = await accessWorkshop(tx, user, id);
       let organisationId: string;
       if (access.role === 'control') {
-        if (!input.organisationId) throw badRequest('organisation_required', 'Indiquez quelle entreprise arrive.', [{ path: 'body.organisationId', message: 'Entreprise requise' }]);
-        if (!(await repo.isInvited(tx, id, input.organisationId))) throw unprocessable('not_invited', "Cette entreprise n'est pas invitée à l'atelier.", [{ path: 'body.organisationId', message: 'Entreprise non invitée', code: 'not_invited' }]);
+        if (!input.organisationId)
+          throw badRequest('organisation_required', 'Indiquez quelle entreprise arrive.', [{ path: 'body.organisationId', message: 'Entreprise requise' }]);
+        if (!(await repo.isInvited(tx, id, input.organisationId)))
+          throw unprocessable('not_invited', "Cette entreprise n'est pas invitée à l'atelier.", [
+            { path: 'body.organisationId', message: 'Entreprise non invitée', code: 'not_invited' },
+          ]);
         organisationId = input.organisationId;
       } else {
         if (!input.code || input.code.toUpperCase().replace(/[^A-Z0-9]/g, '') !== access.workshop.checkInCode.replace('-', '')) {
-          throw unprocessable('invalid_check_in_code', "Ce code d'accueil ne correspond pas à l'atelier.", [{ path: 'body.code', message: 'Code inconnu', code: 'invalid_check_in_code' }]);
+          throw unprocessable('invalid_check_in_code', "Ce code d'accueil ne correspond pas à l'atelier.", [
+            { path: 'body.code', message: 'Code inconnu', code: 'invalid_check_in_code' },
+          ]);
         }
         organisationId = access.organisationId!;
       }
@@ -81,12 +100,24 @@ export class WorkshopDayService {
     requireControl(access);
     const token = displaySecret();
     const row = await repo.insertDisplayToken(this.ctx.db, { workshopId: id, tokenHash: hashToken(token), label, createdBy: user.id, now: this.ctx.now() });
-    return { id: row.id, label, createdAt: row.createdAt.toISOString(), revokedAt: null, token, url: `${this.ctx.config.publicUrl}/ateliers/${id}/ecran?token=${token}` };
+    return {
+      id: row.id,
+      label,
+      createdAt: row.createdAt.toISOString(),
+      revokedAt: null,
+      token,
+      url: `${this.ctx.config.publicUrl}/ateliers/${id}/ecran?token=${token}`,
+    };
   }
 
   async displayTokens(user: CurrentUser, id: string) {
     requireControl(await accessWorkshop(this.ctx.db, user, id));
-    return (await repo.displayTokensOf(this.ctx.db, id)).map((t) => ({ id: t.id, label: t.label, createdAt: t.createdAt.toISOString(), revokedAt: t.revokedAt?.toISOString() ?? null }));
+    return (await repo.displayTokensOf(this.ctx.db, id)).map((t) => ({
+      id: t.id,
+      label: t.label,
+      createdAt: t.createdAt.toISOString(),
+      revokedAt: t.revokedAt?.toISOString() ?? null,
+    }));
   }
 
   /** A revoked token opens nothing any more: the room view refuses it and the hub no longer lets it subscribe. */
@@ -103,7 +134,15 @@ export class WorkshopDayService {
     const workshop = token ? await displayAccess(this.ctx.db, id, token) : user ? (await accessWorkshop(this.ctx.db, user, id)).workshop : null;
     if (!workshop) throw forbidden("Ce lien d'écran n'est pas (ou plus) valable : demandez-en un nouveau à l'animatrice.");
     const now = this.ctx.now();
-    const base = { workshopId: id, name: workshop.name, place: workshop.place, phase: workshop.phase, timer: timerOf(workshop), counts: await repo.counts(this.ctx.db, id), now: now.toISOString() };
+    const base = {
+      workshopId: id,
+      name: workshop.name,
+      place: workshop.place,
+      phase: workshop.phase,
+      timer: timerOf(workshop),
+      counts: await repo.counts(this.ctx.db, id),
+      now: now.toISOString(),
+    };
     const event = workshop.eventId ? await meetingRepo.findEvent(this.ctx.db, workshop.eventId) : undefined;
     if (!event?.publishedScheduleVersion) return { ...base, current: null, next: null, scheduleVersion: null };
     const schedule = (await schedules.findSchedule(this.ctx.db, event.id, event.publishedScheduleVersion))!;

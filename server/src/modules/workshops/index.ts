@@ -10,7 +10,10 @@ import { WorkshopService } from './service';
 export { workshopRoutes, type WorkshopServices } from './routes';
 export { registerWorkshopRooms } from './rooms';
 
-export function buildWorkshopServices(ctx: AppContext, deps: { auth: AuthService; declarations: DeclarationService; meetings: MeetingServices }): WorkshopServices {
+export function buildWorkshopServices(
+  ctx: AppContext,
+  deps: { auth: AuthService; declarations: DeclarationService; meetings: MeetingServices },
+): WorkshopServices {
   return {
     workshops: new WorkshopService(ctx, deps.auth),
     live: new LiveService(ctx, deps.declarations),

@@ -35,10 +35,18 @@ export class LiveService {
       const control = access.role === 'control';
       if (!cardsOpen(access.workshop.phase, control)) throw conflict('cards_closed', "La saisie des fiches n'est pas ouverte dans cette phase de l'atelier.");
       const organisationId = control ? input.organisationId : access.organisationId!;
-      if (!organisationId) throw badRequest('organisation_required', "Indiquez pour quelle entreprise vous saisissez la fiche.", [{ path: 'body.organisationId', message: 'Entreprise requise' }]);
-      if (!control && input.organisationId && input.organisationId !== organisationId) throw badRequest('organisation_mismatch', 'Vous saisissez les fiches de votre entreprise seulement.', [{ path: 'body.organisationId', message: 'Votre entreprise attendue' }]);
+      if (!organisationId)
+        throw badRequest('organisation_required', 'Indiquez pour quelle entreprise vous saisissez la fiche.', [
+          { path: 'body.organisationId', message: 'Entreprise requise' },
+        ]);
+      if (!control && input.organisationId && input.organisationId !== organisationId)
+        throw badRequest('organisation_mismatch', 'Vous saisissez les fiches de votre entreprise seulement.', [
+          { path: 'body.organisationId', message: 'Votre entreprise attendue' },
+        ]);
       if (control && !(await repo.isInvited(tx, id, organisationId))) {
-        throw unprocessable('not_invited', "Cette entreprise n'est pas invitée à l'atelier.", [{ path: 'body.organisationId', message: 'Entreprise non invitée', code: 'not_invited' }]);
+        throw unprocessable('not_invited', "Cette entreprise n'est pas invitée à l'atelier.", [
+          { path: 'body.organisationId', message: 'Entreprise non invitée', code: 'not_invited' },
+        ]);
       }
       const declarationId = await this.declarations.createWithin(tx, user, {
         organisationId,
@@ -82,7 +90,10 @@ export class LiveService {
 
   private async present(rows: repo.LeadRow[]): Promise<Lead[]> {
     if (rows.length === 0) return [];
-    const parties = await repo.partiesOf(this.ctx.db, rows.map((r) => r.id));
+    const parties = await repo.partiesOf(
+      this.ctx.db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -121,25 +132,54 @@ export class LiveService {
 
   /** Merges a duplicate into another lead: the duplicate is dropped, its firms and cards join the kept one. */
   async mergeLead(user: CurrentUser, id: string, leadId: string, input: { version: number; intoId: string; intoVersion: number }): Promise<Lead> {
-    if (input.intoId === leadId) throw badRequest('same_lead', 'Une piste ne se fusionne pas avec elle-même.', [{ path: 'body.intoId', message: 'Autre piste attendue' }]);
+    if (input.intoId === leadId)
+      throw badRequest('same_lead', 'Une piste ne se fusionne pas avec elle-même.', [{ path: 'body.intoId', message: 'Autre piste attendue' }]);
     const merged = await this.ctx.db.transaction(async (tx) => {
       const duplicate = await this.lead(tx, user, id, leadId);
       const [into] = await repo.leadsOf(tx, id, input.intoId);
-      if (!into) throw unprocessable('unknown_lead', "La piste à garder n'est pas une piste de l'atelier.", [{ path: 'body.intoId', message: 'Piste inconnue', code: 'unknown_lead' }]);
+      if (!into)
+        throw unprocessable('unknown_lead', "La piste à garder n'est pas une piste de l'atelier.", [
+          { path: 'body.intoId', message: 'Piste inconnue', code: 'unknown_lead' },
+        ]);
       const now = this.ctx.now();
-      if (!(await repo.mergeLead(tx, { id: duplicate.id, version: input.version }, { id: into.id, version: input.intoVersion, title: into.title }, user.id, now))) throw leadConflict();
-      await announce(tx, id, { type: 'workshop.lead_changed', workshopId: id, leadId, action: 'merged', intoId: into.id, counts: await repo.counts(tx, id), at: now.toISOString() });
+      if (
+        !(await repo.mergeLead(tx, { id: duplicate.id, version: input.version }, { id: into.id, version: input.intoVersion, title: into.title }, user.id, now))
+      )
+        throw leadConflict();
+      await announce(tx, id, {
+        type: 'workshop.lead_changed',
+        workshopId: id,
+        leadId,
+        action: 'merged',
+        intoId: into.id,
+        counts: await repo.counts(tx, id),
+        at: now.toISOString(),
+      });
       return into.id;
     });
     return this.one(merged, id);
   }
 
-  private async changeLead(user: CurrentUser, id: string, leadId: string, action: 'edited' | 'validated', write: (tx: Transaction, now: Date) => Promise<void>) {
+  private async changeLead(
+    user: CurrentUser,
+    id: string,
+    leadId: string,
+    action: 'edited' | 'validated',
+    write: (tx: Transaction, now: Date) => Promise<void>,
+  ) {
     await this.ctx.db.transaction(async (tx) => {
       await this.lead(tx, user, id, leadId);
       const now = this.ctx.now();
       await write(tx, now);
-      await announce(tx, id, { type: 'workshop.lead_changed', workshopId: id, leadId, action, intoId: null, counts: await repo.counts(tx, id), at: now.toISOString() });
+      await announce(tx, id, {
+        type: 'workshop.lead_changed',
+        workshopId: id,
+        leadId,
+        action,
+        intoId: null,
+        counts: await repo.counts(tx, id),
+        at: now.toISOString(),
+      });
     });
     return this.one(leadId, id);
   }

@@ -17,8 +17,10 @@ export interface PhaseIssue {
 export function phaseIssue(from: WorkshopPhase, to: WorkshopPhase, event: { status: MeetingEventStatus } | null): PhaseIssue | null {
   if (from === to) return { code: 'phase_unchanged', message: "L'atelier est déjà dans cette phase." };
   if (NEEDS_EVENT.includes(to) && !event) return { code: 'event_required', message: "Reliez d'abord un événement de rendez-vous d'affaires à l'atelier." };
-  if (to === 'requests' && event?.status === 'published') return { code: 'event_published', message: 'Le planning est publié : les demandes ne peuvent plus rouvrir.' };
-  if (NEEDS_PUBLISHED.includes(to) && event?.status !== 'published') return { code: 'schedule_not_published', message: "Publiez d'abord le planning des rendez-vous." };
+  if (to === 'requests' && event?.status === 'published')
+    return { code: 'event_published', message: 'Le planning est publié : les demandes ne peuvent plus rouvrir.' };
+  if (NEEDS_PUBLISHED.includes(to) && event?.status !== 'published')
+    return { code: 'schedule_not_published', message: "Publiez d'abord le planning des rendez-vous." };
   return null;
 }
 

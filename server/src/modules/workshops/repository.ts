@@ -40,7 +40,10 @@ export async function listWorkshops(db: Db, filter: { zoneIds: string[] | null; 
     order by w.date desc, w.name`;
 }
 
-export async function insertWorkshop(db: Db, v: { zoneId: string; name: string; date: string; place: string; agenda: string; eventId: string | null; checkInCode: string; createdBy: string; now: Date }) {
+export async function insertWorkshop(
+  db: Db,
+  v: { zoneId: string; name: string; date: string; place: string; agenda: string; eventId: string | null; checkInCode: string; createdBy: string; now: Date },
+) {
   const [row] = await q(db)<{ id: string }[]>`
     insert into workshops (zone_id, name, date, place, agenda, event_id, check_in_code, created_by, created_at, updated_at)
     values (${v.zoneId}, ${v.name}, ${v.date}, ${v.place}, ${v.agenda}, ${v.eventId}, ${v.checkInCode}, ${v.createdBy}, ${v.now.toISOString()}, ${v.now.toISOString()}) returning id`;
@@ -52,11 +55,33 @@ export async function updateWorkshop(
   db: Db,
   id: string,
   version: number,
-  values: Partial<{ name: string; date: string; place: string; agenda: string; eventId: string | null; phase: WorkshopPhase; timerLabel: string | null; timerEndsAt: Date | null }>,
+  values: Partial<{
+    name: string;
+    date: string;
+    place: string;
+    agenda: string;
+    eventId: string | null;
+    phase: WorkshopPhase;
+    timerLabel: string | null;
+    timerEndsAt: Date | null;
+  }>,
   now: Date,
 ): Promise<boolean> {
-  const columns: Record<string, string> = { name: 'name', date: 'date', place: 'place', agenda: 'agenda', eventId: 'event_id', phase: 'phase', timerLabel: 'timer_label', timerEndsAt: 'timer_ends_at' };
-  const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => [columns[k]!, v instanceof Date ? v.toISOString() : v]));
+  const columns: Record<string, string> = {
+    name: 'name',
+    date: 'date',
+    place: 'place',
+    agenda: 'agenda',
+    eventId: 'event_id',
+    phase: 'phase',
+    timerLabel: 'timer_label',
+    timerEndsAt: 'timer_ends_at',
+  };
+  const set = Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [columns[k]!, v instanceof Date ? v.toISOString() : v]),
+  );
   const rows = await q(db)`
     update workshops set ${q(db)(set as Record<string, string>)}, updated_at = ${now.toISOString()}, version = version + 1
     where id = ${id} and version = ${version} returning id`;
@@ -110,7 +135,18 @@ export async function addEventParticipants(db: Db, eventId: string, organisation
 }
 
 export async function findByJoinCode(db: Db, code: string) {
-  const [row] = await q(db)<{ workshopId: string; organisationId: string; organisationName: string; zoneId: string; joinedAt: Date | null; workshopName: string; date: string; place: string }[]>`
+  const [row] = await q(db)<
+    {
+      workshopId: string;
+      organisationId: string;
+      organisationName: string;
+      zoneId: string;
+      joinedAt: Date | null;
+      workshopName: string;
+      date: string;
+      place: string;
+    }[]
+  >`
     select f.workshop_id as "workshopId", f.organisation_id as "organisationId", o.name as "organisationName", w.zone_id as "zoneId",
            f.joined_at as "joinedAt", w.name as "workshopName", w.date, w.place
     from workshop_firms f join workshops w on w.id = f.workshop_id join organisations o on o.id = f.organisation_id
@@ -125,11 +161,15 @@ export async function consumeJoinCode(db: Db, code: string, now: Date): Promise<
 }
 
 export async function markJoined(db: Db, workshopId: string, organisationId: string, now: Date) {
-  await q(db)`update workshop_firms set joined_at = coalesce(joined_at, ${now.toISOString()}) where workshop_id = ${workshopId} and organisation_id = ${organisationId}`;
+  await q(
+    db,
+  )`update workshop_firms set joined_at = coalesce(joined_at, ${now.toISOString()}) where workshop_id = ${workshopId} and organisation_id = ${organisationId}`;
 }
 
 export async function renewJoinCode(db: Db, workshopId: string, organisationId: string, code: string): Promise<boolean> {
-  const rows = await q(db)`update workshop_firms set join_code = ${code}, joined_at = null where workshop_id = ${workshopId} and organisation_id = ${organisationId} returning 1`;
+  const rows = await q(
+    db,
+  )`update workshop_firms set join_code = ${code}, joined_at = null where workshop_id = ${workshopId} and organisation_id = ${organisationId} returning 1`;
   return rows.length === 1;
 }
 
@@ -141,7 +181,10 @@ export async function checkIn(db: Db, workshopId: string, organisationId: string
   return rows.length === 1;
 }
 
-export async function insertCard(db: Db, v: { workshopId: string; declarationId: string; organisationId: string; enteredBy: string; byFacilitator: boolean; now: Date }) {
+export async function insertCard(
+  db: Db,
+  v: { workshopId: string; declarationId: string; organisationId: string; enteredBy: string; byFacilitator: boolean; now: Date },
+) {
   await q(db)`
     insert into workshop_cards (workshop_id, declaration_id, organisation_id, entered_by, by_facilitator, created_at)
     values (${v.workshopId}, ${v.declarationId}, ${v.organisationId}, ${v.enteredBy}, ${v.byFacilitator}, ${v.now.toISOString()})`;
@@ -219,7 +262,9 @@ export async function counts(db: Db, workshopId: string): Promise<WorkshopCounts
 
 /** A lead edit: the version read goes into the UPDATE, so of two concurrent edits only the first applies. */
 export async function renameLead(db: Db, id: string, version: number, title: string, now: Date): Promise<boolean> {
-  const rows = await q(db)`update synergies set title = ${title}, updated_at = ${now.toISOString()}, version = version + 1 where id = ${id} and version = ${version} returning 1`;
+  const rows = await q(
+    db,
+  )`update synergies set title = ${title}, updated_at = ${now.toISOString()}, version = version + 1 where id = ${id} and version = ${version} returning 1`;
   return rows.length === 1;
 }
 
@@ -231,14 +276,21 @@ export async function validateLead(db: Db, id: string, version: number, userId: 
 }
 
 /** The duplicate is dropped (its history says into which lead); its firms and declarations join the kept lead. */
-export async function mergeLead(db: Db, duplicate: { id: string; version: number }, into: { id: string; version: number; title: string }, userId: string, now: Date): Promise<boolean> {
+export async function mergeLead(
+  db: Db,
+  duplicate: { id: string; version: number },
+  into: { id: string; version: number; title: string },
+  userId: string,
+  now: Date,
+): Promise<boolean> {
   const sql = q(db);
   const note = `Doublon fusionné dans « ${into.title} »`;
   const dropped = await sql`
     update synergies set status = 'dropped', drop_reason = ${note}, updated_at = ${now.toISOString()}, version = version + 1
     where id = ${duplicate.id} and version = ${duplicate.version} and status <> 'dropped' returning 1`;
   if (dropped.length !== 1) return false;
-  const kept = await sql`update synergies set updated_at = ${now.toISOString()}, version = version + 1 where id = ${into.id} and version = ${into.version} returning 1`;
+  const kept =
+    await sql`update synergies set updated_at = ${now.toISOString()}, version = version + 1 where id = ${into.id} and version = ${into.version} returning 1`;
   if (kept.length !== 1) return false;
   await sql`
     insert into synergy_parties (synergy_id, organisation_id, declaration_id, role)
@@ -269,13 +321,17 @@ export async function displayTokensOf(db: Db, workshopId: string) {
 }
 
 export async function revokeDisplayToken(db: Db, workshopId: string, id: string, now: Date): Promise<boolean> {
-  const rows = await q(db)`update workshop_display_tokens set revoked_at = coalesce(revoked_at, ${now.toISOString()}) where workshop_id = ${workshopId} and id = ${id} returning 1`;
+  const rows = await q(
+    db,
+  )`update workshop_display_tokens set revoked_at = coalesce(revoked_at, ${now.toISOString()}) where workshop_id = ${workshopId} and id = ${id} returning 1`;
   return rows.length === 1;
 }
 
 /** The workshop a live (unrevoked) display token opens. */
 export async function workshopOfDisplayToken(db: Db, tokenHash: string): Promise<string | undefined> {
-  const [row] = await q(db)<{ workshopId: string }[]>`select workshop_id as "workshopId" from workshop_display_tokens where token_hash = ${tokenHash} and revoked_at is null`;
+  const [row] = await q(db)<
+    { workshopId: string }[]
+  >`select workshop_id as "workshopId" from workshop_display_tokens where token_hash = ${tokenHash} and revoked_at is null`;
   return row?.workshopId;
 }
 

@@ -52,7 +52,15 @@ export class WorkshopService {
       organisationId: access.organisationId,
       timer: timerOf(w),
       counts,
-      firms: firms.map((f) => ({ organisationId: f.organisationId, name: f.name, headcount: f.headcount, joined: f.joined, checkedIn: f.checkedIn, cards: f.cards, joinCode: control ? f.joinCode : null })),
+      firms: firms.map((f) => ({
+        organisationId: f.organisationId,
+        name: f.name,
+        headcount: f.headcount,
+        joined: f.joined,
+        checkedIn: f.checkedIn,
+        cards: f.cards,
+        joinCode: control ? f.joinCode : null,
+      })),
       checkInCode: control ? w.checkInCode : null,
       version: w.version,
     };
@@ -101,9 +109,16 @@ export class WorkshopService {
   private async addFirms(tx: Transaction, workshop: { id: string; zoneId: string; eventId: string | null }, organisationIds: string[]) {
     const unique = [...new Set(organisationIds)];
     const found = new Set((await repo.zoneOrganisations(tx, workshop.zoneId, unique)).map((o) => o.id));
-    const errors = unique.flatMap((orgId, i) => (found.has(orgId) ? [] : [{ path: `body.organisationIds.${i}`, message: "Cette entreprise n'est pas dans la zone", code: 'unknown_organisation' }]));
+    const errors = unique.flatMap((orgId, i) =>
+      found.has(orgId) ? [] : [{ path: `body.organisationIds.${i}`, message: "Cette entreprise n'est pas dans la zone", code: 'unknown_organisation' }],
+    );
     if (errors.length) throw unprocessable('unknown_organisation', 'Certaines entreprises ne sont pas des entreprises de la zone.', errors);
-    const added = await repo.inviteFirms(tx, workshop.id, unique.map((organisationId) => ({ organisationId, joinCode: shortCode() })), this.ctx.now());
+    const added = await repo.inviteFirms(
+      tx,
+      workshop.id,
+      unique.map((organisationId) => ({ organisationId, joinCode: shortCode() })),
+      this.ctx.now(),
+    );
     if (workshop.eventId && added.length) {
       const event = await meetingRepo.findEvent(tx, workshop.eventId, true);
       if (event && event.status !== 'published') {
@@ -126,7 +141,9 @@ export class WorkshopService {
   private async checkEvent(tx: Transaction, zoneId: string, eventId: string) {
     const event = await meetingRepo.findEvent(tx, eventId);
     if (!event || event.zoneId !== zoneId) {
-      throw unprocessable('unknown_event', "Cet événement de rendez-vous n'existe pas dans la zone.", [{ path: 'body.eventId', message: 'Événement inconnu dans la zone', code: 'unknown_event' }]);
+      throw unprocessable('unknown_event', "Cet événement de rendez-vous n'existe pas dans la zone.", [
+        { path: 'body.eventId', message: 'Événement inconnu dans la zone', code: 'unknown_event' },
+      ]);
     }
   }
 
@@ -147,7 +164,14 @@ export class WorkshopService {
       if (!(await repo.updateWorkshop(tx, id, version, { phase }, now))) throw versionConflict();
       const status = event ? eventStatusFor(workshop.phase, phase, event.status) : null;
       if (event && status) await meetingRepo.setEventState(tx, event.id, { status }, now);
-      await announce(tx, id, { type: 'workshop.phase_changed', workshopId: id, phase, previous: workshop.phase, requestsOpen: phase === 'requests', at: now.toISOString() });
+      await announce(tx, id, {
+        type: 'workshop.phase_changed',
+        workshopId: id,
+        phase,
+        previous: workshop.phase,
+        requestsOpen: phase === 'requests',
+        at: now.toISOString(),
+      });
     });
     return this.get(user, id);
   }
@@ -166,7 +190,14 @@ export class WorkshopService {
   async joinInfo(code: string) {
     const found = await repo.findByJoinCode(this.ctx.db, normalCode(code));
     if (!found) throw notFound("Code d'invitation");
-    return { workshopId: found.workshopId, workshopName: found.workshopName, date: found.date, place: found.place, organisationName: found.organisationName, used: found.joinedAt !== null };
+    return {
+      workshopId: found.workshopId,
+      workshopName: found.workshopName,
+      date: found.date,
+      place: found.place,
+      organisationName: found.organisationName,
+      used: found.joinedAt !== null,
+    };
   }
 
   /**
@@ -184,7 +215,7 @@ export class WorkshopService {
       });
       return { workshopId: found.workshopId, organisationId: found.organisationId, session: null };
     }
-    if (user) throw forbidden("Ce code invite une autre entreprise que la vôtre");
+    if (user) throw forbidden('Ce code invite une autre entreprise que la vôtre');
     if (!input.displayName || !input.email) {
       throw unprocessable('identity_required', 'Indiquez votre nom et votre adresse e-mail pour rejoindre l’atelier.', [
         ...(input.displayName ? [] : [{ path: 'body.displayName', message: 'Nom requis' }]),
@@ -192,10 +223,19 @@ export class WorkshopService {
       ]);
     }
     const userId = await this.ctx.db.transaction(async (tx) => {
-      if (!(await repo.consumeJoinCode(tx, code, this.ctx.now()))) throw conflict('join_code_used', "Ce code a déjà servi : demandez-en un nouveau à l'animatrice ou connectez-vous.");
+      if (!(await repo.consumeJoinCode(tx, code, this.ctx.now())))
+        throw conflict('join_code_used', "Ce code a déjà servi : demandez-en un nouveau à l'animatrice ou connectez-vous.");
       const sql = rawSql(tx);
-      if (await authRepo.findUserByEmail(sql, input.email!.toLowerCase())) throw conflict('email_taken', 'Un compte existe déjà avec cette adresse : connectez-vous.');
-      const id = await authRepo.insertUser(sql, { email: input.email!.toLowerCase(), displayName: input.displayName!, role: 'member', locale: 'fr', organisationId: found.organisationId, passwordHash: null });
+      if (await authRepo.findUserByEmail(sql, input.email!.toLowerCase()))
+        throw conflict('email_taken', 'Un compte existe déjà avec cette adresse : connectez-vous.');
+      const id = await authRepo.insertUser(sql, {
+        email: input.email!.toLowerCase(),
+        displayName: input.displayName!,
+        role: 'member',
+        locale: 'fr',
+        organisationId: found.organisationId,
+        passwordHash: null,
+      });
       await announce(tx, found.workshopId, { type: 'workshop.changed', workshopId: found.workshopId, what: 'firms', at: this.ctx.now().toISOString() });
       return id;
     });

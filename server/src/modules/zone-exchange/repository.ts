@@ -7,7 +7,11 @@ const s = schema.sites;
 const d = schema.declarations;
 
 export const organisationsOfZone = (db: Db, zoneId: string) =>
-  db.select().from(o).where(sql`${o.zoneId} = ${zoneId} and not ${o.archived}`).orderBy(asc(o.name));
+  db
+    .select()
+    .from(o)
+    .where(sql`${o.zoneId} = ${zoneId} and not ${o.archived}`)
+    .orderBy(asc(o.name));
 
 export const sitesOfOrganisations = (db: Db, ids: string[]) =>
   ids.length ? db.select().from(s).where(inArray(s.organisationId, ids)).orderBy(asc(s.name)) : Promise.resolve([]);
@@ -30,8 +34,23 @@ function differs<K extends string>(table: string, columns: { [P in K]: { name: s
 const ORGANISATION_FIELDS = ['name', 'nafCode', 'headcount', 'description', 'website', 'email', 'phone', 'associations'] as const;
 const SITE_FIELDS = ['name', 'address', 'postalCode', 'city', 'latitude', 'longitude'] as const;
 const DECLARATION_FIELDS = [
-  'kind', 'title', 'description', 'categoryCode', 'wasteCode', 'quantity', 'unit', 'frequency', 'availableFrom',
-  'availableUntil', 'condition', 'priceMode', 'priceAmount', 'siteId', 'hazardous', 'status', 'visibility',
+  'kind',
+  'title',
+  'description',
+  'categoryCode',
+  'wasteCode',
+  'quantity',
+  'unit',
+  'frequency',
+  'availableFrom',
+  'availableUntil',
+  'condition',
+  'priceMode',
+  'priceAmount',
+  'siteId',
+  'hazardous',
+  'status',
+  'visibility',
 ] as const;
 
 /**

@@ -31,7 +31,10 @@ export class ZoneExchangeService {
     if (!zone) throw notFound('Zone');
     if (!facilitates(user, zoneId)) throw forbidden('Seuls les animateurs de la zone exportent ses données');
     const orgs = await repo.organisationsOfZone(this.ctx.db, zoneId);
-    const sites = await repo.sitesOfOrganisations(this.ctx.db, orgs.map((o) => o.id));
+    const sites = await repo.sitesOfOrganisations(
+      this.ctx.db,
+      orgs.map((o) => o.id),
+    );
     const declarations = await repo.declarationsOfZone(this.ctx.db, zoneId);
     return {
       format: ZONE_EXCHANGE_FORMAT,
@@ -48,9 +51,7 @@ export class ZoneExchangeService {
         email: o.email,
         phone: o.phone,
         associations: o.associations,
-        sites: sites
-          .filter((s) => s.organisationId === o.id)
-          .map(({ organisationId: _o, ...s }) => s),
+        sites: sites.filter((s) => s.organisationId === o.id).map(({ organisationId: _o, ...s }) => s),
         declarations: declarations
           .filter((d) => d.organisationId === o.id)
           .map((d) => ({
@@ -118,11 +119,31 @@ export class ZoneExchangeService {
 
   private async upsertContents(tx: Transaction, zoneId: string, doc: ZoneExchange) {
     const issues: Issue[] = [];
-    const existingOrgs = await repo.existing(tx, 'organisations', 'siret', doc.organisations.map((o) => o.siret));
+    const existingOrgs = await repo.existing(
+      tx,
+      'organisations',
+      'siret',
+      doc.organisations.map((o) => o.siret),
+    );
     const orgs = await this.resolveIds(tx, zoneId, doc, existingOrgs);
-    const existingOrgIds = await repo.existing(tx, 'organisations', 'id', orgs.map((o) => o.id));
-    const existingSites = await repo.existing(tx, 'sites', 'id', orgs.flatMap((o) => o.sites.map((s) => s.id)));
-    const existingDecls = await repo.existing(tx, 'declarations', 'id', orgs.flatMap((o) => o.declarations.map((d) => d.id)));
+    const existingOrgIds = await repo.existing(
+      tx,
+      'organisations',
+      'id',
+      orgs.map((o) => o.id),
+    );
+    const existingSites = await repo.existing(
+      tx,
+      'sites',
+      'id',
+      orgs.flatMap((o) => o.sites.map((s) => s.id)),
+    );
+    const existingDecls = await repo.existing(
+      tx,
+      'declarations',
+      'id',
+      orgs.flatMap((o) => o.declarations.map((d) => d.id)),
+    );
     // An organisation already registered keeps its id: the document's children follow it.
     const orgIdOf = new Map(orgs.map((o) => [o.id, o.id]));
 
@@ -139,7 +160,8 @@ export class ZoneExchangeService {
       });
       o.declarations.forEach((d, j) => {
         const owner = existingDecls.get(d.id)?.owner;
-        if (owner && owner !== orgId) issues.push({ path: `organisations.${i}.declarations.${j}.id`, message: 'Cette fiche appartient à une autre organisation' });
+        if (owner && owner !== orgId)
+          issues.push({ path: `organisations.${i}.declarations.${j}.id`, message: 'Cette fiche appartient à une autre organisation' });
         if (d.wasteCode && !findWasteCode(d.wasteCode)) {
           issues.push({ path: `organisations.${i}.declarations.${j}.wasteCode`, message: `Code déchet ${d.wasteCode} inconnu` });
         }
@@ -171,10 +193,17 @@ export class ZoneExchangeService {
 
     // Re-index everything imported: it also repairs an index that missed earlier changes.
     await markForReindex(tx, 'organisation', [...orgIdOf.values()]);
-    await markForReindex(tx, 'declaration', declarationValues.map((d) => d.id));
+    await markForReindex(
+      tx,
+      'declaration',
+      declarationValues.map((d) => d.id),
+    );
     return {
       organisations: count(orgs.length, orgRows),
-      sites: count(orgs.reduce((n, o) => n + o.sites.length, 0), siteRows),
+      sites: count(
+        orgs.reduce((n, o) => n + o.sites.length, 0),
+        siteRows,
+      ),
       declarations: count(declarationValues.length, declRows),
     };
   }

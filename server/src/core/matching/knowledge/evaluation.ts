@@ -26,11 +26,42 @@ export interface EvaluationResult {
 
 /** NACE classes of firms found in most French industrial zones. */
 export const COMMON_SECTORS = [
-  '4941', '4120', '2511', '2562', '3312', '1623', '2222', '1812', '1071', '4673', '4669', '3101', '4520', '2829', '1013',
-  '1051', '2221', '2573', '4321', '8121', '5610', '6201', '7112', '4711', '3832', '2550', '1392', '1721', '2030', '4646',
+  '4941',
+  '4120',
+  '2511',
+  '2562',
+  '3312',
+  '1623',
+  '2222',
+  '1812',
+  '1071',
+  '4673',
+  '4669',
+  '3101',
+  '4520',
+  '2829',
+  '1013',
+  '1051',
+  '2221',
+  '2573',
+  '4321',
+  '8121',
+  '5610',
+  '6201',
+  '7112',
+  '4711',
+  '3832',
+  '2550',
+  '1392',
+  '1721',
+  '2030',
+  '4646',
 ];
 
-export function evaluateTakers(cases: readonly KnowledgeCase[], options: { firms?: number; seed?: number; only?: (c: KnowledgeCase, i: number) => boolean } = {}): EvaluationResult {
+export function evaluateTakers(
+  cases: readonly KnowledgeCase[],
+  options: { firms?: number; seed?: number; only?: (c: KnowledgeCase, i: number) => boolean } = {},
+): EvaluationResult {
   const firms = options.firms ?? 30;
   const full = new KnowledgeBase(cases);
   const receivingSectors = [...new Set(cases.flatMap((c) => c.receiverNace).map((code) => code.padEnd(4, '0')))].sort();
@@ -42,9 +73,16 @@ export function evaluateTakers(cases: readonly KnowledgeCase[], options: { firms
     const group = groupKey(c);
     const kb = full.without((other) => groupKey(other) === group);
     const random = seededRandom((options.seed ?? 1) * 100_003 + i);
-    const distractors = shuffle(pool.filter((code) => !c.receiverNace.some((r) => code.startsWith(r) || r.startsWith(code))), random).slice(0, firms - 1);
+    const distractors = shuffle(
+      pool.filter((code) => !c.receiverNace.some((r) => code.startsWith(r) || r.startsWith(code))),
+      random,
+    ).slice(0, firms - 1);
     const receiverClass = c.receiverNace[0]!.padEnd(4, '0');
-    const organisations: MatchOrganisation[] = [firm('provider', c.providerNace[0] ?? '0000'), firm('receiver', receiverClass), ...distractors.map((code, k) => firm(`firm-${k}`, code))];
+    const organisations: MatchOrganisation[] = [
+      firm('provider', c.providerNace[0] ?? '0000'),
+      firm('receiver', receiverClass),
+      ...distractors.map((code, k) => firm(`firm-${k}`, code)),
+    ];
     const offer = offerFor(c);
     const ranked = rankPotentialTakers(offer, organisations, kb);
     ranks.push({ caseId: c.id, rank: pessimisticRank(ranked.map((t) => [t.organisation.id, t.support] as const)) });
@@ -61,9 +99,23 @@ export function groupKey(c: KnowledgeCase): string {
 
 function offerFor(c: KnowledgeCase): MatchDeclaration {
   return {
-    id: `offer-${c.id}`, organisationId: 'provider', zoneId: 'bench', kind: 'offer', title: `${c.ewcCode} ${c.wasteDescription}`, description: '',
-    categoryCode: 'materials', wasteCode: c.ewcCode, quantity: null, unit: 't', frequency: 'yearly', availableFrom: null, availableUntil: null,
-    hazardous: c.hazardous, status: 'active', location: null, organisationNaf: naceClassToNaf(c.providerNace[0] ?? '0000'),
+    id: `offer-${c.id}`,
+    organisationId: 'provider',
+    zoneId: 'bench',
+    kind: 'offer',
+    title: `${c.ewcCode} ${c.wasteDescription}`,
+    description: '',
+    categoryCode: 'materials',
+    wasteCode: c.ewcCode,
+    quantity: null,
+    unit: 't',
+    frequency: 'yearly',
+    availableFrom: null,
+    availableUntil: null,
+    hazardous: c.hazardous,
+    status: 'active',
+    location: null,
+    organisationNaf: naceClassToNaf(c.providerNace[0] ?? '0000'),
   };
 }
 
@@ -85,7 +137,12 @@ function sectorPopularity(kb: KnowledgeBase, naf: string): number {
 
 function metrics(ranks: readonly number[]) {
   const share = (k: number) => ranks.filter((r) => r <= k).length / ranks.length;
-  return { recallAt1: share(1), recallAt5: share(5), recallAt10: share(10), mrr: ranks.reduce((sum, r) => sum + (Number.isFinite(r) ? 1 / r : 0), 0) / ranks.length };
+  return {
+    recallAt1: share(1),
+    recallAt5: share(5),
+    recallAt10: share(10),
+    mrr: ranks.reduce((sum, r) => sum + (Number.isFinite(r) ? 1 / r : 0), 0) / ranks.length,
+  };
 }
 
 function shuffle<T>(list: T[], random: () => number): T[] {

@@ -38,9 +38,13 @@ const CODE_ONLY_WEIGHT = 0.8;
 const CATEGORY_WEIGHT = 0.6;
 
 /** What an offer is about: concepts from its words, its waste code and, failing those, its category. */
-export function offerConcepts(offer: Pick<MatchDeclaration, 'title' | 'description' | 'wasteCode' | 'categoryCode'>, lexicon: Lexicon = LEXICON): ConceptWeights {
+export function offerConcepts(
+  offer: Pick<MatchDeclaration, 'title' | 'description' | 'wasteCode' | 'categoryCode'>,
+  lexicon: Lexicon = LEXICON,
+): ConceptWeights {
   const found = new Map(lexicon.ofText(`${offer.title} ${offer.description.slice(0, 300)}`));
-  for (const [id, weight] of lexicon.ofWasteCode(offer.wasteCode)) if ((found.get(id) ?? 0) < weight * CODE_ONLY_WEIGHT) found.set(id, weight * CODE_ONLY_WEIGHT);
+  for (const [id, weight] of lexicon.ofWasteCode(offer.wasteCode))
+    if ((found.get(id) ?? 0) < weight * CODE_ONLY_WEIGHT) found.set(id, weight * CODE_ONLY_WEIGHT);
   // A machine or a room offered for sharing is not the material it works on ("usinage bois, plastiques").
   if (isSharingCategory(offer.categoryCode)) {
     for (const id of [...found.keys()]) if (categoryFamily(lexicon.concepts.get(id)?.category ?? '') !== categoryFamily(offer.categoryCode)) found.delete(id);
@@ -54,7 +58,11 @@ export function offerConcepts(offer: Pick<MatchDeclaration, 'title' | 'descripti
 }
 
 /** Receiving sectors with their evidence for an offer, best supported first. */
-export function sectorEvidence(offer: MatchDeclaration, kb: KnowledgeBase, options: { publicKnowledge?: boolean; cases?: boolean } = {}): { concepts: ConceptWeights; sectors: SectorEvidence[] } {
+export function sectorEvidence(
+  offer: MatchDeclaration,
+  kb: KnowledgeBase,
+  options: { publicKnowledge?: boolean; cases?: boolean } = {},
+): { concepts: ConceptWeights; sectors: SectorEvidence[] } {
   const concepts = offerConcepts(offer);
   const bySector = new Map<string, SectorEvidence>();
   const add = (item: EvidenceItem) => {
@@ -65,7 +73,11 @@ export function sectorEvidence(offer: MatchDeclaration, kb: KnowledgeBase, optio
   // Documented exchanges are of materials: a shared capacity finds its takers by sector demand alone.
   if (options.cases !== false && !isSharingCategory(offer.categoryCode)) {
     const waste = featuresOf(offer).waste;
-    for (const taker of kb.takersFor(waste?.code ?? null, { providerNaf: offer.organisationNaf, description: `${offer.title} ${offer.description}`, concepts })) {
+    for (const taker of kb.takersFor(waste?.code ?? null, {
+      providerNaf: offer.organisationNaf,
+      description: `${offer.title} ${offer.description}`,
+      concepts,
+    })) {
       add({ kind: 'case', sector: taker.receiverNace, support: taker.support, taker });
     }
   }

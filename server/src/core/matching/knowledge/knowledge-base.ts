@@ -145,7 +145,13 @@ export class KnowledgeBase {
         const similarity = wanted === null ? 0 : tokenSimilarity(wanted, this.tokens.get(c)!);
         // A case found by its words alone counts by how alike the words are.
         // Through a broader concept ("organic waste" for molasses) a case says much less: squared.
-        let weight = LEVEL_WEIGHT[level] * (level === 'description' ? similarity : level === 'concept' ? conceptOverlap(query.concepts!, this.concepts.get(c)!) ** 2 : 1 + DESCRIPTION_BOOST * similarity);
+        let weight =
+          LEVEL_WEIGHT[level] *
+          (level === 'description'
+            ? similarity
+            : level === 'concept'
+              ? conceptOverlap(query.concepts!, this.concepts.get(c)!) ** 2
+              : 1 + DESCRIPTION_BOOST * similarity);
         weight *= (STATUS_WEIGHT[c.status] ?? 0.6) * (c.approximate ? APPROXIMATE_WEIGHT : 1);
         if (providerClass !== null) weight *= 1 + PROVIDER_BOOST * Math.max(0, ...c.providerNace.map((p) => naceAffinity(providerClass, p)));
         for (const receiver of c.receiverNace) {
@@ -169,7 +175,14 @@ function conceptOverlap(a: ConceptWeights, b: ConceptWeights): number {
 }
 
 /** A synergy a facilitator validated, as a case of the base (the way the base grows). */
-export function validatedCase(synergy: { id: string; providerNaf: string | null; receiverNaf: string | null; wasteCode: string; description: string; reference: string }): KnowledgeCase | null {
+export function validatedCase(synergy: {
+  id: string;
+  providerNaf: string | null;
+  receiverNaf: string | null;
+  wasteCode: string;
+  description: string;
+  reference: string;
+}): KnowledgeCase | null {
   const provider = nafToNaceClass(synergy.providerNaf);
   const receiver = nafToNaceClass(synergy.receiverNaf);
   const code = normaliseWasteCode(synergy.wasteCode);

@@ -9,12 +9,25 @@ import { naceAffinity, naceClassToNaf, nafDivision, nafToNaceClass } from './nac
 const maestri = parseMaestriCsv(readFileSync(new URL('./maestri-exchanges.csv', import.meta.url), 'utf8'));
 
 const kase = (id: string, ewc: string, provider: string, receiver: string, status = 'Implemented'): KnowledgeCase => ({
-  id, source: 'validated', providerNace: [provider], receiverNace: [receiver], ewcCode: ewc, ewcCodes: [ewc], approximate: false, hazardous: false, wasteDescription: '', status, reference: `Ref ${id} (2020).`,
+  id,
+  source: 'validated',
+  providerNace: [provider],
+  receiverNace: [receiver],
+  ewcCode: ewc,
+  ewcCodes: [ewc],
+  approximate: false,
+  hazardous: false,
+  wasteDescription: '',
+  status,
+  reference: `Ref ${id} (2020).`,
 });
 
 describe('CSV reader', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
-    expect(parseCsv('a,"b, c","say ""hi"""\r\n1,"x\ny",\n')).toEqual([['a', 'b, c', 'say "hi"'], ['1', 'x\ny', '']]);
+    expect(parseCsv('a,"b, c","say ""hi"""\r\n1,"x\ny",\n')).toEqual([
+      ['a', 'b, c', 'say "hi"'],
+      ['1', 'x\ny', ''],
+    ]);
     expect(parseCsv('a,b')).toEqual([['a', 'b']]);
     expect(() => parseCsv('"open')).toThrow();
   });
@@ -24,7 +37,14 @@ describe('MAESTRI cases', () => {
   it('loads every exchange with normalised codes and flags', () => {
     expect(maestri).toHaveLength(305);
     const fuelGas = maestri.find((c) => c.id === 'maestri:4')!;
-    expect(fuelGas).toMatchObject({ providerNace: ['1920'], receiverNace: ['3511'], ewcCode: '05 07 99', approximate: true, hazardous: false, status: 'Implemented' });
+    expect(fuelGas).toMatchObject({
+      providerNace: ['1920'],
+      receiverNace: ['3511'],
+      ewcCode: '05 07 99',
+      approximate: true,
+      hazardous: false,
+      status: 'Implemented',
+    });
     expect(maestri.find((c) => c.id === 'maestri:5')!.hazardous).toBe(true);
     const twoCodes = maestri.find((c) => c.ewcCodes.length === 2 && c.ewcCodes.includes('20 01 25'))!;
     expect(twoCodes.ewcCodes).toEqual(['20 01 08', '20 01 25']);
@@ -54,11 +74,21 @@ describe('NACE and NAF', () => {
 });
 
 describe('KnowledgeBase.takersFor', () => {
-  const kb = new KnowledgeBase([kase('a', '10 02 02', '2410', '2351'), kase('b', '10 02 02', '2410', '2351'), kase('c', '10 02 10', '2410', '2361'), kase('d', '10 09 03', '2451', '4211'), kase('e', '10 02 02', '2410', '4211', 'Planned')]);
+  const kb = new KnowledgeBase([
+    kase('a', '10 02 02', '2410', '2351'),
+    kase('b', '10 02 02', '2410', '2351'),
+    kase('c', '10 02 10', '2410', '2361'),
+    kase('d', '10 09 03', '2451', '4211'),
+    kase('e', '10 02 02', '2410', '4211', 'Planned'),
+  ]);
 
   it('ranks exact codes, then sub-chapter, then chapter', () => {
     const takers = kb.takersFor('10 02 02');
-    expect(takers.map((t) => [t.receiverNace, t.level])).toEqual([['2351', 'code'], ['4211', 'code'], ['2361', 'sub_chapter']]);
+    expect(takers.map((t) => [t.receiverNace, t.level])).toEqual([
+      ['2351', 'code'],
+      ['4211', 'code'],
+      ['2361', 'sub_chapter'],
+    ]);
     expect(takers[0]!.cases.map((c) => c.id)).toEqual(['a', 'b']);
     // 2361 has one case at sub-chapter level; 4211 one exact case and one at chapter level.
     expect(kb.takersFor('10 02 02').find((t) => t.receiverNace === '4211')).toMatchObject({ level: 'code', casesAtLevel: 1 });
@@ -76,7 +106,14 @@ describe('KnowledgeBase.takersFor', () => {
   });
 
   it('turns a validated synergy into a case', () => {
-    const c = validatedCase({ id: 's1', providerNaf: '16.23Z', receiverNaf: '16.29Z', wasteCode: '150103', description: 'Palettes', reference: 'ZI de Lons, 2026' })!;
+    const c = validatedCase({
+      id: 's1',
+      providerNaf: '16.23Z',
+      receiverNaf: '16.29Z',
+      wasteCode: '150103',
+      description: 'Palettes',
+      reference: 'ZI de Lons, 2026',
+    })!;
     expect(c).toMatchObject({ id: 'validated:s1', providerNace: ['1623'], receiverNace: ['1629'], ewcCode: '15 01 03', status: 'validated' });
     expect(validatedCase({ id: 's2', providerNaf: null, receiverNaf: null, wasteCode: '150103', description: '', reference: '' })).toBeNull();
   });
@@ -85,6 +122,11 @@ describe('KnowledgeBase.takersFor', () => {
     const grown = kb.withValidatedCases([kase('v', '15 01 03', '1623', '1629', 'validated')]);
     expect(grown.takersFor('15 01 03')[0]!.receiverNace).toBe('1629');
     expect(kb.takersFor('15 01 03')).toEqual([]);
-    expect(kb.without((c) => c.id === 'a').takersFor('10 02 02')[0]!.cases.map((c) => c.id)).toEqual(['b']);
+    expect(
+      kb
+        .without((c) => c.id === 'a')
+        .takersFor('10 02 02')[0]!
+        .cases.map((c) => c.id),
+    ).toEqual(['b']);
   });
 });

@@ -11,7 +11,9 @@ import type { KnowledgeCase } from './knowledge-base';
 export function parseMaestriCsv(text: string): KnowledgeCase[] {
   const cases: KnowledgeCase[] = [];
   for (const row of parseCsvObjects(text)) {
-    const ewcCodes = splitCodes(row.ewc_code ?? '').map((c) => normaliseWasteCode(c)).filter((c) => c !== undefined);
+    const ewcCodes = splitCodes(row.ewc_code ?? '')
+      .map((c) => normaliseWasteCode(c))
+      .filter((c) => c !== undefined);
     const providerNace = splitCodes(row.provider_nace ?? '');
     const receiverNace = splitCodes(row.receiver_nace ?? '');
     if (ewcCodes.length === 0 || receiverNace.length === 0) continue;

@@ -17,7 +17,10 @@ export function nafDivision(naf: string | null | undefined): string | null {
 
 /** NACE class "2229" → NAF "22.29Z" (the most common French subdivision letter). */
 export function naceClassToNaf(nace: string): string {
-  const digits = nace.replace(/[^0-9]/g, '').padEnd(4, '0').slice(0, 4);
+  const digits = nace
+    .replace(/[^0-9]/g, '')
+    .padEnd(4, '0')
+    .slice(0, 4);
   return `${digits.slice(0, 2)}.${digits.slice(2)}Z`;
 }
 

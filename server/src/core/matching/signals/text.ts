@@ -4,13 +4,19 @@
  */
 const STOPWORDS = new Set(
   // "déchet"/"waste" is in nearly every title of a waste offer: it tells nothing apart.
-  'les des une pour avec sur dans par aux est sont non pas que qui son ses leur nos vos the and for with from this that per ou et de la le du en au un dechet waste autre other'.split(' '),
+  'les des une pour avec sur dans par aux est sont non pas que qui son ses leur nos vos the and for with from this that per ou et de la le du en au un dechet waste autre other'.split(
+    ' ',
+  ),
 );
 
 /** Lower case, no accents, no stopwords, crude plural folding ("palettes" → "palette"). */
 export function textTokens(text: string): Set<string> {
   const tokens = new Set<string>();
-  const words = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const words = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
   for (const word of words) {
     if (word.length < 3 || STOPWORDS.has(word)) continue;
     tokens.add(word.length > 4 && /[sx]$/.test(word) ? word.slice(0, -1) : word);

@@ -35,7 +35,10 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
   let overflowPrice = 1;
   state.setTableSlack(slack);
   const cost = () =>
-    state.unscheduledWeight * bigUnscheduled + Math.max(0, state.breakSpread() - opts.fairness) * bigFairness + state.totalBreaks + (slack > 0 ? overflowPrice * state.tableOverflow() : 0);
+    state.unscheduledWeight * bigUnscheduled +
+    Math.max(0, state.breakSpread() - opts.fairness) * bigFairness +
+    state.totalBreaks +
+    (slack > 0 ? overflowPrice * state.tableOverflow() : 0);
   const candidateSet = new Set(opts.candidates);
   const outsideWeight = problem.meetings.reduce((sum, m, i) => sum + (candidateSet.has(i) ? 0 : m.weight), 0);
   const movable = opts.candidates.filter((m) => problem.meetings[m]!.fixed < 0 || state.slotOf[m]! < 0);
@@ -103,7 +106,13 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
         bestSlots = state.snapshot();
         sinceImprove = 0;
         fruitlessRestarts = 0;
-        if (opts.targetBreaks !== undefined && state.unscheduledWeight <= outsideWeight + 1e-9 && state.breakSpread() <= opts.fairness && state.totalBreaks <= opts.targetBreaks) break;
+        if (
+          opts.targetBreaks !== undefined &&
+          state.unscheduledWeight <= outsideWeight + 1e-9 &&
+          state.breakSpread() <= opts.fairness &&
+          state.totalBreaks <= opts.targetBreaks
+        )
+          break;
       }
     } else {
       undo();

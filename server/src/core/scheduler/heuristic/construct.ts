@@ -12,13 +12,7 @@ export function constructSchedule(problem: Problem, candidates: readonly number[
   const order = [...candidates].sort((a, b) => {
     const ma = problem.meetings[a]!;
     const mb = problem.meetings[b]!;
-    return (
-      Number(mb.fixed >= 0) - Number(ma.fixed >= 0) ||
-      mb.weight - ma.weight ||
-      ma.allowed.length - mb.allowed.length ||
-      degree(b) - degree(a) ||
-      a - b
-    );
+    return Number(mb.fixed >= 0) - Number(ma.fixed >= 0) || mb.weight - ma.weight || ma.allowed.length - mb.allowed.length || degree(b) - degree(a) || a - b;
   });
   for (const m of order) {
     let best = -1;

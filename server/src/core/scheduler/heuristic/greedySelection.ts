@@ -37,7 +37,9 @@ export function greedySelection(problem: Problem, preferred: readonly number[] =
     if (chosen.length > before) taken.add(m);
   }
   const byWeight = new Map<number, number[]>();
-  for (const m of eligible) if (problem.meetings[m]!.fixed < 0 && !taken.has(m)) (byWeight.get(problem.meetings[m]!.weight) ?? byWeight.set(problem.meetings[m]!.weight, []).get(problem.meetings[m]!.weight)!).push(m);
+  for (const m of eligible)
+    if (problem.meetings[m]!.fixed < 0 && !taken.has(m))
+      (byWeight.get(problem.meetings[m]!.weight) ?? byWeight.set(problem.meetings[m]!.weight, []).get(problem.meetings[m]!.weight)!).push(m);
   const fewest = (m: number) => Math.min(...problem.meetings[m]!.requesters.map((p) => held[p]!));
   for (const weight of [...byWeight.keys()].sort((a, b) => b - a)) {
     // Rounds: each round serves, in order of fewest meetings held, the requests still open.

@@ -32,7 +32,12 @@ export async function selectRequests(problem: Problem, timeLimitSeconds: number)
     // The MILP does not answer in time on this size (and may overrun its limit); its LP does: the
     // LP optimum bounds the weight, and rounding the LP solution (then greedy) gives the selection.
     const lp = await runMilp(level1, 'maximize', { timeLimitSeconds, lpOnly: true });
-    const preferred = lp.values ? z.filter(([, v]) => lp.values![v]! > 1e-6).sort((a, b) => lp.values![b[1]]! - lp.values![a[1]]!).map(([m]) => m) : [];
+    const preferred = lp.values
+      ? z
+          .filter(([, v]) => lp.values![v]! > 1e-6)
+          .sort((a, b) => lp.values![b[1]]! - lp.values![a[1]]!)
+          .map(([m]) => m)
+      : [];
     const chosen = greedySelection(problem, preferred);
     const bound = lp.status === 'optimal' ? lp.objective : lagrangianWeightBound(problem);
     const integral = problem.meetings.every((m) => Number.isInteger(m.weight));
@@ -57,7 +62,11 @@ export async function selectRequests(problem: Problem, timeLimitSeconds: number)
   // Level 2: keep the weight, raise the minimum number of meetings among requesters.
   const { level1: level2, z: z2 } = buildAggregated(problem, withMinimums);
   for (let c = 0; c < level2.numCols; c++) level2.cost[c] = 0;
-  level2.addRow(z2.map(([m, v]) => [v, problem.meetings[m]!.weight] as const), weight - 1e-6, Infinity);
+  level2.addRow(
+    z2.map(([m, v]) => [v, problem.meetings[m]!.weight] as const),
+    weight - 1e-6,
+    Infinity,
+  );
   const t = level2.addVar(1, 0, problem.nSlots * Math.max(...problem.reps, 1), false);
   for (const p of requesters(problem)) {
     const terms = z2.filter(([m]) => problem.meetings[m]!.parts.includes(p)).map(([, v]) => [v, 1] as const);
@@ -98,7 +107,12 @@ function buildAggregated(problem: Problem, withMinimums: boolean): { level1: Mod
     const mine = problem.meetingsOf[p]!.filter((m) => colOf.has(m));
     const cap = participantCapacity(problem, p);
     const floor = withMinimums ? Math.min(problem.minMeetings[p]!, cap, mine.length) : 0;
-    if (mine.length > cap || floor > 0) b.addRow(mine.map((m) => [colOf.get(m)!, 1] as const), floor, Math.min(cap, mine.length));
+    if (mine.length > cap || floor > 0)
+      b.addRow(
+        mine.map((m) => [colOf.get(m)!, 1] as const),
+        floor,
+        Math.min(cap, mine.length),
+      );
   }
   const all = z.map(([, v]) => [v, 1] as const);
   if (all.length > problem.nTables * problem.nSlots) b.addRow(all, 0, problem.nTables * problem.nSlots);

@@ -102,7 +102,15 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
       derive.set(y, (v) => (terms.some(([c]) => v[c]! > 0.5) ? 1 : 0));
       if (reps === 1) b.addRow([...terms, [y, -1]], 0, 0);
       else {
-        for (const [v] of terms) b.addRow([[y, 1], [v, -1]], 0, Infinity);
+        for (const [v] of terms)
+          b.addRow(
+            [
+              [y, 1],
+              [v, -1],
+            ],
+            0,
+            Infinity,
+          );
         b.addRow([...terms, [y, -1]], 0, Infinity);
         b.addRow(terms, 0, reps);
       }
@@ -113,7 +121,13 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
     }
     const patterns =
       problem.reps[p] === 1
-        ? enumeratePatterns(mine.length, busy.map((c) => c !== null), sessionOfSlot, anyZero ? fairness : Math.min(nSlots, input.breakCap ?? nSlots), MAX_PATTERNS_PER_PARTICIPANT)
+        ? enumeratePatterns(
+            mine.length,
+            busy.map((c) => c !== null),
+            sessionOfSlot,
+            anyZero ? fairness : Math.min(nSlots, input.breakCap ?? nSlots),
+            MAX_PATTERNS_PER_PARTICIPANT,
+          )
         : null;
     breakTerms.push(patterns ? addPatternColumns(b, busy, patterns, derive) : addGapColumns(b, busy, sessionOfSlot, derive, !anyZero));
   }
@@ -166,7 +180,7 @@ function addPatternColumns(
   for (const pattern of patterns) {
     const w = b.addVar(0, 0, 1, false);
     const inPattern = new Set(pattern.slots);
-    derive.set(w, (v) => (busy.every((c, s) => c === null || (v[c]! > 0.5) === inPattern.has(s)) ? 1 : 0));
+    derive.set(w, (v) => (busy.every((c, s) => c === null || v[c]! > 0.5 === inPattern.has(s)) ? 1 : 0));
     pick.push([w, 1]);
     for (const s of pattern.slots) link[s]!.push([w, -1]);
     if (pattern.breaks > 0) terms.push([w, pattern.breaks]);
@@ -202,11 +216,34 @@ function addGapColumns(
       continue;
     }
     const v = b.addVar(0, 0, 1, false);
-    b.addRow([[v, 1], [own, -1]], 0, Infinity);
+    b.addRow(
+      [
+        [v, 1],
+        [own, -1],
+      ],
+      0,
+      Infinity,
+    );
     const next = sameSessionNext!;
-    b.addRow([[v, 1], [next, -1]], 0, Infinity);
+    b.addRow(
+      [
+        [v, 1],
+        [next, -1],
+      ],
+      0,
+      Infinity,
+    );
     derive.set(v, (vals) => Math.max(vals[own]!, vals[next]!));
-    if (exact) b.addRow([[v, 1], [own, -1], [next, -1]], -Infinity, 0);
+    if (exact)
+      b.addRow(
+        [
+          [v, 1],
+          [own, -1],
+          [next, -1],
+        ],
+        -Infinity,
+        0,
+      );
     later[t] = v;
   }
   const gaps: [number, number][] = [];
@@ -217,13 +254,39 @@ function addGapColumns(
     if (sessionOfSlot[s] !== sessionOfSlot[s + 2]) continue;
     const next = busy[s + 1];
     const g = b.addVar(0, 0, 1, false);
-    const terms: [number, number][] = [[g, 1], [here, -1], [laterCol, -1]];
+    const terms: [number, number][] = [
+      [g, 1],
+      [here, -1],
+      [laterCol, -1],
+    ];
     if (next !== null && next !== undefined) terms.push([next, 1]);
     b.addRow(terms, -1, Infinity);
     if (exact) {
-      b.addRow([[g, 1], [here, -1]], -Infinity, 0);
-      b.addRow([[g, 1], [laterCol, -1]], -Infinity, 0);
-      if (next != null) b.addRow([[g, 1], [next, 1]], -Infinity, 1);
+      b.addRow(
+        [
+          [g, 1],
+          [here, -1],
+        ],
+        -Infinity,
+        0,
+      );
+      b.addRow(
+        [
+          [g, 1],
+          [laterCol, -1],
+        ],
+        -Infinity,
+        0,
+      );
+      if (next != null)
+        b.addRow(
+          [
+            [g, 1],
+            [next, 1],
+          ],
+          -Infinity,
+          1,
+        );
     }
     derive.set(g, (v) => Math.max(0, v[here]! - (next != null ? v[next]! : 0) + v[laterCol]! - 1));
     gaps.push([g, 1]);
@@ -231,13 +294,7 @@ function addGapColumns(
   return gaps;
 }
 
-function warmStart(
-  numCols: number,
-  x: Map<number, number>,
-  slots: Int32Array,
-  nSlots: number,
-  derive: Map<number, (v: Float64Array) => number>,
-): Float64Array {
+function warmStart(numCols: number, x: Map<number, number>, slots: Int32Array, nSlots: number, derive: Map<number, (v: Float64Array) => number>): Float64Array {
   const values = new Float64Array(numCols);
   for (const [key, v] of x) if (slots[Math.floor(key / nSlots)] === key % nSlots) values[v] = 1;
   for (let c = 0; c < numCols; c++) {

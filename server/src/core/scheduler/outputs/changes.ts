@@ -41,13 +41,20 @@ export function describeAgendaChanges(
       entry.en.push(...t.en);
     }
   };
-  const others = (m: ScheduledMeeting, self: string) => m.participants.filter((p) => p !== self).map((p) => names.get(p) ?? p).join(', ');
+  const others = (m: ScheduledMeeting, self: string) =>
+    m.participants
+      .filter((p) => p !== self)
+      .map((p) => names.get(p) ?? p)
+      .join(', ');
   const at = (m: ScheduledMeeting) => times.get(m.slotId)!.localStart;
   const table = (m: ScheduledMeeting) => tables.get(m.tableId) ?? m.tableId;
   for (const [id, m] of next) {
     const old = previous.get(id);
     if (!old) {
-      say(m.participants, (self) => ({ fr: [`Nouveau rendez-vous avec ${others(m, self)} à ${at(m)}, ${table(m)}.`], en: [`New meeting with ${others(m, self)} at ${at(m)}, ${table(m)}.`] }));
+      say(m.participants, (self) => ({
+        fr: [`Nouveau rendez-vous avec ${others(m, self)} à ${at(m)}, ${table(m)}.`],
+        en: [`New meeting with ${others(m, self)} at ${at(m)}, ${table(m)}.`],
+      }));
     } else if (old.slotId !== m.slotId) {
       say(m.participants, (self) => ({
         fr: [`Le rendez-vous avec ${others(m, self)} passe de ${at(old)} à ${at(m)}, ${table(m)}.`],

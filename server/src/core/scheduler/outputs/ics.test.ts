@@ -4,7 +4,10 @@ import { fixtureEvent, fixtureMeetings } from './fixture';
 
 /** Tiny iCalendar reader: unfolds lines, returns VEVENT property maps (name with params -> value). */
 function parseIcs(text: string): Record<string, string>[] {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
   const events: Record<string, string>[] = [];
   let current: Record<string, string> | null = null;
   for (const line of lines) {

@@ -48,7 +48,10 @@ export function renderAgendaPdf(
   const w = AGENDA_WORDS[locale];
   return collect((doc) => {
     doc.fontSize(18).text(w.title(event.name, participantName(event, participantId)));
-    doc.fontSize(11).text(capitalise(w.date(event.date))).moveDown();
+    doc
+      .fontSize(11)
+      .text(capitalise(w.date(event.date)))
+      .moveDown();
     const lines = agendaOf(event, meetings, participantId);
     if (lines.length === 0) doc.text(w.none);
     for (const l of lines) {
@@ -67,7 +70,10 @@ export function renderTablePlanPdf(event: SchedulingEvent, meetings: readonly Sc
   const names = new Map(event.participants.map((p) => [p.id, p.name ?? p.id]));
   return collect((doc) => {
     doc.fontSize(18).text(`${event.name} : plan de table`);
-    doc.fontSize(11).text(capitalise(frenchDate(event.date))).moveDown();
+    doc
+      .fontSize(11)
+      .text(capitalise(frenchDate(event.date)))
+      .moveDown();
     for (const session of event.sessions) {
       for (const slot of session.slots) {
         const t = times.get(slot.id)!;

@@ -17,12 +17,7 @@ export function countBreaks(busySlots: Iterable<number>, runOfSlot: readonly num
 }
 
 /** Same count read from a per-slot occupancy row (count > 0 means busy); the hot path of local search. */
-export function countBreaksInRow(
-  load: ArrayLike<number>,
-  offset: number,
-  nSlots: number,
-  runOfSlot: readonly number[],
-): number {
+export function countBreaksInRow(load: ArrayLike<number>, offset: number, nSlots: number, runOfSlot: readonly number[]): number {
   let breaks = 0;
   let lastBusy = -1;
   for (let s = 0; s < nSlots; s++) {

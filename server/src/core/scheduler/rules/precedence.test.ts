@@ -2,9 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { findPrecedenceCycle, precedenceHolds } from './precedence';
 
 describe('findPrecedenceCycle', () => {
-  it('returns null for a chain', () => expect(findPrecedenceCycle(3, [[0, 1], [1, 2]])).toBeNull());
+  it('returns null for a chain', () =>
+    expect(
+      findPrecedenceCycle(3, [
+        [0, 1],
+        [1, 2],
+      ]),
+    ).toBeNull());
   it('finds a cycle and lists its nodes', () => {
-    const cycle = findPrecedenceCycle(4, [[0, 1], [1, 2], [2, 0], [2, 3]]);
+    const cycle = findPrecedenceCycle(4, [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+      [2, 3],
+    ]);
     expect(new Set(cycle)).toEqual(new Set([0, 1, 2]));
   });
   it('finds a self-loop', () => expect(findPrecedenceCycle(2, [[1, 1]])).toEqual([1]));
