@@ -256,11 +256,19 @@ describe('one distance between two firms', () => {
     const sites = (await t.call(taker, 'GET', `/organisations/${far.id}`)).json().sites;
     const origin = mainSiteLocation(sites)!;
     expect(origin.name).toBe('Siège');
-    const hits = (await t.call(taker, 'GET', `/search/declarations?q=calcin&lat=${origin.lat}&lng=${origin.lng}`)).json().hits as {
-      id: string;
-      distanceKm: number | null;
-    }[];
-    const hit = hits.find((h) => h.id === offer.id)!;
+    // The search index follows the database a moment later (the outbox relay).
+    const hit = await vi.waitFor(
+      async () => {
+        const hits = (await t.call(taker, 'GET', `/search/declarations?q=calcin&lat=${origin.lat}&lng=${origin.lng}`)).json().hits as {
+          id: string;
+          distanceKm: number | null;
+        }[];
+        const found = hits.find((h) => h.id === offer.id);
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeout: 30_000, interval: 200 },
+    );
     expect(hit.distanceKm).toBeGreaterThan(10);
     expect(Math.abs(hit.distanceKm! - suggestedKm)).toBeLessThan(0.1);
   });
