@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isUuid } from './cursor';
 import type { AuditService } from '../modules/audit/service';
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Larger answers (exports, files) name no single subject: they are not read back. */
 const MAX_READ_BACK = 256 * 1024;
 
-const uuidOf = (v: unknown) => (typeof v === 'string' && UUID.test(v) ? v : null);
+const uuidOf = (v: unknown) => (isUuid(v) ? v : null);
 const field = (o: unknown, key: string) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined);
 
 /**

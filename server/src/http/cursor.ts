@@ -1,5 +1,8 @@
 import { badRequest } from './problem';
 
+/** A row id as the database writes it (lower-case UUID). */
+export const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
+
 /** Opaque keyset cursor: the sort key and id of the last row of a page. */
 export function encodeCursor(key: string | number, id: string): string {
   return Buffer.from(JSON.stringify([key, id])).toString('base64url');
@@ -15,7 +18,7 @@ export function decodeCursor(cursor: string | undefined, kind: 'text' | 'date' |
       !String(key).includes('\u0000') &&
       (kind !== 'date' || Number.isFinite(Date.parse(String(key)))) &&
       (kind !== 'number' || Number.isFinite(Number(key)));
-    if (keyOk && typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+    if (keyOk && isUuid(id)) {
       return { key: String(key), id };
     }
   } catch {

@@ -6,7 +6,7 @@ export { eventFromJson, schedulingEventSchema, type SchedulingEvent, type EventI
 export { SchedulingError } from './errors';
 export { validateSchedule, type Violation } from './validate';
 export { checkSchedule, type ScheduleCheck } from './check';
-export { slotTimes } from './outputs/times';
+export { longDate, slotTimes } from './outputs/times';
 export { renderAgendaIcs } from './outputs/ics';
 export { renderScheduleCsv } from './outputs/csv';
 export { renderScheduleXlsx } from './outputs/xlsx';

@@ -1,14 +1,13 @@
 import type { AppContext } from '../../context';
 import { rawSql, type Transaction } from '../../infra/db';
 import { enqueueEmail, type EmailAttachment } from '../../infra/mail';
+import { longDate } from '../../core/scheduler';
 import { agendaIcs, cancellationIcs } from './ics-updates';
 import * as repo from './repository';
 import type { StoredSchedule } from './schedule-repository';
 import { byTime, scheduleLookup } from './scheduling-event';
 
 type Locale = 'fr' | 'en';
-const longDate = (date: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 /** The agenda email in the reader's language (their account's). */
 const WORDS = {

@@ -3,7 +3,7 @@ import type { SchedulingEvent } from '../event-format';
 import type { ScheduledMeeting } from '../types';
 import { agendaOf, participantName } from './agenda';
 import { synergyLabels, type SynergyTitles } from './rows';
-import { frenchDate, frenchTime, slotTimes } from './times';
+import { frenchTime, longDate, slotTimes } from './times';
 
 function collect(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -23,14 +23,14 @@ const span = (start: string, end: string) => `${frenchTime(start)} – ${frenchT
 const AGENDA_WORDS = {
   fr: {
     title: (event: string, firm: string) => `${event} : agenda de ${firm}`,
-    date: frenchDate,
+    date: (date: string) => longDate(date, 'fr'),
     span,
     none: 'Aucun rendez-vous planifié.',
     with: (who: string, about: string[]) => `  avec ${who}${about.length ? ` : ${about.join(' ; ')}` : ''}`,
   },
   en: {
     title: (event: string, firm: string) => `${event}: ${firm}'s agenda`,
-    date: (date: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`)),
+    date: (date: string) => longDate(date, 'en'),
     span: (start: string, end: string) => `${start} – ${end}`,
     none: 'No meeting scheduled.',
     with: (who: string, about: string[]) => `  with ${who}${about.length ? `: ${about.join('; ')}` : ''}`,
@@ -72,7 +72,7 @@ export function renderTablePlanPdf(event: SchedulingEvent, meetings: readonly Sc
     doc.fontSize(18).text(`${event.name} : plan de table`);
     doc
       .fontSize(11)
-      .text(capitalise(frenchDate(event.date)))
+      .text(capitalise(longDate(event.date, 'fr')))
       .moveDown();
     for (const session of event.sessions) {
       for (const slot of session.slots) {

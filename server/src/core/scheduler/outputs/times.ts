@@ -71,11 +71,14 @@ export function slotTimes(event: SchedulingEvent): Map<string, SlotTime> {
   return out;
 }
 
-const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const LONG_DATE = {
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }),
+};
 
-/** "2026-12-15" → "mardi 15 décembre 2026", as a French reader writes a date. */
-export function frenchDate(date: string): string {
-  return FRENCH_DATE.format(new Date(`${date}T12:00:00Z`));
+/** "2026-12-15" as its reader writes a day: "mardi 15 décembre 2026", "Tuesday, 15 December 2026". */
+export function longDate(date: string, locale: 'fr' | 'en'): string {
+  return LONG_DATE[locale].format(new Date(`${date}T12:00:00Z`));
 }
 
 /** "09:20" → "9 h 20", the French way of writing a time. */
