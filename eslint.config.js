@@ -52,6 +52,14 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['postgres', 'drizzle-orm', 'drizzle-orm/*'], message: 'SQL lives in the module’s repository.ts.' }] },
       ],
+      // The driver also arrives through the context (ctx.sql, a transaction): its tagged templates count as SQL too.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TaggedTemplateExpression[tag.name=/^(sql|tx|db)$/], TaggedTemplateExpression[tag.property.name=/^(sql|tx|db|\\$client)$/]',
+          message: 'SQL lives in the module’s repository.ts.',
+        },
+      ],
     },
   },
 );

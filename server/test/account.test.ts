@@ -1,12 +1,12 @@
 import type { AuditEntry } from '@synergies/shared';
 import { routes, type RouteResponse } from '@synergies/shared/routes';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestContext, PASSWORD, type TestContext } from './context';
+import { createTestContext, PASSWORD, type TestContext, type Scenario } from './context';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 
 beforeAll(async () => {
   t = await createTestContext();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieOf, createTestContext, PASSWORD, type TestContext } from './context';
+import { cookieOf, createTestContext, PASSWORD, type TestContext, type Scenario } from './context';
 
 // Real limits (20 a minute per address, 5 per quarter-hour per account and browser).
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 
 beforeAll(async () => {
   t = await createTestContext({ LOGIN_MAX_PER_IP: '20', LOGIN_MAX_PER_ACCOUNT: '5', RESET_MAX_PER_ACCOUNT: '3' });

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, randomSiret, type TestContext, type TestUser } from './context';
+import { createTestContext, randomSiret, type TestContext, type TestUser, type Scenario } from './context';
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 let admin: TestUser;
 
 beforeAll(async () => {

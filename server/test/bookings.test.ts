@@ -186,15 +186,21 @@ describe('proposing', () => {
     expect(b).toMatchObject({ status: 'accepted', awaitingId: null, startsAt: paris('2026-10-06', '10:00'), icsSequence: 0 });
     expect(b.attendees.map((a: { organisationId: string }) => a.organisationId).sort()).toEqual([firms.A.id, firms.B.id].sort());
 
-    // Both firms get the confirmation with its invitation.
+    // Both firms get the confirmation with its invitation, each in its reader's language.
     expect((await emailsTo(firms.A.member)).length).toBe(aBefore + 1);
-    for (const member of [firms.A.member, firms.B.member]) {
+    const words = new Map([
+      [firms.A.member, { summary: 'Meeting ', location: 'At Plasturgie du Revermont' }],
+      [firms.B.member, { summary: 'Rendez-vous ', location: 'Chez Plasturgie du Revermont' }],
+    ]);
+    for (const [member, said] of words) {
       const { event, method } = parseIcs(await lastIcs(member));
       expect(method).toBe('REQUEST');
       expect(event.uid).toBe(`booking-${bookingId}@synergies`);
       expect(Number(event.sequence)).toBe(0);
       expect(event.start.toISOString()).toBe(paris('2026-10-06', '10:00'));
-      expect(event.location).toContain('Plasturgie du Revermont');
+      expect(String(event.summary)).toMatch(new RegExp(`^${said.summary}`));
+      expect(event.location).toContain(said.location);
+      expect((await t.call(member, 'GET', `/bookings/${bookingId}`)).json().location).toContain(said.location);
     }
     // The reminder of the day before waits in the queue.
     const jobs = await t.ctx.db.$client<
@@ -351,6 +357,8 @@ describe('calendar feed', () => {
     const events = Object.values(ical.sync.parseICS(res.body)).filter((c) => c?.type === 'VEVENT') as VEvent[];
     expect(events.length).toBeGreaterThanOrEqual(3);
     expect(events.some((e) => e.status === 'CANCELLED')).toBe(true);
+    // The feed speaks its owner's language (firm A's member reads English).
+    expect(events.every((e) => String(e.summary).startsWith('Meeting with '))).toBe(true);
     expect((await t.call(firms.A.member, 'GET', '/calendar/feed')).json()).toMatchObject({ active: true, url: null });
     // Regenerating replaces the secret: the old URL stops working.
     const again = new URL((await t.call(firms.A.member, 'POST', '/calendar/feed')).json().url);

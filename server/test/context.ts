@@ -210,6 +210,8 @@ export async function createTestContext(env: Record<string, string> = {}, servic
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
+/** The zone, facilitator and two firms of `scenario()`. */
+export type Scenario = Awaited<ReturnType<TestContext['scenario']>>;
 
 export function cookieOf(res: LightMyRequestResponse): string {
   const sid = res.cookies.find((c) => c.name === 'sid');

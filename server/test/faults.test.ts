@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedMeilisearch, type SupervisedMeiliHandle } from '../src/infra/embedded/meilisearch';
-import { createTestContext, type TestContext } from './context';
+import { createTestContext, type TestContext, type Scenario } from './context';
 
 /** A Meilisearch of this file's own, supervised, that the test kills. */
 let meili: SupervisedMeiliHandle;
 let dir: string;
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'synergies-faults-'));

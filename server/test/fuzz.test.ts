@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestUser } from './context';
+import { createTestContext, type TestContext, type TestUser, type Scenario } from './context';
 
 /**
  * Property-based fuzzing of every route the app serves, read from its own OpenAPI
@@ -9,7 +9,7 @@ import { createTestContext, type TestContext, type TestUser } from './context';
  * answer is never a 5xx, and a rejected request changes no row.
  */
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 let admin: TestUser;
 let knownIds: string[];
 

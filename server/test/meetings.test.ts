@@ -230,6 +230,12 @@ describe('scheduling, preview and publication', () => {
     expect(english!.text).toMatch(/^Hello /);
     expect(english!.text).toMatch(/\d\d:\d\d–\d\d:\d\d, Table \d: with/);
     expect(english!.text).toMatch(/on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ 2026 is published/);
+    // The attached calendar entries speak each reader's language too.
+    const attachedIcs = async (email: string) =>
+      (await t.ctx.db.$client<{ content: string }[]>`
+        select a->>'content' as content from emails e, jsonb_array_elements(e.attachments) a where e."to" = ${email}`)[0]!.content.replace(/\r\n[ \t]/g, '');
+    expect(await attachedIcs(firms.A.member.email)).toMatch(/^SUMMARY:Rendez-vous avec /m);
+    expect(await attachedIcs(firms.B.member.email)).toMatch(/^SUMMARY:Meeting with /m);
     expect((await t.call(firms.A.member, 'POST', `/meeting-events/${eventId}/requests`, { withOrganisationId: firms.E.id })).json().code).toBe(
       'requests_closed',
     );
@@ -262,6 +268,11 @@ describe('agendas and exports', () => {
     expect(ics.headers['content-disposition']).toMatch(/^attachment; filename="agenda-plasturgie-du-revermont\.ics"/);
     const starts = dtstarts(ics.body);
     expect(starts).toHaveLength(agenda.meetings.length);
+    expect(ics.body).toMatch(/^SUMMARY:Rendez-vous avec /m);
+    // Firm B's member reads English: their download says so.
+    const englishIcs = await t.call(firms.B.member, 'GET', `/meeting-events/${eventId}/agendas/${firms.B.id}/ics`);
+    expect(englishIcs.body).toMatch(/^SUMMARY:Meeting with /m);
+    expect(englishIcs.body).not.toMatch(/Rendez-vous avec|rencontre/);
     starts.forEach((line, i) => {
       const [, local] = /^DTSTART;TZID=Europe\/Paris:(\d{8}T\d{6})$/.exec(line)!;
       const hhmm = `${local!.slice(9, 11)}:${local!.slice(11, 13)}`;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NotificationService } from '../src/modules/notifications/service';
-import { createTestContext, type TestContext } from './context';
+import { createTestContext, type TestContext, type Scenario } from './context';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 
 beforeAll(async () => {
   t = await createTestContext();

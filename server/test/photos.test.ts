@@ -1,10 +1,10 @@
 import { MAX_PHOTO_BYTES } from '@synergies/shared';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, type TestUser } from './context';
+import { createTestContext, type TestContext, type TestUser, type Scenario } from './context';
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 
 beforeAll(async () => {
   t = await createTestContext();

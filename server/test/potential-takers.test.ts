@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestContext, type TestContext, eventually } from './context';
+import { createTestContext, type TestContext, eventually, type Scenario } from './context';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 
 beforeAll(async () => {
   t = await createTestContext();

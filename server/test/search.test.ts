@@ -4,10 +4,10 @@ import { meiliErrorCode } from '../src/infra/search/http-client';
 import { ensureIndexes, searchIndexes } from '../src/infra/search/indexes';
 import { markAllForReindex } from '../src/infra/search/outbox';
 import { SearchOutboxRelay } from '../src/infra/search/outbox-relay';
-import { createTestContext, type TestContext } from './context';
+import { createTestContext, type TestContext, type Scenario } from './context';
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 
 beforeAll(async () => {
   t = await createTestContext();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestContext, type TestContext, type TestUser, eventually } from './context';
+import { createTestContext, type TestContext, type TestUser, eventually, type Scenario } from './context';
 import { routes } from '@synergies/shared/routes';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 
 beforeAll(async () => {
   t = await createTestContext();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestContext, type TestContext, type TestUser, eventually } from './context';
+import { createTestContext, type TestContext, type TestUser, eventually, type Scenario } from './context';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 let firmC: { id: string; member: TestUser };
 let outsider: TestUser;
 let strangerFirm: string;

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type postgres from 'postgres';
-import { connectDatabase, migrateDatabase } from './db';
+import { connectDatabase, migrateDatabase, type RawSql } from './db';
 
 const FORMAT = 'synergies-backup/2';
 const BATCH = 500;
@@ -18,8 +18,6 @@ export interface BackupManifest {
   migrations: string[];
   tables: { name: string; rows: number; file: string }[];
 }
-
-type Sql = postgres.Sql | postgres.TransactionSql;
 
 /*
  * A logical backup of the platform's tables that needs nothing but a connection: the
@@ -33,18 +31,18 @@ type Sql = postgres.Sql | postgres.TransactionSql;
  * declared again at start.
  */
 
-async function appliedMigrations(sql: Sql): Promise<string[]> {
+async function appliedMigrations(sql: RawSql): Promise<string[]> {
   const rows = await sql<{ hash: string }[]>`select hash from drizzle.__drizzle_migrations order by id`;
   return rows.map((r) => r.hash);
 }
 
-async function platformTables(sql: Sql): Promise<string[]> {
+async function platformTables(sql: RawSql): Promise<string[]> {
   const rows = await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public' order by tablename`;
   return rows.map((r) => r.name);
 }
 
 /** Columns a restore writes: all but the generated ones, which PostgreSQL computes again. */
-async function writableColumns(sql: Sql, table: string): Promise<string[]> {
+async function writableColumns(sql: RawSql, table: string): Promise<string[]> {
   const rows = await sql<{ name: string }[]>`
     select a.attname as name from pg_attribute a
     where a.attrelid = ${`public.${quoteIdent(table)}`}::regclass and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''

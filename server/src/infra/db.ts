@@ -35,6 +35,11 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** A transaction or the database itself: repositories accept either. */
 export type Db = Database | Transaction;
 
+/** The health probe's round trip to the database. */
+export async function pingDatabase(db: Database): Promise<void> {
+  await db.$client`select 1`;
+}
+
 /**
  * The postgres.js client of a drizzle transaction, for the few statements that another
  * library issues (pg-boss job inserts) or that read better as plain SQL.

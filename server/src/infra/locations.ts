@@ -1,6 +1,4 @@
-import type postgres from 'postgres';
-
-type Sql = postgres.Sql | postgres.TransactionSql;
+import type { RawSql } from './db';
 
 /*
  * Where firms and declarations are, one rule for the search index, matching and impacts:
@@ -9,10 +7,10 @@ type Sql = postgres.Sql | postgres.TransactionSql;
  */
 
 /** `left join lateral … s`: the main site of the organisation whose id is `organisationId` (a column, e.g. "o.id"). */
-export const mainSiteJoin = (sql: Sql, organisationId: string) =>
+export const mainSiteJoin = (sql: RawSql, organisationId: string) =>
   sql`left join lateral (select * from sites s where s.organisation_id = ${sql(organisationId)} order by s.name limit 1) s on true`;
 
 /** `left join sites s`: the site of the declaration aliased `d`. */
-export const declarationSiteJoin = (sql: Sql) =>
+export const declarationSiteJoin = (sql: RawSql) =>
   sql`left join sites s on s.id = coalesce(d.site_id,
     (select s2.id from sites s2 where s2.organisation_id = d.organisation_id order by s2.name limit 1))`;

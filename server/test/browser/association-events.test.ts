@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, PASSWORD, type TestContext, type TestUser } from '../context';
+import { createTestContext, PASSWORD, type TestContext, type TestUser, type Scenario } from '../context';
 import { launchBrowser, logIn, newSession, serve } from './browser';
 
 /*
@@ -10,7 +10,7 @@ import { launchBrowser, logIn, newSession, serve } from './browser';
  */
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 let browser: Browser;
 let baseURL: string;
 let organiser: TestUser;

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, PASSWORD, type TestContext } from '../context';
+import { createTestContext, PASSWORD, type TestContext, type Scenario } from '../context';
 import { launchBrowser, logIn, newSession, serve } from './browser';
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 let browser: Browser;
 let baseURL: string;
 let synergy: { id: string; title: string };

@@ -2,13 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app';
 import { freePort } from '../../src/infra/embedded/free-port';
-import { createTestContext, PASSWORD, type TestContext, type TestUser } from '../context';
+import { createTestContext, PASSWORD, type TestContext, type TestUser, type Scenario } from '../context';
 import { launchBrowser, logIn, newSession } from './browser';
 
 vi.setConfig({ testTimeout: 240_000 });
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 let firmC: { id: string; member: TestUser };
 let browser: Browser;
 let app: Awaited<ReturnType<typeof buildApp>>;

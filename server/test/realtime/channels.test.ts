@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { publishEvent, roomName } from '../../src/infra/realtime/event-store';
 import { pruneRealtimeEvents } from '../../src/infra/realtime/retention';
-import { createTestContext, type TestContext } from '../context';
+import { createTestContext, type TestContext, type Scenario } from '../context';
 import { ORIGIN, TestSocket } from './client';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 let url: string;
 
 beforeAll(async () => {

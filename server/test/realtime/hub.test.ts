@@ -3,13 +3,13 @@ import type { DomainEvent } from '@synergies/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app';
 import { publishEvent, roomName } from '../../src/infra/realtime/event-store';
-import { createTestContext, type FastifyInstance, type TestContext } from '../context';
+import { createTestContext, type FastifyInstance, type TestContext, type Scenario } from '../context';
 import { ORIGIN, TestSocket } from './client';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 let t: TestContext;
-let s: Awaited<ReturnType<TestContext['scenario']>>;
+let s: Scenario;
 let url: string;
 const extraApps: FastifyInstance[] = [];
 

@@ -1,10 +1,9 @@
 import { findCategory, findWasteCode, wasteCodeSubChapter } from '@synergies/shared';
-import type postgres from 'postgres';
 import { declarationSiteJoin, mainSiteJoin } from '../locations';
 import { cellsOf } from './geo-cells';
+import type { RawSql } from '../db';
 
 /** A client or a transaction. */
-type Sql = postgres.Sql | postgres.TransactionSql;
 
 /** Ancestors of a category code, itself included: filtering on a family finds its children. */
 export function categoryPath(code: string): string[] {
@@ -101,7 +100,7 @@ export function toDeclarationDocument(r: DeclarationRow): DeclarationDocument {
   };
 }
 
-const DECLARATION_SELECT = (sql: Sql) => sql`
+const DECLARATION_SELECT = (sql: RawSql) => sql`
   select d.id, d.kind, d.title, d.description, d.category_code, d.waste_code, d.quantity, d.unit,
          d.frequency, d.price_mode, d.hazardous, d.status, d.visibility, d.organisation_id,
          o.name as organisation_name, d.zone_id, s.city, s.latitude, s.longitude, d.created_at,
@@ -110,14 +109,14 @@ const DECLARATION_SELECT = (sql: Sql) => sql`
   join organisations o on o.id = d.organisation_id
   ${declarationSiteJoin(sql)}`;
 
-export async function loadDeclarationDocuments(sql: Sql, ids: string[]): Promise<DeclarationDocument[]> {
+export async function loadDeclarationDocuments(sql: RawSql, ids: string[]): Promise<DeclarationDocument[]> {
   if (ids.length === 0) return [];
   const rows = await sql<DeclarationRow[]>`${DECLARATION_SELECT(sql)} where d.id = any(${ids}::uuid[])`;
   return rows.map(toDeclarationDocument);
 }
 
 /** Streams every declaration in id order, `batchSize` at a time (index rebuilds). */
-export async function* allDeclarationDocuments(sql: Sql, batchSize = 5000): AsyncGenerator<DeclarationDocument[]> {
+export async function* allDeclarationDocuments(sql: RawSql, batchSize = 5000): AsyncGenerator<DeclarationDocument[]> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = await sql<DeclarationRow[]>`${DECLARATION_SELECT(sql)} where d.id > ${after} order by d.id limit ${batchSize}`;
@@ -157,7 +156,7 @@ interface OrganisationRow {
   needs: number;
 }
 
-const ORGANISATION_SELECT = (sql: Sql) => sql`
+const ORGANISATION_SELECT = (sql: RawSql) => sql`
   select o.id, o.name, o.description, o.naf_code, o.headcount, o.zone_id, o.associations,
          s.city, s.latitude, s.longitude,
          (select count(*)::int from declarations d where d.organisation_id = o.id and d.kind = 'offer' and d.status = 'active') as offers,
@@ -182,13 +181,13 @@ function toOrganisationDocument(r: OrganisationRow): OrganisationDocument {
   };
 }
 
-export async function loadOrganisationDocuments(sql: Sql, ids: string[]): Promise<OrganisationDocument[]> {
+export async function loadOrganisationDocuments(sql: RawSql, ids: string[]): Promise<OrganisationDocument[]> {
   if (ids.length === 0) return [];
   const rows = await sql<OrganisationRow[]>`${ORGANISATION_SELECT(sql)} and o.id = any(${ids}::uuid[])`;
   return rows.map(toOrganisationDocument);
 }
 
-export async function* allOrganisationDocuments(sql: Sql, batchSize = 5000): AsyncGenerator<OrganisationDocument[]> {
+export async function* allOrganisationDocuments(sql: RawSql, batchSize = 5000): AsyncGenerator<OrganisationDocument[]> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = await sql<OrganisationRow[]>`${ORGANISATION_SELECT(sql)} and o.id > ${after} order by o.id limit ${batchSize}`;

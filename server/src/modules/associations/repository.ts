@@ -1,6 +1,4 @@
-import type postgres from 'postgres';
-
-type Sql = postgres.Sql | postgres.TransactionSql;
+import type { RawSql } from '../../infra/db';
 
 export interface AssociationRow {
   id: string;
@@ -12,18 +10,18 @@ export interface AssociationRow {
   has_logo: boolean;
 }
 
-const SELECT = (sql: Sql) => sql`
+const SELECT = (sql: RawSql) => sql`
   select a.id, a.zone_id, a.name, a.description, a.premises, a.version,
     exists (select 1 from association_logos l where l.association_id = a.id) as has_logo
   from associations a`;
 
-export async function find(sql: Sql, id: string): Promise<AssociationRow | undefined> {
+export async function find(sql: RawSql, id: string): Promise<AssociationRow | undefined> {
   const [row] = await sql<AssociationRow[]>`${SELECT(sql)} where a.id = ${id}`;
   return row;
 }
 
 /** Associations of these zones, or those the user organises, or its firm belongs to. */
-export function list(sql: Sql, zoneIds: string[] | null, userId: string, organisationId: string | null) {
+export function list(sql: RawSql, zoneIds: string[] | null, userId: string, organisationId: string | null) {
   return sql<AssociationRow[]>`${SELECT(sql)}
     where ${zoneIds === null ? sql`true` : sql`a.zone_id = any(${zoneIds}::uuid[])`}
        or exists (select 1 from association_organisers o where o.association_id = a.id and o.user_id = ${userId})
@@ -31,26 +29,26 @@ export function list(sql: Sql, zoneIds: string[] | null, userId: string, organis
     order by a.name`;
 }
 
-export function members(sql: Sql, associationIds: string[]) {
+export function members(sql: RawSql, associationIds: string[]) {
   return sql<{ association_id: string; id: string; name: string }[]>`
     select m.association_id, o.id, o.name from association_members m join organisations o on o.id = m.organisation_id
     where m.association_id = any(${associationIds}::uuid[]) and not o.archived order by o.name`;
 }
 
-export function organisers(sql: Sql, associationIds: string[]) {
+export function organisers(sql: RawSql, associationIds: string[]) {
   return sql<{ association_id: string; id: string; display_name: string; email: string }[]>`
     select o.association_id, u.id, u.display_name, u.email from association_organisers o join users u on u.id = o.user_id
     where o.association_id = any(${associationIds}::uuid[]) order by u.display_name`;
 }
 
-export async function isOrganiser(sql: Sql, associationId: string, userId: string): Promise<boolean> {
+export async function isOrganiser(sql: RawSql, associationId: string, userId: string): Promise<boolean> {
   const [row] = await sql<
     { ok: boolean }[]
   >`select exists (select 1 from association_organisers where association_id = ${associationId} and user_id = ${userId}) as ok`;
   return row!.ok;
 }
 
-export async function isMember(sql: Sql, associationId: string, organisationId: string | null): Promise<boolean> {
+export async function isMember(sql: RawSql, associationId: string, organisationId: string | null): Promise<boolean> {
   if (!organisationId) return false;
   const [row] = await sql<
     { ok: boolean }[]
@@ -58,7 +56,7 @@ export async function isMember(sql: Sql, associationId: string, organisationId: 
   return row!.ok;
 }
 
-export async function insert(sql: Sql, v: { zoneId: string; name: string; description: string; premises: string; now: Date }): Promise<string> {
+export async function insert(sql: RawSql, v: { zoneId: string; name: string; description: string; premises: string; now: Date }): Promise<string> {
   const [row] = await sql<{ id: string }[]>`
     insert into associations (zone_id, name, description, premises, created_at, updated_at)
     values (${v.zoneId}, ${v.name}, ${v.description}, ${v.premises}, ${v.now.toISOString()}, ${v.now.toISOString()}) returning id`;
@@ -66,7 +64,7 @@ export async function insert(sql: Sql, v: { zoneId: string; name: string; descri
 }
 
 export async function update(
-  sql: Sql,
+  sql: RawSql,
   id: string,
   version: number,
   v: { name?: string | undefined; description?: string | undefined; premises?: string | undefined },
@@ -80,45 +78,45 @@ export async function update(
 }
 
 /** Makes the member list exactly `organisationIds`. */
-export async function replaceMembers(sql: Sql, id: string, organisationIds: string[]): Promise<void> {
+export async function replaceMembers(sql: RawSql, id: string, organisationIds: string[]): Promise<void> {
   await sql`delete from association_members where association_id = ${id} and not (organisation_id = any(${organisationIds}::uuid[]))`;
   if (organisationIds.length === 0) return;
   await sql`insert into association_members ${sql(organisationIds.map((o) => ({ association_id: id, organisation_id: o })))} on conflict do nothing`;
 }
 
-export function zoneOrganisations(sql: Sql, zoneId: string, ids: string[]) {
+export function zoneOrganisations(sql: RawSql, zoneId: string, ids: string[]) {
   return sql<{ id: string }[]>`select id from organisations where zone_id = ${zoneId} and not archived and id = any(${ids}::uuid[])`;
 }
 
-export async function userByEmail(sql: Sql, email: string) {
+export async function userByEmail(sql: RawSql, email: string) {
   const [row] = await sql<{ id: string }[]>`select id from users where email = ${email}`;
   return row;
 }
 
-export async function addOrganiser(sql: Sql, id: string, userId: string): Promise<void> {
+export async function addOrganiser(sql: RawSql, id: string, userId: string): Promise<void> {
   await sql`insert into association_organisers (association_id, user_id) values (${id}, ${userId}) on conflict do nothing`;
 }
 
-export async function removeOrganiser(sql: Sql, id: string, userId: string): Promise<void> {
+export async function removeOrganiser(sql: RawSql, id: string, userId: string): Promise<void> {
   await sql`delete from association_organisers where association_id = ${id} and user_id = ${userId}`;
 }
 
-export async function saveLogo(sql: Sql, id: string, contentType: string, bytes: Buffer, now: Date): Promise<void> {
+export async function saveLogo(sql: RawSql, id: string, contentType: string, bytes: Buffer, now: Date): Promise<void> {
   await sql`insert into association_logos (association_id, content_type, size, bytes, created_at) values (${id}, ${contentType}, ${bytes.length}, ${bytes}, ${now.toISOString()})
             on conflict (association_id) do update set content_type = excluded.content_type, size = excluded.size, bytes = excluded.bytes, created_at = excluded.created_at`;
 }
 
-export async function logo(sql: Sql, id: string) {
+export async function logo(sql: RawSql, id: string) {
   const [row] = await sql<{ content_type: string; bytes: Buffer }[]>`select content_type, bytes from association_logos where association_id = ${id}`;
   return row;
 }
 
-export async function linkEvent(sql: Sql, eventId: string, associationId: string): Promise<void> {
+export async function linkEvent(sql: RawSql, eventId: string, associationId: string): Promise<void> {
   await sql`insert into association_events (event_id, association_id) values (${eventId}, ${associationId})`;
 }
 
 /** The association whose organisers run this event, with its members, if any. */
-export async function eventAssociation(sql: Sql, eventId: string) {
+export async function eventAssociation(sql: RawSql, eventId: string) {
   const [row] = await sql<{ association_id: string; member_ids: string[]; organiser_ids: string[] }[]>`
     select e.association_id,
       array(select m.organisation_id from association_members m where m.association_id = e.association_id) as member_ids,
@@ -128,7 +126,7 @@ export async function eventAssociation(sql: Sql, eventId: string) {
 }
 
 /** The events the association runs, drafts included, latest first. */
-export function eventsOf(sql: Sql, associationId: string) {
+export function eventsOf(sql: RawSql, associationId: string) {
   return sql<{ id: string; zone_id: string; name: string; date: string; status: string; version: number }[]>`
     select e.id, e.zone_id, e.name, e.date::text as date, e.status, e.version
     from association_events ae join meeting_events e on e.id = ae.event_id
@@ -152,7 +150,7 @@ export interface DirectoryRow {
  * filtered by words (name, activity, fiche titles), fiche kind and category.
  */
 export function directory(
-  sql: Sql,
+  sql: RawSql,
   associationId: string,
   myFirm: string | null,
   f: { q?: string | undefined; kind?: 'offer' | 'need' | undefined; categoryCode?: string | undefined; withSynergies: boolean },

@@ -111,6 +111,21 @@ export async function revokeTokensOf(sql: postgres.Sql, userId: string, now: Dat
   await sql`update one_time_tokens set used_at = ${now.toISOString()} where user_id = ${userId} and used_at is null`;
 }
 
+/** Serialises concurrent reset requests for one account, so the hourly cap holds (until commit). */
+export async function lockPasswordResetsOf(sql: postgres.Sql, userId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${'password-reset:' + userId}))`;
+}
+
+/** What an invitation page shows: who is invited, as what, to which firm or zone. */
+export async function invitationDetails(sql: postgres.Sql, userId: string) {
+  const [row] = await sql<{ email: string; display_name: string; role: Role; organisation_name: string | null; zone_name: string | null }[]>`
+    select u.email, u.display_name, u.role, o.name as organisation_name,
+           coalesce(z.name, (select z2.name from zone_facilitators zf join zones z2 on z2.id = zf.zone_id where zf.user_id = u.id limit 1)) as zone_name
+    from users u left join organisations o on o.id = u.organisation_id left join zones z on z.id = o.zone_id
+    where u.id = ${userId}`;
+  return row;
+}
+
 export async function countTokensSince(sql: postgres.Sql, userId: string, purpose: 'invitation' | 'password_reset', since: Date): Promise<number> {
   const [row] = await sql<{ n: number }[]>`
     select count(*)::int as n from one_time_tokens where user_id = ${userId} and purpose = ${purpose} and created_at > ${since.toISOString()}`;

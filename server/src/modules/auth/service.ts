@@ -70,8 +70,7 @@ export class AuthService {
     if (!user?.passwordHash) return;
     await this.ctx.db.transaction(async (tx) => {
       const sql = rawSql(tx);
-      // Serialises concurrent requests for one account so the cap holds.
-      await sql`select pg_advisory_xact_lock(hashtext(${'password-reset:' + user.id}))`;
+      await repo.lockPasswordResetsOf(sql, user.id);
       const recent = await repo.countTokensSince(sql, user.id, 'password_reset', new Date(this.ctx.now().getTime() - HOUR));
       if (recent >= this.ctx.config.RESET_MAX_PER_ACCOUNT) return;
       const { token, hash } = newToken();
@@ -121,11 +120,7 @@ export class AuthService {
   async invitationInfo(token: string) {
     const found = await repo.findUsableToken(this.sql, hashToken(token), 'invitation', this.ctx.now(), { onlyInactive: true });
     if (!found) throw gone('link_expired', "Cette invitation n'est plus valide : demandez-en une nouvelle.");
-    const [row] = await this.sql<{ email: string; display_name: string; role: Role; organisation_name: string | null; zone_name: string | null }[]>`
-      select u.email, u.display_name, u.role, o.name as organisation_name,
-             coalesce(z.name, (select z2.name from zone_facilitators zf join zones z2 on z2.id = zf.zone_id where zf.user_id = u.id limit 1)) as zone_name
-      from users u left join organisations o on o.id = u.organisation_id left join zones z on z.id = o.zone_id
-      where u.id = ${found.userId}`;
+    const row = await repo.invitationDetails(this.sql, found.userId);
     return {
       email: row!.email,
       displayName: row!.display_name,

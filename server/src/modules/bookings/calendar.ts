@@ -6,7 +6,7 @@ import { forbidden, notFound, unprocessable, versionConflict } from '../../http/
 import { actsForFirm, belongsToZone, facilitates } from '@synergies/shared';
 import { hashToken, newToken } from '../auth/secrets';
 import { renderFeed, type CalendarEntry } from './ics';
-import { BOOKING_TIME_ZONE, loadContext } from './notices';
+import { BOOKING_TIME_ZONE, loadContext, PLACE_WORDS, type Locale } from './notices';
 import * as repo from './repository';
 import type { BookingService } from './service';
 
@@ -90,11 +90,9 @@ export class CalendarService {
   }
 
   /** A firm's booked and event meetings between two dates, in time order. */
-  private async entries(organisationId: string, from: Date, to: Date): Promise<{ agenda: AgendaEntry[]; calendar: CalendarEntry[] }> {
-    const booked = await this.sql<repo.BookingRow[]>`
-      select * from bookings where status in ('accepted', 'cancelled') and starts_at is not null
-        and (proposer_id = ${organisationId} or recipient_id = ${organisationId})
-        and starts_at < ${to.toISOString()} and ends_at > ${from.toISOString()} order by starts_at`;
+  private async entries(organisationId: string, from: Date, to: Date, locale: Locale): Promise<{ agenda: AgendaEntry[]; calendar: CalendarEntry[] }> {
+    const words = PLACE_WORDS[locale];
+    const booked = await repo.calendarBookingsOf(this.sql, organisationId, from, to);
     const events = await repo.eventMeetingsOf(this.sql, [organisationId], dateOf(new Date(from.getTime() - DAY)), dateOf(to));
     const others = [...new Set([...booked.flatMap((b) => [b.proposer_id, b.recipient_id]), ...events.flatMap((e) => e.organisation_ids)])];
     const names = new Map((await repo.organisations(this.sql, others)).map((o) => [o.id, o.name]));
@@ -113,7 +111,7 @@ export class CalendarService {
         with: [{ id: other, name: names.get(other) ?? '' }],
         startsAt: entry.start.toISOString(),
         endsAt: entry.end.toISOString(),
-        location: ctx.location,
+        location: ctx.location(locale),
         status: b.status,
       });
       calendar.push({
@@ -121,9 +119,9 @@ export class CalendarService {
         sequence: b.ics_sequence,
         cancelled: b.status === 'cancelled',
         ...entry,
-        title: `Rendez-vous avec ${names.get(other)}`,
+        title: words.meetingWith(names.get(other) ?? ''),
         description: `${b.subject}\n${this.ctx.config.publicUrl}/rdv/${b.id}`,
-        location: ctx.location,
+        location: ctx.location(locale),
         url: `${this.ctx.config.publicUrl}/rdv/${b.id}`,
       });
     }
@@ -152,7 +150,7 @@ export class CalendarService {
         cancelled: m.status === 'cancelled',
         start,
         end,
-        title: `Rendez-vous avec ${withOrgs.map((o) => o.name).join(', ')}`,
+        title: words.meetingWith(withOrgs.map((o) => o.name).join(', ')),
         description: `${m.event_name}\n${this.ctx.config.publicUrl}/rendez-vous/${m.event_id}`,
         location,
       });
@@ -169,7 +167,7 @@ export class CalendarService {
     if (to <= from) throw unprocessable('invalid_range', 'La fin de la période précède son début.', [{ path: 'query.to', message: 'Avant le début' }]);
     if (to.getTime() - from.getTime() > 800 * DAY)
       throw unprocessable('invalid_range', 'Une période de deux ans au plus.', [{ path: 'query.to', message: 'Trop long' }]);
-    return (await this.entries(firm, from, to)).agenda;
+    return (await this.entries(firm, from, to, user.locale)).agenda;
   }
 
   // The private feed ---------------------------------------------------------------------------------
@@ -198,7 +196,7 @@ export class CalendarService {
     const owner = await repo.feedUser(this.sql, hashToken(token.replace(/\.ics$/, '')));
     if (!owner || !owner.organisation_id) throw notFound('Calendrier');
     const now = this.ctx.now();
-    const { calendar } = await this.entries(owner.organisation_id, new Date(now.getTime() - 90 * DAY), new Date(now.getTime() + 365 * DAY));
+    const { calendar } = await this.entries(owner.organisation_id, new Date(now.getTime() - 90 * DAY), new Date(now.getTime() + 365 * DAY), owner.locale);
     return renderFeed(calendar, `Synergies — ${owner.display_name}`, now);
   }
 

@@ -4,11 +4,9 @@ import type { RawSql } from '../../infra/db';
 import { mailbox, renderInvitation, type CalendarEntry } from './ics';
 import * as repo from './repository';
 
-type Sql = RawSql;
-
 export const BOOKING_TIME_ZONE = 'Europe/Paris';
 
-type Locale = 'fr' | 'en';
+export type Locale = 'fr' | 'en';
 const TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 const when = (start: string | Date, end: string | Date, locale: Locale) => {
@@ -22,11 +20,12 @@ const when = (start: string | Date, end: string | Date, locale: Locale) => {
 export interface BookingContext {
   booking: repo.BookingRow;
   names: Map<string, string>;
-  location: string;
+  /** The place in words, in the reader's language. */
+  location: (locale: Locale) => string;
 }
 
 /** The calendar entry of an accepted (or cancelled) booking: one UID for its whole life. */
-export function calendarEntry(ctx: AppContext, b: BookingContext, attendees: { name: string; email: string }[]): CalendarEntry {
+export function calendarEntry(ctx: AppContext, b: BookingContext, attendees: { name: string; email: string }[], locale: Locale): CalendarEntry {
   const { booking } = b;
   const other = (id: string) => b.names.get(id) ?? '';
   return {
@@ -35,9 +34,9 @@ export function calendarEntry(ctx: AppContext, b: BookingContext, attendees: { n
     cancelled: booking.status === 'cancelled',
     start: new Date(booking.starts_at!),
     end: new Date(booking.ends_at!),
-    title: `Rendez-vous ${other(booking.proposer_id)} – ${other(booking.recipient_id)}`,
+    title: PLACE_WORDS[locale].meeting(`${other(booking.proposer_id)} – ${other(booking.recipient_id)}`),
     description: `${booking.subject}\n${ctx.config.publicUrl}/rdv/${booking.id}`,
-    location: b.location,
+    location: b.location(locale),
     url: `${ctx.config.publicUrl}/rdv/${booking.id}`,
     attendees,
   };
@@ -67,6 +66,7 @@ const WORDS = {
     expired: "La proposition n'a pas reçu de réponse dans le délai : vous pouvez en faire une nouvelle.",
     open: (link: string) => `Voir le rendez-vous : ${link}`,
     signature: "— L'équipe Synergies",
+    icsFile: 'rendez-vous.ics',
   },
   en: {
     subjects: {
@@ -88,6 +88,7 @@ const WORDS = {
     expired: 'The proposal got no answer in time: you may make a new one.',
     open: (link: string) => `See the meeting: ${link}`,
     signature: '— The Synergies team',
+    icsFile: 'meeting.ics',
   },
 } as const;
 
@@ -114,15 +115,17 @@ function detailLines(d: NoticeDetails, locale: Locale): string[] {
  * Emails the members of `to` about a step of the booking, in the caller's transaction.
  * Confirmations, moves and cancellations carry the ICS invitation (REQUEST or CANCEL).
  */
-export async function notify(ctx: AppContext, tx: Sql, b: BookingContext, notice: Notice, to: string[], details: NoticeDetails = {}): Promise<void> {
+export async function notify(ctx: AppContext, tx: RawSql, b: BookingContext, notice: Notice, to: string[], details: NoticeDetails = {}): Promise<void> {
   const { booking, names } = b;
   const members = await repo.membersOf(tx, to);
   const link = `${ctx.config.publicUrl}/rdv/${booking.id}`;
   const withIcs = notice === 'accepted' || notice === 'rescheduled' || (notice === 'cancelled' && booking.starts_at !== null);
-  const ics = withIcs ? renderInvitation(calendarEntry(ctx, b, details.attendees ?? []), mailbox(ctx.config.MAIL_FROM), ctx.now()) : null;
+  // Each reader gets the invitation in their language; the UID and SEQUENCE are the same for all.
+  const ics = (locale: Locale) => renderInvitation(calendarEntry(ctx, b, details.attendees ?? [], locale), mailbox(ctx.config.MAIL_FROM), ctx.now());
   for (const m of members) {
     const w = WORDS[m.locale];
-    const time = booking.starts_at && booking.ends_at ? [`${w.when}${when(booking.starts_at, booking.ends_at, m.locale)}`, `${w.where}${b.location}`] : [];
+    const time =
+      booking.starts_at && booking.ends_at ? [`${w.when}${when(booking.starts_at, booking.ends_at, m.locale)}`, `${w.where}${b.location(m.locale)}`] : [];
     const what = w.subjects[notice];
     await enqueueEmail(tx, ctx.jobs, {
       to: m.email,
@@ -139,13 +142,13 @@ export async function notify(ctx: AppContext, tx: Sql, b: BookingContext, notice
         w.signature,
         '',
       ].join('\n'),
-      ...(ics
+      ...(withIcs
         ? {
             attachments: [
               {
-                filename: 'rendez-vous.ics',
+                filename: w.icsFile,
                 contentType: `text/calendar; charset=utf-8; method=${notice === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
-                content: ics,
+                content: ics(m.locale),
               },
             ],
           }
@@ -154,19 +157,36 @@ export async function notify(ctx: AppContext, tx: Sql, b: BookingContext, notice
   }
 }
 
+/** The words of places and calendar titles, in the reader's language. */
+export const PLACE_WORDS = {
+  fr: {
+    video: (url: string | null) => `Visioconférence : ${url ?? ''}`,
+    host: (name: string) => `Chez ${name}`,
+    associationPremises: 'Locaux de l’association',
+    meeting: (who: string) => `Rendez-vous ${who}`,
+    meetingWith: (who: string) => `Rendez-vous avec ${who}`,
+  },
+  en: {
+    video: (url: string | null) => `Video call: ${url ?? ''}`,
+    host: (name: string) => `At ${name}`,
+    associationPremises: 'The association’s premises',
+    meeting: (who: string) => `Meeting ${who}`,
+    meetingWith: (who: string) => `Meeting with ${who}`,
+  },
+} as const;
+
 /** Names and the place in words, for pages, emails and calendar entries. */
-export async function loadContext(sql: Sql, b: repo.BookingRow): Promise<BookingContext> {
+export async function loadContext(sql: RawSql, b: repo.BookingRow): Promise<BookingContext> {
   const orgs = await repo.organisations(sql, [b.proposer_id, b.recipient_id]);
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const address = (id: string) => orgs.find((o) => o.id === id)?.address ?? '';
-  let location: string;
-  if (b.place === 'video') location = `Visioconférence : ${b.video_url}`;
-  else if (b.place === 'association') {
-    const a = b.association_id ? await repo.association(sql, b.association_id) : undefined;
-    location = a ? [a.name, a.premises].filter(Boolean).join(', ') : 'Locaux de l’association';
-  } else {
+  const association = b.place === 'association' && b.association_id ? await repo.association(sql, b.association_id) : undefined;
+  const location = (locale: Locale) => {
+    const w = PLACE_WORDS[locale];
+    if (b.place === 'video') return w.video(b.video_url);
+    if (b.place === 'association') return association ? [association.name, association.premises].filter(Boolean).join(', ') : w.associationPremises;
     const host = b.place === 'proposer_site' ? b.proposer_id : b.recipient_id;
-    location = [`Chez ${names.get(host)}`, address(host)].filter(Boolean).join(', ');
-  }
+    return [w.host(names.get(host) ?? ''), address(host)].filter(Boolean).join(', ');
+  };
   return { booking: b, names, location };
 }

@@ -1,7 +1,6 @@
 import type { BookingPlace, BookingStatus } from '@synergies/shared';
 import type postgres from 'postgres';
-
-type Sql = postgres.Sql | postgres.TransactionSql;
+import type { RawSql } from '../../infra/db';
 
 // drizzle makes postgres.js pass timestamps through as text: instants are bound and read as ISO strings.
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -68,7 +67,7 @@ export function isViolation(error: unknown, constraint: string): boolean {
 }
 
 export async function insertBooking(
-  sql: Sql,
+  sql: RawSql,
   v: Pick<
     BookingRow,
     | 'zone_id'
@@ -97,14 +96,14 @@ export async function insertBooking(
 }
 
 /** The open proposal a duplicate ran into, to name it in the 409. */
-export async function findOpenBooking(sql: Sql, proposerId: string, recipientId: string, subjectKey: string): Promise<string | undefined> {
+export async function findOpenBooking(sql: RawSql, proposerId: string, recipientId: string, subjectKey: string): Promise<string | undefined> {
   const [a, b] = [proposerId, recipientId].sort() as [string, string];
   const [row] = await sql<{ id: string }[]>`
     select id from bookings where organisation_a = ${a} and organisation_b = ${b} and subject_key = ${subjectKey} and status = 'proposed'`;
   return row?.id;
 }
 
-export async function findBooking(sql: Sql, id: string): Promise<BookingRow | undefined> {
+export async function findBooking(sql: RawSql, id: string): Promise<BookingRow | undefined> {
   const [row] = await sql<BookingRow[]>`select * from bookings where id = ${id}`;
   return row;
 }
@@ -118,7 +117,7 @@ type BookingChange = Partial<Pick<BookingRow, 'status' | 'awaiting_id' | 'declin
 };
 
 /** Applies a change only if `version` is still current; undefined otherwise (409 for the caller). */
-export async function updateBooking(sql: Sql, id: string, version: number, change: BookingChange, now: Date): Promise<BookingRow | undefined> {
+export async function updateBooking(sql: RawSql, id: string, version: number, change: BookingChange, now: Date): Promise<BookingRow | undefined> {
   const { bumpSequence, ...fields } = change;
   const set: Record<string, unknown> = { updated_at: now.toISOString() };
   for (const [key, value] of Object.entries(fields)) set[key] = value instanceof Date ? value.toISOString() : value;
@@ -130,24 +129,39 @@ export async function updateBooking(sql: Sql, id: string, version: number, chang
   return row;
 }
 
-export async function insertOptions(sql: Sql, bookingId: string, round: number, proposedBy: string, options: { start: Date; end: Date }[]): Promise<void> {
+export async function insertOptions(sql: RawSql, bookingId: string, round: number, proposedBy: string, options: { start: Date; end: Date }[]): Promise<void> {
   const rows = options.map((o) => ({ booking_id: bookingId, round, proposed_by: proposedBy, starts_at: o.start.toISOString(), ends_at: o.end.toISOString() }));
   await sql`insert into booking_options ${sql(rows)}`;
 }
 
-export function optionsOf(sql: Sql, bookingId: string) {
+export function optionsOf(sql: RawSql, bookingId: string) {
   return sql<OptionRow[]>`select * from booking_options where booking_id = ${bookingId} order by round, starts_at`;
 }
 
+/** The latest round of time options offered (0 before any). */
+export async function lastRound(sql: RawSql, bookingId: string): Promise<number> {
+  const [row] = await sql<{ round: number }[]>`select coalesce(max(round), 0)::int as round from booking_options where booking_id = ${bookingId}`;
+  return row!.round;
+}
+
+/** Who, for this firm, made the latest proposal or counter-proposal of the booking. */
+export async function lastProposalAuthor(sql: RawSql, bookingId: string, organisationId: string): Promise<string | undefined> {
+  const [row] = await sql<{ author_id: string }[]>`
+    select author_id from booking_messages
+    where booking_id = ${bookingId} and organisation_id = ${organisationId} and kind in ('proposed', 'countered') and author_id is not null
+    order by position desc limit 1`;
+  return row?.author_id;
+}
+
 export async function insertMessage(
-  sql: Sql,
+  sql: RawSql,
   m: { bookingId: string; kind: string; authorId: string | null; organisationId: string | null; body?: string; round?: number | null; at: Date },
 ): Promise<void> {
   await sql`insert into booking_messages (booking_id, kind, author_id, organisation_id, body, round, created_at)
             values (${m.bookingId}, ${m.kind}, ${m.authorId}, ${m.organisationId}, ${m.body ?? ''}, ${m.round ?? null}, ${m.at.toISOString()})`;
 }
 
-export function messagesOf(sql: Sql, bookingId: string) {
+export function messagesOf(sql: RawSql, bookingId: string) {
   return sql<
     { id: string; kind: string; author_name: string | null; organisation_id: string | null; body: string; round: number | null; created_at: string }[]
   >`
@@ -156,27 +170,33 @@ export function messagesOf(sql: Sql, bookingId: string) {
     where m.booking_id = ${bookingId} order by m.position`;
 }
 
-export function attendeesOf(sql: Sql, bookingIds: string[]) {
+export function attendeesOf(sql: RawSql, bookingIds: string[]) {
   return sql<AttendeeRow[]>`
     select a.*, u.display_name as user_name, u.email as user_email
     from booking_attendees a join users u on u.id = a.user_id
     where a.booking_id = any(${bookingIds}::uuid[]) order by a.organisation_id`;
 }
 
-export async function insertAttendees(sql: Sql, bookingId: string, rows: { organisationId: string; userId: string }[], start: Date, end: Date): Promise<void> {
+export async function insertAttendees(
+  sql: RawSql,
+  bookingId: string,
+  rows: { organisationId: string; userId: string }[],
+  start: Date,
+  end: Date,
+): Promise<void> {
   await sql`insert into booking_attendees ${sql(rows.map((r) => ({ booking_id: bookingId, organisation_id: r.organisationId, user_id: r.userId, starts_at: start.toISOString(), ends_at: end.toISOString() })))}`;
 }
 
-export async function moveAttendees(sql: Sql, bookingId: string, start: Date, end: Date): Promise<void> {
+export async function moveAttendees(sql: RawSql, bookingId: string, start: Date, end: Date): Promise<void> {
   await sql`update booking_attendees set starts_at = ${start.toISOString()}, ends_at = ${end.toISOString()}, version = version + 1 where booking_id = ${bookingId}`;
 }
 
-export async function deleteAttendees(sql: Sql, bookingId: string): Promise<void> {
+export async function deleteAttendees(sql: RawSql, bookingId: string): Promise<void> {
   await sql`delete from booking_attendees where booking_id = ${bookingId}`;
 }
 
 export async function updateOutcome(
-  sql: Sql,
+  sql: RawSql,
   bookingId: string,
   organisationId: string,
   version: number,
@@ -189,7 +209,7 @@ export async function updateOutcome(
 }
 
 /** Bookings a firm is part of, latest first. */
-export function bookingsOfFirm(sql: Sql, organisationId: string, status?: BookingStatus) {
+export function bookingsOfFirm(sql: RawSql, organisationId: string, status?: BookingStatus) {
   return sql<BookingRow[]>`
     select * from bookings where (proposer_id = ${organisationId} or recipient_id = ${organisationId})
       ${status ? sql`and status = ${status}` : sql``}
@@ -197,7 +217,7 @@ export function bookingsOfFirm(sql: Sql, organisationId: string, status?: Bookin
 }
 
 /** Bookings of a zone, or those involving an association's members. */
-export function bookingsOfScope(sql: Sql, scope: { zoneId?: string; associationId?: string }, status?: BookingStatus) {
+export function bookingsOfScope(sql: RawSql, scope: { zoneId?: string; associationId?: string }, status?: BookingStatus) {
   return sql<BookingRow[]>`
     select b.* from bookings b
     where ${scope.zoneId ? sql`b.zone_id = ${scope.zoneId}` : sql`true`}
@@ -206,7 +226,7 @@ export function bookingsOfScope(sql: Sql, scope: { zoneId?: string; associationI
     order by b.created_at desc limit 500`;
 }
 
-export function organisations(sql: Sql, ids: string[]) {
+export function organisations(sql: RawSql, ids: string[]) {
   return sql<{ id: string; name: string; zone_id: string; archived: boolean; address: string }[]>`
     select o.id, o.name, o.zone_id, o.archived,
       coalesce((select concat_ws(', ', nullif(s.address, ''), nullif(concat_ws(' ', nullif(s.postal_code, ''), nullif(s.city, '')), ''))
@@ -214,7 +234,7 @@ export function organisations(sql: Sql, ids: string[]) {
     from organisations o where o.id = any(${ids}::uuid[])`;
 }
 
-export function synergies(sql: Sql, ids: string[]) {
+export function synergies(sql: RawSql, ids: string[]) {
   return sql<
     {
       id: string;
@@ -231,12 +251,12 @@ export function synergies(sql: Sql, ids: string[]) {
     from synergies s where s.id = any(${ids}::uuid[])`;
 }
 
-export function declarations(sql: Sql, ids: string[]) {
+export function declarations(sql: RawSql, ids: string[]) {
   return sql<{ id: string; title: string; kind: 'offer' | 'need'; organisation_id: string }[]>`
     select id, title, kind, organisation_id from declarations where id = any(${ids}::uuid[])`;
 }
 
-export async function association(sql: Sql, id: string) {
+export async function association(sql: RawSql, id: string) {
   const [row] = await sql<{ id: string; name: string; premises: string; zone_id: string; member_ids: string[] }[]>`
     select a.id, a.name, a.premises, a.zone_id, array(select m.organisation_id from association_members m where m.association_id = a.id) as member_ids
     from associations a where a.id = ${id}`;
@@ -244,14 +264,14 @@ export async function association(sql: Sql, id: string) {
 }
 
 /** Whether the user organises an association one of these firms belongs to. */
-export async function organisesAnyOf(sql: Sql, userId: string, organisationIds: string[]): Promise<boolean> {
+export async function organisesAnyOf(sql: RawSql, userId: string, organisationIds: string[]): Promise<boolean> {
   const [row] = await sql<{ ok: boolean }[]>`
     select exists (select 1 from association_organisers o join association_members m on m.association_id = o.association_id
                    where o.user_id = ${userId} and m.organisation_id = any(${organisationIds}::uuid[])) as ok`;
   return row!.ok;
 }
 
-export async function organises(sql: Sql, userId: string, associationId: string): Promise<boolean> {
+export async function organises(sql: RawSql, userId: string, associationId: string): Promise<boolean> {
   const [row] = await sql<
     { ok: boolean }[]
   >`select exists (select 1 from association_organisers where user_id = ${userId} and association_id = ${associationId}) as ok`;
@@ -259,7 +279,7 @@ export async function organises(sql: Sql, userId: string, associationId: string)
 }
 
 /** People who speak for these firms, to email them. */
-export function membersOf(sql: Sql, organisationIds: string[]) {
+export function membersOf(sql: RawSql, organisationIds: string[]) {
   return sql<{ id: string; email: string; display_name: string; organisation_id: string; locale: 'fr' | 'en' }[]>`
     select id, email, display_name, organisation_id, locale from users
     where organisation_id = any(${organisationIds}::uuid[]) and role = 'member' order by display_name`;
@@ -267,7 +287,7 @@ export function membersOf(sql: Sql, organisationIds: string[]) {
 
 // Availability ------------------------------------------------------------------------------------
 
-export async function availabilityOf(sql: Sql, organisationIds: string[]) {
+export async function availabilityOf(sql: RawSql, organisationIds: string[]) {
   return sql<{ organisation_id: string; weekly: { weekday: number; start: string; end: string }[]; unavailable_days: string[]; version: number }[]>`
     select organisation_id, weekly, array(select to_char(d, 'YYYY-MM-DD') from unnest(unavailable_days) d order by d) as unavailable_days, version
     from firm_availability where organisation_id = any(${organisationIds}::uuid[])`;
@@ -275,7 +295,7 @@ export async function availabilityOf(sql: Sql, organisationIds: string[]) {
 
 /** Creates the row at version 0 → 1, or updates it if `version` is current. */
 export async function saveAvailability(
-  sql: Sql,
+  sql: RawSql,
   organisationId: string,
   version: number,
   weekly: unknown,
@@ -294,8 +314,16 @@ export async function saveAvailability(
 
 // What already fills calendars ---------------------------------------------------------------------
 
+/** A firm's confirmed and cancelled bookings overlapping [from, to), for its agenda and calendar feed. */
+export function calendarBookingsOf(sql: RawSql, organisationId: string, from: Date, to: Date) {
+  return sql<BookingRow[]>`
+    select * from bookings where status in ('accepted', 'cancelled') and starts_at is not null
+      and (proposer_id = ${organisationId} or recipient_id = ${organisationId})
+      and starts_at < ${to.toISOString()} and ends_at > ${from.toISOString()} order by starts_at`;
+}
+
 /** Accepted bookings of these firms overlapping [from, to). */
-export function acceptedBookingsOf(sql: Sql, organisationIds: string[], from: Date, to: Date) {
+export function acceptedBookingsOf(sql: RawSql, organisationIds: string[], from: Date, to: Date) {
   return sql<BookingRow[]>`
     select * from bookings where status = 'accepted' and (proposer_id = any(${organisationIds}::uuid[]) or recipient_id = any(${organisationIds}::uuid[]))
       and starts_at < ${to.toISOString()} and ends_at > ${from.toISOString()} order by starts_at`;
@@ -318,7 +346,7 @@ export interface EventMeetingRow {
 }
 
 /** Meetings of published event schedules involving these firms, between two dates. */
-export function eventMeetingsOf(sql: Sql, organisationIds: string[], fromDate: string, toDate: string) {
+export function eventMeetingsOf(sql: RawSql, organisationIds: string[], fromDate: string, toDate: string) {
   return sql<EventMeetingRow[]>`
     select m.id as meeting_id, m.request_id, e.id as event_id, e.name as event_name, to_char(e.date, 'YYYY-MM-DD') as date, e.time_zone,
            slot->>'start' as slot_start, (slot->>'durationMinutes')::int as duration_minutes,
@@ -335,35 +363,35 @@ export function eventMeetingsOf(sql: Sql, organisationIds: string[], fromDate: s
 // Expiry, reminders, feed, activity -----------------------------------------------------------------
 
 /** Closes every proposal past its time limit; returns them for the notices. */
-export function expireDue(sql: Sql, now: Date) {
+export function expireDue(sql: RawSql, now: Date) {
   return sql<BookingRow[]>`
     update bookings set status = 'expired', awaiting_id = null, updated_at = ${now.toISOString()}, version = version + 1
     where status = 'proposed' and expires_at <= ${now.toISOString()} returning *`;
 }
 
-export async function feedUser(sql: Sql, tokenHash: string) {
-  const [row] = await sql<{ user_id: string; organisation_id: string | null; display_name: string }[]>`
-    select f.user_id, u.organisation_id, u.display_name from calendar_feeds f join users u on u.id = f.user_id where f.token_hash = ${tokenHash}`;
+export async function feedUser(sql: RawSql, tokenHash: string) {
+  const [row] = await sql<{ user_id: string; organisation_id: string | null; display_name: string; locale: 'fr' | 'en' }[]>`
+    select f.user_id, u.organisation_id, u.display_name, u.locale from calendar_feeds f join users u on u.id = f.user_id where f.token_hash = ${tokenHash}`;
   return row;
 }
 
-export async function feedOf(sql: Sql, userId: string) {
+export async function feedOf(sql: RawSql, userId: string) {
   const [row] = await sql<{ created_at: string }[]>`select created_at from calendar_feeds where user_id = ${userId}`;
   return row;
 }
 
 /** One feed per person: a new secret replaces the old one, which stops working at once. */
-export async function replaceFeed(sql: Sql, userId: string, tokenHash: string, now: Date): Promise<void> {
+export async function replaceFeed(sql: RawSql, userId: string, tokenHash: string, now: Date): Promise<void> {
   await sql`insert into calendar_feeds (user_id, token_hash, created_at) values (${userId}, ${tokenHash}, ${now.toISOString()})
             on conflict (user_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at`;
 }
 
-export async function deleteFeed(sql: Sql, userId: string): Promise<void> {
+export async function deleteFeed(sql: RawSql, userId: string): Promise<void> {
   await sql`delete from calendar_feeds where user_id = ${userId}`;
 }
 
 /** Per month (Paris): proposals made, meetings held (a firm said so), proposals declined, and those from a suggestion. */
-export function activity(sql: Sql, scope: { zoneId?: string; associationId?: string }) {
+export function activity(sql: RawSql, scope: { zoneId?: string; associationId?: string }) {
   return sql<{ month: string; proposed: number; held: number; declined: number; from_suggestion: number }[]>`
     with scoped as (
       select b.* from bookings b

@@ -11,8 +11,8 @@ import type { SynergyService } from '../synergies/service';
 import { BOOKING_TIME_ZONE, loadContext, notify } from './notices';
 import * as repo from './repository';
 import { checkOptions, expiryOf, nextSynergyStatus, subjectKey } from './rules';
+import type { RawSql } from '../../infra/db';
 
-type Sql = import('postgres').Sql | import('postgres').TransactionSql;
 const iso = (t: string | Date) => new Date(t).toISOString();
 const isoOrNull = (t: string | Date | null) => (t === null ? null : iso(t));
 
@@ -51,7 +51,7 @@ export class BookingService {
     return firm;
   }
 
-  async availabilities(sql: Sql, ids: string[]): Promise<Map<string, FirmAvailability & { version: number; custom: boolean }>> {
+  async availabilities(sql: RawSql, ids: string[]): Promise<Map<string, FirmAvailability & { version: number; custom: boolean }>> {
     const rows = new Map((await repo.availabilityOf(sql, ids)).map((r) => [r.organisation_id, r]));
     return new Map(
       ids.map((id) => {
@@ -66,7 +66,7 @@ export class BookingService {
     );
   }
 
-  private async firmsOf(sql: Sql, b: { proposer_id: string; recipient_id: string }) {
+  private async firmsOf(sql: RawSql, b: { proposer_id: string; recipient_id: string }) {
     const orgs = await repo.organisations(sql, [b.proposer_id, b.recipient_id]);
     const availability = await this.availabilities(sql, [b.proposer_id, b.recipient_id]);
     return orgs.map((o) => ({ id: o.id, name: o.name, availability: availability.get(o.id)! }));
@@ -199,10 +199,7 @@ export class BookingService {
     if (slot.start <= now) throw unprocessable('option_in_past', 'Ce créneau est déjà passé.', [{ path: 'body.optionId', message: 'Créneau passé' }]);
     await this.assertNoEventMeeting([b.proposer_id, b.recipient_id], slot);
     // The other side attends through the person who made the proposal being accepted.
-    const proposals = await this.sql<{ author_id: string }[]>`
-      select author_id from booking_messages where booking_id = ${b.id} and organisation_id = ${other} and kind in ('proposed', 'countered') and author_id is not null
-      order by position desc limit 1`;
-    const otherRep = proposals[0]?.author_id ?? b.created_by!;
+    const otherRep = (await repo.lastProposalAuthor(this.sql, b.id, other)) ?? b.created_by!;
     try {
       await this.sql.begin(async (tx) => {
         const updated = await repo.updateBooking(
@@ -247,8 +244,7 @@ export class BookingService {
 
   private async counter(user: CurrentUser, b: repo.BookingRow, firm: string, other: string, input: TimeOption[], message: string | undefined, now: Date) {
     const options = checkOptions(input, 'body.options', now, await this.firmsOf(this.sql, b), BOOKING_TIME_ZONE);
-    const [last] = await this.sql<{ round: number }[]>`select coalesce(max(round), 0)::int as round from booking_options where booking_id = ${b.id}`;
-    const round = last!.round + 1;
+    const round = (await repo.lastRound(this.sql, b.id)) + 1;
     await this.sql.begin(async (tx) => {
       const updated = await repo.updateBooking(tx, b.id, b.version, { awaiting_id: other, expires_at: expiryOf(options, now) }, now);
       if (!updated) throw versionConflict();
@@ -259,7 +255,7 @@ export class BookingService {
   }
 
   /** Confirmation (or move) for both firms with the ICS, and the reminder of the day before. */
-  private async confirm(tx: Sql, b: repo.BookingRow, notice: 'accepted' | 'rescheduled', now: Date) {
+  private async confirm(tx: RawSql, b: repo.BookingRow, notice: 'accepted' | 'rescheduled', now: Date) {
     const attendees = await repo.attendeesOf(tx, [b.id]);
     await notify(this.ctx, tx, await loadContext(tx, b), notice, [b.proposer_id, b.recipient_id], {
       attendees: attendees.map((a) => ({ name: a.user_name, email: a.user_email })),
@@ -385,7 +381,7 @@ export class BookingService {
       declarations: fiches.map((d) => ({ id: d.id, title: d.title, kind: d.kind })),
       videoUrl: b.video_url,
       association: association ? { id: association.id, name: association.name, premises: association.premises } : null,
-      location: context.location,
+      location: context.location(user.locale),
       icsSequence: b.ics_sequence,
       declineReason: b.decline_reason,
       round,
@@ -460,10 +456,7 @@ export async function expireBookings(ctx: AppContext): Promise<number> {
     const expired = await repo.expireDue(tx, now);
     for (const b of expired) {
       await repo.insertMessage(tx, { bookingId: b.id, kind: 'expired', authorId: null, organisationId: null, at: now });
-      const orgs = await repo.organisations(tx, [b.proposer_id, b.recipient_id]);
-      await notify(ctx, tx, { booking: b, names: new Map(orgs.map((o) => [o.id, o.name])), location: '' }, 'expired', [b.proposer_id, b.recipient_id], {
-        expired: true,
-      });
+      await notify(ctx, tx, await loadContext(tx, b), 'expired', [b.proposer_id, b.recipient_id], { expired: true });
     }
     return expired.length;
   });

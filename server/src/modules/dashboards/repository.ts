@@ -1,18 +1,16 @@
-import type postgres from 'postgres';
-
-type Sql = postgres.Sql | postgres.TransactionSql;
+import type { RawSql } from '../../infra/db';
 
 /** `column` within a calendar year in the cooperative's time zone (Europe/Paris). */
-const inYear = (sql: Sql, column: string, year: number) =>
+const inYear = (sql: RawSql, column: string, year: number) =>
   sql`${sql(column)} >= make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Europe/Paris') and ${sql(column)} < make_timestamptz(${year + 1}, 1, 1, 0, 0, 0, 'Europe/Paris')`;
 
 /** Rank of each pipeline stage; a synergy reached a stage if its status or its history got there. */
-const reached = (sql: Sql) => sql`greatest(
+const reached = (sql: RawSql) => sql`greatest(
   array_position(array['proposed','under_discussion','in_study','implemented']::text[], s.status::text),
   (select max(array_position(array['proposed','under_discussion','in_study','implemented']::text[], e.to_status::text))
      from synergy_events e where e.synergy_id = s.id))`;
 
-export async function funnel(sql: Sql, zoneId: string, year: number) {
+export async function funnel(sql: RawSql, zoneId: string, year: number) {
   const [row] = await sql<{ declarations: number; proposals: number; under_discussion: number; in_study: number; implemented: number }[]>`
     with y as (
       select coalesce(${reached(sql)}, 1) as reached
@@ -27,7 +25,7 @@ export async function funnel(sql: Sql, zoneId: string, year: number) {
 }
 
 /** Synergies proposed in the year by kind and by the family of their declarations' first category. */
-export function synergiesByCategory(sql: Sql, zoneId: string, year: number) {
+export function synergiesByCategory(sql: RawSql, zoneId: string, year: number) {
   return sql<{ category: string; kind: string; count: number }[]>`
     select coalesce(split_part(c.code, '.', 1), 'other') as category, s.kind::text as kind, count(*)::int as count
     from synergies s
@@ -39,7 +37,7 @@ export function synergiesByCategory(sql: Sql, zoneId: string, year: number) {
 }
 
 /** Meetings requested for, and held at, the zone's events of the year. */
-export async function meetings(sql: Sql, zoneId: string, year: number) {
+export async function meetings(sql: RawSql, zoneId: string, year: number) {
   const [row] = await sql<{ requested: number; held: number }[]>`
     select (select count(*)::int from meeting_requests r join meeting_events ev on ev.id = r.event_id
               where ev.zone_id = ${zoneId} and extract(year from ev.date) = ${year}) as requested,
@@ -49,7 +47,7 @@ export async function meetings(sql: Sql, zoneId: string, year: number) {
 }
 
 /** Impacts of the synergies implemented in the year, by month of implementation. */
-export function impactsByMonth(sql: Sql, zoneId: string, year: number) {
+export function impactsByMonth(sql: RawSql, zoneId: string, year: number) {
   return sql<{ month: number; synergies: number; tonnes: number; euros: number; co2e_kg: number; km: number }[]>`
     select extract(month from coalesce(
              (select max(e.at) from synergy_events e where e.synergy_id = s.id and e.to_status = 'implemented'), i.computed_at)
@@ -62,7 +60,7 @@ export function impactsByMonth(sql: Sql, zoneId: string, year: number) {
 }
 
 /** Firms that took part in the year (a declaration, a synergy or a meeting event) and their employees. */
-export async function mobilisedFirms(sql: Sql, zoneId: string, year: number) {
+export async function mobilisedFirms(sql: RawSql, zoneId: string, year: number) {
   const [row] = await sql<{ mobilised: number; employees: number }[]>`
     with f as (
       select d.organisation_id as id from declarations d where d.zone_id = ${zoneId} and ${inYear(sql, 'd.created_at', year)}

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { pingDatabase } from '../../infra/db';
 import { metricsText, platformRegistry } from '../../infra/metrics';
 
 const tags = ['health'];
@@ -37,7 +38,7 @@ export interface Lifecycle {
 
 export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext; lifecycle: Lifecycle }> = async (app, { ctx, lifecycle }) => {
   const services = async () => {
-    const [database, search] = await Promise.all([probe(() => ctx.db.$client`select 1`), probe(() => ctx.search.client.isHealthy())]);
+    const [database, search] = await Promise.all([probe(() => pingDatabase(ctx.db)), probe(() => ctx.search.client.isHealthy())]);
     return { database, search };
   };
 

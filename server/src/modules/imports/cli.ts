@@ -4,6 +4,7 @@ import { ImportKind, ImportMapping, type ImportCounts } from '@synergies/shared'
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { analyse, guessKind, ImportRejected, mappingFor, write } from './importer';
+import { findZoneBySlug } from '../zones/repository';
 import * as repo from './repository';
 import { readSheet } from './sheet';
 
@@ -23,7 +24,7 @@ export type SheetImportResult = ImportCounts & { kind: ImportKind; total: number
  * run in the foreground. Any row error means nothing is written.
  */
 export async function importSheetFile(ctx: AppContext, zoneSlug: string, file: string, options: SheetImportOptions): Promise<SheetImportResult> {
-  const [zone] = await ctx.db.$client<{ id: string }[]>`select id from zones where slug = ${zoneSlug}`;
+  const zone = await findZoneBySlug(ctx.db, zoneSlug);
   if (!zone) throw new Error(`Aucune zone « ${zoneSlug} »`);
   const sheet = await readSheet(await readFile(file), path.basename(file));
   let kind = options.kind;

@@ -1,9 +1,7 @@
 import type { ImportCounts, ImportKind, ImportMapping } from '@synergies/shared';
-import type postgres from 'postgres';
 import type { ExistingDeclaration, ExistingFirm } from '../../core/imports/plan';
 import { mainSiteJoin } from '../../infra/locations';
-
-type Sql = postgres.Sql | postgres.TransactionSql;
+import type { RawSql } from '../../infra/db';
 
 export interface ImportRunRow {
   id: string;
@@ -21,12 +19,12 @@ export interface ImportRunRow {
   finishedAt: Date | null;
 }
 
-const RUN_COLUMNS = (sql: Sql) =>
+const RUN_COLUMNS = (sql: RawSql) =>
   sql`id, zone_id as "zoneId", kind, file_name as "fileName", status, mapping, total, done, result, error,
       requested_by as "requestedBy", created_at as "createdAt", finished_at as "finishedAt"`;
 
 export async function insertRun(
-  sql: Sql,
+  sql: RawSql,
   run: { zoneId: string; kind: ImportKind; fileName: string; file: Buffer; total: number; requestedBy: string | null },
 ) {
   const [row] = await sql<ImportRunRow[]>`
@@ -43,52 +41,53 @@ const parsed = (row: ImportRunRow): ImportRunRow => ({
   result: typeof row.result === 'string' ? JSON.parse(row.result) : row.result,
 });
 
-export async function findRun(sql: Sql, id: string): Promise<ImportRunRow | undefined> {
+export async function findRun(sql: RawSql, id: string): Promise<ImportRunRow | undefined> {
   const [row] = await sql<ImportRunRow[]>`select ${RUN_COLUMNS(sql)} from import_runs where id = ${id}`;
   return row && parsed(row);
 }
 
-export async function runFile(sql: Sql, id: string): Promise<Buffer> {
+export async function runFile(sql: RawSql, id: string): Promise<Buffer> {
   const [row] = await sql<{ file: Buffer }[]>`select file from import_runs where id = ${id}`;
   return row!.file;
 }
 
-export async function listRuns(sql: Sql, zoneId: string, limit: number) {
+export async function listRuns(sql: RawSql, zoneId: string, limit: number) {
   const rows = await sql<ImportRunRow[]>`select ${RUN_COLUMNS(sql)} from import_runs where zone_id = ${zoneId} order by created_at desc limit ${limit}`;
   return rows.map(parsed);
 }
 
 /** Moves an uploaded sheet to the queue once: a second confirmation finds 0 rows. */
-export async function queueRun(sql: Sql, id: string, kind: ImportKind, mapping: ImportMapping): Promise<boolean> {
+export async function queueRun(sql: RawSql, id: string, kind: ImportKind, mapping: ImportMapping): Promise<boolean> {
   const rows =
     await sql`update import_runs set status = 'queued', kind = ${kind}, mapping = ${JSON.stringify(mapping)}::jsonb where id = ${id} and status = 'uploaded' returning id`;
   return rows.length === 1;
 }
 
-export async function startRun(sql: Sql, id: string): Promise<boolean> {
+export async function startRun(sql: RawSql, id: string): Promise<boolean> {
   const rows = await sql`update import_runs set status = 'running', done = 0 where id = ${id} and status in ('queued', 'running') returning id`;
   return rows.length === 1;
 }
 
-export const setProgress = (sql: Sql, id: string, done: number, total: number) => sql`update import_runs set done = ${done}, total = ${total} where id = ${id}`;
+export const setProgress = (sql: RawSql, id: string, done: number, total: number) =>
+  sql`update import_runs set done = ${done}, total = ${total} where id = ${id}`;
 
-export async function finishRun(sql: Sql, id: string, status: 'done' | 'failed', result: ImportCounts | null, error: string | null, at: Date) {
+export async function finishRun(sql: RawSql, id: string, status: 'done' | 'failed', result: ImportCounts | null, error: string | null, at: Date) {
   await sql`update import_runs set status = ${status}, result = ${result ? JSON.stringify(result) : null}::jsonb, error = ${error}, finished_at = ${at.toISOString()},
     done = case when ${status} = 'done' then total else done end where id = ${id}`;
 }
 
-export async function template(sql: Sql, zoneId: string, kind: ImportKind): Promise<ImportMapping | undefined> {
+export async function template(sql: RawSql, zoneId: string, kind: ImportKind): Promise<ImportMapping | undefined> {
   const [row] = await sql<{ mapping: string }[]>`select mapping::text as mapping from import_templates where zone_id = ${zoneId} and kind = ${kind}`;
   return row ? (JSON.parse(row.mapping) as ImportMapping) : undefined;
 }
 
-export async function saveTemplate(sql: Sql, zoneId: string, kind: ImportKind, mapping: ImportMapping, at: Date) {
+export async function saveTemplate(sql: RawSql, zoneId: string, kind: ImportKind, mapping: ImportMapping, at: Date) {
   await sql`insert into import_templates (zone_id, kind, mapping) values (${zoneId}, ${kind}, ${JSON.stringify(mapping)}::jsonb)
     on conflict (zone_id, kind) do update set mapping = excluded.mapping, updated_at = ${at.toISOString()}, version = import_templates.version + 1`;
 }
 
 /** The zone's firms and any firm holding one of these SIRETs, each at its main site. */
-export async function firms(sql: Sql, zoneId: string, sirets: string[]): Promise<ExistingFirm[]> {
+export async function firms(sql: RawSql, zoneId: string, sirets: string[]): Promise<ExistingFirm[]> {
   const rows = await sql<
     (Omit<ExistingFirm, 'site'> & {
       siteId: string | null;
@@ -109,14 +108,14 @@ export async function firms(sql: Sql, zoneId: string, sirets: string[]): Promise
   }));
 }
 
-export function declarationsOfZone(sql: Sql, zoneId: string) {
+export function declarationsOfZone(sql: RawSql, zoneId: string) {
   return sql<ExistingDeclaration[]>`
     select id, organisation_id as "organisationId", version, kind, title, category_code as "categoryCode", description, quantity, unit,
            frequency, waste_code as "wasteCode", hazardous
     from declarations where zone_id = ${zoneId}`;
 }
 
-export async function references(sql: Sql, zoneId: string): Promise<Map<string, string>> {
+export async function references(sql: RawSql, zoneId: string): Promise<Map<string, string>> {
   const rows = await sql<{ reference: string; declarationId: string }[]>`
     select reference, declaration_id as "declarationId" from declaration_references where zone_id = ${zoneId}`;
   return new Map(rows.map((r) => [r.reference, r.declarationId]));
@@ -143,12 +142,12 @@ export type SiteInsert = {
   longitude: number | null;
 };
 
-export async function insertOrganisations(sql: Sql, rows: OrganisationInsert[]): Promise<Map<string, string>> {
+export async function insertOrganisations(sql: RawSql, rows: OrganisationInsert[]): Promise<Map<string, string>> {
   const out = await sql<{ id: string; siret: string }[]>`insert into organisations ${sql(rows)} returning id, siret`;
   return new Map(out.map((r) => [r.siret, r.id]));
 }
 
-export async function insertSites(sql: Sql, rows: SiteInsert[]) {
+export async function insertSites(sql: RawSql, rows: SiteInsert[]) {
   if (rows.length) await sql`insert into sites ${sql(rows)}`;
 }
 
@@ -171,13 +170,13 @@ const columnsOf = (patch: Record<string, unknown>, names: Record<string, string>
   );
 
 /** Applies a patch only at the version read: false when someone changed the firm meanwhile. */
-export async function updateOrganisation(sql: Sql, id: string, version: number, patch: Record<string, unknown>, at: Date): Promise<boolean> {
+export async function updateOrganisation(sql: RawSql, id: string, version: number, patch: Record<string, unknown>, at: Date): Promise<boolean> {
   const set = { ...columnsOf(patch, ORG_COLUMNS), updated_at: at.toISOString() };
   const rows = await sql`update organisations set ${sql(set)}, version = version + 1 where id = ${id} and version = ${version} returning id`;
   return rows.length === 1;
 }
 
-export async function updateSite(sql: Sql, id: string, patch: Record<string, unknown>) {
+export async function updateSite(sql: RawSql, id: string, patch: Record<string, unknown>) {
   await sql`update sites set ${sql(columnsOf(patch, SITE_COLUMNS))} where id = ${id}`;
 }
 
@@ -195,7 +194,7 @@ export type DeclarationInsert = {
   hazardous: boolean;
 };
 
-export function insertDeclarations(sql: Sql, rows: DeclarationInsert[]) {
+export function insertDeclarations(sql: RawSql, rows: DeclarationInsert[]) {
   return sql<{ id: string }[]>`insert into declarations ${sql(rows)} returning id`;
 }
 
@@ -211,18 +210,18 @@ const DECLARATION_COLUMNS = {
   hazardous: 'hazardous',
 } as const;
 
-export async function updateDeclaration(sql: Sql, id: string, version: number, patch: Record<string, unknown>, at: Date): Promise<boolean> {
+export async function updateDeclaration(sql: RawSql, id: string, version: number, patch: Record<string, unknown>, at: Date): Promise<boolean> {
   const set = { ...columnsOf(patch, DECLARATION_COLUMNS), updated_at: at.toISOString() };
   const rows = await sql`update declarations set ${sql(set)}, version = version + 1 where id = ${id} and version = ${version} returning id`;
   return rows.length === 1;
 }
 
-export async function insertReferences(sql: Sql, zoneId: string, rows: { reference: string; declarationId: string }[]) {
+export async function insertReferences(sql: RawSql, zoneId: string, rows: { reference: string; declarationId: string }[]) {
   if (rows.length === 0) return;
   await sql`insert into declaration_references ${sql(rows.map((r) => ({ zone_id: zoneId, reference: r.reference, declaration_id: r.declarationId })))}
     on conflict (zone_id, reference) do update set declaration_id = excluded.declaration_id`;
 }
 
-export async function markForReindex(sql: Sql, entity: 'declaration' | 'organisation', ids: string[]) {
+export async function markForReindex(sql: RawSql, entity: 'declaration' | 'organisation', ids: string[]) {
   if (ids.length) await sql`insert into search_outbox (entity, entity_id) select ${entity}, unnest(${ids}::uuid[])`;
 }

@@ -1,10 +1,8 @@
-import type postgres from 'postgres';
 import { mainSiteJoin } from '../../infra/locations';
-
-type Sql = postgres.Sql | postgres.TransactionSql;
+import type { RawSql } from '../../infra/db';
 
 /** The zone's firms placed at their main site, with how many offers and needs they have open. */
-export function firms(sql: Sql, zoneId: string) {
+export function firms(sql: RawSql, zoneId: string) {
   return sql<{ id: string; name: string; latitude: number; longitude: number; offers: number; needs: number; categories: string[] }[]>`
     select o.id, o.name, s.latitude, s.longitude,
            (select count(*)::int from declarations d where d.organisation_id = o.id and d.kind = 'offer' and d.status = 'active') as offers,
@@ -15,7 +13,7 @@ export function firms(sql: Sql, zoneId: string) {
 }
 
 /** Each synergy with its firms in order (givers first) and the quantity of its first declaration, in tonnes a year when it is a mass. */
-export function synergies(sql: Sql, zoneId: string) {
+export function synergies(sql: RawSql, zoneId: string) {
   return sql<{ id: string; title: string; kind: string; status: string; category: string | null; tonnesPerYear: number | null; firmIds: string[] }[]>`
     select s.id, s.title, s.kind::text as kind, s.status::text as status,
            (select split_part(d.category_code, '.', 1) from synergy_declarations sd join declarations d on d.id = sd.declaration_id

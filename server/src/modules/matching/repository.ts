@@ -2,11 +2,9 @@ import { schema } from '@synergies/db';
 import type { Frequency, Unit } from '@synergies/shared';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type postgres from 'postgres';
-import type { Db } from '../../infra/db';
+import type { Db, RawSql } from '../../infra/db';
 import { declarationSiteJoin, mainSiteJoin } from '../../infra/locations';
 import type { KnowledgeCase, MatchDeclaration, MatchOrganisation } from '../../core/matching';
-
-type Sql = postgres.Sql | postgres.TransactionSql;
 
 interface DeclarationRow {
   id: string;
@@ -33,7 +31,7 @@ interface DeclarationRow {
 /** A declaration as the engine sees it, with its firm's name for proposal titles. */
 export type NamedMatchDeclaration = MatchDeclaration & { organisationName: string };
 
-const SELECT = (sql: Sql) => sql`
+const SELECT = (sql: RawSql) => sql`
   select d.id, d.organisation_id, d.zone_id, d.kind, d.title, d.description, d.category_code, d.waste_code,
          d.quantity, d.unit, d.frequency, d.available_from::text, d.available_until::text, d.hazardous, d.status,
          s.latitude, s.longitude, o.naf_code, o.name as organisation_name
@@ -64,20 +62,20 @@ function toMatch(r: DeclarationRow): NamedMatchDeclaration {
   };
 }
 
-export async function matchDeclarationsById(sql: Sql, ids: string[]): Promise<NamedMatchDeclaration[]> {
+export async function matchDeclarationsById(sql: RawSql, ids: string[]): Promise<NamedMatchDeclaration[]> {
   if (ids.length === 0) return [];
   return (await sql<DeclarationRow[]>`${SELECT(sql)} where d.id = any(${ids}::uuid[])`).map(toMatch);
 }
 
 /** Active declarations of a zone, or of every zone when `zoneId` is null. */
-export async function activeDeclarations(sql: Sql, zoneId: string | null): Promise<NamedMatchDeclaration[]> {
+export async function activeDeclarations(sql: RawSql, zoneId: string | null): Promise<NamedMatchDeclaration[]> {
   const rows = zoneId
     ? await sql<DeclarationRow[]>`${SELECT(sql)} where d.zone_id = ${zoneId} and d.status = 'active'`
     : await sql<DeclarationRow[]>`${SELECT(sql)} where d.status = 'active'`;
   return rows.map(toMatch);
 }
 
-export async function organisationsOf(sql: Sql, zoneId: string | null): Promise<MatchOrganisation[]> {
+export async function organisationsOf(sql: RawSql, zoneId: string | null): Promise<MatchOrganisation[]> {
   const rows = await sql<{ id: string; zone_id: string; naf_code: string | null; name: string; latitude: number | null; longitude: number | null }[]>`
     select o.id, o.zone_id, o.naf_code, o.name, s.latitude, s.longitude
     from organisations o
@@ -93,7 +91,7 @@ export async function organisationsOf(sql: Sql, zoneId: string | null): Promise<
 }
 
 /** Facilitator-validated implemented substitutions with a waste code: the platform's own documented cases. */
-export async function validatedCases(sql: Sql): Promise<KnowledgeCase[]> {
+export async function validatedCases(sql: RawSql): Promise<KnowledgeCase[]> {
   const rows = await sql<{ id: string; waste_code: string; title: string; giver_naf: string; taker_naf: string }[]>`
     select s.id, d.waste_code, d.title, og.naf_code as giver_naf, ot.naf_code as taker_naf
     from synergies s
@@ -120,7 +118,7 @@ export async function validatedCases(sql: Sql): Promise<KnowledgeCase[]> {
 }
 
 /** Declarations of a zone changed since the search relay last ran (their outbox rows are still there). */
-export async function pendingInIndex(sql: Sql, zoneId: string): Promise<string[]> {
+export async function pendingInIndex(sql: RawSql, zoneId: string): Promise<string[]> {
   const rows = await sql<{ id: string }[]>`
     select d.id from search_outbox o join declarations d on d.id = o.entity_id
     where o.entity = 'declaration' and d.zone_id = ${zoneId} and d.status = 'active' limit 500`;
@@ -137,7 +135,7 @@ export async function organisationNames(db: Db, ids: string[]): Promise<{ id: st
  * completion, committed durably afterwards, flushes them with it; a crash before that
  * re-runs the job. Raw SQL: a setting, not a query drizzle models.
  */
-export async function skipDurableCommit(tx: Sql): Promise<void> {
+export async function skipDurableCommit(tx: RawSql): Promise<void> {
   await tx`set local synchronous_commit = off`;
 }
 

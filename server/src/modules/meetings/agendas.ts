@@ -104,7 +104,7 @@ export class AgendaService {
 
   async agendaIcs(user: CurrentUser, eventId: string, organisationId: string): Promise<Download> {
     const { schedule, name } = await this.forFirm(user, eventId, organisationId);
-    const body = agendaIcs(schedule.event, schedule.meetings, organisationId, schedule.version, this.ctx.now());
+    const body = agendaIcs(schedule.event, schedule.meetings, organisationId, schedule.version, this.ctx.now(), user.locale);
     return { filename: `agenda-${fileSafe(name)}.ics`, contentType: 'text/calendar; charset=utf-8', body };
   }
 

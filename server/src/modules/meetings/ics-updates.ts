@@ -10,8 +10,15 @@ export function withSequence(ics: string, sequence: number): string {
   return ics.replace(/\r\nDTSTAMP:/g, `\r\nSEQUENCE:${sequence}\r\nDTSTAMP:`);
 }
 
-export function agendaIcs(event: SchedulingEvent, meetings: readonly ScheduledMeeting[], participantId: string, sequence: number, now: Date): string {
-  return withSequence(renderAgendaIcs(event, meetings, participantId, now), sequence);
+export function agendaIcs(
+  event: SchedulingEvent,
+  meetings: readonly ScheduledMeeting[],
+  participantId: string,
+  sequence: number,
+  now: Date,
+  locale: 'fr' | 'en' = 'fr',
+): string {
+  return withSequence(renderAgendaIcs(event, meetings, participantId, now, locale), sequence);
 }
 
 /** The meetings of `participantId` in `before` that `after` no longer holds, as a cancellation. */
@@ -21,10 +28,11 @@ export function cancellationIcs(
   participantId: string,
   sequence: number,
   now: Date,
+  locale: 'fr' | 'en' = 'fr',
 ): string | null {
   const kept = new Set(after.meetings.filter((m) => m.participants.includes(participantId)).map((m) => m.requestId));
   const gone = before.meetings.filter((m) => m.participants.includes(participantId) && !kept.has(m.requestId));
   if (gone.length === 0) return null;
-  const ics = renderAgendaIcs(before.event, gone, participantId, now).replace('\r\nMETHOD:PUBLISH\r\n', '\r\nMETHOD:CANCEL\r\n');
+  const ics = renderAgendaIcs(before.event, gone, participantId, now, locale).replace('\r\nMETHOD:PUBLISH\r\n', '\r\nMETHOD:CANCEL\r\n');
   return withSequence(ics, sequence).replace(/\r\nEND:VEVENT/g, '\r\nSTATUS:CANCELLED\r\nEND:VEVENT');
 }

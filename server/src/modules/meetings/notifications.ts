@@ -85,10 +85,10 @@ export async function emailAgendas(
       {
         filename: 'agenda.ics',
         contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-        content: agendaIcs(schedule.event, schedule.meetings, organisationId, schedule.version, now),
+        content: agendaIcs(schedule.event, schedule.meetings, organisationId, schedule.version, now, member.locale),
       },
     ];
-    const cancelled = previous && cancellationIcs(previous, schedule, organisationId, schedule.version, now);
+    const cancelled = previous && cancellationIcs(previous, schedule, organisationId, schedule.version, now, member.locale);
     if (cancelled) attachments.push({ filename: 'annulations.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: cancelled });
     await enqueueEmail(rawSql(tx), ctx.jobs, {
       attachments,

@@ -1,6 +1,4 @@
-import type postgres from 'postgres';
-
-type Sql = postgres.Sql | postgres.TransactionSql;
+import type { RawSql } from '../../infra/db';
 
 export interface ImplementedSynergyRow {
   id: string;
@@ -16,7 +14,7 @@ export interface ImplementedSynergyRow {
 }
 
 /** Synergies implemented in the year with their impacts and the firms involved. */
-export function implementedSynergies(sql: Sql, zoneId: string, year: number) {
+export function implementedSynergies(sql: RawSql, zoneId: string, year: number) {
   return sql<ImplementedSynergyRow[]>`
     select s.id, s.title, s.kind::text as kind,
            (select string_agg(o.name, ', ' order by o.name) from synergy_parties p join organisations o on o.id = p.organisation_id where p.synergy_id = s.id) as firms,
@@ -29,7 +27,7 @@ export function implementedSynergies(sql: Sql, zoneId: string, year: number) {
 }
 
 /** The factors behind these impacts, with where their values come from. */
-export function factorSources(sql: Sql, codes: string[]) {
+export function factorSources(sql: RawSql, codes: string[]) {
   return sql<{ categoryCode: string; co2eKgPerTonne: number; eurosPerTonne: number; source: string }[]>`
     select category_code as "categoryCode", co2e_kg_per_tonne as "co2eKgPerTonne", euros_per_tonne as "eurosPerTonne", source
     from impact_factors where category_code = any(${codes}::text[]) order by category_code`;

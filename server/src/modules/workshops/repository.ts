@@ -1,9 +1,9 @@
 import type { WorkshopCounts, WorkshopPhase } from '@synergies/shared';
 import type postgres from 'postgres';
-import { rawSql, type Database, type Transaction } from '../../infra/db';
+import { rawSql, type Database, type RawSql, type Transaction } from '../../infra/db';
 
 /** Drizzle's database or transaction, or a postgres.js one (the matching worker's transaction). */
-type Db = Database | Transaction | postgres.Sql | postgres.TransactionSql;
+type Db = Database | Transaction | RawSql;
 const q = (db: Db): postgres.Sql => (typeof db === 'function' ? (db as postgres.Sql) : rawSql(db));
 /** Timestamps arrive as Date or as text depending on the connection: one shape for the services. */
 const toDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));

@@ -45,13 +45,33 @@ function fold(line: string): string {
   return out.join('\r\n');
 }
 
+/** The entries' words in the reader's language. */
+const ICS_WORDS = {
+  fr: {
+    summary: (who: string) => `Rendez-vous avec ${who}`,
+    description: (firm: string, who: string, leads: number) => `${firm} rencontre ${who}${leads ? ` (${leads} piste${leads > 1 ? 's' : ''} de synergie)` : ''}`,
+  },
+  en: {
+    summary: (who: string) => `Meeting with ${who}`,
+    description: (firm: string, who: string, leads: number) => `${firm} meets ${who}${leads ? ` (${leads} synergy lead${leads > 1 ? 's' : ''})` : ''}`,
+  },
+} as const;
+
 const utcStamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /**
  * A participant's agenda as an iCalendar file. Times carry TZID=Europe/Paris with its VTIMEZONE
- * when the event is in Paris, UTC ("Z") otherwise. `now` stamps DTSTAMP (injected clock).
+ * when the event is in Paris, UTC ("Z") otherwise. `now` stamps DTSTAMP (injected clock); the
+ * words are the reader's.
  */
-export function renderAgendaIcs(event: SchedulingEvent, meetings: readonly ScheduledMeeting[], participantId: string, now: Date): string {
+export function renderAgendaIcs(
+  event: SchedulingEvent,
+  meetings: readonly ScheduledMeeting[],
+  participantId: string,
+  now: Date,
+  locale: 'fr' | 'en' = 'fr',
+): string {
+  const w = ICS_WORDS[locale];
   const paris = event.timeZone === 'Europe/Paris';
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Synergies//Business meetings//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   if (paris) lines.push(...PARIS_VTIMEZONE);
@@ -64,9 +84,9 @@ export function renderAgendaIcs(event: SchedulingEvent, meetings: readonly Sched
       `DTSTAMP:${stamp}`,
       paris ? `DTSTART;TZID=Europe/Paris:${time.icsLocalStart}` : `DTSTART:${utcStamp(time.start)}`,
       paris ? `DTEND;TZID=Europe/Paris:${time.icsLocalEnd}` : `DTEND:${utcStamp(time.end)}`,
-      `SUMMARY:${text(`Rendez-vous avec ${line.with.join(', ')}`)}`,
+      `SUMMARY:${text(w.summary(line.with.join(', ')))}`,
       `LOCATION:${text(`${event.name}, ${line.tableName}`)}`,
-      `DESCRIPTION:${text(`${participantName(event, participantId)} rencontre ${line.with.join(', ')}${line.synergyIds.length ? ` (${line.synergyIds.length} piste${line.synergyIds.length > 1 ? 's' : ''} de synergie)` : ''}`)}`,
+      `DESCRIPTION:${text(w.description(participantName(event, participantId), line.with.join(', '), line.synergyIds.length))}`,
       'END:VEVENT',
     );
   }
