@@ -1,6 +1,6 @@
 /**
  * Load test of the running platform on real PostgreSQL and Meilisearch, with autocannon.
- *   npx tsx bench/api/load.ts [--seconds 60] [--connections 200] [--instances 1|2] [--url http://host:port]
+ *   npx tsx bench/api/load.ts [--seconds 60] [--connections 200] [--instances 1|2] [--url http://host:port] [--only search|write|…] [--worker-process]
  * Without --url it starts the services (embedded PostgreSQL and Meilisearch in a temporary
  * folder), the demo zone and `--instances` server processes; with two or more, a small
  * round-robin proxy (node:http) puts them behind one port. Several logged-in users (the
@@ -27,6 +27,10 @@ const SECONDS = Number(flag('seconds', '60'));
 const CONNECTIONS = Number(flag('connections', '200'));
 const INSTANCES = Number(flag('instances', '1'));
 const GIVEN_URL = flag('url', '');
+/** One kind of request alone (search, declarations, organisations, synergies, me, detail, read, write), to see what each costs. */
+const ONLY = flag('only', '');
+/** API instances serve only; one more process (PROCESS_ROLE=worker) does the background work. */
+const WORKER_PROCESS = process.argv.includes('--worker-process');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const servers: ChildProcess[] = [];
@@ -75,10 +79,8 @@ async function startPlatform(): Promise<string> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   const ports: number[] = [];
-  for (let i = 0; i < INSTANCES; i++) {
-    const port = await freePort();
-    ports.push(port);
-    const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
+  const start = (port: number, role: string, seed: boolean) =>
+    spawn('npx', ['tsx', 'server/src/main.ts'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
@@ -88,15 +90,20 @@ async function startPlatform(): Promise<string> {
         MEILI_URL: services.meiliUrl,
         MEILI_KEY: services.meiliKey,
         LOG_LEVEL: 'warn',
+        PROCESS_ROLE: role,
         // Only the first instance seeds the demo zone; the load test logs in as its users.
-        SEED_DEMO: i === 0 ? 'auto' : 'never',
+        SEED_DEMO: seed ? 'auto' : 'never',
         LOGIN_MAX_PER_IP: '1000',
         DATA_DIR: dataDir,
       },
     });
-    servers.push(child);
+  for (let i = 0; i < INSTANCES; i++) {
+    const port = await freePort();
+    ports.push(port);
+    servers.push(start(port, WORKER_PROCESS ? 'api' : 'all', i === 0));
     await waitReady(`http://127.0.0.1:${port}`);
   }
+  if (WORKER_PROCESS) servers.push(start(await freePort(), 'worker', false));
   if (INSTANCES === 1) return `http://127.0.0.1:${ports[0]}`;
   const port = await freePort();
   proxy = await roundRobin(ports, port);
@@ -156,30 +163,41 @@ async function main() {
   let writes = 0;
 
   type Req = { method: string; path: string; headers: Record<string, string>; body?: string };
-  const next = (): Req => {
-    const r = Math.random();
-    const user = pick(users);
-    const headers = { cookie: user.cookie };
-    if (r < 0.4) return { method: 'GET', path: `/api/v1/search/declarations?q=${encodeURIComponent(pick(words))}&limit=20`, headers };
-    if (r < 0.55) return { method: 'GET', path: '/api/v1/declarations?limit=25', headers };
-    if (r < 0.65) return { method: 'GET', path: `/api/v1/organisations?zoneId=${zoneId}&limit=25`, headers };
-    if (r < 0.72) return { method: 'GET', path: '/api/v1/synergies?limit=25', headers };
-    if (r < 0.78) return { method: 'GET', path: '/api/v1/auth/me', headers };
-    if (r < 0.85) return { method: 'GET', path: declarationId ? `/api/v1/declarations/${declarationId}` : '/api/v1/auth/me', headers };
-    if (r < 0.92) return { method: 'POST', path: '/api/v1/notifications/read', headers: { cookie: member.cookie } };
-    writes++;
-    return {
-      method: 'POST',
-      path: '/api/v1/declarations',
-      headers: { cookie: member.cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        kind: pick(['offer', 'need']),
-        categoryCode: 'materials.wood',
-        title: `Charge ${pick(words)} ${writes}`,
-        quantity: 10,
-        unit: 'pallet',
+  const kinds: [kind: string, share: number, make: (headers: Record<string, string>) => Req][] = [
+    ['search', 0.4, (headers) => ({ method: 'GET', path: `/api/v1/search/declarations?q=${encodeURIComponent(pick(words))}&limit=20`, headers })],
+    ['declarations', 0.15, (headers) => ({ method: 'GET', path: '/api/v1/declarations?limit=25', headers })],
+    ['organisations', 0.1, (headers) => ({ method: 'GET', path: `/api/v1/organisations?zoneId=${zoneId}&limit=25`, headers })],
+    ['synergies', 0.07, (headers) => ({ method: 'GET', path: '/api/v1/synergies?limit=25', headers })],
+    ['me', 0.06, (headers) => ({ method: 'GET', path: '/api/v1/auth/me', headers })],
+    ['detail', 0.07, (headers) => ({ method: 'GET', path: declarationId ? `/api/v1/declarations/${declarationId}` : '/api/v1/auth/me', headers })],
+    ['read', 0.07, () => ({ method: 'POST', path: '/api/v1/notifications/read', headers: { cookie: member.cookie } })],
+    [
+      'write',
+      0.08,
+      () => ({
+        method: 'POST',
+        path: '/api/v1/declarations',
+        headers: { cookie: member.cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: pick(['offer', 'need']),
+          categoryCode: 'materials.wood',
+          title: `Charge ${pick(words)} ${++writes}`,
+          quantity: 10,
+          unit: 'pallet',
+        }),
       }),
-    };
+    ],
+  ];
+  if (ONLY && !kinds.some(([k]) => k === ONLY)) throw new Error(`--only: one of ${kinds.map(([k]) => k).join(', ')}`);
+  const mix = ONLY ? kinds.filter(([k]) => k === ONLY).map(([k, , make]) => [k, 1, make] as const) : kinds;
+  const next = (): Req => {
+    let r = Math.random();
+    const headers = { cookie: pick(users).cookie };
+    for (const [, share, make] of mix) {
+      if (r < share) return make(headers);
+      r -= share;
+    }
+    return mix.at(-1)![2](headers);
   };
 
   const latencies: number[] = [];
@@ -203,6 +221,8 @@ async function main() {
   const errors = result.errors + result.non2xx;
   const summary = {
     connections: CONNECTIONS,
+    mix: ONLY || 'full',
+    worker_process: WORKER_PROCESS,
     instances: GIVEN_URL ? null : INSTANCES,
     seconds: SECONDS,
     requests,

@@ -40,9 +40,10 @@ const services = await startServices(config, say).catch((error: unknown) => {
 });
 const platform = await openPlatform(config, { databaseUrl: services.databaseUrl, meiliUrl: services.meiliUrl, meiliKey: services.meiliKey, log });
 const lifecycle: Lifecycle = { draining: false };
-const app = await buildApp(platform.ctx, { logger: log, lifecycle });
+const serving = config.PROCESS_ROLE !== 'worker';
+const app = serving ? await buildApp(platform.ctx, { logger: log, lifecycle }) : null;
 
-if (config.SEED_DEMO === 'auto' && (await isEmpty(platform.ctx))) {
+if (serving && config.SEED_DEMO === 'auto' && (await isEmpty(platform.ctx))) {
   say('empty database: loading the demo zone of Lons-Perrigny');
   const seeded = await seedDemo(platform.ctx);
   say(`demo zone loaded (member account of ${seeded.memberOrganisation})`);
@@ -50,7 +51,7 @@ if (config.SEED_DEMO === 'auto' && (await isEmpty(platform.ctx))) {
 
 // The demo zone's workshop, ready to run; a fresh room-screen link at each start.
 const demoWorkshop =
-  config.SEED_DEMO === 'auto'
+  serving && config.SEED_DEMO === 'auto'
     ? await ensureDemoWorkshop(platform.ctx, new AuthService(platform.ctx)).catch((error: unknown) => {
         console.warn('[synergies] demo workshop not prepared:', error);
         return null;
@@ -74,7 +75,7 @@ async function shutdown(signal: string, code = 0) {
     process.exit(1);
   }, config.SHUTDOWN_GRACE_MS + 15_000);
   force.unref();
-  await app.close().catch((e: unknown) => log.error({ err: e }, 'closing the HTTP server failed'));
+  await app?.close().catch((e: unknown) => log.error({ err: e }, 'closing the HTTP server failed'));
   await platform.close().catch((e: unknown) => log.error({ err: e }, 'stopping the workers failed'));
   await services.stop();
   say('stopped cleanly');
@@ -83,14 +84,18 @@ async function shutdown(signal: string, code = 0) {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-await app.listen({ host: config.HOST, port: config.PORT });
-say(`ready on ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs)`);
-say('demo logins:');
-for (const a of DEMO_ACCOUNTS) say(`  ${('label' in a ? a.label : a.role).padEnd(11)} ${a.email} / ${a.password}`);
-if (demoWorkshop) {
-  say('demo workshop (open them side by side):');
-  say(`  console     ${demoWorkshop.console}   (animatrice)`);
-  say(`  phone       ${demoWorkshop.phone}   (membre, on a phone-sized window)`);
-  say(`  room screen ${demoWorkshop.screen}`);
-  if (demoWorkshop.join) say(`  join link   ${demoWorkshop.join}   (another firm, no account needed)`);
+if (!app) {
+  say('worker ready: matching, search relay, emails and reminders run here (no HTTP)');
+} else {
+  await app.listen({ host: config.HOST, port: config.PORT });
+  say(`ready on ${config.publicUrl}  (API docs: ${config.publicUrl}/api/docs)${config.PROCESS_ROLE === 'api' ? ' — API only: start a worker too' : ''}`);
+  say('demo logins:');
+  for (const a of DEMO_ACCOUNTS) say(`  ${('label' in a ? a.label : a.role).padEnd(11)} ${a.email} / ${a.password}`);
+  if (demoWorkshop) {
+    say('demo workshop (open them side by side):');
+    say(`  console     ${demoWorkshop.console}   (animatrice)`);
+    say(`  phone       ${demoWorkshop.phone}   (membre, on a phone-sized window)`);
+    say(`  room screen ${demoWorkshop.screen}`);
+    if (demoWorkshop.join) say(`  join link   ${demoWorkshop.join}   (another firm, no account needed)`);
+  }
 }

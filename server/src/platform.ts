@@ -23,7 +23,7 @@ export interface PlatformOptions {
   indexPrefix?: string;
   /** Runs migrations and reference data first (false when a template already has them). */
   migrate?: boolean;
-  /** Starts the background workers (search relay, email delivery). */
+  /** Starts the background workers (search relay, email delivery…); by default unless the process is API-only. */
   workers?: boolean;
   now?: () => Date;
   log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void; error: (o: object, m: string) => void };
@@ -47,7 +47,7 @@ export async function openPlatform(config: Config, o: PlatformOptions): Promise<
   const jobs = await startJobs(o.databaseUrl, o.log);
   const searchRelay = new SearchOutboxRelay(db.$client, search, o.log);
   const ctx: AppContext = { config, db, search, jobs, searchRelay, now: o.now ?? (() => new Date()) };
-  if (o.workers ?? true) {
+  if (o.workers ?? config.PROCESS_ROLE !== 'api') {
     await searchRelay.start();
     await startEmailDelivery(db.$client, jobs, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: o.log });
     await startAuthWorkers(ctx, new AuthService(ctx));

@@ -86,15 +86,9 @@ export async function createTestContext(env: Record<string, string> = {}, servic
     ...env,
   });
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const platform = await openPlatform(config, {
-    databaseUrl,
-    meiliUrl: services.meiliUrl ?? inject('meiliUrl'),
-    meiliKey: services.meiliKey ?? inject('meiliKey'),
-    indexPrefix: `${name}_`,
-    migrate: false,
-    now: clock.now,
-    log: quiet,
-  });
+  /** Where this file's platform lives: another process role can open the same one. */
+  const place = { databaseUrl, meiliUrl: services.meiliUrl ?? inject('meiliUrl'), meiliKey: services.meiliKey ?? inject('meiliKey'), indexPrefix: `${name}_` };
+  const platform = await openPlatform(config, { ...place, migrate: false, now: clock.now, log: quiet });
   // TEST_LOG=1 shows the server's errors while debugging a test.
   const app = await buildApp(platform.ctx, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
@@ -206,7 +200,7 @@ export async function createTestContext(env: Record<string, string> = {}, servic
     }
   }
 
-  return { app, ctx, clock, close, drainJobs, newUser, login, newZone, newOrganisation, scenario, call, route, declare };
+  return { app, ctx, clock, place, close, drainJobs, newUser, login, newZone, newOrganisation, scenario, call, route, declare };
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

@@ -62,6 +62,12 @@ export const EnvSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  /**
+   * What this process runs: `all` (one process, the default), `api` (HTTP and WebSockets only)
+   * or `worker` (the background work: matching, search relay, emails, reminders, imports).
+   * At scale, API instances stay responsive while workers take the heavy work elsewhere.
+   */
+  PROCESS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   /** The French national address API (BAN), e.g. https://api-adresse.data.gouv.fr: imports geocode through its CSV endpoint. */
   GEOCODER_URL: z.url().optional(),
   /** A MapLibre style URL for the map of flows; without it the map draws the zone on a plain background. */

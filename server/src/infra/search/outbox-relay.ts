@@ -25,6 +25,8 @@ export class SearchOutboxRelay {
   private failures = 0;
   private unlisten: (() => Promise<void>) | undefined;
   private nudged = false;
+  /** Only a started relay sends anything: an API-only process leaves the outbox to the workers. */
+  private started = false;
 
   /**
    * `gatherMs`: changes are gathered that long after a write before being sent. Meilisearch
@@ -41,6 +43,7 @@ export class SearchOutboxRelay {
   ) {}
 
   async start(): Promise<void> {
+    this.started = true;
     const listener = await this.sql.listen('search_outbox', () => this.nudge());
     this.unlisten = () => listener.unlisten();
     this.schedule(0);
@@ -55,7 +58,7 @@ export class SearchOutboxRelay {
 
   /** Runs a pass soon (after a write in this process, or a NOTIFY from another). */
   nudge(): void {
-    if (this.running || this.stopped || this.nudged) return;
+    if (!this.started || this.running || this.stopped || this.nudged) return;
     this.nudged = true;
     this.schedule(this.gatherMs);
   }
