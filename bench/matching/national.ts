@@ -1,6 +1,6 @@
 /**
  * National-scale matching benchmark, on real PostgreSQL and Meilisearch.
- *   cd /work/main && npx tsx bench/matching/national.ts [--orgs 100000] [--per-org 10] [--samples 200] [--warmup 20] [--pace-ms 300]
+ *   cd /work/main && npx tsx bench/matching/national.ts [--orgs 100000] [--per-org 10] [--samples 200] [--warmup 20] [--pace-ms 300] [--latency-only]
  * Generates organisations in zones of 300 firms spread over France, `per-org` declarations
  * each (100k × 10 = 1M at full size), then prints: time to load and to index; p50/p95 of
  * matching one new declaration end to end (insert → candidates → scoring → saved
@@ -30,6 +30,8 @@ const SAMPLES = flag('samples', 200);
 const WARMUP = flag('warmup', 20);
 const PACE_MS = flag('pace-ms', 300);
 const ZONE_SIZE = 300;
+/** Latency only: skips the zone rematch, the whole-dataset pass and the all-pairs comparison. */
+const LATENCY_ONLY = process.argv.includes('--latency-only');
 
 const kb = new KnowledgeBase(parseMaestriCsv(readFileSync(new URL('../../server/src/core/matching/knowledge/maestri-exchanges.csv', import.meta.url), 'utf8')));
 const random = seededRandom(7);
@@ -156,43 +158,45 @@ try {
   await measure(`one every ${PACE_MS} ms`, templates.slice(0, SAMPLES + WARMUP), PACE_MS);
   await measure('back to back, a stress of ~25 writes/s', templates.slice(SAMPLES + WARMUP), 0);
 
-  // A facilitator's full rematch of one zone, through the same service as the API.
-  const [run] = await sql<{ id: string }[]>`insert into match_runs (zone_id) values (${zoneIds[0]!}) returning id`;
-  started = performance.now();
-  const { created } = await matching.rematchZone(zoneIds[0]!, run!.id);
-  console.log(
-    `full rematch of a ${ZONE_SIZE}-firm zone (${PER_ORG * ZONE_SIZE} declarations, saved): ${((performance.now() - started) / 1000).toFixed(2)} s, ${created} proposals`,
-  );
+  if (!LATENCY_ONLY) {
+    // A facilitator's full rematch of one zone, through the same service as the API.
+    const [run] = await sql<{ id: string }[]>`insert into match_runs (zone_id) values (${zoneIds[0]!}) returning id`;
+    started = performance.now();
+    const { created } = await matching.rematchZone(zoneIds[0]!, run!.id);
+    console.log(
+      `full rematch of a ${ZONE_SIZE}-firm zone (${PER_ORG * ZONE_SIZE} declarations, saved): ${((performance.now() - started) / 1000).toFixed(2)} s, ${created} proposals`,
+    );
 
-  // The whole dataset, zone by zone, in the engine (loaded from PostgreSQL).
-  started = performance.now();
-  let matched = 0;
-  let proposals = 0;
-  for (const zoneId of zoneIds) {
-    const declarations = await matchRepo.activeDeclarations(sql, zoneId);
-    const organisations = await matchRepo.organisationsOf(sql, zoneId);
-    proposals += matchZone(declarations, organisations, { kb }).length;
-    matched += declarations.length;
-    sampleMemory();
+    // The whole dataset, zone by zone, in the engine (loaded from PostgreSQL).
+    started = performance.now();
+    let matched = 0;
+    let proposals = 0;
+    for (const zoneId of zoneIds) {
+      const declarations = await matchRepo.activeDeclarations(sql, zoneId);
+      const organisations = await matchRepo.organisationsOf(sql, zoneId);
+      proposals += matchZone(declarations, organisations, { kb }).length;
+      matched += declarations.length;
+      sampleMemory();
+    }
+    const wholeSeconds = (performance.now() - started) / 1000;
+    console.log(
+      `whole dataset rematch: ${matched.toLocaleString('en')} active declarations in ${wholeSeconds.toFixed(1)} s = ${Math.round(matched / wholeSeconds).toLocaleString('en')} declarations/s, ${proposals.toLocaleString('en')} proposals`,
+    );
+
+    // Blocked engine against the naive all-pairs scorer on two zones.
+    const both = { declarations: twoZones.flatMap((z) => z.declarations), organisations: twoZones.flatMap((z) => z.organisations) };
+    let t0 = performance.now();
+    const blocked = matchZone(both.declarations, both.organisations, { kb });
+    const blockedMs = performance.now() - t0;
+    t0 = performance.now();
+    const naive = matchAllPairs(both.declarations, both.organisations, { kb });
+    const naiveMs = performance.now() - t0;
+    const keys = (list: { key: string }[]) => new Set(list.map((p) => p.key));
+    const sameProposals = [...keys(naive)].every((k) => keys(blocked).has(k));
+    console.log(
+      `blocked vs naive all pairs (${both.declarations.length} declarations): ${ms(blockedMs)} vs ${ms(naiveMs)} — ${(naiveMs / blockedMs).toFixed(1)}× faster; same proposals: ${sameProposals ? 'yes' : 'no'}`,
+    );
   }
-  const wholeSeconds = (performance.now() - started) / 1000;
-  console.log(
-    `whole dataset rematch: ${matched.toLocaleString('en')} active declarations in ${wholeSeconds.toFixed(1)} s = ${Math.round(matched / wholeSeconds).toLocaleString('en')} declarations/s, ${proposals.toLocaleString('en')} proposals`,
-  );
-
-  // Blocked engine against the naive all-pairs scorer on two zones.
-  const both = { declarations: twoZones.flatMap((z) => z.declarations), organisations: twoZones.flatMap((z) => z.organisations) };
-  let t0 = performance.now();
-  const blocked = matchZone(both.declarations, both.organisations, { kb });
-  const blockedMs = performance.now() - t0;
-  t0 = performance.now();
-  const naive = matchAllPairs(both.declarations, both.organisations, { kb });
-  const naiveMs = performance.now() - t0;
-  const keys = (list: { key: string }[]) => new Set(list.map((p) => p.key));
-  const sameProposals = [...keys(naive)].every((k) => keys(blocked).has(k));
-  console.log(
-    `blocked vs naive all pairs (${both.declarations.length} declarations): ${ms(blockedMs)} vs ${ms(naiveMs)} — ${(naiveMs / blockedMs).toFixed(1)}× faster; same proposals: ${sameProposals ? 'yes' : 'no'}`,
-  );
   sampleMemory();
   console.log(`memory peak (RSS of this process): ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
 } finally {
