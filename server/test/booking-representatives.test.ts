@@ -103,7 +103,12 @@ describe('naming the representative', () => {
     const [colleagueBId, memberAId] = await Promise.all([userIdOf(colleagueB), userIdOf(memberA)]);
     let b = (await propose(memberA, { recipientId: firmB, subject: 'Carton', options: [option('2026-10-06', '09:00'), option('2026-10-06', '10:30')] })).json();
     expect(repsOf(b)).toEqual({ [firmA]: memberAId });
-    const res = await answer(memberB, b.id, { action: 'counter', options: [option('2026-10-06', '14:00')], representativeId: colleagueBId, version: b.version });
+    const res = await answer(memberB, b.id, {
+      action: 'counter',
+      options: [option('2026-10-06', '14:00')],
+      representativeId: colleagueBId,
+      version: b.version,
+    });
     expect(res.statusCode, res.body).toBe(200);
     b = res.json();
     expect(repsOf(b)).toEqual({ [firmA]: memberAId, [firmB]: colleagueBId });
