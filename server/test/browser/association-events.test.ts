@@ -83,6 +83,21 @@ describe("an association's meeting events in Chromium", () => {
     }
   });
 
+  it("shows the zone's facilitators that the association runs it", async () => {
+    const { context, page, errors } = await openSession();
+    try {
+      await logIn(page, s.facilitator.email, PASSWORD);
+      await page.goto('/animation/rendez-vous');
+      const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Matinale des membres' }) });
+      await row.getByText("Organisé par ALons'ZI").waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    const listed = (await t.call(s.facilitator, 'GET', `/meeting-events?zoneId=${s.zoneId}`)).json();
+    expect(listed).toContainEqual(expect.objectContaining({ id: eventId, association: expect.objectContaining({ name: "ALons'ZI" }) }));
+  });
+
   it('keeps a member who organises nothing out of the event page and its menu entry', async () => {
     const { context, page, errors } = await openSession();
     try {
