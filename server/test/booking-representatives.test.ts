@@ -1,6 +1,6 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestContext, type TestContext, type TestUser } from './context';
+import { createTestContext, PASSWORD, type TestContext, type TestUser } from './context';
 
 /*
  * Each firm names the person it sends to a booked meeting: with its proposal, its
@@ -46,7 +46,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const userIdOf = async (user: TestUser) => (await t.call(user, 'GET', '/auth/me')).json().id as string;
 const propose = (from: TestUser, body: Record<string, unknown>) => t.call(from, 'POST', '/bookings', { place: 'proposer_site', ...body });
 const answer = (user: TestUser, id: string, body: Record<string, unknown>) => t.call(user, 'POST', `/bookings/${id}/answer`, body);
 const repsOf = (b: { representatives: { organisationId: string; userId: string }[] }) =>
@@ -71,7 +70,7 @@ const attendeeEmails = (event: VEvent) =>
 
 describe('naming the representative', () => {
   it('seats the people each side named, puts them in the invitation, and keeps them on reschedule', async () => {
-    const [colleagueAId, colleagueBId, memberAId] = await Promise.all([userIdOf(colleagueA), userIdOf(colleagueB), userIdOf(memberA)]);
+    const [colleagueAId, colleagueBId, memberAId] = [colleagueA.id, colleagueB.id, memberA.id];
     let res = await propose(memberA, {
       recipientId: firmB,
       subject: 'Palettes 120×80',
@@ -100,7 +99,7 @@ describe('naming the representative', () => {
   });
 
   it('takes the representative named with a counter-proposal, and the acting person by default', async () => {
-    const [colleagueBId, memberAId] = await Promise.all([userIdOf(colleagueB), userIdOf(memberA)]);
+    const [colleagueBId, memberAId] = [colleagueB.id, memberA.id];
     let b = (await propose(memberA, { recipientId: firmB, subject: 'Carton', options: [option('2026-10-06', '09:00'), option('2026-10-06', '10:30')] })).json();
     expect(repsOf(b)).toEqual({ [firmA]: memberAId });
     const res = await answer(memberB, b.id, {
@@ -116,14 +115,31 @@ describe('naming the representative', () => {
     expect(b.status).toBe('accepted');
     expect(await attendeesInDb(b.id)).toEqual({ [firmA]: memberAId, [firmB]: colleagueBId });
   });
+  it('falls back to the member who proposed when the named person has left the firm before the answer', async () => {
+    const leaving = await t.newUser('member', { organisationId: firmA });
+    const b = (
+      await propose(memberA, {
+        recipientId: firmB,
+        subject: 'Huiles usagées',
+        representativeId: leaving.id,
+        options: [option('2026-10-12', '09:00'), option('2026-10-12', '10:30')],
+      })
+    ).json();
+    expect(repsOf(b)).toEqual({ [firmA]: leaving.id });
+    const gone = await t.app.inject({ method: 'DELETE', url: '/api/v1/account', headers: { cookie: leaving.cookie }, payload: { password: PASSWORD } });
+    expect(gone.statusCode).toBe(204);
+    const accepted = await answer(memberB, b.id, { action: 'accept', optionId: b.options[0].id, version: b.version });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(await attendeesInDb(b.id)).toEqual({ [firmA]: memberA.id, [firmB]: memberB.id });
+  });
 });
 
 describe('bad representatives', () => {
   const bookingCount = async () => (await t.ctx.db.$client<{ n: number }[]>`select count(*)::int as n from bookings`)[0]!.n;
 
   it('refuses anyone but an active member of the acting firm, with a 422 that changes nothing', async () => {
-    const [colleagueBId, memberCId] = await Promise.all([userIdOf(colleagueB), userIdOf(memberC)]);
-    const facilitatorId = await userIdOf(facilitator);
+    const [colleagueBId, memberCId] = [colleagueB.id, memberC.id];
+    const facilitatorId = facilitator.id;
     const count = await bookingCount();
     const base = { recipientId: firmB, subject: 'Glassine', options: [option('2026-10-07', '09:00'), option('2026-10-07', '10:30')] };
     for (const representativeId of [colleagueBId, memberCId, facilitatorId, invitedA, '00000000-0000-4000-8000-000000000000']) {
@@ -140,7 +156,7 @@ describe('bad representatives', () => {
 
     // A counter-proposal or an acceptance naming someone of the other firm changes nothing either.
     const b = (await propose(memberA, base)).json();
-    const memberAId = await userIdOf(memberA);
+    const memberAId = memberA.id;
     for (const body of [
       { action: 'counter', options: [option('2026-10-07', '14:00')], representativeId: memberAId, version: b.version },
       { action: 'accept', optionId: b.options[0].id, representativeId: memberAId, version: b.version },
@@ -159,7 +175,7 @@ describe('bad representatives', () => {
 
 describe('double booking of the chosen person', () => {
   it('refuses the same representative twice at overlapping times, and allows two different ones', async () => {
-    const colleagueAId = await userIdOf(colleagueA);
+    const colleagueAId = colleagueA.id;
     const options = [option('2026-10-08', '09:00'), option('2026-10-08', '14:00')];
     // Both of firm A's meetings seat its colleague; the second one overlaps by half an hour.
     const toB = (await propose(memberA, { recipientId: firmB, subject: 'Transport mutualisé', representativeId: colleagueAId, options })).json();
@@ -180,7 +196,7 @@ describe('double booking of the chosen person', () => {
     expect(await attendeesInDb(toC.id)).toEqual({});
 
     // Firm A sends someone else to the same hour with C: both meetings hold.
-    const memberAId = await userIdOf(memberA);
+    const memberAId = memberA.id;
     const other = (
       await propose(memberA, {
         recipientId: firmC,
@@ -195,7 +211,7 @@ describe('double booking of the chosen person', () => {
   });
 
   it('lets exactly one of two parallel acceptances seating the same representative win', async () => {
-    const colleagueAId = await userIdOf(colleagueA);
+    const colleagueAId = colleagueA.id;
     const options = [option('2026-10-09', '09:00'), option('2026-10-09', '14:00')];
     const toB = (await propose(memberA, { recipientId: firmB, subject: 'Chaleur fatale', representativeId: colleagueAId, options })).json();
     const toC = (await propose(memberA, { recipientId: firmC, subject: 'Compétences partagées', representativeId: colleagueAId, options })).json();

@@ -161,8 +161,8 @@ export async function insertMessage(
  * acceptance; a message without one names its author), latest first per firm.
  */
 export function namedRepresentatives(sql: Sql, bookingId: string) {
-  return sql<{ organisation_id: string; user_id: string; name: string }[]>`
-    select distinct on (m.organisation_id) m.organisation_id, u.id as user_id, u.display_name as name
+  return sql<{ organisation_id: string; user_id: string; name: string; author_id: string | null }[]>`
+    select distinct on (m.organisation_id) m.organisation_id, u.id as user_id, u.display_name as name, m.author_id
     from booking_messages m join users u on u.id = coalesce(m.representative_id, m.author_id)
     where m.booking_id = ${bookingId} and m.organisation_id is not null and m.kind in ('proposed', 'countered', 'accepted')
     order by m.organisation_id, m.position desc`;

@@ -211,8 +211,7 @@ export class BookingService {
     if (slot.start <= now) throw unprocessable('option_in_past', 'Ce créneau est déjà passé.', [{ path: 'body.optionId', message: 'Créneau passé' }]);
     const myRep = await this.representative(user, firm, chosen);
     await this.assertNoEventMeeting([b.proposer_id, b.recipient_id], slot);
-    // The other side attends through the representative named with the proposal being accepted.
-    const otherRep = (await repo.namedRepresentatives(this.sql, b.id)).find((r) => r.organisation_id === other)?.user_id ?? b.created_by!;
+    const otherRep = await this.namedBy(b, other);
     try {
       await this.sql.begin(async (tx) => {
         const updated = await repo.updateBooking(
@@ -240,6 +239,17 @@ export class BookingService {
       if (repo.isViolation(error, repo.NO_OVERLAP_CONSTRAINT)) throw doubleBooked();
       throw error;
     }
+  }
+
+  /**
+   * The other side attends through the representative named with the proposal being accepted;
+   * if that person has left the firm since, through the member who made the proposal.
+   */
+  private async namedBy(b: repo.BookingRow, firm: string): Promise<string> {
+    const named = (await repo.namedRepresentatives(this.sql, b.id)).find((r) => r.organisation_id === firm);
+    if (!named) return b.created_by!;
+    if (named.author_id && named.author_id !== named.user_id && !(await repo.isActiveMember(this.sql, named.user_id, firm))) return named.author_id;
+    return named.user_id;
   }
 
   /** Event meetings (published schedules) also fill a firm's day. */
