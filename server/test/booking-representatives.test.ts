@@ -88,6 +88,18 @@ describe('naming the representative', () => {
     expect(repsOf(b)).toEqual({ [firmA]: colleagueAId, [firmB]: colleagueBId });
     expect(await attendeesInDb(b.id)).toEqual({ [firmA]: colleagueAId, [firmB]: colleagueBId });
     expect(attendeeEmails(await lastIcs(memberA))).toEqual([colleagueA.email, colleagueB.email].sort());
+    // Everyone of both firms is told who goes, the named colleagues included.
+    for (const user of [memberA, colleagueA, memberB, colleagueB]) {
+      const [mail] = await t.ctx.db.$client<{ subject: string; text: string }[]>`
+        select subject, text from emails where "to" = ${user.email} order by created_at desc, id desc limit 1`;
+      expect(mail!.subject).toMatch(/^Rendez-vous confirmé/);
+      expect(mail!.text).toMatch(/^Représentants : .+, .+$/m);
+    }
+    const names = (await t.call(memberA, 'GET', `/bookings/${b.id}`)).json().representatives.map((r: { name: string }) => r.name);
+    const confirmation = (
+      await t.ctx.db.$client<{ text: string }[]>`select text from emails where "to" = ${memberA.email} order by created_at desc, id desc limit 1`
+    )[0]!;
+    for (const name of names) expect(confirmation.text).toContain(name);
 
     res = await t.call(memberA, 'POST', `/bookings/${b.id}/reschedule`, { option: option('2026-10-05', '16:00'), version: b.version });
     expect(res.statusCode, res.body).toBe(200);
