@@ -13,6 +13,7 @@ let t: TestContext;
 let zoneId: string;
 let organiser: TestUser;
 let member: TestUser;
+let facilitator: TestUser;
 let associationId: string;
 let eventId: string;
 const firmIds: string[] = [];
@@ -25,6 +26,7 @@ beforeAll(async () => {
   const s = await t.scenario();
   zoneId = s.zoneId;
   member = s.memberA;
+  facilitator = s.facilitator;
   const c = await t.newOrganisation(zoneId, { name: 'Cartonnerie Jurassienne' });
   organiser = await t.newUser('member', { organisationId: c.id });
   firmIds.push(s.firmA.id, s.firmB.id, c.id);
@@ -72,6 +74,21 @@ describe("an association's business-meeting event, run by its organiser", () => 
     expect((await listed(member)).statusCode).toBe(403);
     // A plain member does not see the draft at all.
     expect((await t.call(member, 'GET', `/meeting-events/${eventId}`)).statusCode).toBe(404);
+  });
+
+  it("shows in the zone facilitators' list of events with the association that runs it", async () => {
+    const own = await t.call(facilitator, 'POST', '/meeting-events', { ...setup(firmIds), name: 'Rendez-vous de la zone' });
+    expect(own.statusCode).toBe(201);
+    const list = await t.call(facilitator, 'GET', `/meeting-events?zoneId=${zoneId}`);
+    expect(list.statusCode).toBe(200);
+    const byId = new Map(list.json().map((e: { id: string }) => [e.id, e]));
+    expect(byId.get(eventId)).toMatchObject({ status: 'draft', association: { id: associationId, name: "ALons'ZI" } });
+    expect(byId.get(own.json().id)).toMatchObject({ association: null });
+    // The association's own list names it too; members of the zone still see no draft.
+    expect((await listed(organiser)).json()[0].association).toEqual({ id: associationId, name: "ALons'ZI" });
+    expect((await t.call(member, 'GET', `/meeting-events?zoneId=${zoneId}`)).json()).toEqual([]);
+    const elsewhere = await t.newUser('facilitator', { zoneId: await t.newZone() });
+    expect((await t.call(elsewhere, 'GET', `/meeting-events?zoneId=${zoneId}`)).statusCode).toBe(403);
   });
 
   it('is set up by the organiser within the members; a plain member is refused', async () => {

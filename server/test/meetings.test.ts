@@ -232,8 +232,10 @@ describe('scheduling, preview and publication', () => {
     expect(english!.text).toMatch(/on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ 2026 is published/);
     // The attached calendar entries speak each reader's language too.
     const attachedIcs = async (email: string) =>
-      (await t.ctx.db.$client<{ content: string }[]>`
-        select a->>'content' as content from emails e, jsonb_array_elements(e.attachments) a where e."to" = ${email}`)[0]!.content.replace(/\r\n[ \t]/g, '');
+      (
+        await t.ctx.db.$client<{ content: string }[]>`
+        select a->>'content' as content from emails e, jsonb_array_elements(e.attachments) a where e."to" = ${email}`
+      )[0]!.content.replace(/\r\n[ \t]/g, '');
     expect(await attachedIcs(firms.A.member.email)).toMatch(/^SUMMARY:Rendez-vous avec /m);
     expect(await attachedIcs(firms.B.member.email)).toMatch(/^SUMMARY:Meeting with /m);
     expect((await t.call(firms.A.member, 'POST', `/meeting-events/${eventId}/requests`, { withOrganisationId: firms.E.id })).json().code).toBe(

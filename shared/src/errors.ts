@@ -50,6 +50,10 @@ export const ERROR_CODES = {
     fr: 'Une proposition sur ce sujet attend déjà une réponse entre vos deux entreprises.',
     en: 'A proposal on this subject already awaits an answer between your two firms.',
   },
+  invalid_representative: {
+    fr: 'Le représentant doit être un membre actif de votre entreprise.',
+    en: 'The representative must be an active member of your firm.',
+  },
   double_booked: { fr: 'Un des représentants a déjà un rendez-vous à ce moment.', en: 'One of the representatives already has a meeting at that time.' },
   booking_closed: { fr: "Ce rendez-vous n'attend plus de réponse.", en: 'This meeting no longer awaits an answer.' },
   proposal_expired: { fr: 'Cette proposition a expiré sans réponse.', en: 'This proposal expired unanswered.' },

@@ -115,6 +115,11 @@ export const bookingMessages = pgTable(
     authorId: uuid('author_id').references(() => users.id),
     organisationId: uuid('organisation_id'),
     body: text('body').notNull().default(''),
+    /**
+     * Who the author's firm sends to the meeting, named with a proposal, a counter-proposal or
+     * the acceptance; the acceptance puts it in `booking_attendees` (null: the author).
+     */
+    representativeId: uuid('representative_id').references(() => users.id),
     round: integer('round'),
     /** Order of writing: several steps may share a timestamp (an injected clock, one transaction). */
     position: bigserial('position', { mode: 'number' }).notNull(),

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, PASSWORD, type TestContext, type TestUser, type Scenario } from '../context';
-import { launchBrowser, logIn, newSession, serve } from './browser';
+import { eventually, launchBrowser, logIn, newSession, serve } from './browser';
 
 /*
  * An association's organiser (a member account) creates a business-meeting event for the
@@ -81,6 +81,26 @@ describe("an association's meeting events in Chromium", () => {
     } finally {
       await context.close();
     }
+  });
+
+  it("shows the zone's facilitators that the association runs it", async () => {
+    const { context, page, errors } = await openSession();
+    try {
+      await logIn(page, s.facilitator.email, PASSWORD);
+      await page.goto('/animation/rendez-vous');
+      const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Matinale des membres' }) });
+      await row.getByText("Organisé par ALons'ZI").waitFor();
+      // From there, the association's booking activity.
+      await row.getByRole('link', { name: "Activité de rendez-vous de l'association" }).click();
+      await page.waitForURL('**/activite-rendez-vous?association=*');
+      await page.getByRole('heading', { level: 1, name: 'Activité des rendez-vous entre membres' }).waitFor();
+      await eventually(async () => expect(await page.getByLabel('Périmètre').inputValue()).toMatch(/^association:/));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    const listed = (await t.call(s.facilitator, 'GET', `/meeting-events?zoneId=${s.zoneId}`)).json();
+    expect(listed).toContainEqual(expect.objectContaining({ id: eventId, association: expect.objectContaining({ name: "ALons'ZI" }) }));
   });
 
   it('keeps a member who organises nothing out of the event page and its menu entry', async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, PASSWORD, type TestContext, type Scenario } from '../context';
+import { createTestContext, PASSWORD, type TestContext, type TestUser, type Scenario } from '../context';
 import { launchBrowser, logIn, newSession, serve } from './browser';
 
 let t: TestContext;
@@ -8,6 +8,9 @@ let s: Scenario;
 let browser: Browser;
 let baseURL: string;
 let synergy: { id: string; title: string };
+/** Firm A's other member, whom memberA sends to the meeting. */
+let colleague: TestUser;
+let colleagueName: string;
 
 /** BROWSER_SHOTS=dir keeps a screenshot of each step. */
 async function shot(page: Page, name: string) {
@@ -26,6 +29,9 @@ beforeAll(async () => {
   });
   expect(res.statusCode).toBe(201);
   synergy = res.json();
+  colleague = await t.newUser('member', { organisationId: s.firmA.id });
+  const members = (await t.call(s.memberA, 'GET', `/organisations/${s.firmA.id}/members`)).json() as { id: string; displayName: string }[];
+  colleagueName = members.find((m) => m.id === colleague.id)!.displayName;
   baseURL = await serve(t);
   browser = await launchBrowser();
 });
@@ -56,11 +62,16 @@ describe('bookings in Chromium', () => {
       await suggestions.getByRole('button', { name: 'Choisir' }).nth(1).click();
       expect(await page.getByLabel('Créneau 1').inputValue()).not.toBe('');
       expect(await page.getByLabel('Créneau 2').inputValue()).not.toBe('');
+      // The member sends a colleague rather than going themself.
+      const representative = page.getByLabel('Représentant de votre entreprise');
+      expect(await representative.inputValue()).toBe(s.memberA.id);
+      await representative.selectOption(colleague.id);
       await shot(page, 'propose');
       await page.getByRole('button', { name: 'Envoyer la proposition' }).click();
       await page.waitForURL(/\/rdv\/[0-9a-f-]{36}$/);
       bookingId = page.url().split('/').pop()!;
       await page.getByText('En attente de la réponse de Fromagerie des Coteaux').waitFor();
+      await page.getByText(`${colleagueName} pour Plasturgie du Revermont`).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -68,6 +79,7 @@ describe('bookings in Chromium', () => {
     const booking = (await t.call(s.memberA, 'GET', `/bookings/${bookingId}`)).json();
     expect(booking).toMatchObject({ status: 'proposed', place: 'recipient_site', synergies: [{ id: synergy.id }] });
     expect(booking.options).toHaveLength(2);
+    expect(booking.representatives).toEqual([{ organisationId: s.firmA.id, userId: colleague.id, name: colleagueName }]);
   });
 
   it('lets the other firm accept on a phone, and both agendas show the meeting', async () => {
@@ -83,6 +95,9 @@ describe('bookings in Chromium', () => {
       await shot(page, 'phone-answer');
       await page.getByRole('button', { name: 'Accepter ce créneau' }).first().click();
       await page.getByText('Confirmé').waitFor();
+      // A firm of one has no one to choose: its member attends, beside the colleague firm A named.
+      await page.getByText(`${colleagueName} pour Plasturgie du Revermont`).waitFor();
+      await page.getByText(/ pour Fromagerie des Coteaux/).waitFor();
       // Nothing spills sideways on a phone.
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await page.goto('/agenda');
@@ -108,5 +123,7 @@ describe('bookings in Chromium', () => {
     }
     const booking = (await t.call(s.memberB, 'GET', `/bookings/${bookingId}`)).json();
     expect(booking.status).toBe('accepted');
+    const seated = Object.fromEntries(booking.representatives.map((r: { organisationId: string; userId: string }) => [r.organisationId, r.userId]));
+    expect(seated).toEqual({ [s.firmA.id]: colleague.id, [s.firmB.id]: s.memberB.id });
   });
 });

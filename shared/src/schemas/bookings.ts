@@ -28,6 +28,9 @@ export const TimeOption = z
 export type TimeOption = z.infer<typeof TimeOption>;
 
 /** Only web addresses: a "javascript:" or "file:" link must never reach a calendar or a page. */
+/** Who attends for the acting firm: one of its active members (default: the acting person). */
+const Representative = Id.optional().describe("The acting firm's representative at the meeting: an active member of it (default: the caller)");
+
 export const VideoUrl = z.url({ protocol: /^https?$/, message: 'Lien http ou https attendu' }).max(500);
 
 export const BookingCreate = z
@@ -41,17 +44,19 @@ export const BookingCreate = z
     associationId: Id.optional(),
     options: z.array(TimeOption).min(2, 'Proposez deux ou trois créneaux').max(3, 'Proposez deux ou trois créneaux'),
     message: z.string().trim().max(2000).optional(),
+    representativeId: Representative,
   })
   .refine((b) => b.place !== 'video' || b.videoUrl, { message: 'Lien de visioconférence requis', path: ['videoUrl'] })
   .refine((b) => b.place !== 'association' || b.associationId, { message: "Choisissez l'association", path: ['associationId'] });
 export type BookingCreate = z.infer<typeof BookingCreate>;
 
 export const BookingAnswer = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), optionId: Id, version: z.number().int() }),
+  z.object({ action: z.literal('accept'), optionId: Id, representativeId: Representative, version: z.number().int() }),
   z.object({
     action: z.literal('counter'),
     options: z.array(TimeOption).min(1).max(3),
     message: z.string().trim().max(2000).optional(),
+    representativeId: Representative,
     version: z.number().int(),
   }),
   z.object({ action: z.literal('decline'), reason: z.string().trim().max(1000).optional(), version: z.number().int() }),
@@ -93,6 +98,9 @@ export const BookingAttendee = z.object({
   version: z.number().int(),
 });
 
+/** The person a firm sends: named with its last proposal or acceptance, then the attendee. */
+export const BookingRepresentative = z.object({ organisationId: Id, userId: Id, name: z.string() });
+
 export const Booking = z
   .object({
     id: Id,
@@ -118,6 +126,7 @@ export const Booking = z
     options: z.array(BookingOptionView).describe('The options of the current round'),
     messages: z.array(BookingMessage),
     attendees: z.array(BookingAttendee),
+    representatives: z.array(BookingRepresentative).describe("Each firm's representative, as named so far"),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

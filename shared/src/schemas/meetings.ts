@@ -163,7 +163,12 @@ export const MeetingEvent = z
   .meta({ id: 'MeetingEvent' });
 export type MeetingEvent = z.infer<typeof MeetingEvent>;
 
-export const MeetingEventSummary = MeetingEvent.pick({ id: true, zoneId: true, name: true, date: true, status: true, version: true });
+export const MeetingEventSummary = MeetingEvent.pick({ id: true, zoneId: true, name: true, date: true, status: true, version: true }).extend({
+  association: z
+    .object({ id: Id, name: z.string() })
+    .nullable()
+    .describe("The association whose organisers run it; null for the zone's facilitators' own events"),
+});
 export type MeetingEventSummary = z.infer<typeof MeetingEventSummary>;
 
 // Requests -----------------------------------------------------------------------------------------

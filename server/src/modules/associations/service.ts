@@ -171,8 +171,9 @@ export class AssociationService {
   /** An organiser runs a business-meeting event for the association's members with the events machinery. */
   /** Its business-meeting events, drafts included, for those who run them. */
   async events(user: CurrentUser, id: string): Promise<MeetingEventSummary[]> {
-    await this.manageable(user, id);
+    const { a } = await this.manageable(user, id);
     return (await repo.eventsOf(this.sql, id)).map((e) => ({
+      association: { id: a.id, name: a.name },
       id: e.id,
       zoneId: e.zone_id,
       name: e.name,

@@ -63,6 +63,7 @@ const WORDS = {
     where: 'Où : ',
     option: (i: number) => `Créneau ${i} : `,
     reason: 'Motif : ',
+    attendees: 'Représentants : ',
     expired: "La proposition n'a pas reçu de réponse dans le délai : vous pouvez en faire une nouvelle.",
     open: (link: string) => `Voir le rendez-vous : ${link}`,
     signature: "— L'équipe Synergies",
@@ -85,6 +86,7 @@ const WORDS = {
     where: 'Where: ',
     option: (i: number) => `Option ${i}: `,
     reason: 'Reason: ',
+    attendees: 'Representatives: ',
     expired: 'The proposal got no answer in time: you may make a new one.',
     open: (link: string) => `See the meeting: ${link}`,
     signature: '— The Synergies team',
@@ -107,6 +109,7 @@ function detailLines(d: NoticeDetails, locale: Locale): string[] {
   if (d.options?.length) lines.push('', ...d.options.map((o, i) => `${w.option(i + 1)}${when(o.start, o.end, locale)}`));
   if (d.message) lines.push('', d.message);
   if (d.reason) lines.push('', `${w.reason}${d.reason}`);
+  if (d.attendees?.length) lines.push('', `${w.attendees}${d.attendees.map((a) => a.name).join(', ')}`);
   if (d.expired) lines.push('', w.expired);
   return lines;
 }

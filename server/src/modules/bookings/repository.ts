@@ -144,21 +144,41 @@ export async function lastRound(sql: RawSql, bookingId: string): Promise<number>
   return row!.round;
 }
 
-/** Who, for this firm, made the latest proposal or counter-proposal of the booking. */
-export async function lastProposalAuthor(sql: RawSql, bookingId: string, organisationId: string): Promise<string | undefined> {
-  const [row] = await sql<{ author_id: string }[]>`
-    select author_id from booking_messages
-    where booking_id = ${bookingId} and organisation_id = ${organisationId} and kind in ('proposed', 'countered') and author_id is not null
-    order by position desc limit 1`;
-  return row?.author_id;
-}
-
 export async function insertMessage(
   sql: RawSql,
-  m: { bookingId: string; kind: string; authorId: string | null; organisationId: string | null; body?: string; round?: number | null; at: Date },
+  m: {
+    bookingId: string;
+    kind: string;
+    authorId: string | null;
+    organisationId: string | null;
+    body?: string;
+    round?: number | null;
+    representativeId?: string | null;
+    at: Date;
+  },
 ): Promise<void> {
-  await sql`insert into booking_messages (booking_id, kind, author_id, organisation_id, body, round, created_at)
-            values (${m.bookingId}, ${m.kind}, ${m.authorId}, ${m.organisationId}, ${m.body ?? ''}, ${m.round ?? null}, ${m.at.toISOString()})`;
+  await sql`insert into booking_messages (booking_id, kind, author_id, organisation_id, body, round, representative_id, created_at)
+            values (${m.bookingId}, ${m.kind}, ${m.authorId}, ${m.organisationId}, ${m.body ?? ''}, ${m.round ?? null}, ${m.representativeId ?? null}, ${m.at.toISOString()})`;
+}
+
+/**
+ * Each firm's representative as last named in the thread (a proposal, a counter-proposal or the
+ * acceptance; a message without one names its author), latest first per firm.
+ */
+export function namedRepresentatives(sql: RawSql, bookingId: string) {
+  return sql<{ organisation_id: string; user_id: string; name: string; author_id: string | null }[]>`
+    select distinct on (m.organisation_id) m.organisation_id, u.id as user_id, u.display_name as name, m.author_id
+    from booking_messages m join users u on u.id = coalesce(m.representative_id, m.author_id)
+    where m.booking_id = ${bookingId} and m.organisation_id is not null and m.kind in ('proposed', 'countered', 'accepted')
+    order by m.organisation_id, m.position desc`;
+}
+
+/** Whether the person can attend for the firm: a member of it whose account is activated and not deleted. */
+export async function isActiveMember(sql: RawSql, userId: string, organisationId: string): Promise<boolean> {
+  const [row] = await sql<{ ok: boolean }[]>`
+    select exists (select 1 from users where id = ${userId} and organisation_id = ${organisationId} and role = 'member'
+                   and deleted_at is null and password_hash is not null) as ok`;
+  return row!.ok;
 }
 
 export function messagesOf(sql: RawSql, bookingId: string) {

@@ -48,7 +48,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<{ bookings: BookingService; ca
       tags,
       summary: 'Propose a meeting with two or three time options',
       description:
-        'Errors: option_in_past, outside_availability, invalid_duration, invalid_subject, invalid_recipient, not_association_members (422); proposal_already_open (409, existingId).',
+        'representativeId names who attends for the proposing firm (an active member of it; default: the caller). Errors: option_in_past, outside_availability, invalid_duration, invalid_subject, invalid_recipient, not_association_members, invalid_representative (422); proposal_already_open (409, existingId).',
       body: BookingCreate,
       response: { 201: Booking, ...problems(400, 401, 403, 409, 422) },
     },
@@ -85,7 +85,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<{ bookings: BookingService; ca
       tags,
       summary: 'Accept an option, propose others, or decline (the awaited firm)',
       description:
-        'Errors: double_booked, booking_closed, proposal_expired, version_conflict (409); unknown_option, option_in_past, outside_availability (422).',
+        'Accepting or counter-proposing may name who attends for the answering firm (representativeId; default: the caller); the acceptance seats both named people. Errors: double_booked (that person already has a meeting then), booking_closed, proposal_expired, version_conflict (409); unknown_option, option_in_past, outside_availability, invalid_representative (422).',
       params: IdParams,
       body: BookingAnswer,
       response: { 200: Booking, ...problems(400, 401, 403, 404, 409, 422) },

@@ -51,6 +51,16 @@ export class BookingService {
     return firm;
   }
 
+  /** The person the acting firm sends: the caller unless they name another active member of the firm. */
+  private async representative(user: CurrentUser, firm: string, chosen: string | undefined): Promise<string> {
+    if (chosen === undefined || chosen === user.id) return user.id;
+    if (!(await repo.isActiveMember(this.sql, chosen, firm)))
+      throw unprocessable('invalid_representative', 'Le représentant doit être un membre actif de votre entreprise.', [
+        { path: 'body.representativeId', message: 'Membre inconnu de votre entreprise' },
+      ]);
+    return chosen;
+  }
+
   async availabilities(sql: RawSql, ids: string[]): Promise<Map<string, FirmAvailability & { version: number; custom: boolean }>> {
     const rows = new Map((await repo.availabilityOf(sql, ids)).map((r) => [r.organisation_id, r]));
     return new Map(
@@ -110,6 +120,7 @@ export class BookingService {
         ]);
       }
     }
+    const representativeId = await this.representative(user, proposerId, input.representativeId);
     const now = this.ctx.now();
     const firms = await this.firmsOf(this.sql, { proposer_id: proposerId, recipient_id: input.recipientId });
     const options = checkOptions(input.options, 'body.options', now, firms, BOOKING_TIME_ZONE);
@@ -142,6 +153,7 @@ export class BookingService {
           organisationId: proposerId,
           body: input.message ?? '',
           round: 1,
+          representativeId,
           at: now,
         });
         await notify(this.ctx, tx, await loadContext(tx, b), 'proposed', [input.recipientId], { options, message: input.message });
@@ -168,8 +180,8 @@ export class BookingService {
     if (b.awaiting_id !== firm) throw forbidden("C'est à l'autre entreprise de répondre");
     if (b.version !== input.version) throw versionConflict();
     const other = firm === b.proposer_id ? b.recipient_id : b.proposer_id;
-    if (input.action === 'accept') await this.accept(user, b, firm, other, input.optionId, now);
-    else if (input.action === 'counter') await this.counter(user, b, firm, other, input.options, input.message, now);
+    if (input.action === 'accept') await this.accept(user, b, firm, other, input.optionId, now, input.representativeId);
+    else if (input.action === 'counter') await this.counter(user, b, firm, other, input.options, input.message, now, input.representativeId);
     else {
       await this.sql.begin(async (tx) => {
         const updated = await repo.updateBooking(
@@ -187,7 +199,7 @@ export class BookingService {
     return this.get(user, id);
   }
 
-  private async accept(user: CurrentUser, b: repo.BookingRow, firm: string, other: string, optionId: string, now: Date) {
+  private async accept(user: CurrentUser, b: repo.BookingRow, firm: string, other: string, optionId: string, now: Date, chosen?: string) {
     const options = await repo.optionsOf(this.sql, b.id);
     const round = Math.max(...options.map((o) => o.round));
     const option = options.find((o) => o.id === optionId && o.round === round);
@@ -197,9 +209,9 @@ export class BookingService {
       ]);
     const slot = { start: new Date(option.starts_at), end: new Date(option.ends_at) };
     if (slot.start <= now) throw unprocessable('option_in_past', 'Ce créneau est déjà passé.', [{ path: 'body.optionId', message: 'Créneau passé' }]);
+    const myRep = await this.representative(user, firm, chosen);
     await this.assertNoEventMeeting([b.proposer_id, b.recipient_id], slot);
-    // The other side attends through the person who made the proposal being accepted.
-    const otherRep = (await repo.lastProposalAuthor(this.sql, b.id, other)) ?? b.created_by!;
+    const otherRep = await this.namedBy(b, other);
     try {
       await this.sql.begin(async (tx) => {
         const updated = await repo.updateBooking(
@@ -214,19 +226,30 @@ export class BookingService {
           tx,
           b.id,
           [
-            { organisationId: firm, userId: user.id },
+            { organisationId: firm, userId: myRep },
             { organisationId: other, userId: otherRep },
           ],
           slot.start,
           slot.end,
         );
-        await repo.insertMessage(tx, { bookingId: b.id, kind: 'accepted', authorId: user.id, organisationId: firm, round, at: now });
+        await repo.insertMessage(tx, { bookingId: b.id, kind: 'accepted', authorId: user.id, organisationId: firm, round, representativeId: myRep, at: now });
         await this.confirm(tx, updated, 'accepted', now);
       });
     } catch (error) {
       if (repo.isViolation(error, repo.NO_OVERLAP_CONSTRAINT)) throw doubleBooked();
       throw error;
     }
+  }
+
+  /**
+   * The other side attends through the representative named with the proposal being accepted;
+   * if that person has left the firm since, through the member who made the proposal.
+   */
+  private async namedBy(b: repo.BookingRow, firm: string): Promise<string> {
+    const named = (await repo.namedRepresentatives(this.sql, b.id)).find((r) => r.organisation_id === firm);
+    if (!named) return b.created_by!;
+    if (named.author_id && named.author_id !== named.user_id && !(await repo.isActiveMember(this.sql, named.user_id, firm))) return named.author_id;
+    return named.user_id;
   }
 
   /** Event meetings (published schedules) also fill a firm's day. */
@@ -242,14 +265,33 @@ export class BookingService {
     if (clash) throw conflict('double_booked', "Une des entreprises a un rendez-vous d'affaires d'un événement à ce moment : choisissez un autre créneau.");
   }
 
-  private async counter(user: CurrentUser, b: repo.BookingRow, firm: string, other: string, input: TimeOption[], message: string | undefined, now: Date) {
+  private async counter(
+    user: CurrentUser,
+    b: repo.BookingRow,
+    firm: string,
+    other: string,
+    input: TimeOption[],
+    message: string | undefined,
+    now: Date,
+    chosen?: string,
+  ) {
+    const representativeId = await this.representative(user, firm, chosen);
     const options = checkOptions(input, 'body.options', now, await this.firmsOf(this.sql, b), BOOKING_TIME_ZONE);
     const round = (await repo.lastRound(this.sql, b.id)) + 1;
     await this.sql.begin(async (tx) => {
       const updated = await repo.updateBooking(tx, b.id, b.version, { awaiting_id: other, expires_at: expiryOf(options, now) }, now);
       if (!updated) throw versionConflict();
       await repo.insertOptions(tx, b.id, round, firm, options);
-      await repo.insertMessage(tx, { bookingId: b.id, kind: 'countered', authorId: user.id, organisationId: firm, body: message ?? '', round, at: now });
+      await repo.insertMessage(tx, {
+        bookingId: b.id,
+        kind: 'countered',
+        authorId: user.id,
+        organisationId: firm,
+        body: message ?? '',
+        round,
+        representativeId,
+        at: now,
+      });
       await notify(this.ctx, tx, await loadContext(tx, updated), 'countered', [other], { options, message });
     });
   }
@@ -364,13 +406,14 @@ export class BookingService {
 
   async get(user: CurrentUser, id: string): Promise<Booking> {
     const b = await this.visible(user, id);
-    const [context, options, messages, attendees, synergies, fiches] = await Promise.all([
+    const [context, options, messages, attendees, synergies, fiches, named] = await Promise.all([
       loadContext(this.sql, b),
       repo.optionsOf(this.sql, id),
       repo.messagesOf(this.sql, id),
       repo.attendeesOf(this.sql, [id]),
       repo.synergies(this.sql, b.synergy_ids),
       repo.declarations(this.sql, b.declaration_ids),
+      repo.namedRepresentatives(this.sql, id),
     ]);
     const association = b.association_id ? await repo.association(this.sql, b.association_id) : undefined;
     const round = Math.max(0, ...options.map((o) => o.round));
@@ -405,6 +448,10 @@ export class BookingService {
         advance: a.advance,
         version: a.version,
       })),
+      // Once accepted, the attendees are the representatives; before, whoever each firm named last.
+      representatives: (attendees.length ? attendees.map((a) => ({ organisation_id: a.organisation_id, user_id: a.user_id, name: a.user_name })) : named).map(
+        (r) => ({ organisationId: r.organisation_id, userId: r.user_id, name: r.name }),
+      ),
       updatedAt: iso(b.updated_at),
     };
   }

@@ -16,10 +16,13 @@ export async function findEvent(db: Db, id: string, lock = false): Promise<Event
   return row;
 }
 
+/** A zone's events with the association that runs each one, if any. */
 export function listEvents(db: Db, zoneId: string, withDrafts: boolean) {
   return db
-    .select()
+    .select({ event: events, associationId: schema.associations.id, associationName: schema.associations.name })
     .from(events)
+    .leftJoin(schema.associationEvents, eq(schema.associationEvents.eventId, events.id))
+    .leftJoin(schema.associations, eq(schema.associations.id, schema.associationEvents.associationId))
     .where(and(eq(events.zoneId, zoneId), withDrafts ? undefined : ne(events.status, 'draft')))
     .orderBy(desc(events.date), asc(events.name));
 }

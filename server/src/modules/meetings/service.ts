@@ -19,7 +19,15 @@ export class MeetingEventService {
   async list(user: CurrentUser, zoneId: string) {
     if (!belongsToZone(user, zoneId)) throw forbidden("Vous n'avez pas accès à cette zone");
     const rows = await repo.listEvents(this.ctx.db, zoneId, facilitates(user, zoneId));
-    return rows.map((e) => ({ id: e.id, zoneId: e.zoneId, name: e.name, date: e.date, status: e.status, version: e.version }));
+    return rows.map(({ event: e, associationId, associationName }) => ({
+      id: e.id,
+      zoneId: e.zoneId,
+      name: e.name,
+      date: e.date,
+      status: e.status,
+      version: e.version,
+      association: associationId && associationName !== null ? { id: associationId, name: associationName } : null,
+    }));
   }
 
   async get(user: CurrentUser, id: string): Promise<MeetingEvent> {

@@ -1,0 +1,2 @@
+ALTER TABLE "booking_messages" ADD COLUMN "representative_id" uuid;--> statement-breakpoint
+ALTER TABLE "booking_messages" ADD CONSTRAINT "booking_messages_representative_id_users_id_fk" FOREIGN KEY ("representative_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
