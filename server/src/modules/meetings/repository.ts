@@ -1,7 +1,9 @@
 import { schema } from '@synergies/db';
 import { and, asc, desc, eq, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../infra/db';
+import { dayInYear } from '../../infra/periods';
 import { publishEvent, roomName } from '../../infra/realtime/event-store';
+import { meetingsHeldAt, meetingsRequestedAt } from '../dashboards/repository';
 
 const { meetingEvents: events, meetingParticipants: participants, meetingRequests: requests, organisations } = schema;
 
@@ -16,11 +18,15 @@ export async function findEvent(db: Db, id: string, lock = false): Promise<Event
   return row;
 }
 
-export function listEvents(db: Db, zoneId: string, withDrafts: boolean) {
+const eventId = sql`${events}.${sql.identifier('id')}`;
+
+/** The zone's events (of a year, counted as the dashboards count), with their meetings requested and held. */
+export function listEvents(db: Db, zoneId: string, withDrafts: boolean, year?: number) {
   return db
-    .select()
+    // Qualified by hand: drizzle names a single table's column without its table in the select list.
+    .select({ event: events, meetingsRequested: meetingsRequestedAt(eventId), meetingsHeld: meetingsHeldAt(eventId) })
     .from(events)
-    .where(and(eq(events.zoneId, zoneId), withDrafts ? undefined : ne(events.status, 'draft')))
+    .where(and(eq(events.zoneId, zoneId), withDrafts ? undefined : ne(events.status, 'draft'), year === undefined ? undefined : dayInYear(events.date, year)))
     .orderBy(desc(events.date), asc(events.name));
 }
 

@@ -16,10 +16,19 @@ type ParticipantsInput = MeetingEventCreate['participants'];
 export class MeetingEventService {
   constructor(private readonly ctx: AppContext) {}
 
-  async list(user: CurrentUser, zoneId: string) {
+  async list(user: CurrentUser, zoneId: string, year?: number) {
     if (!belongsToZone(user, zoneId)) throw forbidden("Vous n'avez pas accès à cette zone");
-    const rows = await repo.listEvents(this.ctx.db, zoneId, facilitates(user, zoneId));
-    return rows.map((e) => ({ id: e.id, zoneId: e.zoneId, name: e.name, date: e.date, status: e.status, version: e.version }));
+    const rows = await repo.listEvents(this.ctx.db, zoneId, facilitates(user, zoneId), year);
+    return rows.map(({ event: e, meetingsRequested, meetingsHeld }) => ({
+      id: e.id,
+      zoneId: e.zoneId,
+      name: e.name,
+      date: e.date,
+      status: e.status,
+      version: e.version,
+      meetingsRequested,
+      meetingsHeld,
+    }));
   }
 
   async get(user: CurrentUser, id: string): Promise<MeetingEvent> {

@@ -3,6 +3,8 @@ import { PIPELINE_STAGES, type SynergyStatus } from '@synergies/shared';
 import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { rawSql, type Db } from '../../infra/db';
 import { mainSiteJoin } from '../../infra/locations';
+import { inParisYear } from '../../infra/periods';
+import { impactsCountedIn } from '../dashboards/repository';
 
 const s = schema.synergies;
 const p = schema.synergyParties;
@@ -76,6 +78,7 @@ export interface ListFilter {
   minScore?: number;
   year?: number;
   reached?: (typeof PIPELINE_STAGES)[number];
+  impactYear?: number;
   after: { key: string; id: string } | null;
   limit: number;
 }
@@ -85,9 +88,6 @@ const stages = sql.raw(`array[${PIPELINE_STAGES.map((x) => `'${x}'`).join(',')}]
 const stageReached = sql`coalesce(greatest(
   array_position(${stages}, ${s.status}::text),
   (select max(array_position(${stages}, e.to_status::text)) from synergy_events e where e.synergy_id = ${s.id})), 1)`;
-/** Within a calendar year in the cooperative's time zone, as the dashboards count. */
-const inParisYear = (column: typeof s.createdAt, year: number) =>
-  sql`${column} >= make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Europe/Paris') and ${column} < make_timestamptz(${year + 1}, 1, 1, 0, 0, 0, 'Europe/Paris')`;
 
 /** Best score first, then newest; keyset on (score, id). */
 export function listSynergies(db: Db, f: ListFilter) {
@@ -109,6 +109,7 @@ export function listSynergies(db: Db, f: ListFilter) {
   if (f.minScore !== undefined) where.push(gte(s.score, f.minScore));
   if (f.year !== undefined) where.push(inParisYear(s.createdAt, f.year));
   if (f.reached) where.push(sql`${stageReached} >= ${PIPELINE_STAGES.indexOf(f.reached) + 1}`);
+  if (f.impactYear !== undefined) where.push(sql`exists (select 1 from (${impactsCountedIn(f.impactYear)}) i where i.synergy_id = ${s.id})`);
   if (f.categoryCode) {
     const category = or(eq(d.categoryCode, f.categoryCode), like(d.categoryCode, `${f.categoryCode}.%`));
     where.push(
