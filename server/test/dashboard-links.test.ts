@@ -53,8 +53,10 @@ beforeAll(async () => {
     values (${event!.id}, ${request!.id}, ${[a!, d!]}, 's1', 't1', 'done')`;
 
   const synergy = async (title: string, status: string, at: string) =>
-    (await sql<{ id: string }[]>`insert into synergies (zone_id, kind, origin, status, title, created_at)
-      values (${zoneId}, 'substitution', 'engine', ${status}, ${title}, ${at}) returning id`)[0]!.id;
+    (
+      await sql<{ id: string }[]>`insert into synergies (zone_id, kind, origin, status, title, created_at)
+      values (${zoneId}, 'substitution', 'engine', ${status}, ${title}, ${at}) returning id`
+    )[0]!.id;
   ids.impact2026 = await synergy('Sciure livrée en 2026', 'implemented', '2025-11-02T09:00:00Z');
   ids.inStudy = await synergy('Chaleur revenue à l’étude', 'in_study', '2024-05-02T09:00:00Z');
   await sql`insert into synergy_impacts (synergy_id, quantity, unit, per_year, year, tonnes, euros_saved, co2e_kg, km_avoided, factor_code, computed_at)

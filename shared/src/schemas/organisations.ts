@@ -59,12 +59,14 @@ export type Organisation = z.infer<typeof Organisation>;
 export const OrganisationCreate = z.object({ zoneId: Id, ...OrganisationFields });
 export const OrganisationUpdate = z.object(OrganisationFields).partial().extend({ version: z.number().int() });
 
-export const OrganisationListQuery = z.object({
-  zoneId: Id.optional(),
-  q: z.string().max(200).optional().describe('Name contains'),
-  mobilisedIn: FigureYear.optional().describe(
-    "Firms of the zone that took part in this year (a declaration, a synergy or a meeting event), archived ones included, as the dashboards count; requires zoneId",
-  ),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-}).refine((q) => q.mobilisedIn === undefined || q.zoneId !== undefined, { message: 'Zone requise avec mobilisedIn', path: ['zoneId'] });
+export const OrganisationListQuery = z
+  .object({
+    zoneId: Id.optional(),
+    q: z.string().max(200).optional().describe('Name contains'),
+    mobilisedIn: FigureYear.optional().describe(
+      'Firms of the zone that took part in this year (a declaration, a synergy or a meeting event), archived ones included, as the dashboards count; requires zoneId',
+    ),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .refine((q) => q.mobilisedIn === undefined || q.zoneId !== undefined, { message: 'Zone requise avec mobilisedIn', path: ['zoneId'] });

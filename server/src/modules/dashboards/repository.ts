@@ -55,7 +55,8 @@ export function synergiesByCategory(db: Db, zoneId: string, year: number) {
 /** Meetings requested for the meeting event whose id is `eventId` (a column). */
 export const meetingsRequestedAt = (eventId: AnyColumn | SQL) => sql<number>`(select count(*)::int from meeting_requests r where r.event_id = ${eventId})`;
 /** Meetings held (done) at the meeting event whose id is `eventId` (a column). */
-export const meetingsHeldAt = (eventId: AnyColumn | SQL) => sql<number>`(select count(*)::int from meetings m where m.event_id = ${eventId} and m.status = 'done')`;
+export const meetingsHeldAt = (eventId: AnyColumn | SQL) =>
+  sql<number>`(select count(*)::int from meetings m where m.event_id = ${eventId} and m.status = 'done')`;
 
 /** Meetings requested for, and held at, the zone's events of the year. */
 export async function meetings(db: Db, zoneId: string, year: number) {

@@ -22,12 +22,14 @@ const eventId = sql`${events}.${sql.identifier('id')}`;
 
 /** The zone's events (of a year, counted as the dashboards count), with their meetings requested and held. */
 export function listEvents(db: Db, zoneId: string, withDrafts: boolean, year?: number) {
-  return db
-    // Qualified by hand: drizzle names a single table's column without its table in the select list.
-    .select({ event: events, meetingsRequested: meetingsRequestedAt(eventId), meetingsHeld: meetingsHeldAt(eventId) })
-    .from(events)
-    .where(and(eq(events.zoneId, zoneId), withDrafts ? undefined : ne(events.status, 'draft'), year === undefined ? undefined : dayInYear(events.date, year)))
-    .orderBy(desc(events.date), asc(events.name));
+  return (
+    db
+      // Qualified by hand: drizzle names a single table's column without its table in the select list.
+      .select({ event: events, meetingsRequested: meetingsRequestedAt(eventId), meetingsHeld: meetingsHeldAt(eventId) })
+      .from(events)
+      .where(and(eq(events.zoneId, zoneId), withDrafts ? undefined : ne(events.status, 'draft'), year === undefined ? undefined : dayInYear(events.date, year)))
+      .orderBy(desc(events.date), asc(events.name))
+  );
 }
 
 export async function insertEvent(db: Db, values: typeof events.$inferInsert): Promise<EventRow> {

@@ -50,7 +50,8 @@ export class OrganisationService {
       zoneIds = [query.zoneId];
     }
     // Who took part is the facilitators' figure, as the dashboard it comes from.
-    if (query.mobilisedIn !== undefined && !facilitates(user, query.zoneId!)) throw forbidden('Seuls les animateurs de la zone voient ses entreprises mobilisées');
+    if (query.mobilisedIn !== undefined && !facilitates(user, query.zoneId!))
+      throw forbidden('Seuls les animateurs de la zone voient ses entreprises mobilisées');
     const mobilised = query.mobilisedIn === undefined ? undefined : { zoneId: query.zoneId!, year: query.mobilisedIn };
     const rows = await repo.listOrganisations(this.ctx.db, { zoneIds, q: query.q, mobilised, after: decodeCursor(query.cursor), limit: query.limit });
     const page = pageOf(rows, query.limit, (o) => [o.name, o.id]);
