@@ -151,6 +151,19 @@ describe('the lists behind the dashboard figures', () => {
     expect(listed.map((s) => s.id).sort()).toEqual([fixture.implemented, ids.impact2026].sort());
     const in2025 = await allPages<{ id: string }>(facilitator, `/synergies?zoneId=${fixture.zoneId}&impactYear=2025`);
     expect(in2025).toHaveLength((await dashboard(2025)).impactTotals.synergies);
+    // The board's table of impacts per year counts them the same way.
+    const totals = (await t.call(facilitator, 'GET', `/zones/${fixture.zoneId}/impacts`)).json();
+    expect(totals.years).toEqual([
+      { year: 2025, synergies: 1, tonnes: 3, eurosSaved: 100, co2eKg: 50, kmAvoided: 10 },
+      {
+        year: 2026,
+        synergies: d.impactTotals.synergies,
+        tonnes: d.impactTotals.tonnes,
+        eurosSaved: d.impactTotals.euros,
+        co2eKg: d.impactTotals.co2eKg,
+        kmAvoided: d.impactTotals.km,
+      },
+    ]);
   });
 
   it('refuses bad filter values with a problem, and they change nothing', async () => {

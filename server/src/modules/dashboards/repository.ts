@@ -21,10 +21,13 @@ export const mobilisedFirmIds = (zoneId: string, year: number): SQL => sql`
   union select mp.organisation_id from meeting_participants mp join meeting_events ev on ev.id = mp.event_id
     where ev.zone_id = ${zoneId} and ${dayInYear(sql`ev.date`, year)}`;
 
-/** The impacts that count in a year (aliased `i`, with the synergy's `zone_id`): those of implemented synergies, for that impact year. */
-export const impactsCountedIn = (year: number): SQL => sql`
+/**
+ * The impacts that count (rows of synergy_impacts with the synergy's `zone_id`): those of
+ * implemented synergies, in their impact year; only that year's when one is given.
+ */
+export const impactsCountedIn = (year?: number): SQL => sql`
   select i.*, s.zone_id from synergy_impacts i join synergies s on s.id = i.synergy_id
-  where s.status = 'implemented' and i.year = ${year}`;
+  where s.status = 'implemented'${year === undefined ? sql`` : sql` and i.year = ${year}`}`;
 
 export async function funnel(db: Db, zoneId: string, year: number) {
   const [row] = await db.execute<{ declarations: number; proposals: number; under_discussion: number; in_study: number; implemented: number }>(sql`

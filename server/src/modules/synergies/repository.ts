@@ -340,21 +340,12 @@ export async function saveImpact(db: Db, impact: typeof schema.synergyImpacts.$i
   await db.insert(t).values(impact).onConflictDoUpdate({ target: t.synergyId, set: values });
 }
 
-/** Totals of the zone's implemented synergies per year. */
-export function impactTotals(db: Db, zoneId: string) {
-  const i = schema.synergyImpacts;
-  return db
-    .select({
-      year: i.year,
-      synergies: sql<number>`count(*)::int`,
-      tonnes: sql<number>`sum(${i.tonnes})::float8`,
-      eurosSaved: sql<number>`sum(${i.eurosSaved})::float8`,
-      co2eKg: sql<number>`sum(${i.co2eKg})::float8`,
-      kmAvoided: sql<number>`sum(${i.kmAvoided})::float8`,
-    })
-    .from(i)
-    .innerJoin(s, eq(s.id, i.synergyId))
-    .where(and(eq(s.zoneId, zoneId), eq(s.status, 'implemented')))
-    .groupBy(i.year)
-    .orderBy(asc(i.year));
+/** Totals of the zone's counted impacts per impact year, as the dashboards count them. */
+export async function impactTotals(db: Db, zoneId: string) {
+  const rows = await db.execute<{ year: number; synergies: number; tonnes: number; eurosSaved: number; co2eKg: number; kmAvoided: number }>(sql`
+    select i.year, count(*)::int as synergies, sum(i.tonnes)::float8 as tonnes, sum(i.euros_saved)::float8 as "eurosSaved",
+           sum(i.co2e_kg)::float8 as "co2eKg", sum(i.km_avoided)::float8 as "kmAvoided"
+    from (${impactsCountedIn()}) i where i.zone_id = ${zoneId}
+    group by i.year order by i.year`);
+  return [...rows];
 }
