@@ -1,3 +1,4 @@
+import { PIPELINE_STAGES } from '@synergies/shared';
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../infra/db';
 import { dayInYear, inParisYear } from '../../infra/periods';
@@ -7,11 +8,11 @@ import { dayInYear, inParisYear } from '../../infra/periods';
  * firms, meeting events, the synergy board) filter with the same rules or fragments.
  */
 
-/** Rank of each pipeline stage; a synergy reached a stage if its status or its history got there. */
-const reached = sql`greatest(
-  array_position(array['proposed','under_discussion','in_study','implemented']::text[], s.status::text),
-  (select max(array_position(array['proposed','under_discussion','in_study','implemented']::text[], e.to_status::text))
-     from synergy_events e where e.synergy_id = s.id))`;
+const stages = sql.raw(`array[${PIPELINE_STAGES.map((x) => `'${x}'`).join(',')}]::text[]`);
+/** Rank (1-based) of the furthest pipeline stage a synergy reached, its status or its history; 1 for a dropped one that never moved. */
+export const stageReached = (status: AnyColumn | SQL, id: AnyColumn | SQL) => sql`coalesce(greatest(
+  array_position(${stages}, ${status}::text),
+  (select max(array_position(${stages}, e.to_status::text)) from synergy_events e where e.synergy_id = ${id})), 1)`;
 
 /** Ids of the zone's firms that took part in the year: a declaration, a synergy or a meeting event. */
 export const mobilisedFirmIds = (zoneId: string, year: number): SQL => sql`
@@ -32,7 +33,7 @@ export const impactsCountedIn = (year?: number): SQL => sql`
 export async function funnel(db: Db, zoneId: string, year: number) {
   const [row] = await db.execute<{ declarations: number; proposals: number; under_discussion: number; in_study: number; implemented: number }>(sql`
     with y as (
-      select coalesce(${reached}, 1) as reached
+      select ${stageReached(sql`s.status`, sql`s.id`)} as reached
       from synergies s where s.zone_id = ${zoneId} and ${inParisYear(sql`s.created_at`, year)})
     select (select count(*)::int from declarations d where d.zone_id = ${zoneId} and ${inParisYear(sql`d.created_at`, year)}) as declarations,
            count(*)::int as proposals,

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, like, notI
 import { rawSql, type Db } from '../../infra/db';
 import { mainSiteJoin } from '../../infra/locations';
 import { inParisYear } from '../../infra/periods';
-import { impactsCountedIn } from '../dashboards/repository';
+import { impactsCountedIn, stageReached } from '../dashboards/repository';
 
 const s = schema.synergies;
 const p = schema.synergyParties;
@@ -83,12 +83,6 @@ export interface ListFilter {
   limit: number;
 }
 
-const stages = sql.raw(`array[${PIPELINE_STAGES.map((x) => `'${x}'`).join(',')}]::text[]`);
-/** Rank of the furthest stage a synergy reached (its status or its history); 1 for a dropped one that never moved. */
-const stageReached = sql`coalesce(greatest(
-  array_position(${stages}, ${s.status}::text),
-  (select max(array_position(${stages}, e.to_status::text)) from synergy_events e where e.synergy_id = ${s.id})), 1)`;
-
 /** Best score first, then newest; keyset on (score, id). */
 export function listSynergies(db: Db, f: ListFilter) {
   const score = sql`coalesce(${s.score}, -1)`;
@@ -108,7 +102,7 @@ export function listSynergies(db: Db, f: ListFilter) {
   if (f.status) where.push(eq(s.status, f.status));
   if (f.minScore !== undefined) where.push(gte(s.score, f.minScore));
   if (f.year !== undefined) where.push(inParisYear(s.createdAt, f.year));
-  if (f.reached) where.push(sql`${stageReached} >= ${PIPELINE_STAGES.indexOf(f.reached) + 1}`);
+  if (f.reached) where.push(sql`${stageReached(s.status, s.id)} >= ${PIPELINE_STAGES.indexOf(f.reached) + 1}`);
   if (f.impactYear !== undefined) where.push(sql`exists (select 1 from (${impactsCountedIn(f.impactYear)}) i where i.synergy_id = ${s.id})`);
   if (f.categoryCode) {
     const category = or(eq(d.categoryCode, f.categoryCode), like(d.categoryCode, `${f.categoryCode}.%`));
