@@ -46,4 +46,7 @@ export const Coordinates = {
 };
 
 /** Query booleans arrive as strings. */
+/** A calendar year of the dashboards, in a query; the same bounds for a figure and the list it links to. */
+export const FigureYear = z.coerce.number().int().min(2000).max(2100);
+
 export const QueryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { FigureYear, Id } from './common';
 import { SYNERGY_KINDS } from './synergies';
 
-export const DashboardQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const DashboardQuery = z.object({ year: FigureYear });
 
 const Impact = z.object({ tonnes: z.number(), euros: z.number(), co2eKg: z.number(), km: z.number() });
 

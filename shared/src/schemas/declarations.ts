@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODES } from '../reference/categories';
 import { FREQUENCIES, UNITS } from '../units';
-import { Id, QueryBoolean, Timestamps } from './common';
+import { FigureYear, Id, QueryBoolean, Timestamps } from './common';
 
 export const DECLARATION_KINDS = ['offer', 'need'] as const;
 export const DeclarationKind = z.enum(DECLARATION_KINDS);
@@ -107,6 +107,7 @@ export const DeclarationListQuery = z.object({
   status: DeclarationStatus.optional(),
   categoryCode: z.string().max(80).optional(),
   hazardous: QueryBoolean.optional(),
+  year: FigureYear.optional().describe('Declared in this calendar year (Europe/Paris), as the dashboards count'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

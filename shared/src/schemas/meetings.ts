@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IdParams } from './common';
+import { FigureYear, Id, IdParams } from './common';
 
 /**
  * Business-meeting events ("rendez-vous d'affaires") of a zone: the setup facilitators edit, the
@@ -122,7 +122,10 @@ export type MeetingEventUpdate = z.infer<typeof MeetingEventUpdate>;
 
 /** Facilitators open and close requests by hand; "scheduled" and "published" come from runs and publishing. */
 export const MeetingEventStatusChange = z.object({ status: z.enum(['draft', 'requests_open']), version: z.number().int() });
-export const MeetingEventListQuery = z.object({ zoneId: Id });
+export const MeetingEventListQuery = z.object({
+  zoneId: Id,
+  year: FigureYear.optional().describe('Events dated in this calendar year, as the dashboards count'),
+});
 
 const OrganisationRef = z.object({ id: Id, name: z.string() });
 
@@ -170,6 +173,12 @@ export const MeetingEventSummary = MeetingEvent.pick({ id: true, zoneId: true, n
     .describe("The association whose organisers run it; null for the zone's facilitators' own events"),
 });
 export type MeetingEventSummary = z.infer<typeof MeetingEventSummary>;
+/** An event in its zone's list, with the meetings the dashboards count. */
+export const ZoneMeetingEvent = MeetingEventSummary.extend({
+  meetingsRequested: z.number().int().describe('Meetings requested for this event'),
+  meetingsHeld: z.number().int().describe('Meetings held (done) at this event'),
+});
+export type ZoneMeetingEvent = z.infer<typeof ZoneMeetingEvent>;
 
 // Requests -----------------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidSiret, normaliseSiret } from '../siret';
-import { Coordinates, Id, Timestamps } from './common';
+import { Coordinates, FigureYear, Id, Timestamps } from './common';
 
 // Codecs, not transforms: they normalise input and serialise responses unchanged.
 export const Siret = z.codec(
@@ -49,6 +49,7 @@ export const Organisation = z
     zoneId: Id,
     ...OrganisationFields,
     sites: z.array(Site),
+    archived: z.boolean().describe('Left the zone: listed only among the firms mobilised in a past year'),
     version: z.number().int(),
     ...Timestamps,
   })
@@ -58,9 +59,14 @@ export type Organisation = z.infer<typeof Organisation>;
 export const OrganisationCreate = z.object({ zoneId: Id, ...OrganisationFields });
 export const OrganisationUpdate = z.object(OrganisationFields).partial().extend({ version: z.number().int() });
 
-export const OrganisationListQuery = z.object({
-  zoneId: Id.optional(),
-  q: z.string().max(200).optional().describe('Name contains'),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
+export const OrganisationListQuery = z
+  .object({
+    zoneId: Id.optional(),
+    q: z.string().max(200).optional().describe('Name contains'),
+    mobilisedIn: FigureYear.optional().describe(
+      'Firms of the zone that took part in this year (a declaration, a synergy or a meeting event), archived ones included, as the dashboards count; requires zoneId',
+    ),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .refine((q) => q.mobilisedIn === undefined || q.zoneId !== undefined, { message: 'Zone requise avec mobilisedIn', path: ['zoneId'] });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNITS } from '../units';
-import { Id } from './common';
+import { FigureYear, Id } from './common';
 
 export const SYNERGY_KINDS = ['substitution', 'mutualisation', 'sharing', 'potential_taker'] as const;
 export const SYNERGY_STATUSES = ['proposed', 'under_discussion', 'in_study', 'implemented', 'dropped'] as const;
@@ -109,8 +109,9 @@ export const SynergyListQuery = z.object({
   status: z.enum(SYNERGY_STATUSES).optional(),
   categoryCode: z.string().max(80).optional(),
   minScore: z.coerce.number().min(0).max(1).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional().describe('Proposed in this calendar year (Europe/Paris), as the dashboards count'),
+  year: FigureYear.optional().describe('Proposed in this calendar year (Europe/Paris), as the dashboards count'),
   reached: z.enum(PIPELINE_STAGES).optional().describe('Reached this stage, now or in its history, as the dashboard funnel counts'),
+  impactYear: FigureYear.optional().describe('Implemented, with impacts counted in this year, as the dashboard impacts count'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

@@ -6,6 +6,7 @@ import type {
   MeetingEvent,
   MeetingEventCreate,
   MeetingEventSummary,
+  ZoneMeetingEvent,
   MeetingEventUpdate,
   MeetingFollowUp,
   MeetingRecord,
@@ -20,6 +21,7 @@ import { api, API_BASE } from './client';
 
 export type MeetingEventView = z.infer<typeof MeetingEvent>;
 export type MeetingEventSummaryView = z.infer<typeof MeetingEventSummary>;
+export type ZoneMeetingEventView = z.infer<typeof ZoneMeetingEvent>;
 export type MeetingEventInput = z.input<typeof MeetingEventCreate>;
 export type MeetingEventPatch = z.input<typeof MeetingEventUpdate>;
 export type MeetingRequestView = z.infer<typeof MeetingRequest>;
@@ -38,7 +40,8 @@ const enc = encodeURIComponent;
 const event = (id: string) => `/meeting-events/${enc(id)}`;
 
 export const meetingsApi = {
-  list: (zoneId: string) => api.get<MeetingEventSummaryView[]>('/meeting-events', { zoneId }),
+  /** `year`: the events of that year, as the dashboard counts their meetings. */
+  list: (zoneId: string, year?: number) => api.get<ZoneMeetingEventView[]>('/meeting-events', { zoneId, year }),
   get: (id: string) => api.get<MeetingEventView>(event(id)),
   create: (body: MeetingEventInput) => api.post<MeetingEventView>('/meeting-events', body),
   update: (id: string, body: MeetingEventPatch) => api.patch<MeetingEventView>(event(id), body),

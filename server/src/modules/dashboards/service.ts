@@ -23,13 +23,13 @@ export class DashboardService {
   }
 
   async figures(zone: { id: string; slug: string; name: string }, year: number): Promise<ZoneDashboard> {
-    const sql = this.ctx.db.$client;
+    const db = this.ctx.db;
     const [funnel, byCategory, meetings, months, firms] = await Promise.all([
-      repo.funnel(sql, zone.id, year),
-      repo.synergiesByCategory(sql, zone.id, year),
-      repo.meetings(sql, zone.id, year),
-      repo.impactsByMonth(sql, zone.id, year),
-      repo.mobilisedFirms(sql, zone.id, year),
+      repo.funnel(db, zone.id, year),
+      repo.synergiesByCategory(db, zone.id, year),
+      repo.meetings(db, zone.id, year),
+      repo.impactsByMonth(db, zone.id, year),
+      repo.mobilisedFirms(db, zone.id, year),
     ]);
     const impactsByMonth = months.map((m) => ({ month: m.month, tonnes: round(m.tonnes), euros: round(m.euros), co2eKg: round(m.co2e_kg), km: round(m.km) }));
     const sum = (k: 'tonnes' | 'euros' | 'co2eKg' | 'km') => round(impactsByMonth.reduce((n, m) => n + m[k], 0));

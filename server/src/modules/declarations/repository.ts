@@ -1,6 +1,7 @@
 import { schema } from '@synergies/db';
 import { and, asc, desc, eq, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../infra/db';
+import { inParisYear } from '../../infra/periods';
 
 const d = schema.declarations;
 export type DeclarationRow = typeof d.$inferSelect & { organisationName: string };
@@ -28,12 +29,16 @@ export interface DeclarationFilter {
   memberZoneIds: string[] | null;
   /** Organisation whose closed declarations the user may also see. */
   ownOrganisationId: string | null;
+  /** Zones whose declarations the user runs, closed ones included (as policy.canSeeDeclaration). */
+  facilitatedZoneIds: string[];
   zoneId?: string;
   organisationId?: string;
   kind?: 'offer' | 'need';
   status?: 'active' | 'reserved' | 'closed';
   categoryCode?: string;
   hazardous?: boolean;
+  /** Created in this calendar year, as the dashboards count. */
+  year?: number;
   after: { key: string; id: string } | null;
   limit: number;
 }
@@ -44,7 +49,8 @@ export async function listDeclarations(db: Db, f: DeclarationFilter): Promise<De
   if (f.memberZoneIds) {
     const zones = f.memberZoneIds.length ? f.memberZoneIds : ['00000000-0000-0000-0000-000000000000'];
     const own = f.ownOrganisationId ? eq(d.organisationId, f.ownOrganisationId) : sql`false`;
-    where.push(or(own, and(sql`${d.status} <> 'closed'`, or(eq(d.visibility, 'all'), inArray(d.zoneId, zones))))!);
+    const facilitated = f.facilitatedZoneIds.length ? inArray(d.zoneId, f.facilitatedZoneIds) : sql`false`;
+    where.push(or(own, facilitated, and(sql`${d.status} <> 'closed'`, or(eq(d.visibility, 'all'), inArray(d.zoneId, zones))))!);
   }
   if (f.zoneId) where.push(eq(d.zoneId, f.zoneId));
   if (f.organisationId) where.push(eq(d.organisationId, f.organisationId));
@@ -52,6 +58,7 @@ export async function listDeclarations(db: Db, f: DeclarationFilter): Promise<De
   if (f.status) where.push(eq(d.status, f.status));
   if (f.categoryCode) where.push(or(eq(d.categoryCode, f.categoryCode), like(d.categoryCode, `${f.categoryCode}.%`))!);
   if (f.hazardous !== undefined) where.push(eq(d.hazardous, f.hazardous));
+  if (f.year !== undefined) where.push(inParisYear(d.createdAt, f.year));
   if (f.after) {
     const at = new Date(f.after.key);
     where.push(or(lt(d.createdAt, at), and(eq(d.createdAt, at), lt(d.id, f.after.id)))!);

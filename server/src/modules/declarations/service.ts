@@ -5,6 +5,7 @@ import {
   type DeclarationCreate,
   type DeclarationListQuery,
   type DeclarationUpdate,
+  facilitates,
   findWasteCode,
   isAdmin,
   MAX_PHOTOS_PER_DECLARATION,
@@ -60,6 +61,7 @@ export class DeclarationService {
     const rows = await repo.listDeclarations(this.ctx.db, {
       memberZoneIds: isAdmin(user) ? null : user.zoneIds,
       ownOrganisationId: user.organisationId,
+      facilitatedZoneIds: user.zoneIds.filter((z) => facilitates(user, z)),
       ...q,
       after: decodeCursor(q.cursor, 'date'),
     });

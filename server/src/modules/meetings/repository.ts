@@ -1,7 +1,9 @@
 import { schema } from '@synergies/db';
 import { and, asc, desc, eq, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../infra/db';
+import { dayInYear } from '../../infra/periods';
 import { publishEvent, roomName } from '../../infra/realtime/event-store';
+import { meetingsHeldAt, meetingsRequestedAt } from '../dashboards/repository';
 
 const { meetingEvents: events, meetingParticipants: participants, meetingRequests: requests, organisations } = schema;
 
@@ -16,14 +18,22 @@ export async function findEvent(db: Db, id: string, lock = false): Promise<Event
   return row;
 }
 
-/** A zone's events with the association that runs each one, if any. */
-export function listEvents(db: Db, zoneId: string, withDrafts: boolean) {
+const eventId = sql`${events}.${sql.identifier('id')}`;
+
+/** The zone's events (of a year, counted as the dashboards count), with the association that runs each one, if any, and their meetings requested and held. */
+export function listEvents(db: Db, zoneId: string, withDrafts: boolean, year?: number) {
   return db
-    .select({ event: events, associationId: schema.associations.id, associationName: schema.associations.name })
+    .select({
+      event: events,
+      associationId: schema.associations.id,
+      associationName: schema.associations.name,
+      meetingsRequested: meetingsRequestedAt(eventId),
+      meetingsHeld: meetingsHeldAt(eventId),
+    })
     .from(events)
     .leftJoin(schema.associationEvents, eq(schema.associationEvents.eventId, events.id))
     .leftJoin(schema.associations, eq(schema.associations.id, schema.associationEvents.associationId))
-    .where(and(eq(events.zoneId, zoneId), withDrafts ? undefined : ne(events.status, 'draft')))
+    .where(and(eq(events.zoneId, zoneId), withDrafts ? undefined : ne(events.status, 'draft'), year === undefined ? undefined : dayInYear(events.date, year)))
     .orderBy(desc(events.date), asc(events.name));
 }
 

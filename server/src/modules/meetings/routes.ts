@@ -4,7 +4,7 @@ import {
   MeetingEventCreate,
   MeetingEventListQuery,
   MeetingEventStatusChange,
-  MeetingEventSummary,
+  ZoneMeetingEvent,
   MeetingEventUpdate,
   MeetingRequest,
   MeetingRequestCreate,
@@ -31,9 +31,9 @@ export const meetingRoutes: FastifyPluginAsyncZod<MeetingServices> = async (app,
       tags,
       summary: "A zone's meeting events (drafts for facilitators only)",
       querystring: MeetingEventListQuery,
-      response: { 200: z.array(MeetingEventSummary), ...problems(400, 401, 403) },
+      response: { 200: z.array(ZoneMeetingEvent), ...problems(400, 401, 403) },
     },
-    handler: async (request) => events.list(requireUser(request), request.query.zoneId),
+    handler: async (request) => events.list(requireUser(request), request.query.zoneId, request.query.year),
   });
 
   app.post('/meeting-events', {

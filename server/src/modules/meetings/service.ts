@@ -16,10 +16,10 @@ type ParticipantsInput = MeetingEventCreate['participants'];
 export class MeetingEventService {
   constructor(private readonly ctx: AppContext) {}
 
-  async list(user: CurrentUser, zoneId: string) {
+  async list(user: CurrentUser, zoneId: string, year?: number) {
     if (!belongsToZone(user, zoneId)) throw forbidden("Vous n'avez pas accès à cette zone");
-    const rows = await repo.listEvents(this.ctx.db, zoneId, facilitates(user, zoneId));
-    return rows.map(({ event: e, associationId, associationName }) => ({
+    const rows = await repo.listEvents(this.ctx.db, zoneId, facilitates(user, zoneId), year);
+    return rows.map(({ event: e, associationId, associationName, meetingsRequested, meetingsHeld }) => ({
       id: e.id,
       zoneId: e.zoneId,
       name: e.name,
@@ -27,6 +27,8 @@ export class MeetingEventService {
       status: e.status,
       version: e.version,
       association: associationId && associationName !== null ? { id: associationId, name: associationName } : null,
+      meetingsRequested,
+      meetingsHeld,
     }));
   }
 

@@ -1,6 +1,7 @@
 import { schema } from '@synergies/db';
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../infra/db';
+import { mobilisedFirmIds } from '../dashboards/repository';
 
 export type OrganisationRow = typeof schema.organisations.$inferSelect;
 export type SiteRow = typeof schema.sites.$inferSelect;
@@ -25,10 +26,16 @@ export async function findSite(db: Db, id: string): Promise<SiteRow | undefined>
   return row;
 }
 
-/** Keyset page by (name, id), optionally restricted to some zones and a name fragment. */
-export function listOrganisations(db: Db, f: { zoneIds: string[] | null; q?: string; after?: { key: string; id: string } | null; limit: number }) {
+/**
+ * Keyset page by (name, id), optionally restricted to some zones, a name fragment and the
+ * firms mobilised in a year (archived ones included: they took part that year).
+ */
+export function listOrganisations(
+  db: Db,
+  f: { zoneIds: string[] | null; q?: string; mobilised?: { zoneId: string; year: number }; after?: { key: string; id: string } | null; limit: number },
+) {
   const o = schema.organisations;
-  const where: SQL[] = [eq(o.archived, false)];
+  const where: SQL[] = [f.mobilised ? sql`${o.id} in (${mobilisedFirmIds(f.mobilised.zoneId, f.mobilised.year)})` : eq(o.archived, false)];
   if (f.zoneIds) where.push(inArray(o.zoneId, f.zoneIds.length ? f.zoneIds : ['00000000-0000-0000-0000-000000000000']));
   if (f.q) where.push(ilike(o.name, `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
   if (f.after) where.push(or(gt(o.name, f.after.key), and(eq(o.name, f.after.key), gt(o.id, f.after.id)))!);

@@ -21,9 +21,8 @@ export class OrganisationService {
   /** The API view; contact details only for the zone's facilitators and the firm's own members. */
   private present(user: CurrentUser, org: OrganisationRow, sites: repo.SiteRow[]) {
     const seesContacts = canEditDeclarationsOf(user, org);
-    const { archived: _archived, ...fields } = org;
     return {
-      ...fields,
+      ...org,
       email: seesContacts ? org.email : null,
       phone: seesContacts ? org.phone : null,
       sites: sites.filter((s) => s.organisationId === org.id),
@@ -50,7 +49,11 @@ export class OrganisationService {
       if (!belongsToZone(user, query.zoneId)) throw forbidden("Vous n'avez pas accès à cette zone");
       zoneIds = [query.zoneId];
     }
-    const rows = await repo.listOrganisations(this.ctx.db, { zoneIds, q: query.q, after: decodeCursor(query.cursor), limit: query.limit });
+    // Who took part is the facilitators' figure, as the dashboard it comes from.
+    if (query.mobilisedIn !== undefined && !facilitates(user, query.zoneId!))
+      throw forbidden('Seuls les animateurs de la zone voient ses entreprises mobilisées');
+    const mobilised = query.mobilisedIn === undefined ? undefined : { zoneId: query.zoneId!, year: query.mobilisedIn };
+    const rows = await repo.listOrganisations(this.ctx.db, { zoneIds, q: query.q, mobilised, after: decodeCursor(query.cursor), limit: query.limit });
     const page = pageOf(rows, query.limit, (o) => [o.name, o.id]);
     const sites = await repo.sitesOf(
       this.ctx.db,

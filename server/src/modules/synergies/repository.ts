@@ -3,6 +3,8 @@ import { PIPELINE_STAGES, type SynergyStatus } from '@synergies/shared';
 import { and, asc, desc, eq, exists, gte, inArray, isNotNull, isNull, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { rawSql, type Db } from '../../infra/db';
 import { mainSiteJoin } from '../../infra/locations';
+import { inParisYear } from '../../infra/periods';
+import { impactsCountedIn, stageReached } from '../dashboards/repository';
 
 const s = schema.synergies;
 const p = schema.synergyParties;
@@ -76,18 +78,10 @@ export interface ListFilter {
   minScore?: number;
   year?: number;
   reached?: (typeof PIPELINE_STAGES)[number];
+  impactYear?: number;
   after: { key: string; id: string } | null;
   limit: number;
 }
-
-const stages = sql.raw(`array[${PIPELINE_STAGES.map((x) => `'${x}'`).join(',')}]::text[]`);
-/** Rank of the furthest stage a synergy reached (its status or its history); 1 for a dropped one that never moved. */
-const stageReached = sql`coalesce(greatest(
-  array_position(${stages}, ${s.status}::text),
-  (select max(array_position(${stages}, e.to_status::text)) from synergy_events e where e.synergy_id = ${s.id})), 1)`;
-/** Within a calendar year in the cooperative's time zone, as the dashboards count. */
-const inParisYear = (column: typeof s.createdAt, year: number) =>
-  sql`${column} >= make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Europe/Paris') and ${column} < make_timestamptz(${year + 1}, 1, 1, 0, 0, 0, 'Europe/Paris')`;
 
 /** Best score first, then newest; keyset on (score, id). */
 export function listSynergies(db: Db, f: ListFilter) {
@@ -108,7 +102,8 @@ export function listSynergies(db: Db, f: ListFilter) {
   if (f.status) where.push(eq(s.status, f.status));
   if (f.minScore !== undefined) where.push(gte(s.score, f.minScore));
   if (f.year !== undefined) where.push(inParisYear(s.createdAt, f.year));
-  if (f.reached) where.push(sql`${stageReached} >= ${PIPELINE_STAGES.indexOf(f.reached) + 1}`);
+  if (f.reached) where.push(sql`${stageReached(s.status, s.id)} >= ${PIPELINE_STAGES.indexOf(f.reached) + 1}`);
+  if (f.impactYear !== undefined) where.push(sql`exists (select 1 from (${impactsCountedIn(f.impactYear)}) i where i.synergy_id = ${s.id})`);
   if (f.categoryCode) {
     const category = or(eq(d.categoryCode, f.categoryCode), like(d.categoryCode, `${f.categoryCode}.%`));
     where.push(
@@ -339,21 +334,12 @@ export async function saveImpact(db: Db, impact: typeof schema.synergyImpacts.$i
   await db.insert(t).values(impact).onConflictDoUpdate({ target: t.synergyId, set: values });
 }
 
-/** Totals of the zone's implemented synergies per year. */
-export function impactTotals(db: Db, zoneId: string) {
-  const i = schema.synergyImpacts;
-  return db
-    .select({
-      year: i.year,
-      synergies: sql<number>`count(*)::int`,
-      tonnes: sql<number>`sum(${i.tonnes})::float8`,
-      eurosSaved: sql<number>`sum(${i.eurosSaved})::float8`,
-      co2eKg: sql<number>`sum(${i.co2eKg})::float8`,
-      kmAvoided: sql<number>`sum(${i.kmAvoided})::float8`,
-    })
-    .from(i)
-    .innerJoin(s, eq(s.id, i.synergyId))
-    .where(and(eq(s.zoneId, zoneId), eq(s.status, 'implemented')))
-    .groupBy(i.year)
-    .orderBy(asc(i.year));
+/** Totals of the zone's counted impacts per impact year, as the dashboards count them. */
+export async function impactTotals(db: Db, zoneId: string) {
+  const rows = await db.execute<{ year: number; synergies: number; tonnes: number; eurosSaved: number; co2eKg: number; kmAvoided: number }>(sql`
+    select i.year, count(*)::int as synergies, sum(i.tonnes)::float8 as tonnes, sum(i.euros_saved)::float8 as "eurosSaved",
+           sum(i.co2e_kg)::float8 as "co2eKg", sum(i.km_avoided)::float8 as "kmAvoided"
+    from (${impactsCountedIn()}) i where i.zone_id = ${zoneId}
+    group by i.year order by i.year`);
+  return [...rows];
 }
