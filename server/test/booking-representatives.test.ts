@@ -1,6 +1,7 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, PASSWORD, type TestContext, type TestUser } from './context';
+import { option } from './fixtures/booking-times';
 
 /*
  * Each firm names the person it sends to a booked meeting: with its proposal, its
@@ -21,13 +22,6 @@ let memberB: TestUser;
 let colleagueB: TestUser;
 let memberC: TestUser;
 let invitedA: string;
-
-/** A wall-clock time in Paris before 25 October 2026 (summer time, UTC+2). */
-const paris = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+02:00`).toISOString();
-const option = (date: string, hhmm: string, minutes = 60) => {
-  const startsAt = paris(date, hhmm);
-  return { startsAt, endsAt: new Date(Date.parse(startsAt) + minutes * 60_000).toISOString() };
-};
 
 beforeAll(async () => {
   t = await createTestContext();

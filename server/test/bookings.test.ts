@@ -2,6 +2,7 @@ import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expireBookings, remindBooking } from '../src/modules/bookings';
 import { createTestContext, type TestContext, type TestUser } from './context';
+import { option, paris } from './fixtures/booking-times';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -12,13 +13,6 @@ let organiser: TestUser;
 let outsider: TestUser;
 let associationId: string;
 const firms: Record<'A' | 'B' | 'C', { id: string; member: TestUser }> = {} as never;
-
-/** A wall-clock time in Paris before 25 October 2026 (summer time, UTC+2). */
-const paris = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+02:00`).toISOString();
-const option = (date: string, hhmm: string, minutes = 60) => {
-  const startsAt = paris(date, hhmm);
-  return { startsAt, endsAt: new Date(Date.parse(startsAt) + minutes * 60_000).toISOString() };
-};
 
 beforeAll(async () => {
   t = await createTestContext();
