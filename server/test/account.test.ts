@@ -2,6 +2,7 @@ import type { AuditEntry } from '@synergies/shared';
 import { routes, type RouteResponse } from '@synergies/shared/routes';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, PASSWORD, type TestContext, type Scenario } from './context';
+import { option, paris } from './fixtures/booking-times';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -98,6 +99,22 @@ describe('personal data', () => {
     const opened = await t.route(member, routes.requestDeclaration, { params: { id: offer.id }, body: { message: 'Ce bois nous intéresse.' } });
     expect(opened.statusCode).toBe(201);
     await lineFor(offer.id, '/api/v1/declarations/:id/requests');
+    // A colleague names the person as the firm's representative; the other firm accepts.
+    const proposed = await t.call(s.memberA, 'POST', '/bookings', {
+      place: 'proposer_site',
+      recipientId: s.firmB.id,
+      subject: 'Chutes de bois',
+      representativeId: member.id,
+      options: [option('2026-10-06', '10:00'), option('2026-10-06', '14:00')],
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const booking = proposed.json();
+    const accepted = await t.call(s.memberB, 'POST', `/bookings/${booking.id}/answer`, {
+      action: 'accept',
+      optionId: booking.options[0].id,
+      version: booking.version,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
 
     const res = await t.route(member, routes.exportPersonalData, {});
     expect(res.statusCode).toBe(200);
@@ -107,6 +124,8 @@ describe('personal data', () => {
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
     expect(data.synergyMessages.map((m) => m.body)).toContain('Ce bois nous intéresse.');
     expect(data.changes.some((c) => c.route === '/api/v1/declarations/:id/requests' && c.entityId === offer.id)).toBe(true);
+    expect(data.bookingsAttended).toEqual([{ bookingId: booking.id, startsAt: paris('2026-10-06', '10:00'), endsAt: paris('2026-10-06', '11:00') }]);
+    expect(data.namedRepresentative).toEqual([expect.objectContaining({ bookingId: booking.id, kind: 'proposed' })]);
     expect(res.body).not.toMatch(/password|token_?hash|\$argon|\$scrypt/i);
     expect((await t.route(null, routes.exportPersonalData, {})).statusCode).toBe(401);
   });

@@ -75,6 +75,10 @@ describe('naming the representative', () => {
     let b = res.json();
     expect(repsOf(b)).toEqual({ [firmA]: colleagueAId });
     expect(b.representatives[0].name).toMatch(/^member /);
+    // The other firm is told whom firm A sends.
+    const [proposal] = await t.ctx.db.$client<{ text: string }[]>`
+      select text from emails where "to" = ${memberB.email} order by created_at desc, id desc limit 1`;
+    expect(proposal!.text).toContain(`Plasturgie du Revermont sera représentée par ${b.representatives[0].name}.`);
 
     res = await answer(memberB, b.id, { action: 'accept', optionId: b.options[0].id, representativeId: colleagueBId, version: b.version });
     expect(res.statusCode, res.body).toBe(200);

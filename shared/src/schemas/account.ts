@@ -42,6 +42,12 @@ export const PersonalData = z
     notifications: z.array(z.object({ type: z.string(), text: z.string(), createdAt: z.iso.datetime(), readAt: z.iso.datetime().nullable() })),
     synergyMessages: z.array(z.object({ synergyId: Id, body: z.string(), createdAt: z.iso.datetime() })),
     bookingMessages: z.array(z.object({ bookingId: Id, kind: z.string(), body: z.string(), createdAt: z.iso.datetime() })),
+    bookingsAttended: z
+      .array(z.object({ bookingId: Id, startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }))
+      .describe('Booked meetings the person attends for their firm'),
+    namedRepresentative: z
+      .array(z.object({ bookingId: Id, kind: z.string(), createdAt: z.iso.datetime() }))
+      .describe('Proposals, counter-proposals and acceptances that named the person as their firm’s representative'),
     changes: z.array(AuditEntry.omit({ actor: true, organisation: true })).describe('The changes this person made'),
   })
   .meta({ id: 'PersonalData' });

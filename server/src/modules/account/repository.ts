@@ -47,6 +47,17 @@ export function bookingMessagesOf(db: Db, userId: string) {
     .orderBy(asc(m.position));
 }
 
+/** The booked meetings the person attends for their firm, and the proposals that named them to. */
+export async function bookingRepresentationsOf(db: Db, userId: string) {
+  const a = schema.bookingAttendees;
+  const m = schema.bookingMessages;
+  const [attended, named] = await Promise.all([
+    db.select({ bookingId: a.bookingId, startsAt: a.startsAt, endsAt: a.endsAt }).from(a).where(eq(a.userId, userId)).orderBy(asc(a.startsAt)),
+    db.select({ bookingId: m.bookingId, kind: m.kind, createdAt: m.createdAt }).from(m).where(eq(m.representativeId, userId)).orderBy(asc(m.position)),
+  ]);
+  return { attended, named };
+}
+
 export async function activeAdminCount(db: Db): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -17,12 +17,13 @@ export class AccountService {
 
   async exportPersonalData(user: CurrentUser): Promise<PersonalData> {
     const db = this.ctx.db;
-    const [profile, sessions, notifications, synergyMessages, bookingMessages, changes] = await Promise.all([
+    const [profile, sessions, notifications, synergyMessages, bookingMessages, representations, changes] = await Promise.all([
       repo.profile(db, user.id),
       repo.sessionsOf(db, user.id),
       repo.notificationsOf(db, user.id),
       repo.synergyMessagesOf(db, user.id),
       repo.bookingMessagesOf(db, user.id),
+      repo.bookingRepresentationsOf(db, user.id),
       this.audit.changesBy(user.id),
     ]);
     if (!profile) throw notFound('Compte');
@@ -42,6 +43,8 @@ export class AccountService {
       notifications: notifications.map((n) => ({ ...n, createdAt: iso(n.createdAt), readAt: n.readAt ? iso(n.readAt) : null })),
       synergyMessages: synergyMessages.map((m) => ({ ...m, createdAt: iso(m.createdAt) })),
       bookingMessages: bookingMessages.map((m) => ({ ...m, createdAt: iso(m.createdAt) })),
+      bookingsAttended: representations.attended.map((b) => ({ ...b, startsAt: iso(b.startsAt), endsAt: iso(b.endsAt) })),
+      namedRepresentative: representations.named.map((b) => ({ ...b, createdAt: iso(b.createdAt) })),
       changes: changes.map((c) => ({ ...c, at: iso(c.at), method: c.method as PersonalData['changes'][number]['method'] })),
     };
   }

@@ -64,6 +64,7 @@ const WORDS = {
     option: (i: number) => `Créneau ${i} : `,
     reason: 'Motif : ',
     attendees: 'Représentants : ',
+    sends: (firm: string, name: string) => `${firm} sera représentée par ${name}.`,
     expired: "La proposition n'a pas reçu de réponse dans le délai : vous pouvez en faire une nouvelle.",
     open: (link: string) => `Voir le rendez-vous : ${link}`,
     signature: "— L'équipe Synergies",
@@ -87,6 +88,7 @@ const WORDS = {
     option: (i: number) => `Option ${i}: `,
     reason: 'Reason: ',
     attendees: 'Representatives: ',
+    sends: (firm: string, name: string) => `${firm} will be represented by ${name}.`,
     expired: 'The proposal got no answer in time: you may make a new one.',
     open: (link: string) => `See the meeting: ${link}`,
     signature: '— The Synergies team',
@@ -101,6 +103,8 @@ export interface NoticeDetails {
   reason?: string | null;
   expired?: boolean;
   attendees?: { name: string; email: string }[];
+  /** Whom the proposing firm sends, with a proposal or counter-proposal. */
+  sender?: { firm: string; name: string };
 }
 
 function detailLines(d: NoticeDetails, locale: Locale): string[] {
@@ -109,6 +113,7 @@ function detailLines(d: NoticeDetails, locale: Locale): string[] {
   if (d.options?.length) lines.push('', ...d.options.map((o, i) => `${w.option(i + 1)}${when(o.start, o.end, locale)}`));
   if (d.message) lines.push('', d.message);
   if (d.reason) lines.push('', `${w.reason}${d.reason}`);
+  if (d.sender) lines.push('', w.sends(d.sender.firm, d.sender.name));
   if (d.attendees?.length) lines.push('', `${w.attendees}${d.attendees.map((a) => a.name).join(', ')}`);
   if (d.expired) lines.push('', w.expired);
   return lines;

@@ -8,7 +8,7 @@ import { conflict, forbidden, notFound, unprocessable, versionConflict } from '.
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
 import { actsForFirm, canSeeBooking, facilitates, isBookingParty } from '@synergies/shared';
 import type { SynergyService } from '../synergies/service';
-import { BOOKING_TIME_ZONE, loadContext, notify } from './notices';
+import { BOOKING_TIME_ZONE, loadContext, notify, type BookingContext } from './notices';
 import * as repo from './repository';
 import { checkOptions, expiryOf, nextSynergyStatus, subjectKey } from './rules';
 import type { RawSql } from '../../infra/db';
@@ -156,7 +156,9 @@ export class BookingService {
           representativeId,
           at: now,
         });
-        await notify(this.ctx, tx, await loadContext(tx, b), 'proposed', [input.recipientId], { options, message: input.message });
+        const context = await loadContext(tx, b);
+        const sender = await this.sender(tx, context, proposerId, representativeId);
+        await notify(this.ctx, tx, context, 'proposed', [input.recipientId], { options, message: input.message, sender });
         return b.id;
       });
     } catch (error) {
@@ -245,6 +247,12 @@ export class BookingService {
    * The other side attends through the representative named with the proposal being accepted;
    * if that person has left the firm since, through the member who made the proposal.
    */
+  /** The proposing firm and the person it sends, in words for the other firm's email. */
+  private async sender(sql: RawSql, context: BookingContext, firm: string, representativeId: string) {
+    const person = (await repo.membersOf(sql, [firm])).find((m) => m.id === representativeId);
+    return person ? { firm: context.names.get(firm) ?? '', name: person.display_name } : undefined;
+  }
+
   private async namedBy(b: repo.BookingRow, firm: string): Promise<string> {
     const named = (await repo.namedRepresentatives(this.sql, b.id)).find((r) => r.organisation_id === firm);
     if (!named) return b.created_by!;
@@ -292,7 +300,8 @@ export class BookingService {
         representativeId,
         at: now,
       });
-      await notify(this.ctx, tx, await loadContext(tx, updated), 'countered', [other], { options, message });
+      const context = await loadContext(tx, updated);
+      await notify(this.ctx, tx, context, 'countered', [other], { options, message, sender: await this.sender(tx, context, firm, representativeId) });
     });
   }
 
