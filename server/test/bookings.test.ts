@@ -390,6 +390,9 @@ describe('event meetings', () => {
         location: 'Rendez-vous du Revermont, Table 1',
       }),
     );
+    // Each meeting once, booked or from an event.
+    expect(agenda.filter((e: { eventId: string | null }) => e.eventId === event!.id)).toHaveLength(1);
+    expect(new Set(agenda.map((e: { kind: string; id: string }) => `${e.kind}-${e.id}`)).size).toBe(agenda.length);
     const suggestions = (
       await t.call(firms.A.member, 'GET', `/bookings/suggestions?organisationId=${firms.C.id}&days=14&limit=20&durationMinutes=30`)
     ).json() as { startsAt: string; endsAt: string }[];
