@@ -1,5 +1,6 @@
 export * from './siret';
 export * from './units';
+export * from './clock';
 export * from './geo';
 export * from './synergy-title';
 export * from './policy';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FigureYear, Id, IdParams } from './common';
+import { minutesOfDay } from '../clock';
 
 /**
  * Business-meeting events ("rendez-vous d'affaires") of a zone: the setup facilitators edit, the
@@ -20,8 +21,6 @@ export const MeetingKey = z
   .regex(/^[A-Za-z0-9_-]+$/, 'Lettres, chiffres, « - » et « _ »');
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Heure attendue au format HH:MM');
 
-const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-
 export const MeetingSlot = z.object({ id: MeetingKey, start: ClockTime, durationMinutes: z.number().int().min(5).max(240) });
 export const MeetingSession = z.object({ id: MeetingKey, name: z.string().trim().max(80).default(''), slots: z.array(MeetingSlot).min(1).max(60) });
 
@@ -39,7 +38,7 @@ function checkTimeline(sessions: SessionsInput, ctx: z.RefinementCtx) {
       const path = [k, 'slots', i];
       if (seen.has(slot.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `Créneau « ${slot.id} » en double` });
       seen.add(slot.id);
-      const start = minutesOf(slot.start);
+      const start = minutesOfDay(slot.start);
       if (start < previousEnd)
         ctx.addIssue({ code: 'custom', path: [...path, 'start'], message: 'Ce créneau chevauche le précédent', params: { reason: 'slot_overlap' } });
       previousEnd = start + slot.durationMinutes;

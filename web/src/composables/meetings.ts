@@ -1,9 +1,7 @@
 import type { AgendaMeetingView, MeetingEventView, MeetingRequestView, ScheduleView } from '../api';
+import { clockTime, minutesOfDay } from '@synergies/shared';
 
 export const PRIORITIES = [1, 2, 3, 4, 5] as const;
-
-const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /**
  * The UTC instant of a wall-clock time in Paris on a date, with its offset
@@ -35,7 +33,7 @@ export interface QuickSessions {
 
 export function quickSessions(q: QuickSessions, names: { morning: string; afternoon: string }): MeetingEventView['sessions'] {
   const make = (prefix: string, start: string, count: number) =>
-    Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}`, start: clock(minutes(start) + i * q.duration), durationMinutes: q.duration }));
+    Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}`, start: clockTime(minutesOfDay(start) + i * q.duration), durationMinutes: q.duration }));
   const sessions = [{ id: 'matin', name: names.morning, slots: make('m', q.morningStart, q.morningSlots) }];
   if (q.afternoonSlots > 0 && q.afternoonStart)
     sessions.push({ id: 'apres-midi', name: names.afternoon, slots: make('a', q.afternoonStart, q.afternoonSlots) });
@@ -80,7 +78,7 @@ export function scheduleGrid(
       slotId: slot.id,
       sessionName: sessionLabel(session, sessionNames),
       start: slot.start,
-      end: clock(minutes(slot.start) + slot.durationMinutes),
+      end: clockTime(minutesOfDay(slot.start) + slot.durationMinutes),
       cells: event.tables.map((table) => at.get(`${slot.id}|${table.id}`) ?? null),
     })),
   );

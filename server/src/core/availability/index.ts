@@ -1,4 +1,5 @@
 import { zonedToUtc } from '../scheduler/outputs/times';
+import { clockTime, minutesOfDay } from '@synergies/shared';
 
 /**
  * When firms can meet: weekly opening hours on the zone's wall clock, days off, and the meetings
@@ -27,9 +28,6 @@ export const DEFAULT_WEEKLY: readonly WeeklySlot[] = [1, 2, 3, 4, 5].flatMap((we
   { weekday, start: '13:30', end: '18:00' },
 ]);
 
-const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-const clockOf = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-
 /** The wall-clock date, ISO weekday and minute of the day of an instant in a zone. */
 export function localParts(instant: Date, timeZone: string): { date: string; weekday: number; minutes: number } {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -56,12 +54,13 @@ export function withinAvailability(option: Interval, availability: FirmAvailabil
   const sameDay = to.date === from.date || (to.minutes === 0 && option.end.getTime() - option.start.getTime() <= 24 * 3600_000);
   if (!sameDay || availability.unavailableDays.includes(from.date)) return false;
   const endMinutes = to.date === from.date ? to.minutes : 24 * 60;
-  return availability.weekly.some((s) => s.weekday === from.weekday && minutesOf(s.start) <= from.minutes && endMinutes <= minutesOf(s.end));
+  return availability.weekly.some((s) => s.weekday === from.weekday && minutesOfDay(s.start) <= from.minutes && endMinutes <= minutesOfDay(s.end));
 }
 
 /** Intersection of two firms' slots of a weekday, as minute ranges. */
 function commonRanges(a: FirmAvailability, b: FirmAvailability, weekday: number): [number, number][] {
-  const ranges = (f: FirmAvailability) => f.weekly.filter((s) => s.weekday === weekday).map((s) => [minutesOf(s.start), minutesOf(s.end)] as [number, number]);
+  const ranges = (f: FirmAvailability) =>
+    f.weekly.filter((s) => s.weekday === weekday).map((s) => [minutesOfDay(s.start), minutesOfDay(s.end)] as [number, number]);
   const out: [number, number][] = [];
   for (const [s1, e1] of ranges(a)) {
     for (const [s2, e2] of ranges(b)) {
@@ -107,7 +106,7 @@ export function suggestOptions(input: SuggestionInput): Interval[] {
     let today = 0;
     for (const [from, to] of commonRanges(a, b, weekday)) {
       for (let m = Math.ceil(from / step) * step; m + input.durationMinutes <= to && today < perDay && out.length < input.limit; m += step) {
-        const start = new Date(zonedToUtc(date, clockOf(m), input.timeZone));
+        const start = new Date(zonedToUtc(date, clockTime(m), input.timeZone));
         const option = { start, end: new Date(start.getTime() + input.durationMinutes * 60_000) };
         if (start < input.notBefore || input.busy.some((x) => overlaps(x, option))) continue;
         out.push(option);

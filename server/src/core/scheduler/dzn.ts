@@ -1,4 +1,5 @@
 import type { SchedulingEvent } from './event-format';
+import { clockTime } from '@synergies/shared';
 
 /**
  * Reader for the Girona B2B instances (MiniZinc .dzn, Bofill et al., JAIR 2022): nBusiness,
@@ -68,12 +69,11 @@ export function parseDzn(text: string, name = 'Girona instance'): SchedulingEven
   const checkSlot = (s: number, where: string) => {
     if (s < 1 || s > nTotalSlots) throw new DznError(`${where}: slot ${s} outside 1..${nTotalSlots}`);
   };
-  const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   const sessions: SchedulingEvent['sessions'] = [];
-  const morning = Array.from({ length: nMorningSlots }, (_, i) => ({ id: slot(i + 1), start: clock(9 * 60 + 20 * i), durationMinutes: 20 }));
+  const morning = Array.from({ length: nMorningSlots }, (_, i) => ({ id: slot(i + 1), start: clockTime(9 * 60 + 20 * i), durationMinutes: 20 }));
   const afternoon = Array.from({ length: nTotalSlots - nMorningSlots }, (_, i) => ({
     id: slot(nMorningSlots + i + 1),
-    start: clock(14 * 60 + 20 * i),
+    start: clockTime(14 * 60 + 20 * i),
     durationMinutes: 20,
   }));
   if (morning.length > 0) sessions.push({ id: 'morning', name: 'Morning', slots: morning });

@@ -1,4 +1,5 @@
 import { schedulingEventSchema, type EventInput, type SchedulingEvent } from './event-format';
+import { clockTime } from '@synergies/shared';
 
 /**
  * Test and demo scenario builder: `scenario({ firms: ['a', 'b'], slots: [3, 2], tables: 2,
@@ -17,12 +18,11 @@ export interface ScenarioInput {
 }
 
 export function scenario(input: ScenarioInput): SchedulingEvent {
-  const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   const prefixes = ['m', 'a', 'e'];
   const starts = [9 * 60, 14 * 60, 18 * 60];
   const sessions = input.slots.map((n, k) => ({
     id: ['morning', 'afternoon', 'evening'][k]!,
-    slots: Array.from({ length: n }, (_, i) => ({ id: `${prefixes[k]}${i + 1}`, start: clock(starts[k]! + 20 * i), durationMinutes: 20 })),
+    slots: Array.from({ length: n }, (_, i) => ({ id: `${prefixes[k]}${i + 1}`, start: clockTime(starts[k]! + 20 * i), durationMinutes: 20 })),
   }));
   const tables = typeof input.tables === 'number' ? Array.from({ length: input.tables }, (_, i) => ({ id: `T${i + 1}` })) : input.tables;
   const requests = input.meetings.map((m, i) =>

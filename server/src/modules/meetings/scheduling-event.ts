@@ -1,6 +1,7 @@
 import type { MeetingEvent, MeetingRequest, ScheduleRun } from '@synergies/shared';
 import { slotTimes, type ScheduledMeeting, type ScheduleStats, type SchedulingEvent, type UnscheduledRequest } from '../../core/scheduler';
 import type { EventRow, ParticipantRow, RequestRow } from './repository';
+import { clockTime, minutesOfDay } from '@synergies/shared';
 
 /** Pure translations between the database rows, the scheduler's event and the API's views. */
 
@@ -53,17 +54,14 @@ export function toSchedulingEvent(event: EventRow, participants: readonly Partic
   };
 }
 
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
 /** Gaps between sessions (the lunch break), from the last slot's end to the next session's start. */
 export function breaksOf(sessions: EventRow['sessions']): MeetingEvent['breaks'] {
   const out: MeetingEvent['breaks'] = [];
   for (let k = 1; k < sessions.length; k++) {
     const last = sessions[k - 1]!.slots.at(-1)!;
-    const end = minutesOf(last.start) + last.durationMinutes;
-    const next = minutesOf(sessions[k]!.slots[0]!.start);
-    if (next > end) out.push({ afterSession: sessions[k - 1]!.id, start: clock(end), end: clock(next) });
+    const end = minutesOfDay(last.start) + last.durationMinutes;
+    const next = minutesOfDay(sessions[k]!.slots[0]!.start);
+    if (next > end) out.push({ afterSession: sessions[k - 1]!.id, start: clockTime(end), end: clockTime(next) });
   }
   return out;
 }
