@@ -17,14 +17,14 @@
 import { readFileSync } from 'node:fs';
 import { seededRandom } from '@synergies/shared';
 import {
+  benchFirm,
+  caseOffer,
   COMMON_SECTORS,
   KnowledgeBase,
-  naceClassToNaf,
   parseMaestriCsv,
   rankPotentialTakers,
   type KnowledgeCase,
   type MatchDeclaration,
-  type MatchOrganisation,
 } from '../../server/src/core/matching/index';
 import { FRENCH_OFFERS } from './offers-fr';
 
@@ -71,30 +71,11 @@ function shuffle<T>(list: T[], random: () => number): T[] {
   return copy;
 }
 
-const firm = (id: string, nace: string): MatchOrganisation => ({ id, zoneId: 'bench', nafCode: naceClassToNaf(nace), location: null, name: id });
-
+/** The offer as a firm writes it: a title and a category, without its waste code unless asked. */
 function offer(c: KnowledgeCase, lang: 'fr' | 'en'): MatchDeclaration {
   const description = c.wasteDescription.split(' — ')[0]!;
   const [french, category] = FRENCH_OFFERS[description] ?? [description, 'materials'];
-  return {
-    id: `offer-${c.id}`,
-    organisationId: 'provider',
-    zoneId: 'bench',
-    kind: 'offer',
-    title: lang === 'fr' ? french : description,
-    description: '',
-    categoryCode: category,
-    wasteCode: withCodes ? c.ewcCode : null,
-    quantity: null,
-    unit: 't',
-    frequency: 'yearly',
-    availableFrom: null,
-    availableUntil: null,
-    hazardous: c.hazardous,
-    status: 'active',
-    location: null,
-    organisationNaf: naceClassToNaf(c.providerNace[0] ?? '0000'),
-  };
+  return caseOffer(c, { title: lang === 'fr' ? french : description, categoryCode: category, wasteCode: withCodes ? c.ewcCode : null });
 }
 
 const full = new KnowledgeBase(cases);
@@ -124,9 +105,9 @@ for (const publication of publications) {
       random,
     ).slice(0, FIRMS - 2);
     const zone = [
-      firm('provider', c.providerNace[0] ?? '0000'),
-      firm('receiver', c.receiverNace[0]!.padEnd(4, '0')),
-      ...distractors.map((code, k) => firm(`firm-${k}`, code)),
+      benchFirm('provider', c.providerNace[0] ?? '0000'),
+      benchFirm('receiver', c.receiverNace[0]!.padEnd(4, '0')),
+      ...distractors.map((code, k) => benchFirm(`firm-${k}`, code)),
     ];
     for (const [name, variant] of Object.entries(variants)) {
       const cpu = process.cpuUsage();

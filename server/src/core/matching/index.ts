@@ -20,7 +20,7 @@ export { offerIsHazardous, needAcceptsHazardous } from './signals/hazard';
 export { KnowledgeBase, validatedCase, type KnowledgeCase, type Taker, type TakerQuery, type MatchLevel } from './knowledge/knowledge-base';
 export { parseMaestriCsv, shortReference } from './knowledge/maestri';
 export { parseCsv, parseCsvObjects } from './knowledge/csv';
-export { evaluateTakers, groupKey, COMMON_SECTORS, type EvaluationResult } from './knowledge/evaluation';
+export { evaluateTakers, groupKey, caseOffer, benchFirm, COMMON_SECTORS, type EvaluationResult } from './knowledge/evaluation';
 export { nafToNaceClass, nafDivision, naceClassToNaf, naceAffinity, naceNearness, NEAR_AFFINITY } from './knowledge/nace';
 export { sectorEvidence, offerConcepts, PUBLIC_RULES, type EvidenceItem, type SectorEvidence } from './knowledge/evidence';
 export { LEXICON, Lexicon, type ConceptWeights } from './knowledge/lexicon/lexicon';

@@ -79,11 +79,11 @@ export function evaluateTakers(
     ).slice(0, firms - 1);
     const receiverClass = c.receiverNace[0]!.padEnd(4, '0');
     const organisations: MatchOrganisation[] = [
-      firm('provider', c.providerNace[0] ?? '0000'),
-      firm('receiver', receiverClass),
-      ...distractors.map((code, k) => firm(`firm-${k}`, code)),
+      benchFirm('provider', c.providerNace[0] ?? '0000'),
+      benchFirm('receiver', receiverClass),
+      ...distractors.map((code, k) => benchFirm(`firm-${k}`, code)),
     ];
-    const offer = offerFor(c);
+    const offer = caseOffer(c);
     const ranked = rankPotentialTakers(offer, organisations, kb);
     ranks.push({ caseId: c.id, rank: pessimisticRank(ranked.map((t) => [t.organisation.id, t.support] as const)) });
     const popularity = organisations.filter((o) => o.id !== 'provider').map((o) => [o.id, sectorPopularity(kb, o.nafCode!)] as const);
@@ -97,16 +97,20 @@ export function groupKey(c: KnowledgeCase): string {
   return [c.reference, c.providerNace.join(';'), c.receiverNace.join(';'), c.ewcCodes.join(';')].join('|');
 }
 
-function offerFor(c: KnowledgeCase): MatchDeclaration {
+/**
+ * A documented exchange as the provider's offer in a one-zone benchmark; by default written
+ * with its waste code and description.
+ */
+export function caseOffer(c: KnowledgeCase, written: { title?: string; categoryCode?: string; wasteCode?: string | null } = {}): MatchDeclaration {
   return {
     id: `offer-${c.id}`,
     organisationId: 'provider',
     zoneId: 'bench',
     kind: 'offer',
-    title: `${c.ewcCode} ${c.wasteDescription}`,
+    title: written.title ?? `${c.ewcCode} ${c.wasteDescription}`,
     description: '',
-    categoryCode: 'materials',
-    wasteCode: c.ewcCode,
+    categoryCode: written.categoryCode ?? 'materials',
+    wasteCode: written.wasteCode === undefined ? c.ewcCode : written.wasteCode,
     quantity: null,
     unit: 't',
     frequency: 'yearly',
@@ -119,7 +123,8 @@ function offerFor(c: KnowledgeCase): MatchDeclaration {
   };
 }
 
-function firm(id: string, naceClass: string): MatchOrganisation {
+/** A benchmark zone's firm of one NACE class. */
+export function benchFirm(id: string, naceClass: string): MatchOrganisation {
   return { id, zoneId: 'bench', nafCode: naceClassToNaf(naceClass), location: null, name: id };
 }
 
