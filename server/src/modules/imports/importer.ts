@@ -147,6 +147,19 @@ export async function write(ctx: AppContext, zoneId: string, analysis: Analysis,
 
 const stale = () => conflict('version_conflict', "Une fiche ou une entreprise a été modifiée pendant l'import : relancez-le.");
 
+/** The one site an imported firm gets, from its row's address and coordinates. */
+function mainSite(organisationId: string, r: FirmWrite['record']): repo.SiteInsert {
+  return {
+    organisation_id: organisationId,
+    name: 'Site principal',
+    address: r.address ?? '',
+    postal_code: r.postalCode ?? '',
+    city: r.city ?? '',
+    latitude: r.latitude ?? null,
+    longitude: r.longitude ?? null,
+  };
+}
+
 async function writeFirms(ctx: AppContext, tx: RawTransaction, zoneId: string, writes: FirmWrite[], progress: (n: number) => Promise<void>) {
   const now = ctx.now();
   let done = 0;
@@ -171,15 +184,7 @@ async function writeFirms(ctx: AppContext, tx: RawTransaction, zoneId: string, w
       );
       await repo.insertSites(
         tx,
-        fresh.map(({ record: r }) => ({
-          organisation_id: ids.get(r.siret!)!,
-          name: 'Site principal',
-          address: r.address ?? '',
-          postal_code: r.postalCode ?? '',
-          city: r.city ?? '',
-          latitude: r.latitude ?? null,
-          longitude: r.longitude ?? null,
-        })),
+        fresh.map(({ record }) => mainSite(ids.get(record.siret!)!, record)),
       );
       touched.push(...ids.values());
     }
@@ -192,18 +197,7 @@ async function writeFirms(ctx: AppContext, tx: RawTransaction, zoneId: string, w
       if (Object.keys(sitePatch).length) {
         if (siteId) await repo.updateSite(tx, siteId, sitePatch);
         else {
-          const r = w.record;
-          await repo.insertSites(tx, [
-            {
-              organisation_id: id,
-              name: 'Site principal',
-              address: r.address ?? '',
-              postal_code: r.postalCode ?? '',
-              city: r.city ?? '',
-              latitude: r.latitude ?? null,
-              longitude: r.longitude ?? null,
-            },
-          ]);
+          await repo.insertSites(tx, [mainSite(id, w.record)]);
         }
       }
       touched.push(id);
