@@ -145,6 +145,43 @@ describe('resume', () => {
     second.close();
   });
 
+  it('serves a resume from the memory of a room still open on the instance, and from the table once it is past that memory', async () => {
+    const other = await anotherInstance({ recentPerRoom: 3 });
+    const room = roomName.zone(s.zoneId);
+    const keeper = await connect(s.memberB, other.url);
+    await keeper.subscribe(room);
+    const leaver = await connect(s.memberA, other.url);
+    const { seq: start } = (await leaver.subscribe(room)) as { seq: number };
+    leaver.close();
+    await leaver.closed;
+
+    const missed = [await publish(room, phase(1)), await publish(room, phase(2))];
+    await keeper.waitForSeq(room, missed[1]!);
+    const fromMemory = other.app.realtime.stats.resumesFromMemory;
+    const back = await connect(s.memberA, other.url);
+    const during = publish(room, phase(3));
+    expect(await back.subscribe(room, start)).toMatchObject({ type: 'ok' });
+    const live = await during;
+    await back.waitForSeq(room, live);
+    expect(other.app.realtime.stats.resumesFromMemory).toBe(fromMemory + 1);
+    expect(back.seqs(room)).toEqual([...missed, live]);
+    expect(back.received.filter((m) => m.type === 'event')[0]).toMatchObject({ event: { phase: 'phase-1' } });
+    back.close();
+    await back.closed;
+
+    // Seven more: the memory keeps the latest three to six, so this resume reads the table.
+    const later = [];
+    for (let i = 0; i < 7; i++) later.push(await publish(room, phase(10 + i)));
+    await keeper.waitForSeq(room, later[6]!);
+    const again = await connect(s.memberA, other.url);
+    await again.subscribe(room, live);
+    await again.waitForSeq(room, later[6]!);
+    expect(other.app.realtime.stats.resumesFromMemory).toBe(fromMemory + 1);
+    expect(again.seqs(room)).toEqual(later);
+    again.close();
+    keeper.close();
+  });
+
   it('tells a client too far behind to reload', async () => {
     const other = await anotherInstance({ maxReplay: 3 });
     const room = roomName.user(s.memberB.id);

@@ -16,10 +16,18 @@ export interface HubOptions {
   maxBufferedBytes: number;
   /** Told to clients in `bye` on shutdown. */
   resumeAfterMs: number;
+  /** Latest events each active room keeps in memory, so that a resume reads nothing from the database. */
+  recentPerRoom: number;
   log: { warn: (o: object, m: string) => void; error: (o: object, m: string) => void };
 }
 
-export const DEFAULT_HUB_OPTIONS: Omit<HubOptions, 'log'> = { maxReplay: 1000, heartbeatMs: 20_000, maxBufferedBytes: 4 * 1024 * 1024, resumeAfterMs: 500 };
+export const DEFAULT_HUB_OPTIONS: Omit<HubOptions, 'log'> = {
+  maxReplay: 1000,
+  heartbeatMs: 20_000,
+  maxBufferedBytes: 4 * 1024 * 1024,
+  resumeAfterMs: 500,
+  recentPerRoom: 256,
+};
 
 const PAGE = 500;
 const TITLES: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 429: 'Too Many Requests', 500: 'Internal Server Error' };
@@ -41,10 +49,18 @@ interface Client {
   alive: boolean;
 }
 
+interface Delivered {
+  event: StoredEvent;
+  frame: Buffer;
+}
+
 interface Room {
   clients: Set<Client>;
   /** Last sequence read from the table and handed to the room's clients. */
   lastDelivered: number;
+  /** The events after `recentAfter` up to `lastDelivered`, gapless: resumes within them are served from here. */
+  recent: Delivered[];
+  recentAfter: number;
   ready: Promise<void>;
   fetching: boolean;
   /** A NOTIFY arrived during a fetch: fetch again. */
@@ -65,7 +81,7 @@ export class RealtimeHub {
   private closing = false;
   readonly options: HubOptions;
   /** Counters for tests, benchmarks and logs. */
-  readonly stats = { slowClientsCut: 0, deadClientsCut: 0, listenerConnects: 0 };
+  readonly stats = { slowClientsCut: 0, deadClientsCut: 0, listenerConnects: 0, resumesFromMemory: 0 };
 
   constructor(
     private readonly sql: postgres.Sql,
@@ -189,8 +205,15 @@ export class RealtimeHub {
     client.subscriptions.set(room, sub);
     const state = this.join(client, room);
     await state.ready;
-    const { lastSeq, oldestSeq } = await roomPosition(this.sql, room);
     if (client.subscriptions.get(room) !== sub) return; // unsubscribed or resubscribed meanwhile
+    if (since !== undefined && (await this.resumeFromMemory(client, sub, state, since))) {
+      if (client.subscriptions.get(room) !== sub) return;
+      this.send(client, { type: 'ok', uid, role, seq: sub.lastSent });
+      this.goLive(client, sub);
+      return;
+    }
+    const { lastSeq, oldestSeq } = await roomPosition(this.sql, room);
+    if (client.subscriptions.get(room) !== sub) return;
     sub.lastSent = lastSeq;
     if (since !== undefined && since < lastSeq) {
       const missed = lastSeq - since;
@@ -202,11 +225,9 @@ export class RealtimeHub {
         for (let after = since; after < lastSeq;) {
           const page = await readEventsAfter(this.sql, room, after, Math.min(PAGE, lastSeq - after));
           if (page.length === 0) break;
-          // The replay is bounded (maxReplay), so it bypasses the slow-client limit but waits
-          // for each page to reach the kernel before reading the next.
-          await this.sendPage(
+          await this.sendReplay(
             client,
-            page.filter((e) => e.seq <= lastSeq),
+            page.filter((e) => e.seq <= lastSeq).map((e) => JSON.stringify(eventMessage(e))),
           );
           after = page[page.length - 1]!.seq;
         }
@@ -217,17 +238,63 @@ export class RealtimeHub {
     }
     if (client.subscriptions.get(room) !== sub) return;
     this.send(client, { type: 'ok', uid, role, seq: lastSeq });
+    this.goLive(client, sub);
+  }
+
+  /** Ends the replay: the live events that waited are sent, those already replayed are dropped by sequence. */
+  private goLive(client: Client, sub: Subscription): void {
     const buffered = sub.buffer ?? [];
     sub.buffer = null;
     for (const e of buffered) this.deliver(client, sub, e);
   }
 
+  /**
+   * A resume whose missed events this instance still holds: they are sent from memory, with no
+   * read; live events wait in the subscription's buffer meanwhile. False when the events are
+   * not all here (the database path then decides: replay, or reload).
+   */
+  private async resumeFromMemory(client: Client, sub: Subscription, state: Room, since: number): Promise<boolean> {
+    if (since < state.recentAfter || since > state.lastDelivered) return false;
+    if (state.lastDelivered - since > this.options.maxReplay) return false;
+    const first = state.recent.length - (state.lastDelivered - since);
+    if (first < state.recent.length && state.recent[first]!.event.seq !== since + 1) return false;
+    // Taken in the same tick as the check: a fetch cannot slip between the two.
+    const frames = state.recent.slice(first).map((d) => d.frame);
+    sub.lastSent = state.lastDelivered;
+    this.stats.resumesFromMemory++;
+    await this.sendReplay(client, frames);
+    return true;
+  }
+
+  private remember(state: Room, delivered: Delivered): void {
+    const cap = this.options.recentPerRoom;
+    if (cap <= 0) {
+      state.recentAfter = delivered.event.seq;
+      return;
+    }
+    state.recent.push(delivered);
+    // Trimmed in batches: one splice per `cap` events rather than a shift per event.
+    if (state.recent.length > 2 * cap) {
+      state.recent.splice(0, state.recent.length - cap);
+      state.recentAfter = state.recent[0]!.event.seq - 1;
+    }
+  }
+
   private join(client: Client, room: RoomName): Room {
     let state = this.rooms.get(room);
     if (!state) {
-      const created: Room = { clients: new Set(), lastDelivered: 0, ready: Promise.resolve(), fetching: false, again: false };
+      const created: Room = {
+        clients: new Set(),
+        lastDelivered: 0,
+        recent: [],
+        recentAfter: 0,
+        ready: Promise.resolve(),
+        fetching: false,
+        again: false,
+      };
       created.ready = roomPosition(this.sql, room).then(({ lastSeq }) => {
         created.lastDelivered = lastSeq;
+        created.recentAfter = lastSeq;
         // NOTIFYs that came while the position was read.
         if (created.again) void this.fetch(room, created);
       });
@@ -277,6 +344,7 @@ export class RealtimeHub {
             state.lastDelivered = e.seq;
             // Serialised once for the whole room.
             const frame = Buffer.from(JSON.stringify(eventMessage(e)));
+            this.remember(state, { event: e, frame });
             for (const client of state.clients) {
               const sub = client.subscriptions.get(room);
               if (sub) this.deliver(client, sub, e, frame);
@@ -302,14 +370,15 @@ export class RealtimeHub {
     sub.lastSent = e.seq;
   }
 
-  private sendPage(client: Client, page: StoredEvent[]): Promise<void> {
+  /**
+   * A replay is bounded (maxReplay), so it bypasses the slow-client limit, but it waits until
+   * its frames reach the kernel: the next page, or the live events, then start from an empty buffer.
+   */
+  private sendReplay(client: Client, frames: (string | Buffer)[]): Promise<void> {
     const { socket } = client;
     return new Promise((resolve) => {
-      if (page.length === 0 || socket.readyState !== socket.OPEN) return resolve();
-      page.forEach((e, i) => {
-        const data = JSON.stringify(eventMessage(e));
-        socket.send(data, i === page.length - 1 ? () => resolve() : undefined);
-      });
+      if (frames.length === 0 || socket.readyState !== socket.OPEN) return resolve();
+      frames.forEach((frame, i) => socket.send(frame, { binary: false }, i === frames.length - 1 ? () => resolve() : undefined));
     });
   }
 
