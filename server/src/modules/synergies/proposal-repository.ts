@@ -136,36 +136,47 @@ export async function retireInZone(sql: Sql, zoneId: string | null, keep: string
  */
 export async function supersedeSmallerGroups(sql: Sql, newGroupIds: string[], reasonPrefix: string, nowIso: string): Promise<number> {
   if (newGroupIds.length === 0) return 0;
-  const replaced = await sql<{ old_id: string; new_id: string }[]>`
+  // An old group is inside a new one when they share as many declarations as the old one has:
+  // counted once per (new, old) pair, where a subset test per row grew with the square of a
+  // busy zone's links (seconds per card at a workshop).
+  const found = await sql<{ old_id: string; new_id: string; version: number; status: string }[]>`
     with groups as (select s.id, s.zone_id from synergies s where s.id = any(${newGroupIds}::uuid[])),
-    pairs as (
-      select distinct on (old.id) old.id as old_id, g.id as new_id
+    shared as (
+      select g.id as new_id, od.synergy_id as old_id, count(*) as n
       from groups g
       join synergy_declarations nd on nd.synergy_id = g.id
       join synergy_declarations od on od.declaration_id = nd.declaration_id and od.synergy_id <> g.id
-      join synergies old on old.id = od.synergy_id
-      where old.kind = 'mutualisation' and old.origin = 'engine' and old.status in ('proposed', 'under_discussion') and old.zone_id = g.zone_id
-        and not exists (
-          select 1 from synergy_declarations x where x.synergy_id = old.id
-            and x.declaration_id not in (select declaration_id from synergy_declarations y where y.synergy_id = g.id))
-      order by old.id, g.id
+      group by g.id, od.synergy_id
     )
-    select old_id, new_id from pairs`;
+    select distinct on (old.id) old.id as old_id, sh.new_id, old.version, old.status
+    from shared sh
+    join groups g on g.id = sh.new_id
+    join synergies old on old.id = sh.old_id
+    where old.kind = 'mutualisation' and old.origin = 'engine' and old.status in ('proposed', 'under_discussion') and old.zone_id = g.zone_id
+      and sh.n = (select count(*) from synergy_declarations x where x.synergy_id = old.id)
+    order by old.id, sh.new_id`;
+  if (found.length === 0) return 0;
+  // Retired only at the version read: a group a facilitator moved on meanwhile stays.
+  const retired = await sql<{ id: string }[]>`
+    update synergies s set status = 'dropped', drop_reason = ${reasonPrefix} || ': ' || r.new_id, updated_at = ${nowIso}, version = s.version + 1
+    from jsonb_to_recordset(${JSON.stringify(found)}::jsonb) as r(old_id uuid, new_id uuid, version int)
+    where s.id = r.old_id and s.version = r.version
+    returning s.id`;
+  const ids = new Set(retired.map((r) => r.id));
+  const replaced = found.filter((f) => ids.has(f.old_id));
   if (replaced.length === 0) return 0;
   const values = JSON.stringify(replaced);
-  await sql`
-    update synergy_parties np set accepted_at = op.accepted_at
-    from jsonb_to_recordset(${values}::jsonb) as r(old_id uuid, new_id uuid), synergy_parties op
-    where op.synergy_id = r.old_id and np.synergy_id = r.new_id and np.organisation_id = op.organisation_id
-      and op.accepted_at is not null and np.accepted_at is null`;
-  await sql`
-    insert into synergy_events (synergy_id, type, from_status, to_status, note, at)
-    select r.old_id, 'superseded', s.status, 'dropped', r.new_id::text, ${nowIso}
-    from jsonb_to_recordset(${values}::jsonb) as r(old_id uuid, new_id uuid) join synergies s on s.id = r.old_id`;
-  await sql`
-    update synergies s set status = 'dropped', drop_reason = ${reasonPrefix} || ': ' || r.new_id, updated_at = ${nowIso}, version = version + 1
-    from jsonb_to_recordset(${values}::jsonb) as r(old_id uuid, new_id uuid)
-    where s.id = r.old_id`;
+  await Promise.all([
+    sql`
+      update synergy_parties np set accepted_at = op.accepted_at
+      from jsonb_to_recordset(${values}::jsonb) as r(old_id uuid, new_id uuid), synergy_parties op
+      where op.synergy_id = r.old_id and np.synergy_id = r.new_id and np.organisation_id = op.organisation_id
+        and op.accepted_at is not null and np.accepted_at is null`,
+    sql`
+      insert into synergy_events (synergy_id, type, from_status, to_status, note, at)
+      select r.old_id, 'superseded', r.status::synergy_status, 'dropped', r.new_id::text, ${nowIso}
+      from jsonb_to_recordset(${values}::jsonb) as r(old_id uuid, new_id uuid, status text)`,
+  ]);
   return replaced.length;
 }
 
