@@ -165,8 +165,11 @@ export class MatchingService {
     const unnamed = [...new Set(proposals.flatMap((p) => p.organisationIds))].filter((id) => !orgNames.has(id));
     for (const row of await repo.organisationNames(this.ctx.db, unnamed)) orgNames.set(row.id, row.name);
     return this.ctx.db.$client.begin(async (tx) => {
-      await repo.skipDurableCommit(tx);
-      const outcome = await saveProposals(tx, { proposals, declarations, orgNames, retire, now: this.ctx.now() });
+      // Pipelined: the setting travels with the first statement of the save.
+      const [, outcome] = await Promise.all([
+        repo.skipDurableCommit(tx),
+        saveProposals(tx, { proposals, declarations, orgNames, retire, now: this.ctx.now() }),
+      ]);
       if (outcome.created > 0) await announceProposals(tx, [...declarations.keys()], this.ctx.now());
       return outcome;
     });

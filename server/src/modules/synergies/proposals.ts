@@ -215,15 +215,18 @@ async function notifyNewProposals(sql: Sql, synergyIds: string[], now: Date): Pr
       created_at: now.toISOString(),
     })),
   );
-  for (const [userId, ids] of perUser) {
-    await publishEvent(sql, roomName.user(userId), {
-      type: 'notification.created',
-      notificationType: NEW_PROPOSALS,
-      text: '',
-      synergyId: ids.length === 1 ? ids[0]! : null,
-      createdAt: now.toISOString(),
-    });
-  }
+  // One room each: pipelined on the transaction's connection.
+  await Promise.all(
+    [...perUser].map(([userId, ids]) =>
+      publishEvent(sql, roomName.user(userId), {
+        type: 'notification.created',
+        notificationType: NEW_PROPOSALS,
+        text: '',
+        synergyId: ids.length === 1 ? ids[0]! : null,
+        createdAt: now.toISOString(),
+      }),
+    ),
+  );
 }
 
 /** The notification type of new engine suggestions. */
