@@ -5,7 +5,7 @@
  * budget. Both costs grow with the nonzeros; the rates below were measured on the Girona instances
  * (bench/scheduler) and are kept cautious, as the machine may be loaded.
  */
-const OVERRUN_BASE_SECONDS = 0.3;
+const OVERRUN_BASE_SECONDS = 0.4;
 const OVERRUN_SECONDS_PER_NONZERO = 5e-6;
 const USEFUL_BASE_SECONDS = 0.05;
 const USEFUL_SECONDS_PER_NONZERO = 2.5e-5;
