@@ -187,9 +187,10 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
     }
     breaksLowerBound = Math.max(breaksLowerBound, r.lowerBound);
   }
-  if (state.totalBreaks > Math.max(0, breaksLowerBound) && remaining() > 0.5) {
+  if (state.totalBreaks > Math.max(0, breaksLowerBound) && milpAllowed && remaining() > 0.5) {
     // Time left, as the MILP was too large to answer within it: more local search, which continues
-    // from the schedule in hand (never worse) before fresh runs.
+    // from the schedule in hand (never worse) before fresh runs. (Beyond MAX_SLOT_MILP_COLUMNS the
+    // search already had its share and no MILP was planned, so the answer comes at once as before.)
     const wasFair = fair();
     const more = portfolio(problem, held, state, { fairness, timer, seed: seed + 2, deadline: timer() + remaining() * 1000 });
     if (more !== state && more.totalBreaks < state.totalBreaks && isFullyHeld(more, held) && (more.breakSpread() <= fairness || !wasFair)) state = more;
