@@ -95,7 +95,7 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
     // Girona semantics: all requests or nothing, under the fairness bound. Ask the MILP for a full
     // schedule; when it proves there is none, ask again without fairness to say which rule blocks.
     if (milpAllowed) {
-      const r = await solveSlotMilp({ problem, meetings: eligible, fairness, timeLimitSeconds: remaining() * 0.9 });
+      const r = await solveSlotMilp({ problem, meetings: eligible, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining });
       if (r.slots) {
         state.restore(r.slots);
         allHeld = true;
@@ -103,7 +103,9 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
         weightProven = minMeetingsProven = true;
       } else if (r.infeasible) {
         const loose =
-          remaining() > 0.3 ? await solveSlotMilp({ problem, meetings: eligible, fairness: problem.nSlots, timeLimitSeconds: remaining() * 0.9 }) : null;
+          remaining() > 0.3
+            ? await solveSlotMilp({ problem, meetings: eligible, fairness: problem.nSlots, timeLimitSeconds: remaining(), secondsLeft: remaining })
+            : null;
         if (loose?.slots) {
           return infeasible(
             'fairness_unsatisfiable',
@@ -125,7 +127,7 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
 
   if (!allHeld) {
     // Level 1: choose requests on the aggregated MILP, then place them.
-    const selection = options.heuristicOnly ? null : await selectRequests(problem, remaining() * 0.5);
+    const selection = options.heuristicOnly ? null : await selectRequests(problem, remaining() * 0.5, remaining);
     const candidates = selection && selection.chosen.length > 0 ? selection.chosen : eligible;
     const placed = constructSchedule(problem, candidates);
     annealFor(placed, candidates, 0.5);
@@ -155,6 +157,7 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
       fairness,
       breakCap: 0,
       timeLimitSeconds: Math.min(state.totalBreaks === 1 ? Infinity : 1.5, remaining() * share),
+      secondsLeft: remaining,
     });
     if (zero.slots) {
       state.restore(zero.slots);
@@ -173,8 +176,7 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
     }
   }
   if (state.totalBreaks > Math.max(0, breaksLowerBound) && milpAllowed && remaining() > 0.2) {
-    // HiGHS may overrun its limit a little (root LP), hence the 0.9.
-    const r = await solveSlotMilp({ problem, meetings: held, fairness, timeLimitSeconds: remaining() * 0.9, start: state.snapshot() });
+    const r = await solveSlotMilp({ problem, meetings: held, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining, start: state.snapshot() });
     if (r.slots) {
       const before = state.snapshot();
       const breaksBefore = state.totalBreaks;
@@ -184,6 +186,14 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
       if (wasFair && (state.totalBreaks > breaksBefore || state.breakSpread() > fairness)) state.restore(before);
     }
     breaksLowerBound = Math.max(breaksLowerBound, r.lowerBound);
+  }
+  if (state.totalBreaks > Math.max(0, breaksLowerBound) && milpAllowed && remaining() > 0.5) {
+    // Time left, as the MILP was too large to answer within it: more local search, which continues
+    // from the schedule in hand (never worse) before fresh runs. (Beyond MAX_SLOT_MILP_COLUMNS the
+    // search already had its share and no MILP was planned, so the answer comes at once as before.)
+    const wasFair = fair();
+    const more = portfolio(problem, held, state, { fairness, timer, seed: seed + 2, deadline: timer() + remaining() * 1000 });
+    if (more !== state && more.totalBreaks < state.totalBreaks && isFullyHeld(more, held) && (more.breakSpread() <= fairness || !wasFair)) state = more;
   }
   const breaksProven = state.totalBreaks <= Math.max(0, breaksLowerBound);
 

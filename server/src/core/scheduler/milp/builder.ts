@@ -44,6 +44,10 @@ export class ModelBuilder {
     return this.rowLower.length;
   }
 
+  get numNonzeros(): number {
+    return this.indices.length;
+  }
+
   toModelData<Sense>(sense: Sense, infinity: number) {
     const inf = (v: number) => (v === Infinity ? infinity : v === -Infinity ? -infinity : v);
     return {

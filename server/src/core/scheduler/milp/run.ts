@@ -1,5 +1,6 @@
 import highsLoader from 'highs';
 import type { ModelBuilder } from './builder';
+import { highsTimeLimit, tooLargeFor } from './budget';
 
 type HighsRuntime = Awaited<ReturnType<typeof highsLoader>>;
 let runtime: Promise<HighsRuntime> | undefined;
@@ -18,12 +19,20 @@ export interface MilpOutcome {
   bound: number;
 }
 
-/** Solves a model with a time limit and an optional warm start; never throws for solver outcomes. */
+const NOT_RUN: MilpOutcome = { status: 'unknown', values: null, objective: NaN, bound: NaN };
+
+/**
+ * Solves a model with a time limit and an optional warm start; never throws for solver outcomes.
+ * `secondsLeft` is the hard deadline: the time limit is cut so that HiGHS returns by then despite
+ * its overrun on large models, and a model too large to answer in that time is not run ('unknown').
+ */
 export async function runMilp(
   builder: ModelBuilder,
   sense: 'minimize' | 'maximize',
-  opts: { timeLimitSeconds: number; start?: Float64Array; relGap?: number; absGap?: number; lpOnly?: boolean },
+  opts: { timeLimitSeconds: number; secondsLeft?: () => number; start?: Float64Array; relGap?: number; absGap?: number; lpOnly?: boolean },
 ): Promise<MilpOutcome> {
+  const nonzeros = builder.numNonzeros;
+  if (opts.secondsLeft && tooLargeFor(nonzeros, opts.secondsLeft())) return NOT_RUN;
   const highs = await loadHighs();
   const data = builder.toModelData(highs.constants.objectiveSense[sense], highs.infinity);
   const { integrality, ...continuous } = data;
@@ -31,11 +40,14 @@ export async function runMilp(
   try {
     model.options.set({
       output_flag: false,
-      time_limit: Math.max(0.05, opts.timeLimitSeconds),
       mip_rel_gap: opts.relGap ?? 0,
       mip_abs_gap: opts.absGap ?? 1e-6,
     });
     if (opts.start) model.setSolution({ colValue: opts.start });
+    // Measured last: building the model and checking the warm start took time too.
+    const limit = opts.secondsLeft ? highsTimeLimit(nonzeros, opts.timeLimitSeconds, opts.secondsLeft()) : Math.max(0.05, opts.timeLimitSeconds);
+    if (limit === null) return NOT_RUN;
+    model.options.set({ time_limit: limit });
     model.run();
     const code = model.getModelStatus();
     const st = highs.constants.modelStatus;

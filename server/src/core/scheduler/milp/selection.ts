@@ -25,13 +25,14 @@ export interface SelectionResult {
  * valid upper bound for the real problem; when the slot stage then places every chosen meeting,
  * the schedule is optimal on both levels.
  */
-export async function selectRequests(problem: Problem, timeLimitSeconds: number): Promise<SelectionResult> {
+/** `secondsLeft`: seconds to the caller's hard deadline, which no HiGHS call may pass. */
+export async function selectRequests(problem: Problem, timeLimitSeconds: number, secondsLeft?: () => number): Promise<SelectionResult> {
   let withMinimums = problem.minMeetings.some((n) => n > 0);
   let { level1, z } = buildAggregated(problem, withMinimums);
   if (z.length > MAX_SELECTION_MILP_COLUMNS) {
     // The MILP does not answer in time on this size (and may overrun its limit); its LP does: the
     // LP optimum bounds the weight, and rounding the LP solution (then greedy) gives the selection.
-    const lp = await runMilp(level1, 'maximize', { timeLimitSeconds, lpOnly: true });
+    const lp = await runMilp(level1, 'maximize', { timeLimitSeconds, secondsLeft, lpOnly: true });
     const preferred = lp.values
       ? z
           .filter(([, v]) => lp.values![v]! > 1e-6)
@@ -44,12 +45,12 @@ export async function selectRequests(problem: Problem, timeLimitSeconds: number)
     const weightBound = integral ? Math.floor(bound + 1e-6) : bound;
     return { chosen, weightBound, weightOptimal: weightOf(problem, chosen) >= weightBound - 1e-6, minMeetings: 0, minMeetingsOptimal: false };
   }
-  let first = await runMilp(level1, 'maximize', { timeLimitSeconds: timeLimitSeconds * 0.6, relGap: 1e-4 });
+  let first = await runMilp(level1, 'maximize', { timeLimitSeconds: timeLimitSeconds * 0.6, secondsLeft, relGap: 1e-4 });
   if (first.status === 'infeasible' && withMinimums) {
     // The participants' minimum numbers of meetings cannot all be met: drop them, keep the rest.
     withMinimums = false;
     ({ level1, z } = buildAggregated(problem, false));
-    first = await runMilp(level1, 'maximize', { timeLimitSeconds: timeLimitSeconds * 0.3, relGap: 1e-4 });
+    first = await runMilp(level1, 'maximize', { timeLimitSeconds: timeLimitSeconds * 0.3, secondsLeft, relGap: 1e-4 });
   }
   if (!first.values) {
     const chosen = greedySelection(problem);
@@ -74,7 +75,7 @@ export async function selectRequests(problem: Problem, timeLimitSeconds: number)
   }
   const start = new Float64Array(level2.numCols);
   z2.forEach(([, v], i) => (start[v] = first.values![z[i]![1]]!));
-  const second = await runMilp(level2, 'maximize', { timeLimitSeconds: timeLimitSeconds * 0.4, start, absGap: 0.999 });
+  const second = await runMilp(level2, 'maximize', { timeLimitSeconds: timeLimitSeconds * 0.4, secondsLeft, start, absGap: 0.999 });
   const values = second.values ?? first.values;
   return {
     chosen: chosenFrom(values === first.values ? first.values : values).map((m) => m),

@@ -1,17 +1,21 @@
 import type { Problem } from '../problem';
 import { ModelBuilder } from './builder';
+import { tooLargeFor } from './budget';
 import { enumeratePatterns } from './patterns';
+import { runMilp } from './run';
 
 /** Per participant, above this many busy patterns the gap formulation is used instead. */
 const MAX_PATTERNS_PER_PARTICIPANT = 4000;
-import { runMilp } from './run';
 
 export interface SlotMilpInput {
   problem: Problem;
   /** Meetings that must all be held. */
   meetings: readonly number[];
   fairness: number;
+  /** Time the caller wishes to give HiGHS. */
   timeLimitSeconds: number;
+  /** Seconds to the hard deadline: a model too large to answer by then is not built further nor run. */
+  secondsLeft?: () => number;
   /** Warm start: slot per meeting (-1 none). */
   start?: Int32Array;
   /** Meetings pinned to one slot (large-neighbourhood search frees only the others). */
@@ -35,6 +39,7 @@ export interface SlotMilpResult {
  * breaks at min + d, with the exact min when no participant is structurally at zero breaks.
  */
 export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResult> {
+  const notRun: SlotMilpResult = { slots: null, optimal: false, infeasible: false, lowerBound: 0 };
   const { problem } = input;
   const fairness = Math.min(input.fairness, input.breakCap ?? Infinity);
   const { nSlots, breakRunOfSlot: sessionOfSlot } = problem;
@@ -84,6 +89,7 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
   // lower-bounded gap columns honour; otherwise the gap columns are pinned to exact values.
   const anyZero = Array.from({ length: problem.nParticipants }, (_, p) => meetingCount(p) <= 1).some(Boolean);
   for (let p = 0; p < problem.nParticipants; p++) {
+    if (input.secondsLeft && tooLargeFor(b.numNonzeros, input.secondsLeft())) return notRun;
     const mine = problem.meetingsOf[p]!.filter((m) => held.has(m));
     const busy: (number | null)[] = [];
     for (let s = 0; s < nSlots; s++) {
@@ -151,6 +157,7 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
   if (input.start) start = warmStart(b.numCols, x, input.start, nSlots, derive);
   const outcome = await runMilp(b, 'minimize', {
     timeLimitSeconds: input.timeLimitSeconds,
+    secondsLeft: input.secondsLeft,
     absGap: 0.999,
     ...(start ? { start } : {}),
   });
