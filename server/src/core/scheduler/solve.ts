@@ -95,7 +95,7 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
     // Girona semantics: all requests or nothing, under the fairness bound. Ask the MILP for a full
     // schedule; when it proves there is none, ask again without fairness to say which rule blocks.
     if (milpAllowed) {
-      const r = await solveSlotMilp({ problem, meetings: eligible, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining });
+      const r = await solveSlotMilp({ problem, meetings: eligible, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining, onlyWayToAnswer: true });
       if (r.slots) {
         state.restore(r.slots);
         allHeld = true;
@@ -104,7 +104,14 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
       } else if (r.infeasible) {
         const loose =
           remaining() > 0.3
-            ? await solveSlotMilp({ problem, meetings: eligible, fairness: problem.nSlots, timeLimitSeconds: remaining(), secondsLeft: remaining })
+            ? await solveSlotMilp({
+                problem,
+                meetings: eligible,
+                fairness: problem.nSlots,
+                timeLimitSeconds: remaining(),
+                secondsLeft: remaining,
+                onlyWayToAnswer: true,
+              })
             : null;
         if (loose?.slots) {
           return infeasible(

@@ -20,6 +20,13 @@ describe('highsTimeLimit', () => {
     expect(tooLargeFor(30_000, 5)).toBe(false);
   });
 
+  it('runs the only way to an answer whatever its size, still ending by the deadline', () => {
+    const limit = highsTimeLimit(400_000, 9, 6, true)!;
+    expect(tooLargeFor(400_000, 6)).toBe(true);
+    expect(limit + expectedOverrun(400_000)).toBeCloseTo(6, 9);
+    expect(highsTimeLimit(400_000, 9, 1, true)).toBeNull();
+  });
+
   it('does not run anything once the deadline has passed', () => {
     expect(highsTimeLimit(100, 1, 0)).toBeNull();
     expect(highsTimeLimit(100, 0, 3)).toBeNull();

@@ -29,10 +29,11 @@ export function tooLargeFor(nonzeros: number, secondsLeft: number): boolean {
 
 /**
  * The time_limit to give HiGHS: what the caller wishes, cut so that the call returns by the hard
- * deadline despite the overrun; null when the call should not run at all.
+ * deadline despite the overrun; null when the call should not run at all. `whateverItsSize`: the
+ * call is the only way to an answer, so it runs even when it will likely not finish.
  */
-export function highsTimeLimit(nonzeros: number, wishedSeconds: number, secondsLeft: number): number | null {
-  if (tooLargeFor(nonzeros, secondsLeft)) return null;
+export function highsTimeLimit(nonzeros: number, wishedSeconds: number, secondsLeft: number, whateverItsSize = false): number | null {
+  if (!whateverItsSize && tooLargeFor(nonzeros, secondsLeft)) return null;
   const limit = Math.min(wishedSeconds, secondsLeft - expectedOverrun(nonzeros));
   return limit >= MIN_TIME_LIMIT_SECONDS ? limit : null;
 }

@@ -24,15 +24,24 @@ const NOT_RUN: MilpOutcome = { status: 'unknown', values: null, objective: NaN, 
 /**
  * Solves a model with a time limit and an optional warm start; never throws for solver outcomes.
  * `secondsLeft` is the hard deadline: the time limit is cut so that HiGHS returns by then despite
- * its overrun on large models, and a model too large to answer in that time is not run ('unknown').
+ * its overrun on large models, and a model too large to answer in that time is not run ('unknown'),
+ * unless it is the `onlyWayToAnswer`.
  */
 export async function runMilp(
   builder: ModelBuilder,
   sense: 'minimize' | 'maximize',
-  opts: { timeLimitSeconds: number; secondsLeft?: () => number; start?: Float64Array; relGap?: number; absGap?: number; lpOnly?: boolean },
+  opts: {
+    timeLimitSeconds: number;
+    secondsLeft?: () => number;
+    onlyWayToAnswer?: boolean;
+    start?: Float64Array;
+    relGap?: number;
+    absGap?: number;
+    lpOnly?: boolean;
+  },
 ): Promise<MilpOutcome> {
   const nonzeros = builder.numNonzeros;
-  if (opts.secondsLeft && tooLargeFor(nonzeros, opts.secondsLeft())) return NOT_RUN;
+  if (opts.secondsLeft && !opts.onlyWayToAnswer && tooLargeFor(nonzeros, opts.secondsLeft())) return NOT_RUN;
   const highs = await loadHighs();
   const data = builder.toModelData(highs.constants.objectiveSense[sense], highs.infinity);
   const { integrality, ...continuous } = data;
@@ -45,7 +54,9 @@ export async function runMilp(
     });
     if (opts.start) model.setSolution({ colValue: opts.start });
     // Measured last: building the model and checking the warm start took time too.
-    const limit = opts.secondsLeft ? highsTimeLimit(nonzeros, opts.timeLimitSeconds, opts.secondsLeft()) : Math.max(0.05, opts.timeLimitSeconds);
+    const limit = opts.secondsLeft
+      ? highsTimeLimit(nonzeros, opts.timeLimitSeconds, opts.secondsLeft(), opts.onlyWayToAnswer)
+      : Math.max(0.05, opts.timeLimitSeconds);
     if (limit === null) return NOT_RUN;
     model.options.set({ time_limit: limit });
     model.run();

@@ -16,6 +16,8 @@ export interface SlotMilpInput {
   timeLimitSeconds: number;
   /** Seconds to the hard deadline: a model too large to answer by then is not built further nor run. */
   secondsLeft?: () => number;
+  /** All or nothing: no other way to an answer, so the model is built and run whatever its size, up to the deadline. */
+  onlyWayToAnswer?: boolean;
   /** Warm start: slot per meeting (-1 none). */
   start?: Int32Array;
   /** Meetings pinned to one slot (large-neighbourhood search frees only the others). */
@@ -89,7 +91,7 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
   // lower-bounded gap columns honour; otherwise the gap columns are pinned to exact values.
   const anyZero = Array.from({ length: problem.nParticipants }, (_, p) => meetingCount(p) <= 1).some(Boolean);
   for (let p = 0; p < problem.nParticipants; p++) {
-    if (input.secondsLeft && tooLargeFor(b.numNonzeros, input.secondsLeft())) return notRun;
+    if (input.secondsLeft && !input.onlyWayToAnswer && tooLargeFor(b.numNonzeros, input.secondsLeft())) return notRun;
     const mine = problem.meetingsOf[p]!.filter((m) => held.has(m));
     const busy: (number | null)[] = [];
     for (let s = 0; s < nSlots; s++) {
@@ -158,6 +160,7 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
   const outcome = await runMilp(b, 'minimize', {
     timeLimitSeconds: input.timeLimitSeconds,
     secondsLeft: input.secondsLeft,
+    onlyWayToAnswer: input.onlyWayToAnswer,
     absGap: 0.999,
     ...(start ? { start } : {}),
   });
