@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedOverrun, highsTimeLimit, minUsefulSeconds, tooLargeFor } from './budget';
+import { expectedOverrun, highsTimeLimit, minUsefulSeconds, tooLargeFor, worthRunning } from './budget';
 
 describe('highsTimeLimit', () => {
   it('gives the wished time when the deadline is far', () => {
@@ -25,6 +25,13 @@ describe('highsTimeLimit', () => {
     expect(tooLargeFor(400_000, 6)).toBe(true);
     expect(limit + expectedOverrun(400_000)).toBeCloseTo(6, 9);
     expect(highsTimeLimit(400_000, 9, 1, true)).toBeNull();
+  });
+
+  it('decides whether to build and run by the same rule as the limit', () => {
+    expect(worthRunning(660_000, 5)).toBe(false);
+    expect(worthRunning(30_000, 5)).toBe(true);
+    expect(worthRunning(400_000, 6, true)).toBe(true);
+    expect(worthRunning(400_000, 1, true)).toBe(false);
   });
 
   it('does not run anything once the deadline has passed', () => {

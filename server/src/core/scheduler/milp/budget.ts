@@ -37,3 +37,8 @@ export function highsTimeLimit(nonzeros: number, wishedSeconds: number, secondsL
   const limit = Math.min(wishedSeconds, secondsLeft - expectedOverrun(nonzeros));
   return limit >= MIN_TIME_LIMIT_SECONDS ? limit : null;
 }
+
+/** Whether a model of this size may still be built further and run: the rule of `highsTimeLimit`, before any limit is set. */
+export function worthRunning(nonzeros: number, secondsLeft: number, whateverItsSize = false): boolean {
+  return highsTimeLimit(nonzeros, Infinity, secondsLeft, whateverItsSize) !== null;
+}

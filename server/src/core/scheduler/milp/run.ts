@@ -1,6 +1,6 @@
 import highsLoader from 'highs';
 import type { ModelBuilder } from './builder';
-import { highsTimeLimit, tooLargeFor } from './budget';
+import { highsTimeLimit, worthRunning } from './budget';
 
 type HighsRuntime = Awaited<ReturnType<typeof highsLoader>>;
 let runtime: Promise<HighsRuntime> | undefined;
@@ -41,7 +41,7 @@ export async function runMilp(
   },
 ): Promise<MilpOutcome> {
   const nonzeros = builder.numNonzeros;
-  if (opts.secondsLeft && !opts.onlyWayToAnswer && tooLargeFor(nonzeros, opts.secondsLeft())) return NOT_RUN;
+  if (opts.secondsLeft && !worthRunning(nonzeros, opts.secondsLeft(), opts.onlyWayToAnswer)) return NOT_RUN;
   const highs = await loadHighs();
   const data = builder.toModelData(highs.constants.objectiveSense[sense], highs.infinity);
   const { integrality, ...continuous } = data;

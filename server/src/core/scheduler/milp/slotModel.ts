@@ -1,6 +1,6 @@
 import type { Problem } from '../problem';
 import { ModelBuilder } from './builder';
-import { tooLargeFor } from './budget';
+import { worthRunning } from './budget';
 import { enumeratePatterns } from './patterns';
 import { runMilp } from './run';
 
@@ -91,7 +91,7 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
   // lower-bounded gap columns honour; otherwise the gap columns are pinned to exact values.
   const anyZero = Array.from({ length: problem.nParticipants }, (_, p) => meetingCount(p) <= 1).some(Boolean);
   for (let p = 0; p < problem.nParticipants; p++) {
-    if (input.secondsLeft && !input.onlyWayToAnswer && tooLargeFor(b.numNonzeros, input.secondsLeft())) return notRun;
+    if (input.secondsLeft && !worthRunning(b.numNonzeros, input.secondsLeft(), input.onlyWayToAnswer)) return notRun;
     const mine = problem.meetingsOf[p]!.filter((m) => held.has(m));
     const busy: (number | null)[] = [];
     for (let s = 0; s < nSlots; s++) {
