@@ -50,7 +50,7 @@ interface Client {
 }
 
 interface Delivered {
-  event: StoredEvent;
+  seq: number;
   frame: Buffer;
 }
 
@@ -257,7 +257,7 @@ export class RealtimeHub {
     if (since < state.recentAfter || since > state.lastDelivered) return false;
     if (state.lastDelivered - since > this.options.maxReplay) return false;
     const first = state.recent.length - (state.lastDelivered - since);
-    if (first < state.recent.length && state.recent[first]!.event.seq !== since + 1) return false;
+    if (first < state.recent.length && state.recent[first]!.seq !== since + 1) return false;
     // Taken in the same tick as the check: a fetch cannot slip between the two.
     const frames = state.recent.slice(first).map((d) => d.frame);
     sub.lastSent = state.lastDelivered;
@@ -269,14 +269,14 @@ export class RealtimeHub {
   private remember(state: Room, delivered: Delivered): void {
     const cap = this.options.recentPerRoom;
     if (cap <= 0) {
-      state.recentAfter = delivered.event.seq;
+      state.recentAfter = delivered.seq;
       return;
     }
     state.recent.push(delivered);
     // Trimmed in batches: one splice per `cap` events rather than a shift per event.
     if (state.recent.length > 2 * cap) {
       state.recent.splice(0, state.recent.length - cap);
-      state.recentAfter = state.recent[0]!.event.seq - 1;
+      state.recentAfter = state.recent[0]!.seq - 1;
     }
   }
 
@@ -344,7 +344,7 @@ export class RealtimeHub {
             state.lastDelivered = e.seq;
             // Serialised once for the whole room.
             const frame = Buffer.from(JSON.stringify(eventMessage(e)));
-            this.remember(state, { event: e, frame });
+            this.remember(state, { seq: e.seq, frame });
             for (const client of state.clients) {
               const sub = client.subscriptions.get(room);
               if (sub) this.deliver(client, sub, e, frame);
