@@ -1,6 +1,6 @@
 /**
  * Load test of the running platform on real PostgreSQL and Meilisearch, with autocannon.
- *   npx tsx bench/api/load.ts [--seconds 60] [--connections 200] [--instances 1|2] [--url http://host:port] [--only search|write|…] [--worker-process]
+ *   npx tsx bench/api/load.ts [--seconds 60] [--connections 200] [--instances 1|2] [--url http://host:port] [--only search|write|…] [--worker-process] [--profile DIR]
  * Without --url it starts the services (embedded PostgreSQL and Meilisearch in a temporary
  * folder), the demo zone and `--instances` server processes; with two or more, a small
  * round-robin proxy (node:http) puts them behind one port. Several logged-in users (the
@@ -31,6 +31,8 @@ const GIVEN_URL = flag('url', '');
 const ONLY = flag('only', '');
 /** API instances serve only; one more process (PROCESS_ROLE=worker) does the background work. */
 const WORKER_PROCESS = process.argv.includes('--worker-process');
+/** Writes each server's V8 CPU profile into this folder when it stops (open with Chrome DevTools or speedscope). */
+const PROFILE_DIR = flag('profile', '');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const servers: ChildProcess[] = [];
@@ -80,7 +82,8 @@ async function startPlatform(): Promise<string> {
   };
   const ports: number[] = [];
   const start = (port: number, role: string, seed: boolean) =>
-    spawn('npx', ['tsx', 'server/src/main.ts'], {
+    // node itself, not npx: killing a wrapper left the real server running and skewing later runs.
+    spawn(process.execPath, [...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : []), '--import', 'tsx', 'server/src/main.ts'], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
