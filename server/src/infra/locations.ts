@@ -10,7 +10,14 @@ import type { RawSql } from './db';
 export const mainSiteJoin = (sql: RawSql, organisationId: string) =>
   sql`left join lateral (select * from sites s where s.organisation_id = ${sql(organisationId)} order by s.name limit 1) s on true`;
 
-/** `left join sites s`: the site of the declaration aliased `d`. */
+/**
+ * `left join lateral … s`: the site of the declaration aliased `d`. Two index lookups per
+ * row: a site chosen inside the join condition let the planner hash-join every site of
+ * the country (30 ms for a matching's 250 candidates at national scale).
+ */
 export const declarationSiteJoin = (sql: RawSql) =>
-  sql`left join sites s on s.id = coalesce(d.site_id,
-    (select s2.id from sites s2 where s2.organisation_id = d.organisation_id order by s2.name limit 1))`;
+  sql`left join lateral (
+    select * from sites s1 where s1.id = d.site_id
+    union all
+    (select * from sites s2 where d.site_id is null and s2.organisation_id = d.organisation_id order by s2.name limit 1)
+  ) s on true`;

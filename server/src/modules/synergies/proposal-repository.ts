@@ -78,18 +78,30 @@ export function insertProposals(sql: Sql, rows: NewProposalRow[]) {
     returning id, proposal_key`;
 }
 
-// Chunks keep each statement under PostgreSQL's 65,535 parameters.
+// Columns as arrays through unnest: one statement text whatever the row count, so each
+// connection prepares it once (a VALUES list made a new statement, parsed and planned,
+// for every count), and no limit of 65,535 parameters.
 
 export async function insertParties(sql: Sql, rows: { synergy_id: string; organisation_id: string; declaration_id: string | null; role: string }[]) {
-  for (const chunk of chunks(rows, 5000)) await sql`insert into synergy_parties ${sql(chunk)} on conflict do nothing`;
+  if (rows.length === 0) return;
+  await sql`insert into synergy_parties (synergy_id, organisation_id, declaration_id, role)
+    select * from unnest(${rows.map((r) => r.synergy_id)}::uuid[], ${rows.map((r) => r.organisation_id)}::uuid[],
+                         ${rows.map((r) => r.declaration_id)}::uuid[], ${rows.map((r) => r.role)}::text[])
+    on conflict do nothing`;
 }
 
-export function insertDeclarationLinks(sql: Sql, rows: { synergy_id: string; declaration_id: string }[]): Promise<unknown>[] {
-  return chunks(rows, 10000).map((chunk) => sql`insert into synergy_declarations ${sql(chunk)} on conflict do nothing`);
+export async function insertDeclarationLinks(sql: Sql, rows: { synergy_id: string; declaration_id: string }[]) {
+  if (rows.length === 0) return;
+  await sql`insert into synergy_declarations (synergy_id, declaration_id)
+    select * from unnest(${rows.map((r) => r.synergy_id)}::uuid[], ${rows.map((r) => r.declaration_id)}::uuid[])
+    on conflict do nothing`;
 }
 
-export function insertEvents(sql: Sql, rows: { synergy_id: string; type: string; to_status: string; at: string }[]): Promise<unknown>[] {
-  return chunks(rows, 5000).map((chunk) => sql`insert into synergy_events ${sql(chunk)}`);
+export async function insertEvents(sql: Sql, rows: { synergy_id: string; type: string; to_status: string; at: string }[]) {
+  if (rows.length === 0) return;
+  await sql`insert into synergy_events (synergy_id, type, to_status, at)
+    select s, t, st::synergy_status, a::timestamptz from unnest(${rows.map((r) => r.synergy_id)}::uuid[], ${rows.map((r) => r.type)}::text[],
+                                                                ${rows.map((r) => r.to_status)}::text[], ${rows.map((r) => r.at)}::text[]) as v(s, t, st, a)`;
 }
 
 /**

@@ -158,7 +158,7 @@ export async function saveProposals(
     const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', at: nowIso }));
     writes.push(
       (async () => {
-        await Promise.all([repo.insertParties(sql, parties), ...repo.insertDeclarationLinks(sql, links)]);
+        await Promise.all([repo.insertParties(sql, parties), repo.insertDeclarationLinks(sql, links)]);
         const groups = created.filter(({ p }) => p.kind === 'mutualisation').map(({ id }) => id);
         retired += await repo.supersedeSmallerGroups(sql, groups, `${RETIRED}: ${SUPERSEDED}`, nowIso);
         await notifyNewProposals(
@@ -167,7 +167,7 @@ export async function saveProposals(
           now,
         );
       })(),
-      ...repo.insertEvents(sql, events),
+      repo.insertEvents(sql, events),
     );
   }
   await Promise.all(writes);
