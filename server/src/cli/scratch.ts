@@ -5,7 +5,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { loadConfig } from '../infra/config';
 import { startEmbeddedMeilisearch } from '../infra/embedded/meilisearch';
-import { startEmbeddedPostgres } from '../infra/embedded/postgres';
+import { platformSharedBuffersMb, startEmbeddedPostgres } from '../infra/embedded/postgres';
 import { openPlatform, type Platform } from '../platform';
 
 /**
@@ -26,7 +26,7 @@ export async function openScratchPlatform(say: (m: string) => void, options: { w
     let serverUrl = process.env.DATABASE_URL;
     if (!serverUrl) {
       say('starting a temporary PostgreSQL…');
-      const pg = await startEmbeddedPostgres(path.join(tmp, 'postgres'), say);
+      const pg = await startEmbeddedPostgres(path.join(tmp, 'postgres'), say, { sharedBuffersMb: platformSharedBuffersMb() });
       stops.push(pg.stop);
       serverUrl = pg.url;
     }

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config';
 import { startEmbeddedMeilisearch } from './meilisearch';
-import { startEmbeddedPostgres } from './postgres';
+import { platformSharedBuffersMb, startEmbeddedPostgres } from './postgres';
 
 export interface ExternalServices {
   databaseUrl: string;
@@ -38,7 +38,7 @@ export async function startServices(config: Config, log: (m: string) => void): P
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
       log(`starting embedded PostgreSQL in ${path.join(config.DATA_DIR, 'postgres')}`);
-      const pg = await startEmbeddedPostgres(path.join(config.DATA_DIR, 'postgres'), log);
+      const pg = await startEmbeddedPostgres(path.join(config.DATA_DIR, 'postgres'), log, { sharedBuffersMb: platformSharedBuffersMb() });
       stops.push(pg.stop);
       databaseUrl = pg.url;
     }
