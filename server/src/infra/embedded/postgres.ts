@@ -67,6 +67,8 @@ export async function startEmbeddedPostgres(
   const port = o.port ?? (await freePort());
   const isRoot = os.userInfo().uid === 0;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const settings: Record<string, string> = { max_connections: '200', fsync: 'on', listen_addresses: '127.0.0.1' };
+  if (o.sharedBuffersMb) settings.shared_buffers = `${o.sharedBuffersMb}MB`;
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: USER,
@@ -75,10 +77,7 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: [
-      ...['-c', 'max_connections=200', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1'],
-      ...(o.sharedBuffersMb ? ['-c', `shared_buffers=${o.sharedBuffersMb}MB`] : []),
-    ],
+    postgresFlags: Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: () => undefined,
     onError: (e) => log(`postgres: ${String(e)}`),
   });
