@@ -131,12 +131,12 @@ try {
     where status = 'active' order by random() limit ${2 * (SAMPLES + WARMUP)}`;
   const measure = async (label: string, batch: (typeof templates)[number][], paceMs: number) => {
     const latencies: number[] = [];
-    const stages: StageTimings = { search: 0, load: 0, score: 0, save: 0 };
+    const stages: StageTimings = { candidates: 0, score: 0, save: 0 };
     for (const [i, t] of batch.entries()) {
       // The first ones warm connections, caches and the JIT up, and are not counted.
       if (i === WARMUP) {
         latencies.length = 0;
-        Object.assign(stages, { search: 0, load: 0, score: 0, save: 0 });
+        Object.assign(stages, { candidates: 0, score: 0, save: 0 });
       }
       if (paceMs) await new Promise((resolve) => setTimeout(resolve, paceMs));
       const t0 = performance.now();

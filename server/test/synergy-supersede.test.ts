@@ -51,7 +51,14 @@ describe('a new group supersedes the open groups it contains', () => {
     const alreadyStudied = await group([b!, c!], 'in_study');
     const larger = await group([a!, b!, c!, d!]);
 
-    const replaced = await t.ctx.db.$client.begin((tx) => supersedeSmallerGroups(tx, [larger], 'retired: superseded by', NOW));
+    // Firm A had accepted the smaller group; nobody has answered the larger one yet.
+    const sql = t.ctx.db.$client;
+    const accepted = new Date('2026-11-29T09:00:00Z');
+    await sql`insert into synergy_parties (synergy_id, organisation_id, role, accepted_at) values
+      (${inside}, ${s.firmA.id}, 'member', ${accepted.toISOString()}::timestamptz), (${inside}, ${s.firmB.id}, 'member', null),
+      (${larger}, ${s.firmA.id}, 'member', null), (${larger}, ${s.firmB.id}, 'member', null)`;
+
+    const replaced = await sql.begin((tx) => supersedeSmallerGroups(tx, [larger], 'retired: superseded by', NOW));
 
     expect(replaced).toBe(2);
     expect(await statusOf(inside)).toEqual({ status: 'dropped', drop_reason: `retired: superseded by: ${larger}` });
@@ -63,5 +70,10 @@ describe('a new group supersedes the open groups it contains', () => {
       select synergy_id, from_status, note from synergy_events where type = 'superseded' and synergy_id in (${inside}, ${sameSize}) order by synergy_id`;
     expect(events).toHaveLength(2);
     expect(events.every((ev) => ev.from_status === 'proposed' && ev.note === larger)).toBe(true);
+    // The acceptance carries over to the larger group, and only it.
+    const parties = await sql<{ organisation_id: string; accepted_at: string | null }[]>`
+      select organisation_id, accepted_at::text from synergy_parties where synergy_id = ${larger}`;
+    expect(new Date(parties.find((p) => p.organisation_id === s.firmA.id)!.accepted_at!)).toEqual(accepted);
+    expect(parties.find((p) => p.organisation_id === s.firmB.id)?.accepted_at).toBeNull();
   });
 });

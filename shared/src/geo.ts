@@ -23,3 +23,21 @@ export function mainSiteLocation(
   const main = sites[0];
   return main && main.latitude !== null && main.longitude !== null ? { lat: main.latitude, lng: main.longitude, name: main.name } : null;
 }
+
+/**
+ * A latitude/longitude box containing every point within `km` of `centre` (wider than the
+ * circle: callers apply the exact distance). Near a pole or across the antimeridian it
+ * spans every longitude.
+ */
+export function boundingBox(centre: { lat: number; lng: number }, km: number): { south: number; north: number; west: number; east: number } {
+  const dLat = km / KM_PER_DEGREE;
+  const south = Math.max(-90, centre.lat - dLat);
+  const north = Math.min(90, centre.lat + dLat);
+  const widest = Math.max(Math.abs(south), Math.abs(north));
+  const everyLongitude = { south, north, west: -180, east: 180 };
+  if (widest >= 89) return everyLongitude;
+  // Parallels shorten towards the poles: the box is as wide as the circle at its widest latitude.
+  const dLng = dLat / Math.cos((widest * Math.PI) / 180);
+  const [west, east] = [centre.lng - dLng, centre.lng + dLng];
+  return west < -180 || east > 180 ? everyLongitude : { south, north, west, east };
+}

@@ -61,6 +61,26 @@ export const declarations = pgTable(
     index('declarations_active_category_idx')
       .on(t.categoryCode)
       .where(sql`status = 'active'`),
+    // Incremental matching's candidates by blocking key: within a zone, and among the
+    // declarations open to every zone (see keyedCandidates).
+    index('declarations_active_zone_category_idx')
+      .on(t.zoneId, t.categoryCode)
+      .where(sql`status = 'active'`),
+    index('declarations_active_zone_waste_idx')
+      .on(t.zoneId, t.wasteCode)
+      .where(sql`status = 'active' and waste_code is not null`),
+    index('declarations_active_zone_waste_sub_chapter_idx')
+      .on(t.zoneId, sql`left(${t.wasteCode}, 5)`)
+      .where(sql`status = 'active' and waste_code is not null`),
+    index('declarations_open_category_idx')
+      .on(t.categoryCode)
+      .where(sql`status = 'active' and visibility = 'all'`),
+    index('declarations_open_waste_idx')
+      .on(t.wasteCode)
+      .where(sql`status = 'active' and visibility = 'all' and waste_code is not null`),
+    index('declarations_open_waste_sub_chapter_idx')
+      .on(sql`left(${t.wasteCode}, 5)`)
+      .where(sql`status = 'active' and visibility = 'all' and waste_code is not null`),
   ],
 );
 

@@ -3,24 +3,29 @@ import { createdAt, id } from './columns';
 import { emailStatusEnum, localeEnum, roleEnum, tokenPurposeEnum } from './enums';
 import { organisations } from './zones';
 
-export const users = pgTable('users', {
-  id: id(),
-  email: text('email').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash'),
-  role: roleEnum('role').notNull(),
-  locale: localeEnum('locale').notNull().default('fr'),
-  organisationId: uuid('organisation_id').references(() => organisations.id),
-  /** How the person hears of what happens: in the app only, a daily or weekly email digest, or not at all. */
-  notificationMode: text('notification_mode', { enum: ['in_app', 'daily', 'weekly', 'none'] })
-    .notNull()
-    .default('daily'),
-  /** When the last digest email went out: the next one covers what came after. */
-  lastDigestAt: timestamp('last_digest_at', { withTimezone: true, mode: 'date' }),
-  /** Set when the person deleted their account: the row stays, anonymised, so the zone's history holds. */
-  deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
-  createdAt: createdAt(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash'),
+    role: roleEnum('role').notNull(),
+    locale: localeEnum('locale').notNull().default('fr'),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** How the person hears of what happens: in the app only, a daily or weekly email digest, or not at all. */
+    notificationMode: text('notification_mode', { enum: ['in_app', 'daily', 'weekly', 'none'] })
+      .notNull()
+      .default('daily'),
+    /** When the last digest email went out: the next one covers what came after. */
+    lastDigestAt: timestamp('last_digest_at', { withTimezone: true, mode: 'date' }),
+    /** Set when the person deleted their account: the row stays, anonymised, so the zone's history holds. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  // A firm's members, for every notification about the firm (matching notifies them per new proposal).
+  (t) => [index('users_organisation_idx').on(t.organisationId)],
+);
 
 /** Server-side sessions; the cookie holds the token, the table only its SHA-256. */
 export const sessions = pgTable(

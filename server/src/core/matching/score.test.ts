@@ -143,11 +143,11 @@ describe('scorePair', () => {
     expect(otherCode).toBeLessThan(sameCode * 0.8);
   });
 
-  it('uses the text relevance of the search engine', () => {
+  it('scores the wording both declarations share', () => {
     const without = scorePair(offer({ title: 'Chutes' }), need({ title: 'Bois' }), W);
-    const withText = scorePair(offer({ title: 'Chutes' }), need({ title: 'Bois', textScore: 0.9 }), W);
-    expect(withText.score).toBeGreaterThan(without.score);
-    expect(reason(withText.reasons, 'text_match')).toBeDefined();
+    const withWords = scorePair(offer({ title: 'Chutes de chêne massif' }), need({ title: 'Recherche chutes de chêne' }), W);
+    expect(withWords.score).toBeGreaterThan(without.score);
+    expect(reason(withWords.reasons, 'text_match')).toBeDefined();
   });
 
   it('does not pair a firm with itself nor two offers', () => {

@@ -81,7 +81,7 @@ function evaluate(offer: MatchDeclaration, need: MatchDeclaration, weights: Matc
   const categoryValue = CATEGORY_RELATION_VALUE[category];
   sum += weights.category * categoryValue;
   total += weights.category;
-  const text = Math.max((context.text ?? EQUAL_WORD_WEIGHTS).similarity(offer, need), offer.textScore ?? 0, need.textScore ?? 0);
+  const text = (context.text ?? EQUAL_WORD_WEIGHTS).similarity(offer, need);
   sum += weights.text * text;
   total += weights.text;
   const quantityKnown = fo.yearly !== null && fn.yearly !== null;

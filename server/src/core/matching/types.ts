@@ -32,8 +32,6 @@ export interface MatchDeclaration {
   location: LatLng | null;
   /** NAF rév. 2 code of the declaring firm, "22.29A". */
   organisationNaf: string | null;
-  /** 0..1 relevance from the search engine when the candidate came from a text query. */
-  textScore?: number;
 }
 
 export interface MatchOrganisation {

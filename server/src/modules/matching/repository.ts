@@ -31,11 +31,12 @@ interface DeclarationRow {
 /** A declaration as the engine sees it, with its firm's name for proposal titles. */
 export type NamedMatchDeclaration = MatchDeclaration & { organisationName: string };
 
-const SELECT = (sql: RawSql) => sql`
+/** The engine's view of the declarations `d` read from `from` (the table, or a query of its rows). */
+const SELECT = (sql: RawSql, from = sql`declarations`) => sql`
   select d.id, d.organisation_id, d.zone_id, d.kind, d.title, d.description, d.category_code, d.waste_code,
          d.quantity, d.unit, d.frequency, d.available_from::text, d.available_until::text, d.hazardous, d.status,
          s.latitude, s.longitude, o.naf_code, o.name as organisation_name
-  from declarations d
+  from ${from} d
   join organisations o on o.id = d.organisation_id
   ${declarationSiteJoin(sql)}`;
 
@@ -117,12 +118,46 @@ export async function validatedCases(sql: RawSql): Promise<KnowledgeCase[]> {
   }));
 }
 
-/** Declarations of a zone changed since the search relay last ran (their outbox rows are still there). */
-export async function pendingInIndex(sql: RawSql, zoneId: string): Promise<string[]> {
-  const rows = await sql<{ id: string }[]>`
-    select d.id from search_outbox o join declarations d on d.id = o.entity_id
-    where o.entity = 'declaration' and d.zone_id = ${zoneId} and d.status = 'active' limit 500`;
-  return rows.map((r) => r.id);
+/** Blocking keys by column: a candidate shares at least one value. */
+export interface CandidateKeys {
+  categoryCodes: string[];
+  wasteCodes: string[];
+  /** "15 01": the first two pairs of digits of a waste code, as stored ("15 01 03"). */
+  wasteSubChapters: string[];
+}
+
+/** At most this many per reach, the newest first: a broad category can share its keys with thousands of declarations. */
+const CANDIDATE_LIMIT = 300;
+
+/**
+ * The active declarations that share a blocking key with the subject: those of its zone, and
+ * those open to every zone whose place lies in `reach` (none without one). From PostgreSQL,
+ * the source of truth: a declaration is a candidate from its commit, not from its indexing.
+ */
+export async function keyedCandidates(
+  sql: RawSql,
+  subject: { id: string; zoneId: string },
+  keys: CandidateKeys,
+  reach: { south: number; north: number; west: number; east: number } | null,
+): Promise<NamedMatchDeclaration[]> {
+  const sharesKey = sql`(d.category_code = any(${keys.categoryCodes}::text[]) or d.waste_code = any(${keys.wasteCodes}::text[])
+    or left(d.waste_code, 5) = any(${keys.wasteSubChapters}::text[]))`;
+  const openToAllNearby = reach
+    ? sql`union all
+      (select d.* from declarations d ${declarationSiteJoin(sql)}
+       where d.visibility = 'all' and d.status = 'active' and d.zone_id <> ${subject.zoneId} and ${sharesKey}
+         and s.latitude between ${reach.south} and ${reach.north} and s.longitude between ${reach.west} and ${reach.east}
+       order by d.created_at desc limit ${CANDIDATE_LIMIT})`
+    : sql``;
+  // Whole rows as the index scan finds them, then the firms and sites of the kept ones only.
+  const rows = await sql<DeclarationRow[]>`
+    with keyed as (
+      (select d.* from declarations d
+       where d.zone_id = ${subject.zoneId} and d.status = 'active' and d.id <> ${subject.id} and ${sharesKey}
+       order by d.created_at desc limit ${CANDIDATE_LIMIT})
+      ${openToAllNearby})
+    ${SELECT(sql, sql`keyed`)}`;
+  return rows.map(toMatch);
 }
 
 export async function organisationNames(db: Db, ids: string[]): Promise<{ id: string; name: string }[]> {

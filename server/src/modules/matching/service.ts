@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { canRunMatching, type CurrentUser } from '@synergies/shared';
+import { boundingBox, canRunMatching, type CurrentUser } from '@synergies/shared';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -13,14 +13,14 @@ import {
   type MatchOrganisation,
   type Proposal,
 } from '../../core/matching';
-import { announceProposals } from '../workshops/announce';
+import { announceProposals, workshopsHolding } from '../workshops/announce';
 import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
-import { rawSql } from '../../infra/db';
+import { rawSql, type RawTransaction } from '../../infra/db';
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
 import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import { addOutcomes, saveProposals, type SaveOutcome } from '../synergies/proposals';
-import { findCandidates } from './candidates';
+import { keysByColumn } from './candidates';
 import * as repo from './repository';
 
 const KNOWLEDGE_CSV = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../core/matching/knowledge/maestri-exchanges.csv');
@@ -33,7 +33,7 @@ function documentedCases(): KnowledgeBase {
 }
 
 /** Milliseconds spent per stage of an incremental match, summed over calls (benchmarks). */
-export type StageTimings = Record<'search' | 'load' | 'score' | 'save', number>;
+export type StageTimings = Record<'candidates' | 'score' | 'save', number>;
 
 function stopwatch(timings: StageTimings | undefined): (stage: keyof StageTimings) => void {
   let last = performance.now();
@@ -68,44 +68,41 @@ export class MatchingService {
   }
 
   /**
-   * Incremental matching of one declaration: candidates from the search index by the
-   * engine's blocking keys and by text, scored by the pure core, saved as proposals.
+   * Incremental matching of one declaration: candidates from PostgreSQL by the engine's
+   * blocking keys and the distance limit, scored by the pure core, saved as proposals.
    */
   async rematchDeclaration(declarationId: string, timings?: StageTimings): Promise<number> {
-    const sql = this.ctx.db.$client;
     const lap = stopwatch(timings);
-    const [subject] = await repo.matchDeclarationsById(sql, [declarationId]);
-    if (!subject) return 0;
-    let proposals: Proposal[] = [];
-    const declarations = new Map<string, repo.NamedMatchDeclaration>([[subject.id, subject]]);
-    let organisations: MatchOrganisation[] = [];
-    if (subject.status === 'active') {
-      const kb = await this.knowledgeBase();
-      const weights = resolveWeights(undefined);
-      // Independent reads side by side; the zone's firms are only needed if an offer finds no taker, but fetching them now costs no wait.
-      const [found, pending, firms] = await Promise.all([
-        findCandidates(this.ctx.search, subject, candidateKeys(subject, kb), { maxDistanceKm: weights.maxDistanceKm }),
-        // Declarations committed but not yet in the index would be missed: take them from PostgreSQL.
-        repo.pendingInIndex(sql, subject.zoneId),
-        subject.kind === 'offer' ? repo.organisationsOf(sql, subject.zoneId) : [],
-      ]);
-      lap('search');
-      for (const id of pending) if (id !== subject.id && !found.has(id)) found.set(id, undefined);
-      const candidates = (await repo.matchDeclarationsById(sql, [...found.keys()]))
-        .filter((c) => c.status === 'active')
-        .map((c) => ({ ...c, textScore: found.get(c.id) }));
-      for (const c of candidates) declarations.set(c.id, c);
-      lap('load');
-      proposals = matchDeclaration(subject, candidates, { kb, today: today(this.ctx.now()) });
-      if (subject.kind === 'offer' && !proposals.some((p) => p.kind === 'substitution')) {
-        organisations = firms.filter((o) => o.id !== subject.organisationId);
-        proposals.push(...potentialTakers(subject, organisations, kb, SHOWN_TAKERS));
+    // One transaction from the first read to the commit, so one connection: the pages of the
+    // candidates' rows that the reads bring in are those the writes' foreign-key checks touch
+    // again (each connection's first touch of a shared buffer costs), and one snapshot.
+    return this.ctx.db.$client.begin(async (tx) => {
+      const [subject] = await repo.matchDeclarationsById(tx, [declarationId]);
+      if (!subject) return 0;
+      let proposals: Proposal[] = [];
+      const declarations = new Map<string, repo.NamedMatchDeclaration>([[subject.id, subject]]);
+      let organisations: MatchOrganisation[] = [];
+      if (subject.status === 'active') {
+        const kb = await this.knowledgeBase();
+        const reach = subject.location ? boundingBox(subject.location, resolveWeights(undefined).maxDistanceKm) : null;
+        // Pipelined; the zone's firms are only needed if an offer finds no taker, but asking for them now costs no round trip.
+        const [candidates, firms] = await Promise.all([
+          repo.keyedCandidates(tx, subject, keysByColumn(candidateKeys(subject, kb)), reach),
+          subject.kind === 'offer' ? repo.organisationsOf(tx, subject.zoneId) : [],
+        ]);
+        for (const c of candidates) declarations.set(c.id, c);
+        lap('candidates');
+        proposals = matchDeclaration(subject, candidates, { kb, today: today(this.ctx.now()) });
+        if (subject.kind === 'offer' && !proposals.some((p) => p.kind === 'substitution')) {
+          organisations = firms.filter((o) => o.id !== subject.organisationId);
+          proposals.push(...potentialTakers(subject, organisations, kb, SHOWN_TAKERS));
+        }
       }
-    }
-    lap('score');
-    const { created } = await this.save(proposals, declarations, organisations, { declarationIds: [subject.id] });
-    lap('save');
-    return created;
+      lap('score');
+      const { created } = await this.save(tx, proposals, declarations, organisations, { declarationIds: [subject.id] });
+      lap('save');
+      return created;
+    });
   }
 
   /** Full rematch of a zone (or every zone), reporting progress into `match_runs`. */
@@ -138,12 +135,14 @@ export class MatchingService {
       // Saved in batches, with progress after each; stale proposals retired once at the end.
       const BATCH = 2000;
       for (let i = 0; i < proposals.length; i += BATCH) {
-        outcome = addOutcomes(outcome, await this.save(proposals.slice(i, i + BATCH), byId, organisations));
+        const batch = proposals.slice(i, i + BATCH);
+        outcome = addOutcomes(outcome, await sql.begin((tx) => this.save(tx, batch, byId, organisations)));
         const done = Math.round((declarations.length * Math.min(proposals.length, i + BATCH)) / proposals.length);
         await repo.updateMatchRun(this.ctx.db, runId, { done, proposals: outcome.created, updated: outcome.updated, retired: outcome.retired });
         await progress();
       }
-      outcome = addOutcomes(outcome, await this.save([], byId, organisations, { zoneId, keys: proposals.map((p) => p.key) }));
+      const retire = { zoneId, keys: proposals.map((p) => p.key) };
+      outcome = addOutcomes(outcome, await sql.begin((tx) => this.save(tx, [], byId, organisations, retire)));
       await repo.finishMatchRun(this.ctx.db, runId, outcome);
       await progress();
       return outcome;
@@ -154,7 +153,9 @@ export class MatchingService {
     }
   }
 
+  /** Saves proposals in the caller's transaction. */
   private async save(
+    tx: RawTransaction,
     proposals: Proposal[],
     declarations: Map<string, repo.NamedMatchDeclaration>,
     organisations: readonly MatchOrganisation[],
@@ -164,15 +165,14 @@ export class MatchingService {
     for (const d of declarations.values()) orgNames.set(d.organisationId, d.organisationName);
     const unnamed = [...new Set(proposals.flatMap((p) => p.organisationIds))].filter((id) => !orgNames.has(id));
     for (const row of await repo.organisationNames(this.ctx.db, unnamed)) orgNames.set(row.id, row.name);
-    return this.ctx.db.$client.begin(async (tx) => {
-      // Pipelined: the setting travels with the first statement of the save.
-      const [, outcome] = await Promise.all([
-        repo.skipDurableCommit(tx),
-        saveProposals(tx, { proposals, declarations, orgNames, retire, now: this.ctx.now() }),
-      ]);
-      if (outcome.created > 0) await announceProposals(tx, [...declarations.keys()], this.ctx.now());
-      return outcome;
-    });
+    // Pipelined: the setting and the workshops to tell travel with the first statement of the save.
+    const [, workshops, outcome] = await Promise.all([
+      repo.skipDurableCommit(tx),
+      workshopsHolding(tx, [...declarations.keys()]),
+      saveProposals(tx, { proposals, declarations, orgNames, retire, now: this.ctx.now() }),
+    ]);
+    if (outcome.created > 0) await announceProposals(tx, workshops, this.ctx.now());
+    return outcome;
   }
 }
 

@@ -144,14 +144,15 @@ export async function retireInZone(sql: Sql, zoneId: string | null, keep: string
  * Open engine groups (mutualisations) whose firms' declarations all belong to a larger group
  * just created: the larger group replaces them. The firms that had accepted the smaller group
  * keep their acceptance in the larger one; the smaller one is retired, naming its successor.
- * Returns how many were replaced.
+ * One statement, so that the caller can pipeline what must follow it. Returns how many were
+ * replaced.
  */
 export async function supersedeSmallerGroups(sql: Sql, newGroupIds: string[], reasonPrefix: string, nowIso: string): Promise<number> {
   if (newGroupIds.length === 0) return 0;
   // An old group is inside a new one when they share as many declarations as the old one has:
   // counted once per (new, old) pair, where a subset test per row grew with the square of a
   // busy zone's links (seconds per card at a workshop).
-  const found = await sql<{ old_id: string; new_id: string; version: number; status: string }[]>`
+  const [row] = await sql<{ replaced: number }[]>`
     with groups as (select s.id, s.zone_id from synergies s where s.id = any(${newGroupIds}::uuid[])),
     shared as (
       select g.id as new_id, od.synergy_id as old_id, count(*) as n
@@ -159,47 +160,48 @@ export async function supersedeSmallerGroups(sql: Sql, newGroupIds: string[], re
       join synergy_declarations nd on nd.synergy_id = g.id
       join synergy_declarations od on od.declaration_id = nd.declaration_id and od.synergy_id <> g.id
       group by g.id, od.synergy_id
-    )
-    select distinct on (old.id) old.id as old_id, sh.new_id, old.version, old.status
-    from shared sh
-    join groups g on g.id = sh.new_id
-    join synergies old on old.id = sh.old_id
-    where old.kind = 'mutualisation' and old.origin = 'engine' and old.status in ('proposed', 'under_discussion') and old.zone_id = g.zone_id
-      and sh.n = (select count(*) from synergy_declarations x where x.synergy_id = old.id)
-    order by old.id, sh.new_id`;
-  if (found.length === 0) return 0;
-  // Retired only at the version read: a group a facilitator moved on meanwhile stays.
-  const retired = await sql<{ id: string }[]>`
-    update synergies s set status = 'dropped', drop_reason = ${reasonPrefix} || ': ' || r.new_id, updated_at = ${nowIso}, version = s.version + 1
-    from jsonb_to_recordset(${JSON.stringify(found)}::jsonb) as r(old_id uuid, new_id uuid, version int)
-    where s.id = r.old_id and s.version = r.version
-    returning s.id`;
-  const ids = new Set(retired.map((r) => r.id));
-  const replaced = found.filter((f) => ids.has(f.old_id));
-  if (replaced.length === 0) return 0;
-  const values = JSON.stringify(replaced);
-  await Promise.all([
-    sql`
+    ),
+    found as (
+      select distinct on (old.id) old.id as old_id, sh.new_id, old.version, old.status
+      from shared sh
+      join groups g on g.id = sh.new_id
+      join synergies old on old.id = sh.old_id
+      where old.kind = 'mutualisation' and old.origin = 'engine' and old.status in ('proposed', 'under_discussion') and old.zone_id = g.zone_id
+        and sh.n = (select count(*) from synergy_declarations x where x.synergy_id = old.id)
+      order by old.id, sh.new_id
+    ),
+    -- Retired only at the version read: a group a facilitator moved on meanwhile stays.
+    retired as (
+      update synergies s set status = 'dropped', drop_reason = ${reasonPrefix} || ': ' || f.new_id, updated_at = ${nowIso}, version = s.version + 1
+      from found f
+      where s.id = f.old_id and s.version = f.version
+      returning f.old_id, f.new_id, f.status
+    ),
+    carried as (
       update synergy_parties np set accepted_at = op.accepted_at
-      from jsonb_to_recordset(${values}::jsonb) as r(old_id uuid, new_id uuid), synergy_parties op
+      from retired r, synergy_parties op
       where op.synergy_id = r.old_id and np.synergy_id = r.new_id and np.organisation_id = op.organisation_id
-        and op.accepted_at is not null and np.accepted_at is null`,
-    sql`
+        and op.accepted_at is not null and np.accepted_at is null
+    ),
+    logged as (
       insert into synergy_events (synergy_id, type, from_status, to_status, note, at)
-      select r.old_id, 'superseded', r.status::synergy_status, 'dropped', r.new_id::text, ${nowIso}
-      from jsonb_to_recordset(${values}::jsonb) as r(old_id uuid, new_id uuid, status text)`,
-  ]);
-  return replaced.length;
+      select r.old_id, 'superseded', r.status, 'dropped', r.new_id::text, ${nowIso} from retired r
+    )
+    select count(*)::int as replaced from retired`;
+  return row!.replaced;
 }
 
-/** Every member able to sign in of every firm of these synergies. */
-export function proposalRecipients(sql: Sql, synergyIds: string[]) {
-  return sql<{ user_id: string; notification_mode: 'in_app' | 'daily' | 'weekly' | 'none'; synergy_id: string; title: string }[]>`
-    select u.id as user_id, u.notification_mode, s.id as synergy_id, s.title
-    from synergies s
-    join synergy_parties p on p.synergy_id = s.id
-    join users u on u.organisation_id = p.organisation_id and u.password_hash is not null
-    where s.id = any(${synergyIds}::uuid[])`;
+export interface MemberToNotify {
+  user_id: string;
+  organisation_id: string;
+  notification_mode: 'in_app' | 'daily' | 'weekly' | 'none';
+}
+
+/** Every member able to sign in of these firms: read from the firms, so it needs no proposal written first. */
+export function membersToNotify(sql: Sql, organisationIds: string[]) {
+  return sql<MemberToNotify[]>`
+    select u.id as user_id, u.organisation_id, u.notification_mode from users u
+    where u.organisation_id = any(${organisationIds}::uuid[]) and u.password_hash is not null`;
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

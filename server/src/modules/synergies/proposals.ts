@@ -93,7 +93,11 @@ export async function saveProposals(
   const { proposals, declarations, orgNames, now } = input;
   const nowIso = now.toISOString();
   const keys = proposals.map((p) => storedKey(p.key));
-  const existing = new Map((await repo.proposalsByKey(sql, keys)).map((e) => [e.proposal_key, e]));
+  // The firms' members are read with the existing proposals, so that every write after the
+  // insert of the new ones goes out in one pipelined batch.
+  const firms = [...new Set(proposals.flatMap((p) => partiesOf(p, declarations).map((x) => x.organisationId)))];
+  const [existingRows, members] = await Promise.all([repo.proposalsByKey(sql, keys), repo.membersToNotify(sql, firms)]);
+  const existing = new Map(existingRows.map((e) => [e.proposal_key, e]));
 
   const fresh: Proposal[] = [];
   const refreshed: { id: string; p: Proposal }[] = [];
@@ -109,20 +113,64 @@ export async function saveProposals(
     } else if (e.status !== 'dropped') refreshed.push({ id: e.id, p });
   }
 
-  // Set-based writes: a zone rematch saves thousands of proposals.
-  let updated = reproposed;
-  if (refreshed.length) {
-    const values = refreshed.map(({ id, p }) => ({
-      id,
-      score: p.score,
-      reasons: p.reasons,
-      fr: p.explanationFr,
-      en: p.explanationEn,
-      fingerprint: p.fingerprint,
-    }));
-    updated += await repo.refresh(sql, values, nowIso);
+  // Set-based writes: a zone rematch saves thousands of proposals. The refresh of open
+  // proposals and the insert of new ones are independent: pipelined.
+  const refreshing = refreshed.length
+    ? repo.refresh(
+        sql,
+        refreshed.map(({ id, p }) => ({ id, score: p.score, reasons: p.reasons, fr: p.explanationFr, en: p.explanationEn, fingerprint: p.fingerprint })),
+        nowIso,
+      )
+    : 0;
+  const [refreshedCount, { created, titles }] = await Promise.all([refreshing, insertNew(sql, fresh, declarations, orgNames, nowIso)]);
+  const updated = reproposed + refreshedCount;
+
+  // The rest is pipelined on the transaction's connection, in one batch: PostgreSQL runs
+  // the statements in the order sent, so each one sees the rows the ones before it wrote.
+  let retired = 0;
+  const batch: Promise<unknown>[] = [];
+  if (created.length) {
+    const parties = created.flatMap(({ id, p }) =>
+      partiesOf(p, declarations).map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })),
+    );
+    const links = created.flatMap(({ id, p }) => p.declarationIds.map((d) => ({ synergy_id: id, declaration_id: d })));
+    // System events carry no note: the interface names them in the reader's language.
+    const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', at: nowIso }));
+    const groups = created.filter(({ p }) => p.kind === 'mutualisation').map(({ id }) => id);
+    batch.push(
+      repo.insertParties(sql, parties),
+      repo.insertDeclarationLinks(sql, links),
+      repo.insertEvents(sql, events),
+      // After the links and parties it reads.
+      repo.supersedeSmallerGroups(sql, groups, `${RETIRED}: ${SUPERSEDED}`, nowIso).then((n) => (retired += n)),
+      notifyNewProposals(sql, parties, members, titles, now),
+    );
   }
+  // After the groups replaced their smaller ones, so that acceptances carry over first.
+  if (input.retire)
+    batch.push(
+      retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso).then((n) => (retired += n)),
+    );
+  // The zones' boards refetch; committed with the proposals.
+  const zones = new Set(proposals.flatMap((p) => declarations.get(p.declarationIds[0]!)?.zoneId ?? []));
+  if (input.retire && 'zoneId' in input.retire && input.retire.zoneId) zones.add(input.retire.zoneId);
+  for (const zoneId of zones)
+    batch.push(
+      publishEvent(sql, roomName.zone(zoneId), {
+        type: 'synergy.changed',
+        zoneId,
+        synergyId: created.length === 1 ? created[0]!.id : null,
+        reason: 'matching',
+      }),
+    );
+  await Promise.all(batch);
+  return { created: created.length, updated, retired };
+}
+
+/** Inserts new proposals, a thousand per statement; returns them with their ids and titles. */
+async function insertNew(sql: Sql, fresh: Proposal[], declarations: Map<string, MatchDeclaration>, orgNames: Map<string, string>, nowIso: string) {
   const created: { id: string; p: Proposal }[] = [];
+  const titles = new Map<string, string>();
   for (let i = 0; i < fresh.length; i += 1000) {
     const chunk = fresh.slice(i, i + 1000).filter((p) => declarations.has(p.declarationIds[0]!));
     if (chunk.length === 0) continue;
@@ -142,48 +190,14 @@ export async function saveProposals(
       updated_at: nowIso,
     }));
     const inserted = await repo.insertProposals(sql, rows);
-    const byKey = new Map(chunk.map((p) => [storedKey(p.key), p]));
-    for (const r of inserted) created.push({ id: r.id, p: byKey.get(r.proposal_key)! });
+    const byKey = new Map(chunk.map((p, n) => [storedKey(p.key), { p, title: rows[n]!.title }]));
+    for (const r of inserted) {
+      const { p, title } = byKey.get(r.proposal_key)!;
+      created.push({ id: r.id, p });
+      titles.set(r.id, title);
+    }
   }
-
-  // Independent statements, pipelined on the transaction's connection.
-  let retired = 0;
-  const writes: Promise<unknown>[] = [];
-  if (created.length) {
-    const parties = created.flatMap(({ id, p }) =>
-      partiesOf(p, declarations).map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })),
-    );
-    const links = created.flatMap(({ id, p }) => p.declarationIds.map((d) => ({ synergy_id: id, declaration_id: d })));
-    // System events carry no note: the interface names them in the reader's language.
-    const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', at: nowIso }));
-    writes.push(
-      (async () => {
-        await Promise.all([repo.insertParties(sql, parties), repo.insertDeclarationLinks(sql, links)]);
-        const groups = created.filter(({ p }) => p.kind === 'mutualisation').map(({ id }) => id);
-        retired += await repo.supersedeSmallerGroups(sql, groups, `${RETIRED}: ${SUPERSEDED}`, nowIso);
-        await notifyNewProposals(
-          sql,
-          created.map((c) => c.id),
-          now,
-        );
-      })(),
-      repo.insertEvents(sql, events),
-    );
-  }
-  await Promise.all(writes);
-  // After the groups replaced their smaller ones, so that acceptances carry over first.
-  if (input.retire) retired += await retireMissing(sql, input.retire, 'declarationIds' in input.retire ? keys : input.retire.keys.map(storedKey), nowIso);
-  // The zones' boards refetch; committed with the proposals.
-  const zones = new Set(proposals.flatMap((p) => declarations.get(p.declarationIds[0]!)?.zoneId ?? []));
-  if (input.retire && 'zoneId' in input.retire && input.retire.zoneId) zones.add(input.retire.zoneId);
-  for (const zoneId of zones)
-    await publishEvent(sql, roomName.zone(zoneId), {
-      type: 'synergy.changed',
-      zoneId,
-      synergyId: created.length === 1 ? created[0]!.id : null,
-      reason: 'matching',
-    });
-  return { created: created.length, updated, retired };
+  return { created, titles };
 }
 
 /** Retires the engine's open proposals in scope that the last matching did not make again. */
@@ -197,36 +211,47 @@ async function retireMissing(sql: Sql, scope: { declarationIds: string[] } | { z
  * One unread "new suggestions" notification per person and day, counting them; what to
  * tell by email goes out in each person's digest (see the notifications module).
  */
-async function notifyNewProposals(sql: Sql, synergyIds: string[], now: Date): Promise<void> {
-  const rows = await repo.proposalRecipients(sql, synergyIds);
-  const perUser = new Map<string, string[]>();
-  const titles = new Map(rows.map((r) => [r.synergy_id, r.title]));
-  for (const r of rows) if (r.notification_mode !== 'none') perUser.set(r.user_id, [...(perUser.get(r.user_id) ?? []), r.synergy_id]);
+async function notifyNewProposals(
+  sql: Sql,
+  parties: { synergy_id: string; organisation_id: string }[],
+  members: repo.MemberToNotify[],
+  titles: Map<string, string>,
+  now: Date,
+): Promise<void> {
+  const membersOf = new Map<string, repo.MemberToNotify[]>();
+  for (const m of members) membersOf.set(m.organisation_id, [...(membersOf.get(m.organisation_id) ?? []), m]);
+  const perUser = new Map<string, Set<string>>();
+  for (const party of parties)
+    for (const m of membersOf.get(party.organisation_id) ?? [])
+      if (m.notification_mode !== 'none') perUser.set(m.user_id, (perUser.get(m.user_id) ?? new Set()).add(party.synergy_id));
   const groupKey = `${NEW_PROPOSALS}:${now.toISOString().slice(0, 10)}`;
-  await repo.addGroupedNotifications(
-    sql,
-    [...perUser].map(([userId, ids]) => ({
-      user_id: userId,
-      type: NEW_PROPOSALS,
-      group_key: groupKey,
-      count: ids.length,
-      synergy_id: ids.length === 1 ? ids[0]! : null,
-      text: ids.length === 1 ? (titles.get(ids[0]!) ?? '') : '',
-      created_at: now.toISOString(),
-    })),
-  );
-  // One room each: pipelined on the transaction's connection.
-  await Promise.all(
-    [...perUser].map(([userId, ids]) =>
+  await Promise.all([
+    repo.addGroupedNotifications(
+      sql,
+      [...perUser].map(([userId, ids]) => {
+        const only = ids.size === 1 ? [...ids][0]! : null;
+        return {
+          user_id: userId,
+          type: NEW_PROPOSALS,
+          group_key: groupKey,
+          count: ids.size,
+          synergy_id: only,
+          text: only ? (titles.get(only) ?? '') : '',
+          created_at: now.toISOString(),
+        };
+      }),
+    ),
+    // One room each.
+    ...[...perUser].map(([userId, ids]) =>
       publishEvent(sql, roomName.user(userId), {
         type: 'notification.created',
         notificationType: NEW_PROPOSALS,
         text: '',
-        synergyId: ids.length === 1 ? ids[0]! : null,
+        synergyId: ids.size === 1 ? [...ids][0]! : null,
         createdAt: now.toISOString(),
       }),
     ),
-  );
+  ]);
 }
 
 /** The notification type of new engine suggestions. */

@@ -12,11 +12,18 @@ export function announce(tx: Transaction, workshopId: string, event: WorkshopEve
 }
 
 /**
- * Matching saved new proposals: the workshops holding a card among these declarations see their
- * lead count climb. Called in the matching worker's transaction.
+ * The live workshops holding a card among these declarations: the workshops a matching's new
+ * proposals are announced to. Read alongside the matching's save, not after it.
  */
-export async function announceProposals(tx: Parameters<typeof repo.liveWorkshopsOfDeclarations>[0], declarationIds: string[], now: Date): Promise<void> {
-  for (const workshopId of await repo.liveWorkshopsOfDeclarations(tx, declarationIds)) {
+export const workshopsHolding = (tx: Parameters<typeof repo.liveWorkshopsOfDeclarations>[0], declarationIds: string[]) =>
+  repo.liveWorkshopsOfDeclarations(tx, declarationIds);
+
+/**
+ * Matching saved new proposals: these workshops (see `workshopsHolding`) see their lead count
+ * climb. Called in the matching worker's transaction.
+ */
+export async function announceProposals(tx: Parameters<typeof repo.counts>[0], workshopIds: string[], now: Date): Promise<void> {
+  for (const workshopId of workshopIds) {
     await publishEvent(tx, roomName.workshop(workshopId), {
       type: 'workshop.lead_changed',
       workshopId,
