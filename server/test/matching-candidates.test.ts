@@ -1,7 +1,6 @@
 import { boundingBox } from '@synergies/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { candidateKeys } from '../src/core/matching';
-import { keysByColumn } from '../src/modules/matching/candidates';
+import { blockingKeys } from '../src/core/matching';
 import * as repo from '../src/modules/matching/repository';
 import { MatchingService } from '../src/modules/matching/service';
 import { createTestContext, type TestContext } from './context';
@@ -54,7 +53,7 @@ describe('candidates of an incremental match, from PostgreSQL', () => {
 
     const matching = new MatchingService(t.ctx);
     const [named] = await repo.matchDeclarationsById(t.ctx.db.$client, [subject]);
-    const keys = keysByColumn(candidateKeys(named!, await matching.knowledgeBase()));
+    const keys = blockingKeys(named!, await matching.knowledgeBase());
     const found = await repo.keyedCandidates(t.ctx.db.$client, named!, keys, boundingBox(named!.location!, 50));
     expect(found.map((c) => c.id).sort()).toEqual([...expected].sort());
     expect(found.map((c) => c.id)).not.toContain(subject);

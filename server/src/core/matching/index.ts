@@ -7,7 +7,7 @@ export { TextModel, textTokens } from './signals/text';
 export { WordWeights, wordWeightsOf } from './words';
 export { explainFr, explainEn } from './explain';
 export { formatNumber, formatQuantity } from './format';
-export { candidateKeys, proposalKey, fingerprint, materialFields, hashString } from './keys';
+export { blockingKeys, candidateKeys, proposalKey, fingerprint, materialFields, hashString, type BlockingKeys } from './keys';
 export { matchDeclaration, matchZone, matchAllPairs, reciprocityKey, type MatchOptions } from './match';
 export { mutualisations, canPool } from './mutualisation';
 export { potentialTakers, rankPotentialTakers, type PotentialTakerOptions, type RankedTaker } from './potential-takers';

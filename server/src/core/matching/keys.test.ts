@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateKeys, fingerprint, hashString, proposalKey } from './keys';
+import { blockingKeys, candidateKeys, fingerprint, hashString, proposalKey } from './keys';
 import { KnowledgeBase } from './knowledge/knowledge-base';
 import { declaration } from './testing';
 
@@ -17,6 +17,11 @@ describe('candidateKeys', () => {
 
   it('adds the waste code, its sub-chapter and the codes documented with it', () => {
     expect(keys('materials.wood', '15 01 03')).toEqual(new Set(['cat:materials.wood', 'waste:15 01 03', 'wsub:15 01']));
+    expect(blockingKeys(declaration({ id: 'x', kind: 'offer', categoryCode: 'materials.wood', wasteCode: '15 01 03' }))).toEqual({
+      categoryCodes: ['materials.wood'],
+      wasteCodes: ['15 01 03'],
+      wasteSubChapters: ['15 01'],
+    });
     const kb = new KnowledgeBase([
       {
         id: 'k',

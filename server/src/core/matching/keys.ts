@@ -12,15 +12,29 @@ import type { MatchDeclaration, ProposalKind } from './types';
  * comparing all pairs.
  */
 export function candidateKeys(d: MatchDeclaration, kb?: KnowledgeBase): string[] {
-  const keys = new Set<string>();
-  for (const code of categoryKeyCodes(d.categoryCode)) keys.add(`cat:${code}`);
+  const keys = blockingKeys(d, kb);
+  return [
+    ...keys.categoryCodes.map((code) => `cat:${code}`),
+    ...keys.wasteCodes.map((code) => `waste:${code}`),
+    ...keys.wasteSubChapters.map((subChapter) => `wsub:${subChapter}`),
+  ];
+}
+
+/** The same keys by the declaration field each one matches: how a store is asked for candidates. */
+export interface BlockingKeys {
+  categoryCodes: readonly string[];
+  wasteCodes: readonly string[];
+  /** "15 01": the first two pairs of digits of a waste code. */
+  wasteSubChapters: readonly string[];
+}
+
+export function blockingKeys(d: MatchDeclaration, kb?: KnowledgeBase): BlockingKeys {
   const waste = featuresOf(d).waste;
-  if (waste !== null) {
-    keys.add(`waste:${waste.code}`);
-    if (waste.subChapter !== null) keys.add(`wsub:${waste.subChapter}`);
-    for (const related of kb?.relatedCodes(waste.code) ?? []) keys.add(`waste:${related}`);
-  }
-  return [...keys];
+  return {
+    categoryCodes: categoryKeyCodes(d.categoryCode),
+    wasteCodes: waste === null ? [] : [...new Set([waste.code, ...(kb?.relatedCodes(waste.code) ?? [])])],
+    wasteSubChapters: waste?.subChapter ? [waste.subChapter] : [],
+  };
 }
 
 const categoryKeyCache = new Map<string, string[]>();

@@ -47,8 +47,8 @@ export function reciprocityKey(offerOrganisationId: string, needOrganisationId: 
 }
 
 /**
- * One declaration against candidates the caller fetched (by `candidateKeys`, text or
- * geo search): pair proposals above `minScore`, best `topN`, and the mutualisation
+ * One declaration against candidates the caller fetched (by `blockingKeys` and
+ * distance): pair proposals above `minScore`, best `topN`, and the mutualisation
  * group the subject forms with same-kind candidates.
  */
 export function matchDeclaration(subject: MatchDeclaration, candidates: readonly MatchDeclaration[], options: MatchOptions = {}): Proposal[] {

@@ -4,7 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type postgres from 'postgres';
 import type { Db, RawSql } from '../../infra/db';
 import { declarationSiteJoin, mainSiteJoin } from '../../infra/locations';
-import type { KnowledgeCase, MatchDeclaration, MatchOrganisation } from '../../core/matching';
+import type { BlockingKeys, KnowledgeCase, MatchDeclaration, MatchOrganisation } from '../../core/matching';
 
 interface DeclarationRow {
   id: string;
@@ -118,14 +118,6 @@ export async function validatedCases(sql: RawSql): Promise<KnowledgeCase[]> {
   }));
 }
 
-/** Blocking keys by column: a candidate shares at least one value. */
-export interface CandidateKeys {
-  categoryCodes: string[];
-  wasteCodes: string[];
-  /** "15 01": the first two pairs of digits of a waste code, as stored ("15 01 03"). */
-  wasteSubChapters: string[];
-}
-
 /** At most this many per reach, the newest first: a broad category can share its keys with thousands of declarations. */
 const CANDIDATE_LIMIT = 300;
 
@@ -137,9 +129,10 @@ const CANDIDATE_LIMIT = 300;
 export async function keyedCandidates(
   sql: RawSql,
   subject: { id: string; zoneId: string },
-  keys: CandidateKeys,
+  keys: BlockingKeys,
   reach: { south: number; north: number; west: number; east: number } | null,
 ): Promise<NamedMatchDeclaration[]> {
+  // Waste codes are stored as "15 01 03": the sub-chapter is their first five characters.
   const sharesKey = sql`(d.category_code = any(${keys.categoryCodes}::text[]) or d.waste_code = any(${keys.wasteCodes}::text[])
     or left(d.waste_code, 5) = any(${keys.wasteSubChapters}::text[]))`;
   const openToAllNearby = reach

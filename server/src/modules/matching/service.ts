@@ -3,7 +3,7 @@ import { boundingBox, canRunMatching, type CurrentUser } from '@synergies/shared
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  candidateKeys,
+  blockingKeys,
   KnowledgeBase,
   matchDeclaration,
   matchZone,
@@ -20,7 +20,6 @@ import { rawSql, type RawTransaction } from '../../infra/db';
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
 import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import { addOutcomes, saveProposals, type SaveOutcome } from '../synergies/proposals';
-import { keysByColumn } from './candidates';
 import * as repo from './repository';
 
 const KNOWLEDGE_CSV = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../core/matching/knowledge/maestri-exchanges.csv');
@@ -87,7 +86,7 @@ export class MatchingService {
         const reach = subject.location ? boundingBox(subject.location, resolveWeights(undefined).maxDistanceKm) : null;
         // Pipelined; the zone's firms are only needed if an offer finds no taker, but asking for them now costs no round trip.
         const [candidates, firms] = await Promise.all([
-          repo.keyedCandidates(tx, subject, keysByColumn(candidateKeys(subject, kb)), reach),
+          repo.keyedCandidates(tx, subject, blockingKeys(subject, kb), reach),
           subject.kind === 'offer' ? repo.organisationsOf(tx, subject.zoneId) : [],
         ]);
         for (const c of candidates) declarations.set(c.id, c);

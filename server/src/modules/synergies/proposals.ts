@@ -95,7 +95,8 @@ export async function saveProposals(
   const keys = proposals.map((p) => storedKey(p.key));
   // The firms' members are read with the existing proposals, so that every write after the
   // insert of the new ones goes out in one pipelined batch.
-  const firms = [...new Set(proposals.flatMap((p) => partiesOf(p, declarations).map((x) => x.organisationId)))];
+  const partiesByProposal = new Map(proposals.map((p) => [p, partiesOf(p, declarations)]));
+  const firms = [...new Set([...partiesByProposal.values()].flat().map((x) => x.organisationId))];
   const [existingRows, members] = await Promise.all([repo.proposalsByKey(sql, keys), repo.membersToNotify(sql, firms)]);
   const existing = new Map(existingRows.map((e) => [e.proposal_key, e]));
 
@@ -131,7 +132,7 @@ export async function saveProposals(
   const batch: Promise<unknown>[] = [];
   if (created.length) {
     const parties = created.flatMap(({ id, p }) =>
-      partiesOf(p, declarations).map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })),
+      partiesByProposal.get(p)!.map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })),
     );
     const links = created.flatMap(({ id, p }) => p.declarationIds.map((d) => ({ synergy_id: id, declaration_id: d })));
     // System events carry no note: the interface names them in the reader's language.
