@@ -331,8 +331,8 @@ describe('declarations keep their rules', () => {
   });
 });
 
-describe('a rematch replaces what it supersedes', () => {
-  it('replaces a two-firm group by the three-firm group that contains it, keeping its acceptance, and reports what runs did', async () => {
+describe('a group grows as firms join', () => {
+  it('grows a two-firm group into the three-firm group that contains it, keeping its acceptance, and reports what runs did', async () => {
     const glassine = {
       title: 'Support siliconé glassine',
       categoryCode: 'materials.paper.glassine',
@@ -373,10 +373,11 @@ describe('a rematch replaces what it supersedes', () => {
       },
       { timeout: 30_000, interval: 300 },
     );
+    // The pair grew into the trio: the same lead, its answers and history kept.
+    expect(trio.id).toBe(pair.id);
     expect(trio.parties.find((p) => p.organisationId === s.firmA.id)).toMatchObject({ accepted: true });
-    const old = (await t.call(s.facilitator, 'GET', `/synergies/${pair.id}`)).json();
-    expect(old).toMatchObject({ status: 'dropped', dropReason: `retired: superseded by: ${trio.id}` });
-    expect(old.history.find((h: { type: string }) => h.type === 'superseded')).toMatchObject({ fromStatus: 'proposed', toStatus: 'dropped' });
+    const grown = (await t.call(s.facilitator, 'GET', `/synergies/${trio.id}`)).json();
+    expect(grown.history.map((h: { type: string }) => h.type)).toEqual(expect.arrayContaining(['proposed', 'accepted', 'grown']));
 
     // The generated title reads in each reader's language.
     expect((await t.call(s.memberB, 'GET', `/synergies/${trio.id}`)).json().title).toBe('Collecte commune : Papier glassine et siliconé (3 entreprises)');
@@ -397,6 +398,5 @@ describe('a rematch replaces what it supersedes', () => {
     );
     expect(run).toMatchObject({ proposals: expect.any(Number), updated: expect.any(Number), retired: expect.any(Number) });
     expect((await groups()).map((g) => g.id)).toEqual([trio.id]);
-    expect((await t.call(s.facilitator, 'GET', `/synergies/${pair.id}`)).json().status).toBe('dropped');
   });
 });

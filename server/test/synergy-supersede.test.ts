@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { supersedeSmallerGroups } from '../src/modules/synergies/proposal-repository';
+import type { MatchDeclaration } from '../src/core/matching';
+import { buildProposal } from '../src/core/matching/proposal';
+import { openGroupsWithin } from '../src/modules/synergies/proposal-repository';
+import { saveProposals, storedKey } from '../src/modules/synergies/proposals';
 import { createTestContext, type Scenario, type TestContext } from './context';
 
 let t: TestContext;
@@ -14,12 +17,12 @@ afterAll(() => t.close());
 const NOW = '2026-11-30T10:00:00.000Z';
 
 /** Declarations written straight to the table: no matching job runs behind this test's back. */
-async function declarations(n: number): Promise<string[]> {
+async function declarations(n: number, firm?: string): Promise<string[]> {
   const sql = t.ctx.db.$client;
   const rows = await sql<{ id: string }[]>`
     insert into declarations ${sql(
       Array.from({ length: n }, (_, i) => ({
-        organisation_id: i % 2 ? s.firmA.id : s.firmB.id,
+        organisation_id: firm ?? (i % 2 ? s.firmA.id : s.firmB.id),
         zone_id: s.zoneId,
         kind: 'need',
         title: `Palettes ${i}`,
@@ -42,38 +45,121 @@ async function group(declarationIds: string[], status = 'proposed'): Promise<str
 const statusOf = async (id: string) =>
   (await t.ctx.db.$client<{ status: string; drop_reason: string | null }[]>`select status, drop_reason from synergies where id = ${id}`)[0]!;
 
-describe('a new group supersedes the open groups it contains', () => {
-  it('retires exactly the groups whose declarations it all holds, and names its successor', async () => {
+describe('the open groups a new group holds', () => {
+  it('are exactly the open engine groups of its zone whose declarations it all holds, largest then oldest first', async () => {
     const [a, b, c, d, e] = await declarations(5);
     const inside = await group([a!, b!]);
     const sameSize = await group([a!, b!, c!]);
-    const overlapping = await group([c!, e!]);
-    const alreadyStudied = await group([b!, c!], 'in_study');
-    const larger = await group([a!, b!, c!, d!]);
+    await group([c!, e!]); // overlapping
+    await group([b!, c!], 'in_study'); // moved on by the firms
+    await group([a!, b!], 'dropped');
+    const otherZone = await t.newZone();
+    await t.ctx.db.$client`update synergies set zone_id = ${otherZone} where id = ${await group([a!])}`;
 
-    // Firm A had accepted the smaller group; nobody has answered the larger one yet.
+    const found = await t.ctx.db.$client.begin((tx) =>
+      openGroupsWithin(tx, [
+        { zoneId: s.zoneId, declarationIds: [a!, b!, c!, d!] },
+        { zoneId: s.zoneId, declarationIds: [d!] },
+      ]),
+    );
+
+    expect(found.map((w) => [w.g, w.id])).toEqual([
+      [0, sameSize],
+      [0, inside],
+    ]);
+    expect(found[0]).toMatchObject({ status: 'proposed', version: expect.any(Number) });
+    expect([...found[0]!.declaration_ids].sort()).toEqual([a!, b!, c!].sort());
+  });
+});
+
+describe('a larger group of the engine grows the open group it holds', () => {
+  /** The engine's view of the declarations, as a matching would pass them. */
+  async function engineView(ids: string[]): Promise<Map<string, MatchDeclaration>> {
+    const rows = await t.ctx.db.$client<{ id: string; organisation_id: string }[]>`select id, organisation_id from declarations where id = any(${ids}::uuid[])`;
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          organisationId: r.organisation_id,
+          zoneId: s.zoneId,
+          kind: 'need',
+          title: 'Palettes',
+          description: '',
+          categoryCode: 'materials.wood',
+          wasteCode: null,
+          quantity: null,
+          unit: 'unit',
+          frequency: 'monthly',
+          availableFrom: null,
+          availableUntil: null,
+          hazardous: false,
+          status: 'active',
+          location: null,
+          organisationNaf: null,
+        },
+      ]),
+    );
+  }
+  async function save(members: string[], at = NOW) {
+    const declarations = await engineView(members);
+    const proposal = buildProposal('mutualisation', [...declarations.values()], [...new Set([...declarations.values()].map((d) => d.organisationId))], 0.8, []);
+    const outcome = await t.ctx.db.$client.begin((tx) => saveProposals(tx, { proposals: [proposal], declarations, orgNames: new Map(), now: new Date(at) }));
+    return { outcome, key: storedKey(proposal.key) };
+  }
+  const groupOf = async (key: string) => (await t.ctx.db.$client<{ id: string }[]>`select id from synergies where proposal_key = ${key}`)[0]?.id;
+  const partiesOf = (id: string) =>
+    t.ctx.db.$client<{ organisation_id: string; accepted: boolean }[]>`
+      select organisation_id, accepted_at is not null as accepted from synergy_parties where synergy_id = ${id} order by organisation_id`;
+  const unread = async (userId: string) =>
+    (await t.ctx.db.$client<{ n: number }[]>`select coalesce(sum(count), 0)::int as n from notifications where user_id = ${userId} and read_at is null`)[0]!.n;
+
+  it('grows the older of two pools a firm joins, replaces the other, and tells only the firm that joined', async () => {
     const sql = t.ctx.db.$client;
-    const accepted = new Date('2026-11-29T09:00:00Z');
-    await sql`insert into synergy_parties (synergy_id, organisation_id, role, accepted_at) values
-      (${inside}, ${s.firmA.id}, 'member', ${accepted.toISOString()}::timestamptz), (${inside}, ${s.firmB.id}, 'member', null),
-      (${larger}, ${s.firmA.id}, 'member', null), (${larger}, ${s.firmB.id}, 'member', null)`;
+    const firmC = await t.newOrganisation(s.zoneId, { name: 'Cartonnages du Jura' });
+    const memberC = await t.newUser('member', { organisationId: firmC.id });
+    const [a, b, c, d] = await declarations(4);
+    const [e] = await declarations(1, firmC.id);
+    const older = await groupOf((await save([a!, b!], '2026-11-30T08:00:00.000Z')).key);
+    const other = await groupOf((await save([c!, d!], '2026-11-30T09:00:00.000Z')).key);
+    // Firm A agreed to the older pool, firm B to the other.
+    await sql`update synergy_parties set accepted_at = ${NOW}::timestamptz where (synergy_id = ${older!} and organisation_id = ${s.firmA.id}) or (synergy_id = ${other!} and organisation_id = ${s.firmB.id})`;
+    const [before] = await sql<{ version: number }[]>`select version from synergies where id = ${older!}`;
+    const unreadBefore = { a: await unread(s.memberA.id), c: await unread(memberC.id) };
 
-    const replaced = await sql.begin((tx) => supersedeSmallerGroups(tx, [larger], 'retired: superseded by', NOW));
+    const { outcome, key } = await save([a!, b!, c!, d!, e!]);
 
-    expect(replaced).toBe(2);
-    expect(await statusOf(inside)).toEqual({ status: 'dropped', drop_reason: `retired: superseded by: ${larger}` });
-    expect(await statusOf(sameSize)).toEqual({ status: 'dropped', drop_reason: `retired: superseded by: ${larger}` });
-    expect(await statusOf(overlapping)).toMatchObject({ status: 'proposed' });
-    expect(await statusOf(alreadyStudied)).toMatchObject({ status: 'in_study' });
-    expect(await statusOf(larger)).toMatchObject({ status: 'proposed' });
-    const events = await t.ctx.db.$client<{ synergy_id: string; from_status: string; note: string }[]>`
-      select synergy_id, from_status, note from synergy_events where type = 'superseded' and synergy_id in (${inside}, ${sameSize}) order by synergy_id`;
-    expect(events).toHaveLength(2);
-    expect(events.every((ev) => ev.from_status === 'proposed' && ev.note === larger)).toBe(true);
-    // The acceptance carries over to the larger group, and only it.
-    const parties = await sql<{ organisation_id: string; accepted_at: string | null }[]>`
-      select organisation_id, accepted_at::text from synergy_parties where synergy_id = ${larger}`;
-    expect(new Date(parties.find((p) => p.organisation_id === s.firmA.id)!.accepted_at!)).toEqual(accepted);
-    expect(parties.find((p) => p.organisation_id === s.firmB.id)?.accepted_at).toBeNull();
+    expect(outcome).toEqual({ created: 0, updated: 1, retired: 1 });
+    expect(await groupOf(key)).toBe(older);
+    const [grown] = await sql<{ status: string; version: number; n: number }[]>`
+      select status, version, (select count(*)::int from synergy_declarations where synergy_id = s.id) as n from synergies s where id = ${older!}`;
+    expect(grown).toEqual({ status: 'proposed', version: before!.version + 1, n: 5 });
+    // Every firm once; both acceptances are there, the other pool's carried over.
+    expect(await partiesOf(older!)).toEqual(
+      [
+        { organisation_id: s.firmA.id, accepted: true },
+        { organisation_id: s.firmB.id, accepted: true },
+        { organisation_id: firmC.id, accepted: false },
+      ].sort((x, y) => (x.organisation_id < y.organisation_id ? -1 : 1)),
+    );
+    expect(await statusOf(other!)).toEqual({ status: 'dropped', drop_reason: `retired: superseded by: ${older}` });
+    const events = await sql<
+      { type: string; to_status: string }[]
+    >`select type, to_status::text from synergy_events where synergy_id = ${older!} order by at, type`;
+    expect(events.map((ev) => ev.type)).toEqual(['proposed', 'grown']);
+    expect(await unread(memberC.id)).toBe(unreadBefore.c + 1);
+    expect(await unread(s.memberA.id)).toBe(unreadBefore.a);
+  });
+
+  it('leaves a pool already in study as it is: the larger group is a new lead', async () => {
+    const [a, b, c] = await declarations(3);
+    const studied = await groupOf((await save([a!, b!])).key);
+    await t.ctx.db.$client`update synergies set status = 'in_study' where id = ${studied!}`;
+
+    const { outcome, key } = await save([a!, b!, c!]);
+
+    expect(outcome.created).toBe(1);
+    expect(await groupOf(key)).not.toBe(studied);
+    expect(await statusOf(studied!)).toMatchObject({ status: 'in_study' });
   });
 });

@@ -84,16 +84,13 @@ export class MatchingService {
       if (subject.status === 'active') {
         const kb = await this.knowledgeBase();
         const reach = subject.location ? boundingBox(subject.location, resolveWeights(undefined).maxDistanceKm) : null;
-        // Pipelined; the zone's firms are only needed if an offer finds no taker, but asking for them now costs no round trip.
-        const [candidates, firms] = await Promise.all([
-          repo.keyedCandidates(tx, subject, blockingKeys(subject, kb), reach),
-          subject.kind === 'offer' ? repo.organisationsOf(tx, subject.zoneId) : [],
-        ]);
+        const candidates = await repo.keyedCandidates(tx, subject, blockingKeys(subject, kb), reach);
         for (const c of candidates) declarations.set(c.id, c);
         lap('candidates');
         proposals = matchDeclaration(subject, candidates, { kb, today: today(this.ctx.now()) });
+        // The zone's firms only when an offer found no taker: most do, and reading 300 firms costs more than the round trip.
         if (subject.kind === 'offer' && !proposals.some((p) => p.kind === 'substitution')) {
-          organisations = firms.filter((o) => o.id !== subject.organisationId);
+          organisations = (await repo.organisationsOf(tx, subject.zoneId)).filter((o) => o.id !== subject.organisationId);
           proposals.push(...potentialTakers(subject, organisations, kb, SHOWN_TAKERS));
         }
       }

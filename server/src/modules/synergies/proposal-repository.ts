@@ -78,6 +78,60 @@ export function insertProposals(sql: Sql, rows: NewProposalRow[]) {
     returning id, proposal_key`;
 }
 
+/** An open engine group that a new group of the engine holds entirely: it grows rather than being replaced. */
+export interface GroupWithin {
+  /** Index of the new group in the list asked about. */
+  g: number;
+  id: string;
+  version: number;
+  status: string;
+  organisation_ids: string[];
+  declaration_ids: string[];
+}
+
+/**
+ * For each new group of declarations (all of one zone), the open engine groups
+ * (mutualisations) of its zone whose declarations it all holds, largest then oldest first:
+ * the first grows in place into the new one, the others merge into it. A firm that joins a
+ * pool of forty then writes one party, not forty-one, and the pool keeps its history and
+ * answers. From the zone's few open groups (a partial index), not from the links of every
+ * member: each member of a matched zone is linked to several pairs.
+ */
+export function openGroupsWithin(sql: Sql, groups: { zoneId: string; declarationIds: string[] }[]): Promise<GroupWithin[]> | GroupWithin[] {
+  if (groups.length === 0) return [];
+  return sql<GroupWithin[]>`
+    -- Materialized: each new group's array is built once, not once per open group compared.
+    with asked as materialized (
+      select a.g - 1 as g, a.zone_id, array(select jsonb_array_elements_text(a.ids)::uuid) as ids
+      from jsonb_to_recordset(${JSON.stringify(groups.map((x, g) => ({ g: g + 1, zone_id: x.zoneId, ids: x.declarationIds })))}::jsonb)
+        as a(g int, zone_id uuid, ids jsonb)
+    )
+    select a.g, s.id, s.version, s.status,
+      array(select p.organisation_id from synergy_parties p where p.synergy_id = s.id) as organisation_ids,
+      array(select x.declaration_id from synergy_declarations x where x.synergy_id = s.id) as declaration_ids
+    from asked a
+    join synergies s on s.zone_id = a.zone_id and s.kind = 'mutualisation' and s.origin = 'engine' and s.status in ('proposed', 'under_discussion')
+    where not exists (select 1 from synergy_declarations x where x.synergy_id = s.id and not (x.declaration_id = any(a.ids)))
+    order by a.g, cardinality(array(select x.declaration_id from synergy_declarations x where x.synergy_id = s.id)) desc, s.created_at, s.id`;
+}
+
+/** A group grown into the engine's larger one: its identity, title and scores; only at the version read. */
+export async function growGroup(
+  sql: Sql,
+  row: Pick<NewProposalRow, 'proposal_key' | 'title' | 'title_parts' | 'score' | 'reasons' | 'explanation_fr' | 'explanation_en' | 'fingerprint'> & {
+    id: string;
+    version: number;
+  },
+  nowIso: string,
+): Promise<boolean> {
+  const result = await sql`
+    update synergies set proposal_key = ${row.proposal_key}, title = ${row.title}, title_parts = ${row.title_parts}::jsonb, score = ${row.score},
+      reasons = ${row.reasons}::jsonb, explanation_fr = ${row.explanation_fr}, explanation_en = ${row.explanation_en}, fingerprint = ${row.fingerprint},
+      updated_at = ${nowIso}, version = version + 1
+    where id = ${row.id} and version = ${row.version}`;
+  return result.count === 1;
+}
+
 // Columns as arrays through unnest: one statement text whatever the row count, so each
 // connection prepares it once (a VALUES list made a new statement, parsed and planned,
 // for every count), and no limit of 65,535 parameters.
@@ -141,41 +195,25 @@ export async function retireInZone(sql: Sql, zoneId: string | null, keep: string
 }
 
 /**
- * Open engine groups (mutualisations) whose firms' declarations all belong to a larger group
- * just created: the larger group replaces them. The firms that had accepted the smaller group
- * keep their acceptance in the larger one; the smaller one is retired, naming its successor.
- * One statement, so that the caller can pipeline what must follow it. Returns how many were
- * replaced.
+ * Smaller open groups merged into the group that grew over them: each is retired at the
+ * version read (a group a facilitator moved on meanwhile stays), naming its successor, and
+ * the firms that had accepted it keep their acceptance in the successor. One statement, so
+ * that the caller can pipeline what must follow it. Returns how many were merged.
  */
-export async function supersedeSmallerGroups(sql: Sql, newGroupIds: string[], reasonPrefix: string, nowIso: string): Promise<number> {
-  if (newGroupIds.length === 0) return 0;
-  // An old group is inside a new one when they share as many declarations as the old one has:
-  // counted once per (new, old) pair, where a subset test per row grew with the square of a
-  // busy zone's links (seconds per card at a workshop).
-  const [row] = await sql<{ replaced: number }[]>`
-    with groups as (select s.id, s.zone_id from synergies s where s.id = any(${newGroupIds}::uuid[])),
-    shared as (
-      select g.id as new_id, od.synergy_id as old_id, count(*) as n
-      from groups g
-      join synergy_declarations nd on nd.synergy_id = g.id
-      join synergy_declarations od on od.declaration_id = nd.declaration_id and od.synergy_id <> g.id
-      group by g.id, od.synergy_id
-    ),
-    found as (
-      select distinct on (old.id) old.id as old_id, sh.new_id, old.version, old.status
-      from shared sh
-      join groups g on g.id = sh.new_id
-      join synergies old on old.id = sh.old_id
-      where old.kind = 'mutualisation' and old.origin = 'engine' and old.status in ('proposed', 'under_discussion') and old.zone_id = g.zone_id
-        and sh.n = (select count(*) from synergy_declarations x where x.synergy_id = old.id)
-      order by old.id, sh.new_id
-    ),
-    -- Retired only at the version read: a group a facilitator moved on meanwhile stays.
+export async function mergeGroupsInto(
+  sql: Sql,
+  merges: { id: string; version: number; status: string; successor: string }[],
+  reasonPrefix: string,
+  nowIso: string,
+): Promise<number> {
+  if (merges.length === 0) return 0;
+  const [row] = await sql<{ merged: number }[]>`
+    with found as (select * from jsonb_to_recordset(${JSON.stringify(merges)}::jsonb) as f(id uuid, version int, status text, successor uuid)),
     retired as (
-      update synergies s set status = 'dropped', drop_reason = ${reasonPrefix} || ': ' || f.new_id, updated_at = ${nowIso}, version = s.version + 1
+      update synergies s set status = 'dropped', drop_reason = ${reasonPrefix} || ': ' || f.successor, updated_at = ${nowIso}, version = s.version + 1
       from found f
-      where s.id = f.old_id and s.version = f.version
-      returning f.old_id, f.new_id, f.status
+      where s.id = f.id and s.version = f.version
+      returning f.id as old_id, f.successor as new_id, f.status
     ),
     carried as (
       update synergy_parties np set accepted_at = op.accepted_at
@@ -185,10 +223,10 @@ export async function supersedeSmallerGroups(sql: Sql, newGroupIds: string[], re
     ),
     logged as (
       insert into synergy_events (synergy_id, type, from_status, to_status, note, at)
-      select r.old_id, 'superseded', r.status, 'dropped', r.new_id::text, ${nowIso} from retired r
+      select r.old_id, 'superseded', r.status::synergy_status, 'dropped', r.new_id::text, ${nowIso} from retired r
     )
-    select count(*)::int as replaced from retired`;
-  return row!.replaced;
+    select count(*)::int as merged from retired`;
+  return row!.merged;
 }
 
 export interface MemberToNotify {

@@ -76,8 +76,9 @@ export const addOutcomes = (a: SaveOutcome, b: SaveOutcome): SaveOutcome => ({
 /**
  * Writes the engine's proposals: new ones are inserted (and their firms notified),
  * open ones refreshed, declined ones kept declined unless their declarations changed
- * materially (fingerprint), smaller groups a new group contains are replaced by it, and
- * engine proposals of `scope` that the engine no longer makes are retired.
+ * materially (fingerprint), an open group that a new one holds entirely grows into it
+ * (keeping its history and answers) while other smaller groups it holds are replaced by it,
+ * and engine proposals of `scope` that the engine no longer makes are retired.
  */
 export async function saveProposals(
   sql: Sql,
@@ -97,15 +98,31 @@ export async function saveProposals(
   // insert of the new ones goes out in one pipelined batch.
   const partiesByProposal = new Map(proposals.map((p) => [p, partiesOf(p, declarations)]));
   const firms = [...new Set([...partiesByProposal.values()].flat().map((x) => x.organisationId))];
-  const [existingRows, members] = await Promise.all([repo.proposalsByKey(sql, keys), repo.membersToNotify(sql, firms)]);
+  const groups = proposals.filter((p) => p.kind === 'mutualisation' && declarations.has(p.declarationIds[0]!));
+  const [existingRows, members, within] = await Promise.all([
+    repo.proposalsByKey(sql, keys),
+    repo.membersToNotify(sql, firms),
+    repo.openGroupsWithin(
+      sql,
+      groups.map((p) => ({ zoneId: declarations.get(p.declarationIds[0]!)!.zoneId, declarationIds: p.declarationIds })),
+    ),
+  ]);
   const existing = new Map(existingRows.map((e) => [e.proposal_key, e]));
+  const groupsWithin = new Map<Proposal, repo.GroupWithin[]>();
+  for (const w of within) groupsWithin.set(groups[w.g]!, [...(groupsWithin.get(groups[w.g]!) ?? []), w]);
 
   const fresh: Proposal[] = [];
+  const growing: Growth[] = [];
+  const taken = new Set<string>();
   const refreshed: { id: string; p: Proposal }[] = [];
   let reproposed = 0;
   for (const p of proposals) {
     const e = existing.get(storedKey(p.key));
-    if (!e) fresh.push(p);
+    const [old, ...merged] = (groupsWithin.get(p) ?? []).filter((w) => !taken.has(w.id));
+    if (!e && old) {
+      for (const w of [old, ...merged]) taken.add(w.id);
+      growing.push({ p, old, merged });
+    } else if (!e) fresh.push(p);
     else if (e.status === 'dropped' && e.drop_reason !== null && e.drop_reason.startsWith(DECLINED) && e.fingerprint === p.fingerprint) {
       // Declined and nothing material changed: stays declined.
     } else if (e.status === 'dropped' && (e.drop_reason?.startsWith(RETIRED) || e.drop_reason?.startsWith(DECLINED))) {
@@ -123,27 +140,61 @@ export async function saveProposals(
         nowIso,
       )
     : 0;
-  const [refreshedCount, { created, titles }] = await Promise.all([refreshing, insertNew(sql, fresh, declarations, orgNames, nowIso)]);
-  const updated = reproposed + refreshedCount;
+  const [refreshedCount, { created, titles }, grown] = await Promise.all([
+    refreshing,
+    insertNew(sql, fresh, declarations, orgNames, nowIso),
+    growGroups(sql, growing, declarations, orgNames, nowIso),
+  ]);
+  // A group a person moved on meanwhile (its version changed) stays as it is; the larger one is new.
+  const grownIds = new Set(grown.map(({ old }) => old.id));
+  const lost = growing.filter(({ old }) => !grownIds.has(old.id));
+  // The smaller groups merge into the grown one, or into the new one when growth lost its race.
+  const merges = grown.flatMap(({ old, merged }) => merged.map((m) => ({ id: m.id, version: m.version, status: m.status, successor: old.id })));
+  if (lost.length) {
+    const late = await insertNew(
+      sql,
+      lost.map(({ p }) => p),
+      declarations,
+      orgNames,
+      nowIso,
+    );
+    created.push(...late.created);
+    for (const [id, title] of late.titles) titles.set(id, title);
+    for (const { id, p } of late.created)
+      merges.push(...lost.find((x) => x.p === p)!.merged.map((m) => ({ id: m.id, version: m.version, status: m.status, successor: id })));
+  }
+  for (const { old, title } of grown) titles.set(old.id, title);
+  const updated = reproposed + refreshedCount + grown.length;
 
   // The rest is pipelined on the transaction's connection, in one batch: PostgreSQL runs
   // the statements in the order sent, so each one sees the rows the ones before it wrote.
   let retired = 0;
   const batch: Promise<unknown>[] = [];
-  if (created.length) {
-    const parties = created.flatMap(({ id, p }) =>
-      partiesByProposal.get(p)!.map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role })),
-    );
-    const links = created.flatMap(({ id, p }) => p.declarationIds.map((d) => ({ synergy_id: id, declaration_id: d })));
+  if (created.length || grown.length) {
+    const partyRows = (id: string, p: Proposal, already: string[] = []) =>
+      partiesByProposal
+        .get(p)!
+        .filter((x) => !already.includes(x.organisationId))
+        .map((x) => ({ synergy_id: id, organisation_id: x.organisationId, declaration_id: x.declarationId, role: x.role }));
+    // A grown group gains the firms and declarations that joined; only those firms hear of it.
+    const parties = [...created.flatMap(({ id, p }) => partyRows(id, p)), ...grown.flatMap(({ old, p }) => partyRows(old.id, p, old.organisation_ids))];
+    const links = [
+      ...created.flatMap(({ id, p }) => p.declarationIds.map((d) => ({ synergy_id: id, declaration_id: d }))),
+      ...grown.flatMap(({ old, p }) =>
+        p.declarationIds.filter((d) => !old.declaration_ids.includes(d)).map((d) => ({ synergy_id: old.id, declaration_id: d })),
+      ),
+    ];
     // System events carry no note: the interface names them in the reader's language.
-    const events = created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', at: nowIso }));
-    const groups = created.filter(({ p }) => p.kind === 'mutualisation').map(({ id }) => id);
+    const events = [
+      ...created.map(({ id }) => ({ synergy_id: id, type: 'proposed', to_status: 'proposed', at: nowIso })),
+      ...grown.map(({ old }) => ({ synergy_id: old.id, type: 'grown', to_status: old.status, at: nowIso })),
+    ];
     batch.push(
       repo.insertParties(sql, parties),
       repo.insertDeclarationLinks(sql, links),
       repo.insertEvents(sql, events),
-      // After the links and parties it reads.
-      repo.supersedeSmallerGroups(sql, groups, `${RETIRED}: ${SUPERSEDED}`, nowIso).then((n) => (retired += n)),
+      // After the parties that acceptances carry over to (a firm that joins two pools merges them).
+      repo.mergeGroupsInto(sql, merges, `${RETIRED}: ${SUPERSEDED}`, nowIso).then((n) => (retired += n)),
       notifyNewProposals(sql, parties, members, titles, now),
     );
   }
@@ -199,6 +250,35 @@ async function insertNew(sql: Sql, fresh: Proposal[], declarations: Map<string, 
     }
   }
   return { created, titles };
+}
+
+/** An open group growing into a new group of the engine, and the smaller ones merging into it. */
+interface Growth {
+  p: Proposal;
+  old: repo.GroupWithin;
+  merged: repo.GroupWithin[];
+}
+
+/** Grows open groups in place into the engine's larger ones; returns those grown (a group whose version moved is left out). */
+async function growGroups(sql: Sql, growing: Growth[], declarations: Map<string, MatchDeclaration>, orgNames: Map<string, string>, nowIso: string) {
+  const done = await Promise.all(
+    growing.map(async ({ p, old, merged }) => {
+      const title = titled(proposalTitleParts(p, declarations, orgNames));
+      const row = {
+        id: old.id,
+        version: old.version,
+        proposal_key: storedKey(p.key),
+        ...title,
+        score: p.score,
+        reasons: JSON.stringify(p.reasons),
+        explanation_fr: p.explanationFr,
+        explanation_en: p.explanationEn,
+        fingerprint: p.fingerprint,
+      };
+      return (await repo.growGroup(sql, row, nowIso)) ? { p, old, merged, title: title.title } : null;
+    }),
+  );
+  return done.filter((x) => x !== null);
 }
 
 /** Retires the engine's open proposals in scope that the last matching did not make again. */

@@ -1,0 +1,1 @@
+CREATE INDEX "synergies_open_engine_groups_idx" ON "synergies" USING btree ("zone_id") WHERE "synergies"."kind" = 'mutualisation' and "synergies"."origin" = 'engine' and "synergies"."status" in ('proposed', 'under_discussion');
