@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchDeclaration } from '../src/core/matching';
 import { buildProposal } from '../src/core/matching/proposal';
+import { matchDeclarationsById } from '../src/modules/matching/repository';
 import { openGroupsWithin } from '../src/modules/synergies/proposal-repository';
 import { saveProposals, storedKey } from '../src/modules/synergies/proposals';
 import { createTestContext, type Scenario, type TestContext } from './context';
@@ -73,33 +74,9 @@ describe('the open groups a new group holds', () => {
 });
 
 describe('a larger group of the engine grows the open group it holds', () => {
-  /** The engine's view of the declarations, as a matching would pass them. */
+  /** The engine's view of the declarations, as a matching reads them. */
   async function engineView(ids: string[]): Promise<Map<string, MatchDeclaration>> {
-    const rows = await t.ctx.db.$client<{ id: string; organisation_id: string }[]>`select id, organisation_id from declarations where id = any(${ids}::uuid[])`;
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          id: r.id,
-          organisationId: r.organisation_id,
-          zoneId: s.zoneId,
-          kind: 'need',
-          title: 'Palettes',
-          description: '',
-          categoryCode: 'materials.wood',
-          wasteCode: null,
-          quantity: null,
-          unit: 'unit',
-          frequency: 'monthly',
-          availableFrom: null,
-          availableUntil: null,
-          hazardous: false,
-          status: 'active',
-          location: null,
-          organisationNaf: null,
-        },
-      ]),
-    );
+    return new Map((await matchDeclarationsById(t.ctx.db.$client, ids)).map((d) => [d.id, d]));
   }
   async function save(members: string[], at = NOW) {
     const declarations = await engineView(members);

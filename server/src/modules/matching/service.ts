@@ -90,7 +90,9 @@ export class MatchingService {
         proposals = matchDeclaration(subject, candidates, { kb, today: today(this.ctx.now()) });
         // The zone's firms only when an offer found no taker: most do, and reading 300 firms costs more than the round trip.
         if (subject.kind === 'offer' && !proposals.some((p) => p.kind === 'substitution')) {
+          lap('score');
           organisations = (await repo.organisationsOf(tx, subject.zoneId)).filter((o) => o.id !== subject.organisationId);
+          lap('candidates');
           proposals.push(...potentialTakers(subject, organisations, kb, SHOWN_TAKERS));
         }
       }

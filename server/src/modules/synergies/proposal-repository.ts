@@ -106,13 +106,16 @@ export function openGroupsWithin(sql: Sql, groups: { zoneId: string; declaration
       from jsonb_to_recordset(${JSON.stringify(groups.map((x, g) => ({ g: g + 1, zone_id: x.zoneId, ids: x.declarationIds })))}::jsonb)
         as a(g int, zone_id uuid, ids jsonb)
     )
-    select a.g, s.id, s.version, s.status,
-      array(select p.organisation_id from synergy_parties p where p.synergy_id = s.id) as organisation_ids,
-      array(select x.declaration_id from synergy_declarations x where x.synergy_id = s.id) as declaration_ids
-    from asked a
-    join synergies s on s.zone_id = a.zone_id and s.kind = 'mutualisation' and s.origin = 'engine' and s.status in ('proposed', 'under_discussion')
-    where not exists (select 1 from synergy_declarations x where x.synergy_id = s.id and not (x.declaration_id = any(a.ids)))
-    order by a.g, cardinality(array(select x.declaration_id from synergy_declarations x where x.synergy_id = s.id)) desc, s.created_at, s.id`;
+    select g, id, version, status, organisation_ids, declaration_ids from (
+      select a.g, s.id, s.version, s.status, s.created_at,
+        array(select p.organisation_id from synergy_parties p where p.synergy_id = s.id) as organisation_ids,
+        array(select x.declaration_id from synergy_declarations x where x.synergy_id = s.id) as declaration_ids
+      from asked a
+      join synergies s on s.zone_id = a.zone_id and s.kind = 'mutualisation' and s.origin = 'engine' and s.status in ('proposed', 'under_discussion')
+      -- Stops at a pool's first declaration outside the new group: most pools are of another material.
+      where not exists (select 1 from synergy_declarations x where x.synergy_id = s.id and not (x.declaration_id = any(a.ids)))
+    ) contained
+    order by g, cardinality(declaration_ids) desc, created_at, id`;
 }
 
 /** A group grown into the engine's larger one: its identity, title and scores; only at the version read. */

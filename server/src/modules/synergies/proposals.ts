@@ -149,7 +149,8 @@ export async function saveProposals(
   const grownIds = new Set(grown.map(({ old }) => old.id));
   const lost = growing.filter(({ old }) => !grownIds.has(old.id));
   // The smaller groups merge into the grown one, or into the new one when growth lost its race.
-  const merges = grown.flatMap(({ old, merged }) => merged.map((m) => ({ id: m.id, version: m.version, status: m.status, successor: old.id })));
+  const mergeInto = (successor: string, groups: repo.GroupWithin[]) => groups.map(({ id, version, status }) => ({ id, version, status, successor }));
+  const merges = grown.flatMap(({ old, merged }) => mergeInto(old.id, merged));
   if (lost.length) {
     const late = await insertNew(
       sql,
@@ -160,8 +161,7 @@ export async function saveProposals(
     );
     created.push(...late.created);
     for (const [id, title] of late.titles) titles.set(id, title);
-    for (const { id, p } of late.created)
-      merges.push(...lost.find((x) => x.p === p)!.merged.map((m) => ({ id: m.id, version: m.version, status: m.status, successor: id })));
+    for (const { id, p } of late.created) merges.push(...mergeInto(id, lost.find((x) => x.p === p)!.merged));
   }
   for (const { old, title } of grown) titles.set(old.id, title);
   const updated = reproposed + refreshedCount + grown.length;
@@ -219,6 +219,19 @@ export async function saveProposals(
   return { created: created.length, updated, retired };
 }
 
+/** What the engine decides of a proposal's row: its identity, title, score and explanation. */
+function engineValues(p: Proposal, declarations: Map<string, MatchDeclaration>, orgNames: Map<string, string>) {
+  return {
+    proposal_key: storedKey(p.key),
+    ...titled(proposalTitleParts(p, declarations, orgNames)),
+    score: p.score,
+    reasons: JSON.stringify(p.reasons),
+    explanation_fr: p.explanationFr,
+    explanation_en: p.explanationEn,
+    fingerprint: p.fingerprint,
+  };
+}
+
 /** Inserts new proposals, a thousand per statement; returns them with their ids and titles. */
 async function insertNew(sql: Sql, fresh: Proposal[], declarations: Map<string, MatchDeclaration>, orgNames: Map<string, string>, nowIso: string) {
   const created: { id: string; p: Proposal }[] = [];
@@ -229,15 +242,9 @@ async function insertNew(sql: Sql, fresh: Proposal[], declarations: Map<string, 
     const rows = chunk.map((p): repo.NewProposalRow => ({
       zone_id: declarations.get(p.declarationIds[0]!)!.zoneId,
       kind: p.kind,
-      proposal_key: storedKey(p.key),
       origin: 'engine',
       status: 'proposed',
-      ...titled(proposalTitleParts(p, declarations, orgNames)),
-      score: p.score,
-      reasons: JSON.stringify(p.reasons),
-      explanation_fr: p.explanationFr,
-      explanation_en: p.explanationEn,
-      fingerprint: p.fingerprint,
+      ...engineValues(p, declarations, orgNames),
       created_at: nowIso,
       updated_at: nowIso,
     }));
@@ -263,19 +270,8 @@ interface Growth {
 async function growGroups(sql: Sql, growing: Growth[], declarations: Map<string, MatchDeclaration>, orgNames: Map<string, string>, nowIso: string) {
   const done = await Promise.all(
     growing.map(async ({ p, old, merged }) => {
-      const title = titled(proposalTitleParts(p, declarations, orgNames));
-      const row = {
-        id: old.id,
-        version: old.version,
-        proposal_key: storedKey(p.key),
-        ...title,
-        score: p.score,
-        reasons: JSON.stringify(p.reasons),
-        explanation_fr: p.explanationFr,
-        explanation_en: p.explanationEn,
-        fingerprint: p.fingerprint,
-      };
-      return (await repo.growGroup(sql, row, nowIso)) ? { p, old, merged, title: title.title } : null;
+      const values = engineValues(p, declarations, orgNames);
+      return (await repo.growGroup(sql, { id: old.id, version: old.version, ...values }, nowIso)) ? { p, old, merged, title: values.title } : null;
     }),
   );
   return done.filter((x) => x !== null);
