@@ -191,11 +191,16 @@ export async function createTestContext(env: Record<string, string> = {}, servic
   async function drainJobs(queue?: string, timeoutMs = 15_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const [row] = await ctx.db.$client<{ n: number }[]>`
-        select count(*)::int as n from pgboss.job
-        where (${queue ?? null}::text is null or name = ${queue ?? null}) and state in ('created', 'retry', 'active') and start_after <= now()`;
-      if (row!.n === 0) return;
-      if (Date.now() > deadline) throw new Error(`jobs of ${queue ?? 'every queue'} still pending after ${timeoutMs} ms`);
+      // pg-boss's own queues (its cron dispatch, '__pgboss__send-it') are not work a request queued.
+      const pending = await ctx.db.$client<{ name: string; state: string }[]>`
+        select name, state from pgboss.job
+        where (${queue ?? null}::text is null or name = ${queue ?? null}) and not starts_with(name, '__pgboss__')
+          and state in ('created', 'retry', 'active') and start_after <= now()`;
+      if (pending.length === 0) return;
+      if (Date.now() > deadline) {
+        const names = pending.map((j) => `${j.name} (${j.state})`).join(', ');
+        throw new Error(`jobs of ${queue ?? 'every queue'} still pending after ${timeoutMs} ms: ${names}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
