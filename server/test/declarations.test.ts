@@ -48,6 +48,20 @@ describe('declarations', () => {
     expect(fetched.json().title).toBe(pallets.title);
   });
 
+  it('gets a time-ordered id (UUID version 7): a later row sorts after, and its first 48 bits are its millisecond', async () => {
+    const before = Date.now();
+    const first = await t.declare(s.memberA, { title: 'Chutes de bois' });
+    const second = await t.declare(s.memberA, { title: 'Sciure' });
+    const after = Date.now();
+    for (const { id } of [first, second]) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const ms = parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+      expect(ms).toBeGreaterThanOrEqual(before);
+      expect(ms).toBeLessThanOrEqual(after);
+    }
+    expect(second.id > first.id).toBe(true);
+  });
+
   it('derives the hazard flag from a hazardous waste code', async () => {
     const d = await t.declare(s.memberA, { title: 'Huiles moteur usagées', categoryCode: 'materials.chemicals', wasteCode: '130205' });
     expect(d.wasteCode).toBe('13 02 05');

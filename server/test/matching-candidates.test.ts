@@ -54,7 +54,12 @@ describe('candidates of an incremental match, from PostgreSQL', () => {
     const matching = new MatchingService(t.ctx);
     const [named] = await repo.matchDeclarationsById(t.ctx.db.$client, [subject]);
     const keys = blockingKeys(named!, await matching.knowledgeBase());
-    const found = await repo.keyedCandidates(t.ctx.db.$client, named!, keys, boundingBox(named!.location!, 50));
+    // In a transaction, as a matching reads them; the plan setting it makes for them does not outlive the query.
+    const { found, planMode } = await t.ctx.db.$client.begin(async (tx) => ({
+      found: await repo.keyedCandidates(tx, named!, keys, boundingBox(named!.location!, 50)),
+      planMode: (await tx<{ plan_cache_mode: string }[]>`show plan_cache_mode`)[0]!.plan_cache_mode,
+    }));
+    expect(planMode).toBe('auto');
     expect(found.map((c) => c.id).sort()).toEqual([...expected].sort());
     expect(found.map((c) => c.id)).not.toContain(subject);
     for (const id of excluded) expect(found.map((c) => c.id)).not.toContain(id);
@@ -64,7 +69,7 @@ describe('candidates of an incremental match, from PostgreSQL', () => {
     expect(open!.organisationName).toMatch(/^Entreprise/);
 
     // Without a place, a declaration meets its own zone only.
-    const zoneOnly = await repo.keyedCandidates(t.ctx.db.$client, named!, keys, null);
+    const zoneOnly = await t.ctx.db.$client.begin((tx) => repo.keyedCandidates(tx, named!, keys, null));
     expect(zoneOnly.map((c) => c.id).sort()).toEqual(expected.slice(0, 2).sort());
 
     // And the match proposes the pair of the same waste code, though nothing of it was indexed yet.
@@ -73,5 +78,29 @@ describe('candidates of an incremental match, from PostgreSQL', () => {
       select other.declaration_id from synergy_declarations mine join synergy_declarations other on other.synergy_id = mine.synergy_id
       where mine.declaration_id = ${subject} and other.declaration_id <> ${subject}`;
     expect(linked.map((r) => r.declaration_id)).toContain(expected[0]);
+  });
+});
+
+describe('the newest candidates first', () => {
+  it('keeps the 300 most recent of a key shared by more, whatever plan PostgreSQL keeps for the query', async () => {
+    const zone = await t.newZone();
+    const [a, b] = [await t.newOrganisation(zone), await t.newOrganisation(zone)];
+    const subject = await declaration(a.id, zone, { kind: 'need', title: 'Recherche palettes' });
+    // 320 offers of the key, one a minute apart; and the zone's other declarations, of other keys.
+    await t.ctx.db.$client`
+      insert into declarations (organisation_id, zone_id, kind, title, category_code, created_at)
+      select ${b.id}, ${zone}, 'offer', 'Palettes ' || i, 'materials.wood', now() - make_interval(mins => i) from generate_series(1, 320) i`;
+    await t.ctx.db.$client`
+      insert into declarations (organisation_id, zone_id, kind, title, category_code)
+      select ${b.id}, ${zone}, 'offer', 'Films ' || i, 'materials.plastics' from generate_series(1, 50) i`;
+    const matching = new MatchingService(t.ctx);
+    const [named] = await repo.matchDeclarationsById(t.ctx.db.$client, [subject]);
+    const keys = blockingKeys(named!, await matching.knowledgeBase());
+    // More calls than PostgreSQL's five before it weighs a plan made without the values.
+    for (let call = 0; call < 8; call++) {
+      const found = await t.ctx.db.$client.begin((tx) => repo.keyedCandidates(tx, named!, keys, null));
+      expect(found).toHaveLength(300);
+      expect(new Set(found.map((c) => c.title))).toEqual(new Set(Array.from({ length: 300 }, (_, i) => `Palettes ${i + 1}`)));
+    }
   });
 });

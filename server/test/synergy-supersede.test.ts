@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchDeclaration } from '../src/core/matching';
 import { buildProposal } from '../src/core/matching/proposal';
@@ -35,10 +37,13 @@ async function declarations(n: number, firm?: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-async function group(declarationIds: string[], status = 'proposed'): Promise<string> {
+/** An engine pool of these declarations, titled as the engine titles one (its category is in its title parts). */
+async function group(declarationIds: string[], status = 'proposed', categoryCode = 'materials.wood'): Promise<string> {
   const sql = t.ctx.db.$client;
+  const parts = { template: 'pool', resource: 'need', categoryCode, firms: 2 };
   const [row] = await sql<{ id: string }[]>`
-    insert into synergies (zone_id, kind, origin, status, title) values (${s.zoneId}, 'mutualisation', 'engine', ${status}, 'Groupe') returning id`;
+    insert into synergies (zone_id, kind, origin, status, title, title_parts)
+    values (${s.zoneId}, 'mutualisation', 'engine', ${status}, 'Groupe', ${JSON.stringify(parts)}::jsonb) returning id`;
   await sql`insert into synergy_declarations ${sql(declarationIds.map((d) => ({ synergy_id: row!.id, declaration_id: d })))}`;
   return row!.id;
 }
@@ -47,20 +52,21 @@ const statusOf = async (id: string) =>
   (await t.ctx.db.$client<{ status: string; drop_reason: string | null }[]>`select status, drop_reason from synergies where id = ${id}`)[0]!;
 
 describe('the open groups a new group holds', () => {
-  it('are exactly the open engine groups of its zone whose declarations it all holds, largest then oldest first', async () => {
+  it('are exactly the open engine groups of its zone and category whose declarations it all holds, largest then oldest first', async () => {
     const [a, b, c, d, e] = await declarations(5);
     const inside = await group([a!, b!]);
     const sameSize = await group([a!, b!, c!]);
     await group([c!, e!]); // overlapping
     await group([b!, c!], 'in_study'); // moved on by the firms
     await group([a!, b!], 'dropped');
+    await group([a!, c!], 'proposed', 'materials.metal'); // another category: not a group the engine would grow into this one
     const otherZone = await t.newZone();
     await t.ctx.db.$client`update synergies set zone_id = ${otherZone} where id = ${await group([a!])}`;
 
     const found = await t.ctx.db.$client.begin((tx) =>
       openGroupsWithin(tx, [
-        { zoneId: s.zoneId, declarationIds: [a!, b!, c!, d!] },
-        { zoneId: s.zoneId, declarationIds: [d!] },
+        { zoneId: s.zoneId, categoryCode: 'materials.wood', declarationIds: [a!, b!, c!, d!] },
+        { zoneId: s.zoneId, categoryCode: 'materials.wood', declarationIds: [d!] },
       ]),
     );
 
@@ -70,6 +76,26 @@ describe('the open groups a new group holds', () => {
     ]);
     expect(found[0]).toMatchObject({ status: 'proposed', version: expect.any(Number) });
     expect([...found[0]!.declaration_ids].sort()).toEqual([a!, b!, c!].sort());
+  });
+});
+
+describe('engine pools saved before title parts existed', () => {
+  it('get them from migration 0010, so that they are found by their category', async () => {
+    const [a, b] = await declarations(2);
+    const old = await group([a!, b!]);
+    await t.ctx.db.$client`update synergies set title_parts = null where id = ${old}`;
+    await t.ctx.db.$client`insert into synergy_parties (synergy_id, organisation_id, declaration_id, role)
+      values (${old}, ${s.firmA.id}, ${a!}, 'member'), (${old}, ${s.firmB.id}, ${b!}, 'member')`;
+
+    const migration = readFileSync(new URL('../../db/migrations/0010_open_engine_groups_by_category.sql', import.meta.url), 'utf8');
+    await t.ctx.db.$client.unsafe(migration.split('--> statement-breakpoint')[0]!);
+
+    const [row] = await t.ctx.db.$client<{ title_parts: unknown }[]>`select title_parts from synergies where id = ${old}`;
+    expect(row!.title_parts).toEqual({ template: 'pool', resource: 'need', categoryCode: 'materials.wood', firms: 2 });
+    const found = await t.ctx.db.$client.begin((tx) =>
+      openGroupsWithin(tx, [{ zoneId: s.zoneId, categoryCode: 'materials.wood', declarationIds: [a!, b!, randomUUID()] }]),
+    );
+    expect(found.map((w) => w.id)).toContain(old);
   });
 });
 

@@ -64,9 +64,9 @@ export const synergies = pgTable(
       .on(t.requestKey)
       .where(sql`${t.status} not in ('dropped', 'implemented')`),
     index('synergies_zone_status_idx').on(t.zoneId, t.status, t.score),
-    // The few open pools of a zone, which a larger pool of the engine grows or merges (see openGroupsWithin).
+    // The few open pools of a zone and category, which a larger pool of the engine grows or merges (see openGroupsWithin).
     index('synergies_open_engine_groups_idx')
-      .on(t.zoneId)
+      .on(t.zoneId, sql`(${t.titleParts} ->> 'categoryCode')`)
       .where(sql`${t.kind} = 'mutualisation' and ${t.origin} = 'engine' and ${t.status} in ('proposed', 'under_discussion')`),
   ],
 );

@@ -71,7 +71,8 @@ export function findCategory(code: string): CategoryDefinition | undefined {
 
 /** The family (top-level code) a category belongs to. */
 export function categoryFamily(code: string): string {
-  return code.split('.')[0] ?? code;
+  const dot = code.indexOf('.');
+  return dot < 0 ? code : code.slice(0, dot);
 }
 
 /** Whether `code` is `ancestor` or lies below it. */

@@ -52,8 +52,11 @@ export function mutualisations(declarations: readonly MatchDeclaration[], weight
   return proposals;
 }
 
+/** `members` share a zone, kind and category; each pair is weighed (an incremental match weighs its category's every pair). */
 function link(members: MatchDeclaration[], maxKm: number, text: WordWeights): MatchDeclaration[][] {
   const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const waste = sorted.map((d) => featuresOf(d).waste?.code ?? null);
+  const fungible = isFungibleCategory(sorted[0]!.categoryCode);
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (let i = 0; i < sorted.length; i++)
@@ -61,10 +64,9 @@ function link(members: MatchDeclaration[], maxKm: number, text: WordWeights): Ma
       const [a, b] = [sorted[i]!, sorted[j]!];
       const km = distanceKm(a.location, b.location);
       if (km !== null && km > maxKm) continue;
-      const [fa, fb] = [featuresOf(a), featuresOf(b)];
+      const [wa, wb] = [waste[i] ?? null, waste[j] ?? null];
       // Two different waste codes are two different things, however alike the words.
-      const same =
-        fa.waste !== null && fb.waste !== null ? fa.waste.code === fb.waste.code : isFungibleCategory(a.categoryCode) || text.similarity(a, b) >= SAME_THING;
+      const same = wa !== null && wb !== null ? wa === wb : fungible || text.similarity(a, b) >= SAME_THING;
       if (same) parent[find(j)] = find(i);
     }
   const components = new Map<number, MatchDeclaration[]>();

@@ -9,8 +9,10 @@ interface OutboxRow {
 }
 
 const BATCH = 1000;
-// Short polling: a relay pass is on the path from a new declaration to its proposals.
-const WAIT = { timeout: 120_000, interval: 10 };
+// How often a relay pass asks whether Meilisearch has applied its batch (60–120 ms at 1M
+// declarations): at 10 ms, the requests took ~4.5 ms of CPU per batch from the matching
+// that the same worker runs. A change is searchable at most 50 ms later for it.
+const WAIT = { timeout: 120_000, interval: 50 };
 
 /**
  * Pushes outbox rows to Meilisearch. A batch is locked (SKIP LOCKED, so several server

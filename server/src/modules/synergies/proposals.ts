@@ -104,7 +104,10 @@ export async function saveProposals(
     repo.membersToNotify(sql, firms),
     repo.openGroupsWithin(
       sql,
-      groups.map((p) => ({ zoneId: declarations.get(p.declarationIds[0]!)!.zoneId, declarationIds: p.declarationIds })),
+      groups.map((p) => {
+        const first = declarations.get(p.declarationIds[0]!)!;
+        return { zoneId: first.zoneId, categoryCode: first.categoryCode, declarationIds: p.declarationIds };
+      }),
     ),
   ]);
   const existing = new Map(existingRows.map((e) => [e.proposal_key, e]));

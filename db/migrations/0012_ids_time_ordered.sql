@@ -1,0 +1,25 @@
+ALTER TABLE "organisations" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "sites" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "zones" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "emails" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "users" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "declaration_photos" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "declarations" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "exchanges" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "match_runs" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "notifications" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "synergies" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "synergy_messages" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "meeting_events" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "meeting_requests" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "meeting_schedules" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "meetings" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "schedule_runs" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "workshop_display_tokens" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "workshops" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "associations" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "booking_messages" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "booking_options" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "bookings" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "import_runs" ALTER COLUMN "id" SET DEFAULT uuid_v7();--> statement-breakpoint
+ALTER TABLE "import_templates" ALTER COLUMN "id" SET DEFAULT uuid_v7();
