@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { SynergyTitleParts } from '@synergies/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchDeclaration } from '../src/core/matching';
 import { buildProposal } from '../src/core/matching/proposal';
@@ -40,7 +41,7 @@ async function declarations(n: number, firm?: string): Promise<string[]> {
 /** An engine pool of these declarations, titled as the engine titles one (its category is in its title parts). */
 async function group(declarationIds: string[], status = 'proposed', categoryCode = 'materials.wood'): Promise<string> {
   const sql = t.ctx.db.$client;
-  const parts = { template: 'pool', resource: 'need', categoryCode, firms: 2 };
+  const parts: SynergyTitleParts = { template: 'pool', resource: 'need', categoryCode, firms: 2 };
   const [row] = await sql<{ id: string }[]>`
     insert into synergies (zone_id, kind, origin, status, title, title_parts)
     values (${s.zoneId}, 'mutualisation', 'engine', ${status}, 'Groupe', ${JSON.stringify(parts)}::jsonb) returning id`;
@@ -91,7 +92,7 @@ describe('engine pools saved before title parts existed', () => {
     await t.ctx.db.$client.unsafe(migration.split('--> statement-breakpoint')[0]!);
 
     const [row] = await t.ctx.db.$client<{ title_parts: unknown }[]>`select title_parts from synergies where id = ${old}`;
-    expect(row!.title_parts).toEqual({ template: 'pool', resource: 'need', categoryCode: 'materials.wood', firms: 2 });
+    expect(row!.title_parts).toEqual({ template: 'pool', resource: 'need', categoryCode: 'materials.wood', firms: 2 } satisfies SynergyTitleParts);
     const found = await t.ctx.db.$client.begin((tx) =>
       openGroupsWithin(tx, [{ zoneId: s.zoneId, categoryCode: 'materials.wood', declarationIds: [a!, b!, randomUUID()] }]),
     );
