@@ -242,7 +242,7 @@ export const ScheduleSummary = z.object({
   totalBreaks: z.number().int(),
   breaksLowerBound: z.number().int(),
   optimal: z.boolean(),
-  method: z.enum(['milp', 'heuristic']),
+  method: z.enum(['milp', 'sat', 'heuristic']),
   seconds: z.number(),
 });
 

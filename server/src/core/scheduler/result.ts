@@ -3,7 +3,7 @@ import type { Problem } from './problem';
 import { countBreaks, maxBreakDifference } from './rules/breaks';
 import { requesters } from './milp/selection';
 import { countTableChanges } from './tables';
-import type { ScheduledMeeting, ScheduleStats, UnscheduledReason, UnscheduledRequest } from './types';
+import type { ScheduledMeeting, ScheduleStats, SolveMethod, UnscheduledReason, UnscheduledRequest } from './types';
 
 export interface Assignment {
   slotOf: Int32Array;
@@ -16,7 +16,7 @@ export interface Proofs {
   optimal: boolean;
   priorityUpperBound: number;
   breaksLowerBound: number;
-  method: 'milp' | 'heuristic';
+  method: SolveMethod;
   seconds: number;
   fairness: number;
 }

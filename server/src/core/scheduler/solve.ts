@@ -8,13 +8,16 @@ import type { SlotState } from './heuristic/state';
 import { selectRequests } from './milp/selection';
 import { solveSlotMilp } from './milp/slotModel';
 import { preflight } from './preflight';
+import { scheduleWithoutBreaks } from './sat/zeroBreaks';
 import { compileEvent, type Problem } from './problem';
 import { buildResult } from './result';
 import { assignTables, improveTableChanges } from './tables';
-import type { ScheduleResult, SolveOptions, UnscheduledReason } from './types';
+import type { ScheduleResult, SolveMethod, SolveOptions, UnscheduledReason } from './types';
 
 /** Above this many x[meeting, slot] columns the break MILP is skipped (local search only). */
 const MAX_SLOT_MILP_COLUMNS = 12_000;
+/** Share of the time left that the SAT solver may take to look for a schedule without breaks. */
+const SAT_SHARE = 0.5;
 /** Length of one local-search run of the portfolio. */
 const RUN_MS = 2000;
 
@@ -83,7 +86,7 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   if (!obviouslyOversubscribed(problem, eligible))
     state = portfolio(problem, eligible, state, { fairness, timer, seed, deadline: timer() + remaining() * 400, maxRuns: 1 });
   let allHeld = state.unscheduledWeight <= ineligibleWeight + 1e-9;
-  let method: 'milp' | 'heuristic' = 'heuristic';
+  let method: SolveMethod = 'heuristic';
   let weightProven = allHeld;
   let weightBound = eligibleWeight;
   let minMeetingsProven = allHeld;
@@ -154,6 +157,16 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   const held = eligible.filter((m) => state.slotOf[m]! >= 0);
   let breaksLowerBound = state.totalBreaks === 0 ? 0 : -Infinity;
   if (state.totalBreaks > 0 && milpAllowed && remaining() > 0.2) {
+    // Is a schedule without any break possible? Asked of the SAT solver first: it answers in
+    // seconds where the MILP below needs more, and a proof of "no" gives the lower bound 1.
+    const zero = await scheduleWithoutBreaks(problem, held, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE });
+    if (zero.slots) {
+      state.restore(zero.slots);
+      breaksLowerBound = 0;
+      method = 'sat';
+    } else if (zero.status === 'impossible') breaksLowerBound = 1;
+  }
+  if (state.totalBreaks > 0 && breaksLowerBound < 1 && milpAllowed && remaining() > 0.2) {
     method = 'milp';
     // Is a schedule without any break possible? This small model often answers at once, and when
     // the search is at one break it settles optimality alone, so it then gets all the time left.

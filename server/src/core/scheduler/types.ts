@@ -41,6 +41,9 @@ export interface UnscheduledRequest {
   message: string;
 }
 
+/** What proved or found the breaks level: the break MILP, the SAT solver (no break at all), or the local search alone. */
+export type SolveMethod = 'milp' | 'sat' | 'heuristic';
+
 export interface ScheduleStats {
   meetingsRequested: number;
   meetingsScheduled: number;
@@ -60,7 +63,7 @@ export interface ScheduleStats {
   tableChanges: number;
   /** True only when every lexicographic level was proven optimal. */
   optimal: boolean;
-  method: 'milp' | 'heuristic';
+  method: SolveMethod;
   seconds: number;
 }
 

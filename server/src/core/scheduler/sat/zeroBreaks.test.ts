@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDzn } from '../dzn';
+import { arbTinyEvent, bruteForce } from '../exhaustive';
+import { compileEvent, type Problem } from '../problem';
+import { countBreaks } from '../rules/breaks';
+import { scenario } from '../scenario';
+import { scheduleWithoutBreaks } from './zeroBreaks';
+
+const timer = () => performance.now();
+const within = (seconds: number) => ({ timer, deadline: timer() + seconds * 1000 });
+const everyMeeting = (problem: Problem) => problem.meetings.map((_, m) => m);
+
+/** The hard rules and "no break", checked on the slots alone. */
+function violations(problem: Problem, slots: Int32Array): string[] {
+  const found: string[] = [];
+  const perSlot = new Map<number, number>();
+  const load = new Map<string, number>();
+  problem.meetings.forEach((meeting, m) => {
+    const s = slots[m]!;
+    if (!meeting.allowed.includes(s)) found.push(`meeting ${m} in slot ${s}, not allowed`);
+    perSlot.set(s, (perSlot.get(s) ?? 0) + 1);
+    for (const p of meeting.parts) load.set(`${p}@${s}`, (load.get(`${p}@${s}`) ?? 0) + 1);
+  });
+  for (const [s, n] of perSlot) if (n > problem.nTables) found.push(`${n} meetings in slot ${s}`);
+  for (const [key, n] of load) if (n > problem.reps[Number(key.split('@')[0])]!) found.push(`${key} double-booked`);
+  for (const [before, after] of problem.precedences) if (slots[before]! >= slots[after]!) found.push(`precedence ${before} -> ${after}`);
+  problem.meetingsOf.forEach((mine, p) => {
+    const breaks = countBreaks(
+      mine.map((m) => slots[m]!),
+      problem.breakRunOfSlot,
+    );
+    if (breaks > 0) found.push(`participant ${p} has ${breaks} break(s)`);
+  });
+  return found;
+}
+
+describe('scheduleWithoutBreaks (CaDiCaL)', () => {
+  it('agrees with exhaustive search on tiny events: found only when one exists, impossible only when none does', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbTinyEvent, async (event) => {
+        const problem = compileEvent(event);
+        // Zero breaks for everyone is fair under any bound.
+        const zeroExists = bruteForce(event, Infinity) === 0;
+        const r = await scheduleWithoutBreaks(problem, everyMeeting(problem), within(5));
+        expect(r.status).toBe(zeroExists ? 'found' : 'impossible');
+        if (r.slots) expect(violations(problem, r.slots)).toEqual([]);
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+  });
+
+  it('counts idle time over lunch as a break only when the event says so', async () => {
+    // Firm a meets b in the first morning slot and c in the first afternoon slot: idle in m2.
+    const event = (lunchCountsAsBreak: boolean) =>
+      scenario({
+        firms: ['a', 'b', 'c'],
+        slots: [2, 2],
+        tables: 2,
+        meetings: [
+          { id: 'ab', participants: ['a', 'b'], requestedBy: ['a'], fixedSlot: 'm1' },
+          { id: 'ac', participants: ['a', 'c'], requestedBy: ['a'], fixedSlot: 'a1' },
+        ],
+        mustScheduleAll: true,
+        lunchCountsAsBreak,
+      });
+    const separate = compileEvent(event(false));
+    expect((await scheduleWithoutBreaks(separate, everyMeeting(separate), within(5))).status).toBe('found');
+    const wholeDay = compileEvent(event(true));
+    expect(await scheduleWithoutBreaks(wholeDay, everyMeeting(wholeDay), within(5))).toEqual({ status: 'impossible', slots: null });
+  });
+
+  it('schedules only the meetings it is given', async () => {
+    // Held together, a-b and a-c leave a idle in m2; a-c alone fits without a break.
+    const problem = compileEvent(
+      scenario({
+        firms: ['a', 'b', 'c'],
+        slots: [3],
+        tables: 1,
+        meetings: [
+          { id: 'ab', participants: ['a', 'b'], requestedBy: ['a'], fixedSlot: 'm1' },
+          { id: 'ac', participants: ['a', 'c'], requestedBy: ['a'], fixedSlot: 'm3' },
+        ],
+      }),
+    );
+    expect((await scheduleWithoutBreaks(problem, [0, 1], within(5))).status).toBe('impossible');
+    const r = await scheduleWithoutBreaks(problem, [1], within(5));
+    expect(r.status).toBe('found');
+    expect([...r.slots!]).toEqual([-1, 2]);
+  });
+
+  const girona = (name: string) =>
+    compileEvent(parseDzn(readFileSync(join(import.meta.dirname, `../../../../../bench/scheduler/girona/${name}.original.dzn`), 'utf8'), name));
+
+  it('finds the Girona forum-13 schedule without breaks (the published optimum, 0)', async () => {
+    const problem = girona('forum-13');
+    const r = await scheduleWithoutBreaks(problem, everyMeeting(problem), within(60));
+    expect(r.status).toBe('found');
+    expect(violations(problem, r.slots!)).toEqual([]);
+  }, 90_000);
+
+  it('answers unknown, with no schedule, once its deadline has passed', async () => {
+    const problem = girona('forum-13');
+    expect(await scheduleWithoutBreaks(problem, everyMeeting(problem), { timer, deadline: timer() })).toEqual({ status: 'unknown', slots: null });
+  });
+});
