@@ -3,6 +3,8 @@ FROM node:20-bookworm-slim AS build
 RUN npm i -g pnpm@10.34.9
 WORKDIR /app
 COPY pnpm-workspace.yaml pnpm-lock.yaml package.json ./
+# pnpm applies these fixes to dependencies while installing (see docs/operations.md, Faults).
+COPY patches/ patches/
 COPY server/package.json server/
 COPY web/package.json web/
 COPY shared/package.json shared/
