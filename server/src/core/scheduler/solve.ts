@@ -8,7 +8,8 @@ import type { SlotState } from './heuristic/state';
 import { selectRequests } from './milp/selection';
 import { solveSlotMilp } from './milp/slotModel';
 import { preflight } from './preflight';
-import { scheduleWithoutBreaks } from './sat/zeroBreaks';
+import { searchWithoutBreaksInBackground, type BackgroundZeroBreaks } from './sat/background';
+import { scheduleWithoutBreaks, type ZeroBreaksResult } from './sat/zeroBreaks';
 import { compileEvent, type Problem } from './problem';
 import { buildResult } from './result';
 import { assignTables, improveTableChanges } from './tables';
@@ -18,6 +19,8 @@ import type { ScheduleResult, SolveMethod, SolveOptions, UnscheduledReason } fro
 const MAX_SLOT_MILP_COLUMNS = 12_000;
 /** Share of the time left that the SAT solver may take to look for a schedule without breaks. */
 const SAT_SHARE = 0.5;
+/** From this many columns, the SAT solver gets a thread of its own (smaller events are answered before a thread starts). */
+const SAT_THREAD_MIN_COLUMNS = 500;
 /** Length of one local-search run of the portfolio. */
 const RUN_MS = 2000;
 
@@ -62,8 +65,6 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   const started = timer();
   // Keep a margin for table assignment and the result, so the whole call fits the budget.
   const deadline = started + options.timeLimitSeconds * 1000 * 0.97 - 150;
-  const fairness = options.fairness ?? 2;
-  const seed = options.seed ?? 1;
   let problem: Problem;
   try {
     problem = compileEvent(event);
@@ -72,8 +73,39 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
     if (error instanceof SchedulingError) return { status: 'infeasible', failure: error.toFailure() };
     throw error;
   }
-  const remaining = () => Math.max(0, (deadline - timer()) / 1000);
   const eligible = problem.meetings.flatMap((m, i) => (m.allowed.length > 0 ? [i] : []));
+  const columns = eligible.reduce((sum, m) => sum + problem.meetings[m]!.allowed.length, 0);
+  const milpAllowed = !options.heuristicOnly && columns <= MAX_SLOT_MILP_COLUMNS;
+  // Every request held is the only answer: the zero-break question is known from the start, and
+  // the SAT solver takes it on the second core for the whole budget.
+  const background =
+    event.mustScheduleAll && milpAllowed && columns >= SAT_THREAD_MIN_COLUMNS
+      ? searchWithoutBreaksInBackground(problem, eligible, Math.max(0, deadline - timer()))
+      : null;
+  try {
+    return await solveCompiled(event, problem, options, { timer, started, deadline, eligible, milpAllowed, background });
+  } finally {
+    await background?.stop();
+  }
+}
+
+async function solveCompiled(
+  event: SchedulingEvent,
+  problem: Problem,
+  options: SolveOptions,
+  ctx: {
+    timer: () => number;
+    started: number;
+    deadline: number;
+    eligible: number[];
+    milpAllowed: boolean;
+    background: BackgroundZeroBreaks | null;
+  },
+): Promise<ScheduleResult> {
+  const { timer, started, deadline, eligible, milpAllowed, background } = ctx;
+  const fairness = options.fairness ?? 2;
+  const seed = options.seed ?? 1;
+  const remaining = () => Math.max(0, (deadline - timer()) / 1000);
   const eligibleWeight = eligible.reduce((sum, m) => sum + problem.meetings[m]!.weight, 0);
   const totalWeight = problem.meetings.reduce((sum, m) => sum + m.weight, 0);
   const ineligibleWeight = totalWeight - eligibleWeight;
@@ -90,8 +122,6 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   let weightProven = allHeld;
   let weightBound = eligibleWeight;
   let minMeetingsProven = allHeld;
-  const columns = eligible.reduce((sum, m) => sum + problem.meetings[m]!.allowed.length, 0);
-  const milpAllowed = !options.heuristicOnly && columns <= MAX_SLOT_MILP_COLUMNS;
 
   const fair = () => state.breakSpread() <= fairness;
   if ((!allHeld || !fair()) && event.mustScheduleAll) {
@@ -156,15 +186,19 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   // Level 2: fewer breaks on the held meetings, proven by the MILP when the model is small enough.
   const held = eligible.filter((m) => state.slotOf[m]! >= 0);
   let breaksLowerBound = state.totalBreaks === 0 ? 0 : -Infinity;
-  if (state.totalBreaks > 0 && milpAllowed && remaining() > 0.2) {
-    // Is a schedule without any break possible? Asked of the SAT solver first: it answers in
-    // seconds where the MILP below needs more, and a proof of "no" gives the lower bound 1.
-    const zero = await scheduleWithoutBreaks(problem, held, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE });
-    if (zero.slots) {
+  // The thread's question was asked of every eligible meeting: its answer holds when all are held.
+  const thread = background && held.length === eligible.length ? background : null;
+  const takeZeroBreaks = (zero: ZeroBreaksResult | null) => {
+    if (zero?.slots && state.totalBreaks > 0) {
       state.restore(zero.slots);
       breaksLowerBound = 0;
       method = 'sat';
-    } else if (zero.status === 'impossible') breaksLowerBound = 1;
+    } else if (zero?.status === 'impossible') breaksLowerBound = Math.max(breaksLowerBound, 1);
+  };
+  if (state.totalBreaks > 0 && milpAllowed && remaining() > 0.2) {
+    // Is a schedule without any break possible? Asked of the SAT solver first: it answers in
+    // seconds where the MILP below needs more, and a proof of "no" gives the lower bound 1.
+    takeZeroBreaks(thread ? thread.answer() : await scheduleWithoutBreaks(problem, held, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE }));
   }
   if (state.totalBreaks > 0 && breaksLowerBound < 1 && milpAllowed && remaining() > 0.2) {
     method = 'milp';
@@ -195,6 +229,7 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
       if (more.totalBreaks < state.totalBreaks && isFullyHeld(more, held)) state = more;
     }
   }
+  if (thread) takeZeroBreaks(thread.answer());
   if (state.totalBreaks > Math.max(0, breaksLowerBound) && milpAllowed && remaining() > 0.2) {
     const r = await solveSlotMilp({ problem, meetings: held, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining, start: state.snapshot() });
     if (r.slots) {
@@ -215,6 +250,8 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
     const more = portfolio(problem, held, state, { fairness, timer, seed: seed + 2, deadline: timer() + remaining() * 1000 });
     if (more !== state && more.totalBreaks < state.totalBreaks && isFullyHeld(more, held) && (more.breakSpread() <= fairness || !wasFair)) state = more;
   }
+  // The thread stops at the same deadline: what it finds by then still counts.
+  if (thread && state.totalBreaks > Math.max(0, breaksLowerBound)) takeZeroBreaks(await thread.waitAtMost(remaining() * 1000));
   const breaksProven = state.totalBreaks <= Math.max(0, breaksLowerBound);
 
   // Level 3: tables, slot by slot.
