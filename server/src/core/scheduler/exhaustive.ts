@@ -91,3 +91,18 @@ export const arbTinyEvent = fc
     });
     return scenario({ firms, slots, tables: nTables, meetings, mustScheduleAll: true, lunchCountsAsBreak: lunch });
   });
+
+/**
+ * Firm a meets b in m1 and c in m3 of a one-session, three-slot day, with one table: held
+ * together the two meetings leave a idle in m2, a break; a-c alone has none.
+ */
+export const idleBetweenTwoMeetings = (): SchedulingEvent =>
+  scenario({
+    firms: ['a', 'b', 'c'],
+    slots: [3],
+    tables: 1,
+    meetings: [
+      { id: 'ab', participants: ['a', 'b'], requestedBy: ['a'], fixedSlot: 'm1' },
+      { id: 'ac', participants: ['a', 'c'], requestedBy: ['a'], fixedSlot: 'm3' },
+    ],
+  });

@@ -3,22 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDzn } from '../dzn';
 import { compileEvent, type Problem } from '../problem';
-import { scenario } from '../scenario';
+import { idleBetweenTwoMeetings } from '../exhaustive';
 import { searchWithoutBreaksInBackground } from './background';
 
-// Held together, a-b and a-c leave a idle in m2; a-c alone fits without a break.
-const gap = () =>
-  compileEvent(
-    scenario({
-      firms: ['a', 'b', 'c'],
-      slots: [3],
-      tables: 1,
-      meetings: [
-        { id: 'ab', participants: ['a', 'b'], requestedBy: ['a'], fixedSlot: 'm1' },
-        { id: 'ac', participants: ['a', 'c'], requestedBy: ['a'], fixedSlot: 'm3' },
-      ],
-    }),
-  );
+const gap = () => compileEvent(idleBetweenTwoMeetings());
 
 describe('the zero-break question on a worker thread', () => {
   it('answers as the solver does in this thread, slots included', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSchedule } from '../check';
 import { parseDzn } from '../dzn';
 import type { SchedulingEvent } from '../event-format';
-import { arbTinyEvent, bruteForce } from '../exhaustive';
+import { arbTinyEvent, bruteForce, idleBetweenTwoMeetings } from '../exhaustive';
 import { compileEvent, type Problem } from '../problem';
 import { buildResult } from '../result';
 import { scenario } from '../scenario';
@@ -62,18 +62,7 @@ describe('scheduleWithoutBreaks (CaDiCaL)', () => {
   });
 
   it('schedules only the meetings it is given', async () => {
-    // Held together, a-b and a-c leave a idle in m2; a-c alone fits without a break.
-    const problem = compileEvent(
-      scenario({
-        firms: ['a', 'b', 'c'],
-        slots: [3],
-        tables: 1,
-        meetings: [
-          { id: 'ab', participants: ['a', 'b'], requestedBy: ['a'], fixedSlot: 'm1' },
-          { id: 'ac', participants: ['a', 'c'], requestedBy: ['a'], fixedSlot: 'm3' },
-        ],
-      }),
-    );
+    const problem = compileEvent(idleBetweenTwoMeetings());
     expect((await scheduleWithoutBreaks(problem, [0, 1], within(5))).status).toBe('impossible');
     const r = await scheduleWithoutBreaks(problem, [1], within(5));
     expect(r.status).toBe('found');
