@@ -11,6 +11,9 @@ export const MEETING_EVENT_STATUSES = ['draft', 'requests_open', 'scheduled', 'p
 export type MeetingEventStatus = (typeof MEETING_EVENT_STATUSES)[number];
 export const MEETING_STATUSES = ['scheduled', 'done', 'no_show', 'cancelled'] as const;
 export const SCHEDULE_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+/** What proved or found the breaks level: the break MILP, the SAT solver (no break at all), or the local search alone. */
+export const SOLVE_METHODS = ['milp', 'sat', 'heuristic'] as const;
+export type SolveMethod = (typeof SOLVE_METHODS)[number];
 
 /** Short keys for slots, sessions and tables, chosen by the facilitator (e.g. "m1", "T3"). */
 export const MeetingKey = z
@@ -242,7 +245,7 @@ export const ScheduleSummary = z.object({
   totalBreaks: z.number().int(),
   breaksLowerBound: z.number().int(),
   optimal: z.boolean(),
-  method: z.enum(['milp', 'sat', 'heuristic']),
+  method: z.enum(SOLVE_METHODS),
   seconds: z.number(),
 });
 

@@ -1,4 +1,8 @@
 /** Result types: plain JSON so the API can return them and the DB can store them as they are. */
+import type { SolveMethod } from '@synergies/shared';
+
+// The method is part of the schedule summary the API returns: one list, in the shared contract.
+export type { SolveMethod };
 
 export const SCHEDULING_ERROR_CODES = [
   'infeasible_fixed_meeting',
@@ -40,9 +44,6 @@ export interface UnscheduledRequest {
   reason: UnscheduledReason;
   message: string;
 }
-
-/** What proved or found the breaks level: the break MILP, the SAT solver (no break at all), or the local search alone. */
-export type SolveMethod = 'milp' | 'sat' | 'heuristic';
 
 export interface ScheduleStats {
   meetingsRequested: number;
