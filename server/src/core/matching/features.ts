@@ -30,10 +30,11 @@ export function declarationSimilarity(a: Features, b: Features, text: TextModel)
 export function featuresOf(d: MatchDeclaration): Features {
   let f = cache.get(d);
   if (f === undefined) {
+    const titleTokens = textTokens(d.title);
     f = {
       waste: wasteParts(d.wasteCode),
-      titleTokens: textTokens(d.title),
-      tokens: textTokens(`${d.title} ${d.description.slice(0, 300)}`),
+      titleTokens,
+      tokens: textTokens(d.description.slice(0, 300), titleTokens),
       hazardous: offerIsHazardous(d),
       yearly: d.quantity === null ? null : toYearlyBase(d.quantity, d.unit, d.frequency),
       dimension: unitDimension(d.unit),

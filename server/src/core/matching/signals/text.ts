@@ -9,9 +9,13 @@ const STOPWORDS = new Set(
   ),
 );
 
+const MAX_TOKENS = 40;
+
 /** Lower case, no accents, no stopwords, crude plural folding ("palettes" → "palette"). */
-export function textTokens(text: string): Set<string> {
-  const tokens = new Set<string>();
+export function textTokens(text: string, after?: ReadonlySet<string>): Set<string> {
+  // `after`: the tokens of the text before this one, so that a title is not read twice.
+  const tokens = new Set<string>(after);
+  if (tokens.size >= MAX_TOKENS) return tokens;
   const words = text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -20,7 +24,7 @@ export function textTokens(text: string): Set<string> {
   for (const word of words) {
     if (word.length < 3 || STOPWORDS.has(word)) continue;
     tokens.add(word.length > 4 && /[sx]$/.test(word) ? word.slice(0, -1) : word);
-    if (tokens.size >= 40) break;
+    if (tokens.size >= MAX_TOKENS) break;
   }
   return tokens;
 }

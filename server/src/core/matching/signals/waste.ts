@@ -13,15 +13,29 @@ export const WASTE_RELATION_VALUE: Record<WasteRelation, number> = {
 };
 
 export interface WasteParts {
-  code: string;
-  subChapter: string | null;
-  chapter: string | null;
+  readonly code: string;
+  readonly subChapter: string | null;
+  readonly chapter: string | null;
 }
 
+/** A matching reads the same few hundred codes for every candidate: parsed once each. */
+const parsed = new Map<string, WasteParts | null>();
+const PARSED_LIMIT = 10_000;
+
 export function wasteParts(code: string | null): WasteParts | null {
-  const normalised = code === null ? undefined : normaliseWasteCode(code);
-  if (normalised === undefined) return null;
-  return { code: normalised, subChapter: wasteCodeSubChapter(normalised) ?? null, chapter: wasteCodeChapter(normalised) ?? null };
+  if (code === null) return null;
+  let parts = parsed.get(code);
+  if (parts === undefined) {
+    const normalised = normaliseWasteCode(code);
+    parts =
+      normalised === undefined
+        ? null
+        : { code: normalised, subChapter: wasteCodeSubChapter(normalised) ?? null, chapter: wasteCodeChapter(normalised) ?? null };
+    // Free text can hold anything: the cache is dropped rather than let grow.
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(code, parts);
+  }
+  return parts;
 }
 
 export function wasteRelation(a: WasteParts, b: WasteParts, related?: ReadonlySet<string>): WasteRelation {
