@@ -5,6 +5,7 @@ import { anneal } from './heuristic/anneal';
 import { constructSchedule } from './heuristic/construct';
 import { participantCapacity } from './heuristic/greedySelection';
 import type { SlotState } from './heuristic/state';
+import { prepareSolverThread } from './milp/on-thread';
 import { selectRequests } from './milp/selection';
 import { solveSlotMilp } from './milp/slotModel';
 import { preflight } from './preflight';
@@ -76,6 +77,8 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   const eligible = problem.meetings.flatMap((m, i) => (m.allowed.length > 0 ? [i] : []));
   const columns = eligible.reduce((sum, m) => sum + problem.meetings[m]!.allowed.length, 0);
   const milpAllowed = !options.heuristicOnly && columns <= MAX_SLOT_MILP_COLUMNS;
+  // Started while the local search runs (a thread and HiGHS take about half a second to load).
+  if (!options.heuristicOnly) prepareSolverThread();
   // Every request held is the only answer: the zero-break question is known from the start, and
   // the SAT solver takes it on the second core for the whole budget.
   const background =

@@ -20,7 +20,10 @@ export interface BackgroundZeroBreaks {
 export function searchWithoutBreaksInBackground(problem: Problem, meetings: readonly number[], budgetMs: number): BackgroundZeroBreaks {
   let result: ZeroBreaksResult | null = null;
   // Not the parent's execArgv: the entry registers the TypeScript loader itself.
-  const worker = new Worker(new URL('./thread-entry.mjs', import.meta.url), { workerData: { problem, meetings: [...meetings], budgetMs }, execArgv: [] });
+  const worker = new Worker(new URL('../thread-entry.mjs', import.meta.url), {
+    workerData: { module: new URL('./thread.ts', import.meta.url).href, problem, meetings: [...meetings], budgetMs },
+    execArgv: [],
+  });
   const done = new Promise<ZeroBreaksResult>((resolve) => {
     const unknown = () => resolve({ status: 'unknown', slots: null });
     worker.once('message', (m: ZeroBreaksResult) => resolve(m));

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ModelBuilder } from './builder';
+import { loadHighs, solveModelData, type ModelData } from './highs';
+import { solveOnThread } from './on-thread';
+import { runMilp } from './run';
+
+/** Knapsack: values 6, 5, 4 and weights 3, 2, 2 under capacity 4; the best takes items 2 and 3 (9). */
+function knapsack(): ModelBuilder {
+  const b = new ModelBuilder();
+  const items = [b.addBinary(6), b.addBinary(5), b.addBinary(4)];
+  b.addRow(
+    items.map((v, i) => [v, [3, 2, 2][i]!] as const),
+    0,
+    4,
+  );
+  return b;
+}
+
+async function knapsackData(): Promise<ModelData> {
+  const highs = await loadHighs();
+  return knapsack().toModelData(highs.constants.objectiveSense.maximize, highs.infinity);
+}
+
+describe('HiGHS on a solver thread', () => {
+  it('answers as HiGHS does in this thread', async () => {
+    const here = solveModelData(await loadHighs(), await knapsackData(), { timeLimit: 5 });
+    const there = await solveOnThread(await knapsackData(), { timeLimit: 5 }, 30_000);
+    expect(there).toEqual(here);
+    expect(there).toMatchObject({ status: 'optimal', objective: 9 });
+    expect([...there!.values!]).toEqual([0, 1, 1]);
+  });
+
+  it('is stopped at the deadline, answers null, and the next call gets a working thread', async () => {
+    expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 0)).toBeNull();
+    expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 30_000)).toMatchObject({ status: 'optimal', objective: 9 });
+  });
+
+  it('runMilp with a deadline answers through the thread, and "unknown" when no time is left', async () => {
+    expect(await runMilp(knapsack(), 'maximize', { timeLimitSeconds: 5, secondsLeft: () => 30 })).toMatchObject({ status: 'optimal', objective: 9 });
+    expect(await runMilp(knapsack(), 'maximize', { timeLimitSeconds: 5, secondsLeft: () => 0, onlyWayToAnswer: true })).toMatchObject({ status: 'unknown' });
+  });
+});

@@ -1,0 +1,66 @@
+import { Worker } from 'node:worker_threads';
+import type { CallOptions, MilpOutcome, ModelData } from './highs';
+
+const ENTRY = new URL('../thread-entry.mjs', import.meta.url);
+const MODULE = new URL('./thread.ts', import.meta.url).href;
+/** Threads kept for the next calls (a thread's start and HiGHS's load cost a few hundred ms). */
+const KEPT = 2;
+const idle: Worker[] = [];
+
+/**
+ * Runs one HiGHS call on a solver thread, stopped if it has not answered within `ms`: HiGHS
+ * checks its time limit rarely in presolve, so on a large model it can return seconds late, and
+ * the caller's time limit is a promise to the user. Null when stopped (or when the thread failed).
+ */
+export async function solveOnThread(data: ModelData, options: CallOptions, ms: number): Promise<MilpOutcome | null> {
+  const worker = idle.pop() ?? startThread();
+  worker.removeAllListeners();
+  worker.ref();
+  let timeout: NodeJS.Timeout | undefined;
+  const outcome = await new Promise<MilpOutcome | null>((resolve) => {
+    timeout = setTimeout(() => resolve(null), Math.max(0, ms));
+    worker.once('message', resolve);
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null));
+    const buffers = [
+      data.colCost,
+      data.colLower,
+      data.colUpper,
+      data.rowLower,
+      data.rowUpper,
+      data.integrality,
+      data.matrix.starts,
+      data.matrix.indices,
+      data.matrix.values,
+    ];
+    worker.postMessage(
+      { data, options },
+      buffers.map((a) => a.buffer as ArrayBuffer),
+    );
+  });
+  clearTimeout(timeout);
+  worker.removeAllListeners();
+  if (outcome === null || idle.length >= KEPT) void worker.terminate();
+  else keep(worker);
+  return outcome;
+}
+
+/** Starts a solver thread now, unless one is ready, so that the first HiGHS call of a solve does not wait for it. */
+export function prepareSolverThread(): void {
+  if (idle.length === 0) keep(startThread());
+}
+
+function startThread(): Worker {
+  // Not the parent's execArgv: the entry registers the TypeScript loader itself.
+  return new Worker(ENTRY, { workerData: { module: MODULE }, execArgv: [] });
+}
+
+function keep(worker: Worker): void {
+  worker.unref();
+  // A kept thread that dies is forgotten, not handed the next call.
+  worker.once('exit', () => {
+    const i = idle.indexOf(worker);
+    if (i >= 0) idle.splice(i, 1);
+  });
+  idle.push(worker);
+}
