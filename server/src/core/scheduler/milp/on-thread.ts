@@ -3,8 +3,12 @@ import type { CallOptions, MilpOutcome, ModelData } from './highs';
 
 const ENTRY = new URL('../thread-entry.mjs', import.meta.url);
 const MODULE = new URL('./thread.ts', import.meta.url).href;
-/** Threads kept for the next calls (a thread's start and HiGHS's load cost a few hundred ms). */
-const KEPT = 2;
+/**
+ * Threads kept for the next calls (a thread's start and HiGHS's load cost about half a second).
+ * One: a solve's calls come one after the other, and a thread keeps the WebAssembly memory of
+ * the largest model it solved; threads started by simultaneous solves are stopped after use.
+ */
+const KEPT = 1;
 const idle: Worker[] = [];
 
 /**
