@@ -8,6 +8,10 @@ describe('textTokens', () => {
     expect([...textTokens('Palettes en BOIS de chêne, déchet')]).toEqual(['palette', 'bois', 'chene']);
   });
 
+  it('drops the plural of a stopword too: "déchets" tells no more apart than "déchet"', () => {
+    expect([...textTokens('Déchets de plâtre et autres déchets')]).toEqual(['platre']);
+  });
+
   it('reads a text after the tokens of the one before it as it reads the two joined by a space', () => {
     const word = fc.stringMatching(/^[a-zéèàçô]{1,9}$/);
     const text = fc.array(word, { maxLength: 60 }).map((words) => words.join(' '));

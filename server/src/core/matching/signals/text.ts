@@ -22,8 +22,11 @@ export function textTokens(text: string, after?: ReadonlySet<string>): Set<strin
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u);
   for (const word of words) {
-    if (word.length < 3 || STOPWORDS.has(word)) continue;
-    tokens.add(word.length > 4 && /[sx]$/.test(word) ? word.slice(0, -1) : word);
+    if (word.length < 3) continue;
+    const folded = word.length > 4 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+    // Folded first, so that a stopword's plural ("déchets", "autres") is one too.
+    if (STOPWORDS.has(folded) || STOPWORDS.has(word)) continue;
+    tokens.add(folded);
     if (tokens.size >= MAX_TOKENS) break;
   }
   return tokens;
