@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSchedule } from './check';
 import type { SchedulingEvent } from './event-format';
-import { arbTinyEvent, bruteForce } from './exhaustive';
+import { arbTinyEvent, bruteForce, idleBetweenTwoMeetings } from './exhaustive';
 import { countBreaks } from './rules/breaks';
 import { scenario } from './scenario';
 import { solveSchedule } from './solve';
@@ -140,17 +140,8 @@ describe('infeasibility on small hand-made events', () => {
     expect(r.failure.proven).toBe(true);
   });
   it('proves fairness impossible and says so', async () => {
-    // a meets at m1 and m3 (fixed): one break; b, c, d have none, and fairness 0 forbids the gap.
-    const event = scenario({
-      firms: ['a', 'b', 'c'],
-      slots: [3],
-      tables: 1,
-      meetings: [
-        { id: 'x', participants: ['a', 'b'], requestedBy: ['a'], fixedSlot: 'm1' },
-        { id: 'y', participants: ['a', 'c'], requestedBy: ['a'], fixedSlot: 'm3' },
-      ],
-      mustScheduleAll: true,
-    });
+    // a meets at m1 and m3 (fixed): one break; b and c have none, and fairness 0 forbids the gap.
+    const event: SchedulingEvent = { ...idleBetweenTwoMeetings(), mustScheduleAll: true };
     const r = await solve(event, 0);
     if (r.status !== 'infeasible') throw new Error('expected infeasible');
     expect(r.failure).toMatchObject({ code: 'fairness_unsatisfiable', proven: true });

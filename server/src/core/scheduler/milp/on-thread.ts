@@ -1,8 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startSolverThread } from '../solver-thread';
 import type { CallOptions, MilpOutcome, ModelData } from './highs';
 
-const ENTRY = new URL('../thread-entry.mjs', import.meta.url);
-const MODULE = new URL('./thread.ts', import.meta.url).href;
 /**
  * Threads kept for the next calls (a thread's start and HiGHS's load cost about half a second).
  * One: a solve's calls come one after the other, and a thread keeps the WebAssembly memory of
@@ -54,10 +53,7 @@ export function prepareSolverThread(): void {
   if (idle.length === 0) keep(startThread());
 }
 
-function startThread(): Worker {
-  // Not the parent's execArgv: the entry registers the TypeScript loader itself.
-  return new Worker(ENTRY, { workerData: { module: MODULE }, execArgv: [] });
-}
+const startThread = () => startSolverThread(new URL('./thread.ts', import.meta.url));
 
 function keep(worker: Worker): void {
   worker.unref();

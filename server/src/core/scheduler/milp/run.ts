@@ -3,8 +3,6 @@ import { highsTimeLimit, worthRunning } from './budget';
 import { loadHighs, NOT_RUN, solveModelData, type MilpOutcome } from './highs';
 import { solveOnThread } from './on-thread';
 
-export type { MilpOutcome } from './highs';
-
 /**
  * Solves a model with a time limit and an optional warm start; never throws for solver outcomes.
  * `secondsLeft` is the hard deadline: the time limit is cut so that HiGHS returns by then despite

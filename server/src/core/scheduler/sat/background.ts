@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { Problem } from '../problem';
+import { startSolverThread } from '../solver-thread';
 import type { ZeroBreaksResult } from './zeroBreaks';
 
 /** The zero-break question running on another thread while the caller goes on. */
@@ -19,11 +19,7 @@ export interface BackgroundZeroBreaks {
  */
 export function searchWithoutBreaksInBackground(problem: Problem, meetings: readonly number[], budgetMs: number): BackgroundZeroBreaks {
   let result: ZeroBreaksResult | null = null;
-  // Not the parent's execArgv: the entry registers the TypeScript loader itself.
-  const worker = new Worker(new URL('../thread-entry.mjs', import.meta.url), {
-    workerData: { module: new URL('./thread.ts', import.meta.url).href, problem, meetings: [...meetings], budgetMs },
-    execArgv: [],
-  });
+  const worker = startSolverThread(new URL('./thread.ts', import.meta.url), { problem, meetings: [...meetings], budgetMs });
   const done = new Promise<ZeroBreaksResult>((resolve) => {
     const unknown = () => resolve({ status: 'unknown', slots: null });
     worker.once('message', (m: ZeroBreaksResult) => resolve(m));
