@@ -5,7 +5,10 @@ import { KnowledgeBase, type KnowledgeCase } from './knowledge/knowledge-base';
 import { candidateKeys } from './keys';
 import { wordWeightsOf } from './words';
 import { scorePair } from './score';
-import { DEFAULT_MATCH_WEIGHTS } from './weights';
+import { DEFAULT_MATCH_WEIGHTS, resolveWeights } from './weights';
+import { buildProposal, compareProposals } from './proposal';
+import { mutualisations } from './mutualisation';
+import { pairKind } from './sharing';
 import { declaration, east, generateZone, organisation } from './testing';
 import type { MatchDeclaration } from './types';
 import { parseMaestriCsv } from './knowledge/maestri';
@@ -225,6 +228,39 @@ describe('matchDeclaration', () => {
     const single = matchDeclaration(subject, zone.declarations, options);
     expect(single.length).toBeGreaterThan(0);
     expect(single.map((p) => [p.key, p.score])).toEqual(fromZone.map((p) => [p.key, p.score]));
+  });
+
+  it('gives every subject what building every pair and every group, then keeping the best, gives', () => {
+    const weights = resolveWeights(undefined);
+    const everyPairAndGroup = (subject: MatchDeclaration, others: MatchDeclaration[], text: ReturnType<typeof wordWeightsOf>, topN: number) => {
+      const pairs = others
+        .filter((o) => o.kind !== subject.kind)
+        .flatMap((o) => {
+          const [offer, need] = subject.kind === 'offer' ? [subject, o] : [o, subject];
+          const { score, reasons, excluded } = scorePair(offer, need, weights, { kb: maestri, text });
+          if (excluded || score < weights.minScore) return [];
+          return [buildProposal(pairKind(offer.categoryCode), [offer, need], [offer.organisationId, need.organisationId], score, reasons)];
+        });
+      const sameKind = [subject, ...others.filter((o) => o.kind === subject.kind)];
+      const joined = mutualisations(sameKind, weights, text).filter((p) => p.declarationIds.includes(subject.id));
+      return [...pairs.sort(compareProposals).slice(0, topN), ...joined].sort(compareProposals);
+    };
+    const zone = generateZone(12, 40, 6);
+    const active = zone.declarations.filter((d) => d.status === 'active');
+    const text = wordWeightsOf(active);
+    let groups = 0;
+    for (const subject of active) {
+      const others = active.filter((d) => d.id !== subject.id);
+      const expected = everyPairAndGroup(subject, others, text, 5);
+      groups += expected.filter((p) => p.kind === 'mutualisation').length;
+      expect(matchDeclaration(subject, others, { kb: maestri, text })).toEqual(expected);
+    }
+    expect(groups).toBeGreaterThan(10);
+    // Equal scores: the proposal keys decide which pairs are kept, as they order proposals.
+    const clones = ['o9', 'o5', 'o7', 'o6', 'o8'].map((id, i) => ({ ...candidates[0]!, id, organisationId: `C${i}` }));
+    const tied = everyPairAndGroup(subject, clones, wordWeightsOf([subject, ...clones]), 2);
+    expect(new Set(tied.map((p) => p.score)).size).toBe(1);
+    expect(matchDeclaration(subject, clones, { kb: maestri, topN: 2 })).toEqual(tied);
   });
 
   it('forms the mutualisation the subject joins', () => {

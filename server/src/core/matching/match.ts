@@ -3,6 +3,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { mutualisations } from './mutualisation';
 import { potentialTakers } from './potential-takers';
 import { buildProposal, compareProposals } from './proposal';
+import { proposalKey } from './keys';
 import { pairScoreValue, scorePair, type ScoreContext } from './score';
 import { wordWeightsOf, type WordWeights } from './words';
 import { pairKind } from './sharing';
@@ -59,20 +60,25 @@ export function matchDeclaration(subject: MatchDeclaration, candidates: readonly
   const others = eligible(candidates, options).filter((c) => c.id !== subject.id);
   // Word weights from what the caller fetched: a small corpus, but the subject's own.
   const text = options.text ?? wordWeightsOf([subject, ...others]);
-  const proposals: Proposal[] = [];
+  const pairs: (Pair & { key: string })[] = [];
   for (const other of others) {
     if (other.kind === subject.kind) continue;
     const [offer, need] = subject.kind === 'offer' ? [subject, other] : [other, subject];
     const reciprocal = options.reciprocalPairs?.has(reciprocityKey(need.organisationId, offer.organisationId)) ?? false;
-    const context = { kb: options.kb, today: options.today, reciprocal, text };
-    const score = pairScoreValue(offer, need, weights, context);
-    if (typeof score === 'number' && score >= weights.minScore && kinds.has(pairKind(offer.categoryCode)))
-      proposals.push(pairProposal({ offer, need, score, reciprocal }, weights, context));
+    const score = pairScoreValue(offer, need, weights, { kb: options.kb, today: options.today, reciprocal, text });
+    const kind = pairKind(offer.categoryCode);
+    if (typeof score === 'number' && score >= weights.minScore && kinds.has(kind))
+      pairs.push({ offer, need, score, reciprocal, key: proposalKey(kind, [offer.id, need.id], [offer.organisationId, need.organisationId]) });
   }
-  const top = proposals.sort(compareProposals).slice(0, options.topN ?? DEFAULT_TOP_N);
+  // Ranked as `compareProposals` ranks the proposals they become; reasons only for the kept.
+  const context = { kb: options.kb, today: options.today, text };
+  const top = pairs
+    .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, options.topN ?? DEFAULT_TOP_N)
+    .map((pair) => pairProposal(pair, weights, context));
   if (kinds.has('mutualisation')) {
     const sameKind = [subject, ...others.filter((c) => c.kind === subject.kind && c.zoneId === subject.zoneId)];
-    top.push(...mutualisations(sameKind, weights, text).filter((p) => p.declarationIds.includes(subject.id)));
+    top.push(...mutualisations(sameKind, weights, text, subject));
   }
   return top.sort(compareProposals);
 }

@@ -30,13 +30,21 @@ const SAME_THING = 0.4;
  * linked (single linkage) when they are the same thing — the same waste code, or
  * similar words when one has no code, or just the category for heat and water — and
  * within `maxDistanceKm` of each other (a declaration without a location is taken to
- * be in its zone, hence near all).
+ * be in its zone, hence near all). With `containing`, only the group that declaration
+ * belongs to (an incremental match builds no other).
  */
-export function mutualisations(declarations: readonly MatchDeclaration[], weights: MatchWeights, text: WordWeights = wordWeightsOf(declarations)): Proposal[] {
+export function mutualisations(
+  declarations: readonly MatchDeclaration[],
+  weights: MatchWeights,
+  text: WordWeights = wordWeightsOf(declarations),
+  containing?: MatchDeclaration,
+): Proposal[] {
+  const groupKey = (d: MatchDeclaration) => `${d.zoneId}|${d.kind}|${d.categoryCode}`;
+  if (containing && !canPool(containing)) return [];
   const groups = new Map<string, MatchDeclaration[]>();
   for (const d of declarations) {
-    if (!canPool(d)) continue;
-    const key = `${d.zoneId}|${d.kind}|${d.categoryCode}`;
+    if (!canPool(d) || (containing && groupKey(d) !== groupKey(containing))) continue;
+    const key = groupKey(d);
     const list = groups.get(key);
     if (list === undefined) groups.set(key, [d]);
     else list.push(d);
@@ -44,7 +52,9 @@ export function mutualisations(declarations: readonly MatchDeclaration[], weight
   const proposals: Proposal[] = [];
   for (const members of groups.values()) {
     if (new Set(members.map((d) => d.organisationId)).size < 2) continue;
-    for (const component of link(members, weights.maxDistanceKm, text)) {
+    const sameThing = sameThingRule(members, weights.maxDistanceKm, text);
+    const components = containing ? [componentOf(members, containing, sameThing)] : link(members, sameThing);
+    for (const component of components) {
       const proposal = groupProposal(component, weights);
       if (proposal !== null && proposal.score >= weights.minScore) proposals.push(proposal);
     }
@@ -52,29 +62,47 @@ export function mutualisations(declarations: readonly MatchDeclaration[], weight
   return proposals;
 }
 
-/** `members` share a zone, kind and category; each pair is weighed (an incremental match weighs its category's every pair). */
-function link(members: MatchDeclaration[], maxKm: number, text: WordWeights): MatchDeclaration[][] {
-  const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const waste = sorted.map((d) => featuresOf(d).waste?.code ?? null);
-  const fungible = isFungibleCategory(sorted[0]!.categoryCode);
+/** Whether two members (of one zone, kind and category) are the same thing, near enough to pool. */
+function sameThingRule(members: MatchDeclaration[], maxKm: number, text: WordWeights): (a: MatchDeclaration, b: MatchDeclaration) => boolean {
+  const fungible = isFungibleCategory(members[0]!.categoryCode);
+  return (a, b) => {
+    const km = distanceKm(a.location, b.location);
+    if (km !== null && km > maxKm) return false;
+    const [wa, wb] = [featuresOf(a).waste?.code ?? null, featuresOf(b).waste?.code ?? null];
+    // Two different waste codes are two different things, however alike the words.
+    return wa !== null && wb !== null ? wa === wb : fungible || text.similarity(a, b) >= SAME_THING;
+  };
+}
+
+const byId = (a: MatchDeclaration, b: MatchDeclaration) => (a.id < b.id ? -1 : 1);
+
+/** Every component, each pair weighed; members in id order. */
+function link(members: MatchDeclaration[], same: (a: MatchDeclaration, b: MatchDeclaration) => boolean): MatchDeclaration[][] {
+  const sorted = [...members].sort(byId);
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < sorted.length; i++)
-    for (let j = i + 1; j < sorted.length; j++) {
-      const [a, b] = [sorted[i]!, sorted[j]!];
-      const km = distanceKm(a.location, b.location);
-      if (km !== null && km > maxKm) continue;
-      const [wa, wb] = [waste[i] ?? null, waste[j] ?? null];
-      // Two different waste codes are two different things, however alike the words.
-      const same = wa !== null && wb !== null ? wa === wb : fungible || text.similarity(a, b) >= SAME_THING;
-      if (same) parent[find(j)] = find(i);
-    }
+  for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) if (same(sorted[i]!, sorted[j]!)) parent[find(j)] = find(i);
   const components = new Map<number, MatchDeclaration[]>();
   sorted.forEach((d, i) => {
     const root = find(i);
     components.set(root, [...(components.get(root) ?? []), d]);
   });
   return [...components.values()];
+}
+
+/** The component of `start` alone (the same as `link` finds), walked from it; members in id order. */
+function componentOf(members: MatchDeclaration[], start: MatchDeclaration, same: (a: MatchDeclaration, b: MatchDeclaration) => boolean): MatchDeclaration[] {
+  const first = members.find((d) => d.id === start.id) ?? start;
+  let outside = members.filter((d) => d !== first);
+  const component = [first];
+  for (let i = 0; i < component.length && outside.length > 0; i++) {
+    const from = component[i]!;
+    const next: MatchDeclaration[] = [];
+    // Asked in id order, as `link` asks: the rule then answers exactly as it does there.
+    for (const d of outside) ((from.id < d.id ? same(from, d) : same(d, from)) ? component : next).push(d);
+    outside = next;
+  }
+  return component.sort(byId);
 }
 
 function groupProposal(members: MatchDeclaration[], weights: MatchWeights): Proposal | null {
