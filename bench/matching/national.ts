@@ -10,7 +10,7 @@
  * scorer on two zones.
  */
 import crypto from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { withSiretCheckDigit } from '@synergies/shared';
 import { KnowledgeBase, matchAllPairs, matchZone, parseMaestriCsv } from '../../server/src/core/matching/index';
 import { generateZone, seededRandom, type GeneratedZone } from '../../server/src/core/matching/testing';
@@ -46,6 +46,22 @@ const kb = new KnowledgeBase(parseMaestriCsv(readFileSync(new URL('../../server/
 const random = seededRandom(7);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** CPU seconds used so far by the running processes of this name (from Linux's /proc). */
+function cpuSecondsOf(name: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== name) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime and stime, in 1/100 s
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
 let peakRss = 0;
 const sampleMemory = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 const memoryTimer = setInterval(sampleMemory, 200);
@@ -149,6 +165,7 @@ try {
     select organisation_id, zone_id, kind, title, category_code, waste_code, quantity, unit, frequency from declarations
     where status = 'active' and zone_id = any(${zones}::uuid[]) order by random() limit ${count}`;
   const measure = async (label: string, batch: readonly Awaited<ReturnType<typeof templatesIn>>[number][], paceMs: number) => {
+    const cpuBefore = { meili: cpuSecondsOf('meilisearch'), pg: cpuSecondsOf('postgres'), self: process.cpuUsage(), at: performance.now() };
     const latencies: number[] = [];
     const stages: StageTimings = { candidates: 0, score: 0, save: 0 };
     for (const [i, t] of batch.entries()) {
@@ -178,6 +195,11 @@ try {
       `  mean per stage: ${Object.entries(stages)
         .map(([stage, sum]) => `${stage} ${ms(sum / SAMPLES)}`)
         .join(', ')}; the rest is the declaration's own insert`,
+    );
+    // Two cores are shared: what Meilisearch's indexing of the new declarations costs is time the matching waits for.
+    const self = process.cpuUsage(cpuBefore.self);
+    console.log(
+      `  CPU used meanwhile: Meilisearch ${(cpuSecondsOf('meilisearch') - cpuBefore.meili).toFixed(1)} s, PostgreSQL ${(cpuSecondsOf('postgres') - cpuBefore.pg).toFixed(1)} s, this process ${((self.user + self.system) / 1e6).toFixed(1)} s, over ${((performance.now() - cpuBefore.at) / 1000).toFixed(1)} s`,
     );
   };
   // Anywhere: each sample most likely its zone's first matching (every proposal new).
