@@ -70,10 +70,10 @@ export function matchDeclaration(subject: MatchDeclaration, candidates: readonly
     if (typeof score === 'number' && score >= weights.minScore && kinds.has(kind))
       pairs.push({ offer, need, score, reciprocal, key: proposalKey(kind, [offer.id, need.id], [offer.organisationId, need.organisationId]) });
   }
-  // Ranked as `compareProposals` ranks the proposals they become; reasons only for the kept.
+  // Ranked as the proposals they become (same score and key); reasons only for the kept.
   const context = { kb: options.kb, today: options.today, text };
   const top = pairs
-    .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .sort(compareProposals)
     .slice(0, options.topN ?? DEFAULT_TOP_N)
     .map((pair) => pairProposal(pair, weights, context));
   if (kinds.has('mutualisation')) {

@@ -41,10 +41,12 @@ export function mutualisations(
 ): Proposal[] {
   const groupKey = (d: MatchDeclaration) => `${d.zoneId}|${d.kind}|${d.categoryCode}`;
   if (containing && !canPool(containing)) return [];
+  const onlyGroup = containing && groupKey(containing);
   const groups = new Map<string, MatchDeclaration[]>();
   for (const d of declarations) {
-    if (!canPool(d) || (containing && groupKey(d) !== groupKey(containing))) continue;
+    if (!canPool(d)) continue;
     const key = groupKey(d);
+    if (onlyGroup && key !== onlyGroup) continue;
     const list = groups.get(key);
     if (list === undefined) groups.set(key, [d]);
     else list.push(d);

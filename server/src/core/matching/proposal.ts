@@ -26,7 +26,7 @@ export function buildProposal(
   };
 }
 
-/** Best first; ties broken by key so that results never depend on input order. */
-export function compareProposals(a: Proposal, b: Proposal): number {
+/** Best first; ties broken by key so that results never depend on input order (also ranks pairs before they are built). */
+export function compareProposals(a: Pick<Proposal, 'score' | 'key'>, b: Pick<Proposal, 'score' | 'key'>): number {
   return b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
