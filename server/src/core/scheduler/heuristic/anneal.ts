@@ -18,6 +18,9 @@ export interface AnnealOptions {
 
 type Op = { kind: 'place' | 'remove'; m: number; s: number };
 
+/** Share of the moves aimed at a participant's break once every candidate is held (the rest are drawn blindly). */
+const FOCUSED_SHARE = 0.5;
+
 /**
  * Simulated annealing over slot assignments. Cost, lexicographic through weights: unscheduled
  * weight, then fairness excess, then total breaks (plus the price of overfilled tables). Moves: move a meeting to another slot, swap it
@@ -43,6 +46,7 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
   const outsideWeight = problem.meetings.reduce((sum, m, i) => sum + (candidateSet.has(i) ? 0 : m.weight), 0);
   const movable = opts.candidates.filter((m) => problem.meetings[m]!.fixed < 0 || state.slotOf[m]! < 0);
   if (movable.length === 0) return;
+  const isMovable = new Set(movable);
 
   let current = cost();
   let best = current;
@@ -86,9 +90,11 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
     }
     iter++;
     sinceImprove++;
-    const m = pick(movable, random);
+    // Aimed at breaks only once every candidate is held: before that, the blind moves insert.
+    const focused = state.unscheduledWeight <= outsideWeight + 1e-9 && random() < FOCUSED_SHARE ? towardsBlock(state, isMovable, random) : null;
+    const m = focused?.m ?? pick(movable, random);
     const meeting = problem.meetings[m]!;
-    const target = pick(meeting.allowed, random);
+    const target = focused?.target ?? pick(meeting.allowed, random);
     const from = state.slotOf[m]!;
     if (target === from) continue;
     log.length = 0;
@@ -205,4 +211,26 @@ function tryInsert(state: SlotState, m: number, target: number, remove: Remove, 
   if (!state.fits(m, target, true)) return false;
   place(m, target);
   return true;
+}
+
+/**
+ * A move aimed at a break: one movable meeting of a participant with a break, sent to an idle slot of
+ * that participant next to one where it meets (closing the gap, or growing a block so that
+ * another can shrink). Null when no participant has a break or the drawn one has no such move.
+ */
+export function towardsBlock(state: SlotState, movable: ReadonlySet<number>, random: () => number): { m: number; target: number } | null {
+  const { problem } = state;
+  const { nSlots, breakRunOfSlot: run } = problem;
+  let p = -1;
+  let seen = 0;
+  for (let q = 0; q < problem.nParticipants; q++) if (state.breaks[q]! > 0 && random() * ++seen < 1) p = q;
+  if (p < 0) return null;
+  const mine = problem.meetingsOf[p]!.filter((c) => state.slotOf[c]! >= 0 && movable.has(c));
+  if (mine.length === 0) return null;
+  const m = pick(mine, random);
+  const busy = (s: number) => state.load[p * nSlots + s]! > 0;
+  const targets = problem.meetings[m]!.allowed.filter(
+    (s) => !busy(s) && ((s > 0 && run[s - 1] === run[s] && busy(s - 1)) || (s + 1 < nSlots && run[s + 1] === run[s] && busy(s + 1))),
+  );
+  return targets.length === 0 ? null : { m, target: pick(targets, random) };
 }
