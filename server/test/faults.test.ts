@@ -1,7 +1,9 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEXING_NICENESS } from '../src/infra/embedded/indexing-priority';
 import { startEmbeddedMeilisearch, type SupervisedMeiliHandle } from '../src/infra/embedded/meilisearch';
 import { createTestContext, type TestContext, type Scenario } from './context';
 
@@ -32,7 +34,32 @@ async function until(check: () => Promise<boolean>, timeoutMs = 60_000) {
   }
 }
 
+/** Each thread name of a process with the niceness values its threads run at (Linux's /proc). */
+function nicenessByThread(pid: number): Record<string, number[]> {
+  const byName: Record<string, number[]> = {};
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    // Fields after the name start at the 3rd (state); niceness is the 19th.
+    const nice = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    (byName[name] ??= []).push(nice);
+  }
+  return byName;
+}
+
+function expectIndexingBelowSearch(pid: number) {
+  const threads = nicenessByThread(pid);
+  expect(threads['indexing-thread']?.length).toBeGreaterThan(0);
+  expect(new Set([...threads['indexing-thread']!, ...threads['scheduler']!])).toEqual(new Set([INDEXING_NICENESS]));
+  // Searches are answered on actix's threads, at the normal priority.
+  expect(new Set(threads['actix-rt|system'])).toEqual(new Set([0]));
+}
+
 describe('Meilisearch killed mid-run', () => {
+  it('indexes at a lower CPU priority than it searches', () => {
+    expectIndexingBelowSearch(meili.pid()!);
+  });
+
   it('writes keep succeeding, search says 503 and health degraded, then it restarts and the outbox catches up', async () => {
     const before = await t.declare(s.memberA, { title: 'Palettes avant la panne' });
     await until(async () => (await t.call(s.memberB, 'GET', '/search/declarations?q=panne')).json().total === 1);
@@ -56,6 +83,7 @@ describe('Meilisearch killed mid-run', () => {
     // The supervisor restarts it on the same address; the outbox relay then sends what waited.
     await until(async () => meili.restarts() === 1 && (await t.call(null, 'GET', '/health')).json().status === 'ok');
     expect(meili.pid()).not.toBe(pid);
+    expectIndexingBelowSearch(meili.pid()!);
     await until(async () => (await t.ctx.db.$client`select 1 from search_outbox`).length === 0);
     await until(async () => (await t.call(s.memberB, 'GET', '/search/declarations?q=panne&limit=20')).json().total === 6);
     const ids = (await t.call(s.memberB, 'GET', '/search/declarations?q=panne&limit=20')).json().hits.map((h: { id: string }) => h.id);

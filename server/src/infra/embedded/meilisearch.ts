@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './free-port';
+import { lowerIndexingPriority } from './indexing-priority';
 
 export interface EmbeddedMeiliHandle {
   url: string;
@@ -139,6 +140,7 @@ export async function startEmbeddedMeilisearch(
         waitHealthy(url, child, 30_000).then(
           () => {
             healthySince = Date.now();
+            if (child?.pid) lowerIndexingPriority(child.pid);
             log('meilisearch restarted');
           },
           (error: unknown) => log(`meilisearch restart failed: ${String(error)}`),
@@ -167,6 +169,7 @@ export async function startEmbeddedMeilisearch(
   try {
     await waitHealthy(url, child, 30_000);
     healthySince = Date.now();
+    if (child.pid) lowerIndexingPriority(child.pid);
   } catch (error) {
     await stopChild();
     throw new Error(`Could not start the embedded Meilisearch (${String(error)}). Set MEILI_URL and MEILI_KEY instead.`, { cause: error });
