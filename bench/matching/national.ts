@@ -166,7 +166,8 @@ try {
     where status = 'active' and zone_id = any(${zones}::uuid[]) order by random() limit ${count}`;
   const measure = async (label: string, batch: readonly Awaited<ReturnType<typeof templatesIn>>[number][], paceMs: number) => {
     const cpuBefore = { meili: cpuSecondsOf('meilisearch'), pg: cpuSecondsOf('postgres'), self: process.cpuUsage(), at: performance.now() };
-    const samples: { total: number; stages: StageTimings }[] = [];
+    type Sample = { total: number; stages: StageTimings };
+    const samples: Sample[] = [];
     for (const [i, t] of batch.entries()) {
       // The first ones warm connections, caches and the JIT up, and are not counted.
       if (i === WARMUP) samples.length = 0;
@@ -190,12 +191,11 @@ try {
       `match one new declaration end to end, ${label} (${SAMPLES} samples at ${total.toLocaleString('en')}): p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(latencies[latencies.length - 1]!)}`,
     );
     // Where the tail's time goes: the same stages, over every sample and over the slowest 5 %.
-    const meanStages = (of: typeof samples) => {
-      const mean = (f: (x: (typeof samples)[number]) => number) => ms(of.reduce((sum, x) => sum + f(x), 0) / of.length);
-      const stageNames = Object.keys(of[0]!.stages) as (keyof StageTimings)[];
-      const rest = (x: (typeof samples)[number]) => x.total - stageNames.reduce((sum, k) => sum + x.stages[k], 0);
-      return [...stageNames.map((k) => `${k} ${mean((x) => x.stages[k])}`), `insert ${mean(rest)}`].join(', ');
-    };
+    const withInsert = ({ total, stages }: Sample) => ({ ...stages, insert: total - stages.candidates - stages.score - stages.save });
+    const meanStages = (of: Sample[]) =>
+      (['candidates', 'score', 'save', 'insert'] as const)
+        .map((stage) => `${stage} ${ms(of.reduce((sum, x) => sum + withInsert(x)[stage], 0) / of.length)}`)
+        .join(', ');
     console.log(`  mean per stage: ${meanStages(samples)} (insert: the declaration's own, committed)`);
     console.log(`  mean per stage in the slowest 5 %: ${meanStages(samples.slice(Math.floor(samples.length * 0.95)))}`);
     // Two cores are shared: what Meilisearch's indexing of the new declarations costs is time the matching waits for.

@@ -34,15 +34,12 @@ async function until(check: () => Promise<boolean>, timeoutMs = 60_000) {
   }
 }
 
-/** Each thread name of a process with the niceness values its threads run at (Linux's /proc). */
+/** Each thread name of a process with the niceness values its threads run at (Linux: niceness is per thread). */
 function nicenessByThread(pid: number): Record<string, number[]> {
   const byName: Record<string, number[]> = {};
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    // Fields after the name start at the 3rd (state); niceness is the 19th.
-    const nice = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-    (byName[name] ??= []).push(nice);
+    const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+    (byName[name] ??= []).push(os.getPriority(Number(tid)));
   }
   return byName;
 }

@@ -16,25 +16,22 @@ export const INDEXING_NICENESS = 10;
  * it shares, requests (matching a new declaration, searches) come before indexing, which
  * catches up in idle time: at 1M declarations on 2 cores, indexing each new declaration took
  * more CPU than matching it. Linux only (per-thread niceness, read from /proc); elsewhere,
- * or if the process is gone, nothing changes. Returns how many threads were lowered.
+ * or if the process is gone, nothing changes.
  */
-export function lowerIndexingPriority(pid: number): number {
-  if (os.platform() !== 'linux') return 0;
-  let lowered = 0;
+export function lowerIndexingPriority(pid: number): void {
+  if (os.platform() !== 'linux') return;
   let threads: string[];
   try {
     threads = readdirSync(`/proc/${pid}/task`);
   } catch {
-    return 0;
+    return;
   }
   for (const tid of threads) {
     try {
       if (!INDEXING_THREADS.has(readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim())) continue;
       os.setPriority(Number(tid), INDEXING_NICENESS);
-      lowered++;
     } catch {
       // the thread ended meanwhile
     }
   }
-  return lowered;
 }
