@@ -42,6 +42,7 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
 export interface SupervisedMeiliHandle extends EmbeddedMeiliHandle {
   /** The running process id (changes on each restart). */
   pid(): number | undefined;
+  /** Restarts completed: the new process answers and its indexing runs at the lower priority. */
   restarts(): number;
 }
 
@@ -135,12 +136,12 @@ export async function startEmbeddedMeilisearch(
       log(`meilisearch exited (${signal ?? `code ${code}`}): restarting in ${backoff} ms`);
       restartTimer = setTimeout(() => {
         if (stopping) return;
-        restarts++;
         child = spawnChild();
         waitHealthy(url, child, 30_000).then(
           () => {
             healthySince = Date.now();
             if (child?.pid) lowerIndexingPriority(child.pid);
+            restarts++;
             log('meilisearch restarted');
           },
           (error: unknown) => log(`meilisearch restart failed: ${String(error)}`),
