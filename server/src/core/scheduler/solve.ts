@@ -9,8 +9,8 @@ import { prepareSolverThread } from './milp/on-thread';
 import { selectRequests } from './milp/selection';
 import { solveSlotMilp } from './milp/slotModel';
 import { preflight } from './preflight';
-import { searchWithoutBreaksInBackground, type BackgroundZeroBreaks } from './sat/background';
-import { scheduleWithoutBreaks, type ZeroBreaksResult } from './sat/zeroBreaks';
+import { searchFewestBreaksInBackground, type BackgroundBreakBound, type BreakBound } from './sat/background';
+import { scheduleWithoutBreaks } from './sat/fewBreaks';
 import { compileEvent, type Problem } from './problem';
 import { buildResult } from './result';
 import { assignTables, improveTableChanges } from './tables';
@@ -79,11 +79,11 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   const milpAllowed = !options.heuristicOnly && columns <= MAX_SLOT_MILP_COLUMNS;
   // Started while the local search runs (a thread and HiGHS take about half a second to load).
   if (!options.heuristicOnly) prepareSolverThread();
-  // Every request held is the only answer: the zero-break question is known from the start, and
-  // the SAT solver takes it on the second core for the whole budget.
+  // Every request held is the only answer: the fewest-breaks question is known from the start,
+  // and the SAT solver takes it on the second core for the whole budget.
   const background =
     event.mustScheduleAll && milpAllowed && columns >= SAT_THREAD_MIN_COLUMNS
-      ? searchWithoutBreaksInBackground(problem, eligible, Math.max(0, deadline - timer()))
+      ? searchFewestBreaksInBackground(problem, eligible, options.fairness ?? 2, Math.max(0, deadline - timer()))
       : null;
   try {
     return await solveCompiled(event, problem, options, { timer, started, deadline, eligible, milpAllowed, background });
@@ -102,7 +102,7 @@ async function solveCompiled(
     deadline: number;
     eligible: number[];
     milpAllowed: boolean;
-    background: BackgroundZeroBreaks | null;
+    background: BackgroundBreakBound | null;
   },
 ): Promise<ScheduleResult> {
   const { timer, started, deadline, eligible, milpAllowed, background } = ctx;
@@ -118,10 +118,22 @@ async function solveCompiled(
   let state = constructSchedule(problem, eligible);
   const annealFor = (s: SlotState, candidates: readonly number[], share: number) =>
     anneal(s, { candidates, fairness, deadline: timer() + remaining() * 1000 * share, timer, seed, targetBreaks: 0 });
-  if (!obviouslyOversubscribed(problem, eligible))
-    state = portfolio(problem, eligible, state, { fairness, timer, seed, deadline: timer() + remaining() * 400, maxRuns: 1 });
-  let allHeld = state.unscheduledWeight <= ineligibleWeight + 1e-9;
+  // The thread's question is this level's too (every eligible meeting, fairly): its answer ends the search.
+  const settledByThread = background ? (bestBreaks: number) => background.settles(bestBreaks) : undefined;
+  if (!obviouslyOversubscribed(problem, eligible)) {
+    const deadline = timer() + remaining() * 400;
+    state = portfolio(problem, eligible, state, { fairness, timer, seed, deadline, maxRuns: 1, settledElsewhere: settledByThread });
+  }
   let method: SolveMethod = 'heuristic';
+  if (background?.settles(Infinity)) {
+    // The thread found an optimal schedule while the search ran.
+    const { slots } = await background.waitUntil((bound) => bound.slots !== null, remaining() * 1000);
+    if (slots) {
+      state.restore(slots);
+      method = 'sat';
+    }
+  }
+  let allHeld = state.unscheduledWeight <= ineligibleWeight + 1e-9;
   let weightProven = allHeld;
   let weightBound = eligibleWeight;
   let minMeetingsProven = allHeld;
@@ -191,17 +203,26 @@ async function solveCompiled(
   let breaksLowerBound = state.totalBreaks === 0 ? 0 : -Infinity;
   // The thread's question was asked of every eligible meeting: its answer holds when all are held.
   const thread = background && held.length === eligible.length ? background : null;
-  const takeZeroBreaks = (zero: ZeroBreaksResult | null) => {
-    if (zero?.slots && state.totalBreaks > 0) {
-      state.restore(zero.slots);
-      breaksLowerBound = 0;
-      method = 'sat';
-    } else if (zero?.status === 'impossible') breaksLowerBound = Math.max(breaksLowerBound, 1);
+  // The search stops once the thread has its schedule or has proven the search's best optimal.
+  const settledElsewhere = thread ? (bestBreaks: number) => thread.settles(Math.min(bestBreaks, state.totalBreaks)) : undefined;
+  // A SAT answer: a proven lower bound, and a schedule at that bound when one was found.
+  const takeSat = ({ lowerBound, slots }: Pick<BreakBound, 'lowerBound' | 'slots'>) => {
+    breaksLowerBound = Math.max(breaksLowerBound, lowerBound);
+    if (!slots || state.totalBreaks <= lowerBound) return;
+    const before = state.snapshot();
+    const breaksBefore = state.totalBreaks;
+    state.restore(slots);
+    if (state.totalBreaks < breaksBefore && state.breakSpread() <= fairness) method = 'sat';
+    else state.restore(before);
   };
   if (state.totalBreaks > 0 && milpAllowed && remaining() > 0.2) {
     // Is a schedule without any break possible? Asked of the SAT solver first: it answers in
     // seconds where the MILP below needs more, and a proof of "no" gives the lower bound 1.
-    takeZeroBreaks(thread ? thread.answer() : await scheduleWithoutBreaks(problem, held, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE }));
+    if (thread) takeSat(thread.latest());
+    else {
+      const zero = await scheduleWithoutBreaks(problem, held, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE });
+      takeSat({ lowerBound: zero.status === 'impossible' ? 1 : 0, slots: zero.slots });
+    }
   }
   if (state.totalBreaks > 0 && breaksLowerBound < 1 && milpAllowed && remaining() > 0.2) {
     method = 'milp';
@@ -228,11 +249,12 @@ async function solveCompiled(
         seed: seed + 1,
         deadline: timer() + remaining() * 1000,
         shortRunsOnly: true,
+        settledElsewhere,
       });
       if (more.totalBreaks < state.totalBreaks && isFullyHeld(more, held)) state = more;
     }
   }
-  if (thread) takeZeroBreaks(thread.answer());
+  if (thread) takeSat(thread.latest());
   if (state.totalBreaks > Math.max(0, breaksLowerBound) && milpAllowed && remaining() > 0.2) {
     const r = await solveSlotMilp({ problem, meetings: held, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining, start: state.snapshot() });
     if (r.slots) {
@@ -250,11 +272,13 @@ async function solveCompiled(
     // from the schedule in hand (never worse) before fresh runs. (Beyond MAX_SLOT_MILP_COLUMNS the
     // search already had its share and no MILP was planned, so the answer comes at once as before.)
     const wasFair = fair();
-    const more = portfolio(problem, held, state, { fairness, timer, seed: seed + 2, deadline: timer() + remaining() * 1000 });
+    const more = portfolio(problem, held, state, { fairness, timer, seed: seed + 2, deadline: timer() + remaining() * 1000, settledElsewhere });
     if (more !== state && more.totalBreaks < state.totalBreaks && isFullyHeld(more, held) && (more.breakSpread() <= fairness || !wasFair)) state = more;
   }
-  // The thread stops at the same deadline: what it finds by then still counts.
-  if (thread && state.totalBreaks > Math.max(0, breaksLowerBound)) takeZeroBreaks(await thread.waitAtMost(remaining() * 1000));
+  // The thread stops at the same deadline: what it finds or proves by then still counts.
+  if (thread && state.totalBreaks > Math.max(0, breaksLowerBound)) {
+    takeSat(await thread.waitUntil((bound) => bound.slots !== null || bound.lowerBound >= state.totalBreaks, remaining() * 1000));
+  }
   const breaksProven = state.totalBreaks <= Math.max(0, breaksLowerBound);
 
   // Level 3: tables, slot by slot.
@@ -296,7 +320,15 @@ function portfolio(
   problem: Problem,
   candidates: readonly number[],
   first: SlotState,
-  opts: { fairness: number; timer: () => number; seed: number; deadline: number; maxRuns?: number; shortRunsOnly?: boolean },
+  opts: {
+    fairness: number;
+    timer: () => number;
+    seed: number;
+    deadline: number;
+    maxRuns?: number;
+    shortRunsOnly?: boolean;
+    settledElsewhere?: (bestBreaks: number) => boolean;
+  },
 ): SlotState {
   const better = (a: SlotState, b: SlotState) =>
     a.unscheduledWeight < b.unscheduledWeight - 1e-9 || (a.unscheduledWeight <= b.unscheduledWeight + 1e-9 && a.totalBreaks < b.totalBreaks);
@@ -317,9 +349,11 @@ function portfolio(
       targetBreaks: 0,
       maxFruitlessRestarts: 4,
       tableSlack,
+      settledElsewhere: opts.settledElsewhere,
     });
     if (better(state, best)) best = state;
-    if ((best.totalBreaks === 0 && isFullyHeld(best, candidates)) || opts.timer() >= opts.deadline - 50 || run + 1 >= (opts.maxRuns ?? Infinity)) return best;
+    const bestBreaks = isFullyHeld(best, candidates) && best.breakSpread() <= opts.fairness ? best.totalBreaks : Infinity;
+    if (bestBreaks === 0 || opts.timer() >= opts.deadline - 50 || run + 1 >= (opts.maxRuns ?? Infinity) || opts.settledElsewhere?.(bestBreaks)) return best;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileEvent } from '../problem';
 import { scenario } from '../scenario';
-import { towardsBlock } from './anneal';
+import { anneal, towardsBlock } from './anneal';
 import { createRandom } from './random';
 import { SlotState } from './state';
 
@@ -52,5 +52,27 @@ describe('towardsBlock (moves aimed at a break)', () => {
     state.place(1, 1);
     expect(state.totalBreaks).toBe(0);
     expect(towardsBlock(state, new Set([0, 1, 2]), createRandom(1))).toBeNull();
+  });
+});
+
+describe('anneal stopped from elsewhere', () => {
+  it('asks now and then with the breaks of its best complete schedule, and stops when told', () => {
+    const problem = stateWithOneBreak().problem;
+    const state = new SlotState(problem);
+    const asked: number[] = [];
+    let ticks = 0;
+    anneal(state, {
+      candidates: [0, 1, 2],
+      fairness: 2,
+      // A clock that never reaches the deadline: only the answer "settled" can stop the search.
+      timer: () => ++ticks,
+      deadline: Number.MAX_SAFE_INTEGER,
+      seed: 1,
+      settledElsewhere: (bestBreaks) => asked.push(bestBreaks) >= 3,
+    });
+    // Nothing held at first, then the optimum (no break) long before the third question.
+    expect(asked).toEqual([Infinity, 0, 0]);
+    expect(state.totalBreaks).toBe(0);
+    expect([...state.slotOf].every((s) => s >= 0)).toBe(true);
   });
 });

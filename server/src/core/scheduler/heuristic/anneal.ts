@@ -14,6 +14,11 @@ export interface AnnealOptions {
   tableSlack?: number;
   /** Stop after this many restarts without improvement (default 8). */
   maxFruitlessRestarts?: number;
+  /**
+   * Asked now and then with the breaks of the best complete schedule so far (every candidate
+   * held, fair; Infinity before one): true stops the search, as another solver has answered as well.
+   */
+  settledElsewhere?: (bestBreaks: number) => boolean;
 }
 
 type Op = { kind: 'place' | 'remove'; m: number; s: number };
@@ -48,9 +53,11 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
   if (movable.length === 0) return;
   const isMovable = new Set(movable);
 
+  const complete = () => state.unscheduledWeight <= outsideWeight + 1e-9 && state.breakSpread() <= opts.fairness;
   let current = cost();
   let best = current;
   let bestSlots = state.snapshot();
+  let bestBreaks = complete() ? state.totalBreaks : Infinity;
   const log: Op[] = [];
   const remove = (m: number) => log.push({ kind: 'remove', m, s: state.remove(m) });
   const place = (m: number, s: number) => {
@@ -72,7 +79,7 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
   let fruitlessRestarts = 0;
   while (true) {
     if ((iter & 1023) === 0) {
-      if (opts.timer() >= opts.deadline) break;
+      if (opts.timer() >= opts.deadline || opts.settledElsewhere?.(bestBreaks)) break;
       temperature = Math.max(0.05, temperature * 0.97);
       if (slack > 0) {
         overflowPrice = state.tableOverflow() > 0 ? Math.min(5, overflowPrice * 1.1) : Math.max(0.3, overflowPrice * 0.95);
@@ -112,13 +119,10 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
         bestSlots = state.snapshot();
         sinceImprove = 0;
         fruitlessRestarts = 0;
-        if (
-          opts.targetBreaks !== undefined &&
-          state.unscheduledWeight <= outsideWeight + 1e-9 &&
-          state.breakSpread() <= opts.fairness &&
-          state.totalBreaks <= opts.targetBreaks
-        )
-          break;
+        if (complete()) {
+          bestBreaks = state.totalBreaks;
+          if (opts.targetBreaks !== undefined && bestBreaks <= opts.targetBreaks) break;
+        }
       }
     } else {
       undo();

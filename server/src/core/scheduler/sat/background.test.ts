@@ -4,48 +4,62 @@ import { describe, expect, it } from 'vitest';
 import { parseDzn } from '../dzn';
 import { compileEvent, type Problem } from '../problem';
 import { idleBetweenTwoMeetings } from '../exhaustive';
-import { searchWithoutBreaksInBackground } from './background';
+import { searchFewestBreaksInBackground } from './background';
 
+// Firm a meets b in the first slot and c in the third: one break, which no schedule avoids.
 const gap = () => compileEvent(idleBetweenTwoMeetings());
+const nothingYet = { lowerBound: 0, slots: null, done: false };
 
-describe('the zero-break question on a worker thread', () => {
-  it('answers as the solver does in this thread, slots included', async () => {
+describe('the fewest-breaks question on a worker thread', () => {
+  it('proves the lower bounds upwards, then posts the schedule at the last one, slots included', async () => {
     const problem = gap();
-    const both = searchWithoutBreaksInBackground(problem, [0, 1], 30_000);
-    const alone = searchWithoutBreaksInBackground(problem, [1], 30_000);
-    expect(await both.waitAtMost(30_000)).toEqual({ status: 'impossible', slots: null });
-    const found = await alone.waitAtMost(30_000);
-    expect(found?.status).toBe('found');
-    expect([...found!.slots!]).toEqual([-1, 2]);
-    expect(alone.answer()).toBe(found);
+    const both = searchFewestBreaksInBackground(problem, [0, 1], 2, 30_000);
+    const alone = searchFewestBreaksInBackground(problem, [1], 2, 30_000);
+    const withGap = await both.waitUntil((bound) => bound.slots !== null, 30_000);
+    expect(withGap.lowerBound).toBe(1);
+    expect([...withGap.slots!]).toEqual([0, 2]);
+    expect(withGap.done).toBe(true);
+    expect(both.settles(Infinity)).toBe(true);
+    const found = await alone.waitUntil((bound) => bound.slots !== null, 30_000);
+    expect({ ...found, slots: [...found.slots!] }).toEqual({ lowerBound: 0, slots: [-1, 2], done: true });
+    expect(alone.latest()).toBe(found);
     await Promise.all([both.stop(), alone.stop()]);
   }, 40_000);
 
-  it('has no answer before it is given one, and answers unknown once stopped', async () => {
-    const name = 'forum-13';
-    const event = parseDzn(readFileSync(join(import.meta.dirname, `../../../../../bench/scheduler/girona/${name}.original.dzn`), 'utf8'), name);
-    const problem = compileEvent(event);
-    const search = searchWithoutBreaksInBackground(
-      problem,
-      problem.meetings.map((_, m) => m),
-      60_000,
-    );
-    expect(search.answer()).toBeNull();
-    await search.stop();
-    expect(await search.waitAtMost(5_000)).toEqual({ status: 'unknown', slots: null });
-  }, 20_000);
-
-  it('answers unknown when the thread fails, instead of throwing', async () => {
-    const broken = { ...gap(), meetings: null } as unknown as Problem;
-    const search = searchWithoutBreaksInBackground(broken, [0], 30_000);
-    expect(await search.waitAtMost(30_000)).toEqual({ status: 'unknown', slots: null });
+  it('waits only until what has come is enough: here a lower bound of 1', async () => {
+    const search = searchFewestBreaksInBackground(gap(), [0, 1], 2, 30_000);
+    const bound = await search.waitUntil((b) => b.lowerBound >= 1, 30_000);
+    expect(bound.lowerBound).toBe(1);
+    expect(search.settles(1)).toBe(true);
     await search.stop();
   }, 40_000);
 
-  it('says null when the answer does not come in the time it is given', async () => {
-    const problem = gap();
-    const search = searchWithoutBreaksInBackground(problem, [0, 1], 30_000);
-    expect(await search.waitAtMost(0)).toBeNull();
+  it('knows nothing before the thread says anything, and is done once stopped', async () => {
+    const name = 'forum-13';
+    const event = parseDzn(readFileSync(join(import.meta.dirname, `../../../../../bench/scheduler/girona/${name}.original.dzn`), 'utf8'), name);
+    const problem = compileEvent(event);
+    const search = searchFewestBreaksInBackground(
+      problem,
+      problem.meetings.map((_, m) => m),
+      2,
+      60_000,
+    );
+    expect(search.latest()).toEqual(nothingYet);
+    expect(search.settles(1)).toBe(false);
+    await search.stop();
+    expect(await search.waitUntil(() => false, 5_000)).toEqual({ ...nothingYet, done: true });
+  }, 20_000);
+
+  it('is done with what it had when the thread fails, instead of throwing', async () => {
+    const broken = { ...gap(), meetings: null } as unknown as Problem;
+    const search = searchFewestBreaksInBackground(broken, [0], 2, 30_000);
+    expect(await search.waitUntil(() => false, 30_000)).toEqual({ ...nothingYet, done: true });
+    await search.stop();
+  }, 40_000);
+
+  it('answers with what has come when the time it is given runs out', async () => {
+    const search = searchFewestBreaksInBackground(gap(), [0, 1], 2, 30_000);
+    expect(await search.waitUntil(() => false, 0)).toEqual(nothingYet);
     await search.stop();
   });
 });

@@ -2,14 +2,19 @@ import { Cadical } from 'cadical-wasm';
 import type { Problem } from '../problem';
 import { Cnf } from './cnf';
 
-export interface ZeroBreaksResult {
-  /** found: `slots` holds every meeting without a break; impossible: proven that no such schedule exists. */
+export interface FewBreaksResult {
+  /** found: `slots` holds every meeting within the break bound; impossible: proven that no such schedule exists. */
   status: 'found' | 'impossible' | 'unknown';
   slots: Int32Array | null;
 }
 
 /** Above this, the per-slot table counters alone (meetings x tables) make the model too large to be worth it. */
 const MAX_TABLE_COUNTER_VARIABLES = 1_000_000;
+
+interface SatOptions {
+  deadline: number;
+  timer: () => number;
+}
 
 /**
  * "Can every one of these meetings be held with no participant idle between two of its
@@ -20,14 +25,25 @@ const MAX_TABLE_COUNTER_VARIABLES = 1_000_000;
  * sessions and fixed slots), representatives per participant and slot, tables and unreserved
  * tables per slot, precedences; and no break. Stops at `deadline` ('unknown').
  */
-export async function scheduleWithoutBreaks(
+export function scheduleWithoutBreaks(problem: Problem, meetings: readonly number[], opts: SatOptions): Promise<FewBreaksResult> {
+  return scheduleWithBreaksAtMost(problem, meetings, { ...opts, maxBreaks: 0, fairness: 0 });
+}
+
+/**
+ * The same question with at most `maxBreaks` breaks in all, none of which leaves a participant
+ * with more than `fairness` breaks. That cap is the fairness bound exactly while `maxBreaks` is
+ * below the number of participants (someone then has no break, so the least is 0); above, the
+ * answer is 'unknown'. Asked upwards from 0, the first 'found' is an optimal fair schedule and
+ * each 'impossible' a lower bound.
+ */
+export async function scheduleWithBreaksAtMost(
   problem: Problem,
   meetings: readonly number[],
-  opts: { deadline: number; timer: () => number },
-): Promise<ZeroBreaksResult> {
-  const unknown: ZeroBreaksResult = { status: 'unknown', slots: null };
-  const impossible: ZeroBreaksResult = { status: 'impossible', slots: null };
-  if (tableCounterSize(problem, meetings) > MAX_TABLE_COUNTER_VARIABLES) return unknown;
+  opts: SatOptions & { maxBreaks: number; fairness: number },
+): Promise<FewBreaksResult> {
+  const unknown: FewBreaksResult = { status: 'unknown', slots: null };
+  const impossible: FewBreaksResult = { status: 'impossible', slots: null };
+  if (tableCounterSize(problem, meetings) > MAX_TABLE_COUNTER_VARIABLES || (opts.maxBreaks > 0 && opts.maxBreaks >= problem.nParticipants)) return unknown;
   const solver = await Cadical.create({ quiet: true });
   try {
     const cnf = new Cnf(solver);
@@ -54,6 +70,7 @@ export async function scheduleWithoutBreaks(
     }
     const held = new Set(meetings);
     const singleRun = run.every((r) => r === run[0]);
+    const breakEnds: number[] = [];
     for (let p = 0; p < problem.nParticipants; p++) {
       const mine = problem.meetingsOf[p]!.filter((m) => held.has(m));
       if (mine.length === 0) continue;
@@ -63,11 +80,24 @@ export async function scheduleWithoutBreaks(
         cnf.atMost(here, problem.reps[p]!);
         return cnf.or(here);
       });
-      forbidGaps(cnf, busy, run);
       // Redundant but decisive for the solver: with one representative and the day as one run,
       // a participant without breaks is busy over one block exactly as long as its meetings.
-      if (singleRun && problem.reps[p] === 1 && !addBlock(cnf, busy, mine.length)) return impossible;
+      const oneBlock = singleRun && problem.reps[p] === 1;
+      if (opts.maxBreaks === 0) {
+        forbidGaps(cnf, busy, run);
+        if (oneBlock && !addBlock(cnf, busy, mine.length, 0)) return impossible;
+        continue;
+      }
+      const own = breakIndicators(cnf, busy, run);
+      cnf.atMost(own, opts.fairness);
+      breakEnds.push(...own);
+      if (oneBlock) {
+        const withoutBreak = cnf.newVar();
+        cnf.clause([...own, withoutBreak]);
+        if (!addBlock(cnf, busy, mine.length, withoutBreak)) cnf.clause([-withoutBreak]);
+      }
     }
+    cnf.atMost(breakEnds, opts.maxBreaks);
     for (const [before, after] of problem.precedences) {
       if (!held.has(before) || !held.has(after)) continue;
       // heldBy[s]: `before` is held in slot s or earlier.
@@ -106,8 +136,30 @@ function forbidGaps(cnf: Cnf, busy: readonly number[], run: readonly number[]): 
   }
 }
 
-/** Exactly one block of `length` consecutive busy slots; false when there is no room for one. */
-function addBlock(cnf: Cnf, busy: readonly number[], length: number): boolean {
+/**
+ * One literal per slot where a break of this participant can end, forced true when one does
+ * (busy here, idle just before, busy earlier in the run): their number bounds its breaks.
+ */
+function breakIndicators(cnf: Cnf, busy: readonly number[], run: readonly number[]): number[] {
+  const indicators: number[] = [];
+  // earlier[s]: busy at s or before, within s's run.
+  const earlier: number[] = [];
+  for (let s = 0; s < busy.length; s++) {
+    const before = s > 0 && run[s - 1] === run[s] ? earlier[s - 1]! : 0;
+    earlier[s] = busy[s] && before ? cnf.or([busy[s]!, before]) : busy[s] || before;
+    if (s < 2 || !busy[s] || run[s - 2] !== run[s] || !earlier[s - 2]) continue;
+    const ends = cnf.newVar();
+    cnf.clause(busy[s - 1] ? [-busy[s]!, busy[s - 1]!, -earlier[s - 2]!, ends] : [-busy[s]!, -earlier[s - 2]!, ends]);
+    indicators.push(ends);
+  }
+  return indicators;
+}
+
+/**
+ * Exactly one block of `length` consecutive busy slots, when `when` holds (always when 0);
+ * false when there is no room for one.
+ */
+function addBlock(cnf: Cnf, busy: readonly number[], length: number, when: number): boolean {
   const covering = busy.map(() => [] as number[]);
   const starts: number[] = [];
   for (let a = 0; a + length <= busy.length; a++) {
@@ -117,11 +169,13 @@ function addBlock(cnf: Cnf, busy: readonly number[], length: number): boolean {
     for (let s = a; s < a + length; s++) covering[s]!.push(start);
   }
   if (starts.length === 0) return false;
-  cnf.clause(starts);
+  const unless = when ? [-when] : [];
+  cnf.clause([...unless, ...starts]);
   cnf.atMostOne(starts);
+  for (const start of when ? starts : []) cnf.clause([-start, when]);
   busy.forEach((b, s) => {
     if (!b) return;
-    cnf.clause([-b, ...covering[s]!]);
+    cnf.clause([...unless, -b, ...covering[s]!]);
     for (const start of covering[s]!) cnf.clause([-start, b]);
   });
   return true;

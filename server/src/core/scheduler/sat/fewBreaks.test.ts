@@ -10,7 +10,7 @@ import { compileEvent, type Problem } from '../problem';
 import { buildResult } from '../result';
 import { scenario } from '../scenario';
 import { assignTables } from '../tables';
-import { scheduleWithoutBreaks } from './zeroBreaks';
+import { scheduleWithBreaksAtMost, scheduleWithoutBreaks } from './fewBreaks';
 
 const timer = () => performance.now();
 const within = (seconds: number) => ({ timer, deadline: timer() + seconds * 1000 });
@@ -20,11 +20,13 @@ const everyMeeting = (problem: Problem) => problem.meetings.map((_, m) => m);
  * The slots as the solver would return them (tables assigned the same way), through the
  * project's independent checker: every hard rule, every request held, breaks recounted.
  */
-function checked(event: SchedulingEvent, problem: Problem, slots: Int32Array) {
+function checked(event: SchedulingEvent, problem: Problem, slots: Int32Array, fairness = Infinity) {
   const { tableOf } = assignTables(problem, slots, problem.tableHost);
-  const proofs = { optimal: false, priorityUpperBound: 0, breaksLowerBound: 0, method: 'sat' as const, seconds: 0, fairness: Infinity };
-  return checkSchedule(event, buildResult(event, problem, { slotOf: slots, tableOf, reasons: new Map() }, proofs), Infinity);
+  const proofs = { optimal: false, priorityUpperBound: 0, breaksLowerBound: 0, method: 'sat' as const, seconds: 0, fairness };
+  return checkSchedule(event, buildResult(event, problem, { slotOf: slots, tableOf, reasons: new Map() }, proofs), fairness);
 }
+
+const girona = (name: string) => parseDzn(readFileSync(join(import.meta.dirname, `../../../../../bench/scheduler/girona/${name}.original.dzn`), 'utf8'), name);
 
 describe('scheduleWithoutBreaks (CaDiCaL)', () => {
   it('agrees with exhaustive search on tiny events: found only when one exists, impossible only when none does', async () => {
@@ -69,9 +71,6 @@ describe('scheduleWithoutBreaks (CaDiCaL)', () => {
     expect([...r.slots!]).toEqual([-1, 2]);
   });
 
-  const girona = (name: string) =>
-    parseDzn(readFileSync(join(import.meta.dirname, `../../../../../bench/scheduler/girona/${name}.original.dzn`), 'utf8'), name);
-
   it('finds the Girona forum-13 schedule without breaks (the published optimum, 0)', async () => {
     const event = girona('forum-13');
     const problem = compileEvent(event);
@@ -84,4 +83,40 @@ describe('scheduleWithoutBreaks (CaDiCaL)', () => {
     const problem = compileEvent(girona('forum-13'));
     expect(await scheduleWithoutBreaks(problem, everyMeeting(problem), { timer, deadline: timer() })).toEqual({ status: 'unknown', slots: null });
   });
+});
+
+describe('scheduleWithBreaksAtMost (CaDiCaL)', () => {
+  it('asked upwards from 0, first finds a schedule at the fewest breaks of any fair schedule (exhaustive search agrees)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbTinyEvent, fc.integer({ min: 0, max: 2 }), async (event, fairness) => {
+        const problem = compileEvent(event);
+        const fewest = bruteForce(event, fairness);
+        for (let maxBreaks = 0; maxBreaks < problem.nParticipants; maxBreaks++) {
+          const r = await scheduleWithBreaksAtMost(problem, everyMeeting(problem), { ...within(5), maxBreaks, fairness });
+          if (fewest === null || maxBreaks < fewest) {
+            expect(r).toEqual({ status: 'impossible', slots: null });
+            continue;
+          }
+          expect(r.status).toBe('found');
+          expect(checked(event, problem, r.slots!, fairness)).toMatchObject({ violations: [], totalBreaks: fewest });
+          return;
+        }
+      }),
+      { numRuns: 150, seed: 12 },
+    );
+  });
+
+  it('answers unknown where its fairness cap would not be exact: as many breaks as participants', async () => {
+    const problem = compileEvent(idleBetweenTwoMeetings());
+    const r = await scheduleWithBreaksAtMost(problem, everyMeeting(problem), { ...within(5), maxBreaks: problem.nParticipants, fairness: 2 });
+    expect(r).toEqual({ status: 'unknown', slots: null });
+  });
+
+  it('proves Girona forum-14 needs at least 2 breaks under fairness 2 (the published optimum is 2)', async () => {
+    const problem = compileEvent(girona('forum-14'));
+    for (const maxBreaks of [0, 1]) {
+      const r = await scheduleWithBreaksAtMost(problem, everyMeeting(problem), { ...within(60), maxBreaks, fairness: 2 });
+      expect(r.status).toBe('impossible');
+    }
+  }, 90_000);
 });
