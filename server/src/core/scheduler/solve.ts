@@ -149,6 +149,16 @@ async function solveCompiled(
         allHeld = true;
         method = 'milp';
         weightProven = minMeetingsProven = true;
+        // The MILP answers feasibility, not breaks: the local search takes its schedule from there.
+        anneal(state, {
+          candidates: eligible,
+          fairness,
+          deadline: timer() + remaining() * 300,
+          timer,
+          seed,
+          targetBreaks: 0,
+          settledElsewhere: settledByThread,
+        });
       } else if (r.infeasible) {
         const loose =
           remaining() > 0.3
