@@ -34,12 +34,23 @@ async function until(check: () => Promise<boolean>, timeoutMs = 60_000) {
   }
 }
 
-/** Each thread name of a process with the niceness values its threads run at (Linux: niceness is per thread). */
+/**
+ * Each thread name of a process with the niceness values its threads run at (Linux: niceness is
+ * per thread). Meilisearch starts and ends short-lived threads per batch: one that ends between
+ * the listing and the reading is skipped.
+ */
 function nicenessByThread(pid: number): Record<string, number[]> {
   const byName: Record<string, number[]> = {};
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-    (byName[name] ??= []).push(os.getPriority(Number(tid)));
+    let name: string;
+    let niceness: number;
+    try {
+      name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      niceness = os.getPriority(Number(tid));
+    } catch {
+      continue;
+    }
+    (byName[name] ??= []).push(niceness);
   }
   return byName;
 }
