@@ -1,9 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEXING_NICENESS } from '../src/infra/embedded/indexing-priority';
+import { INDEXING_NICENESS, threadsOf } from '../src/infra/embedded/indexing-priority';
 import { startEmbeddedMeilisearch, type SupervisedMeiliHandle } from '../src/infra/embedded/meilisearch';
 import { createTestContext, type TestContext, type Scenario } from './context';
 
@@ -34,23 +33,15 @@ async function until(check: () => Promise<boolean>, timeoutMs = 60_000) {
   }
 }
 
-/**
- * Each thread name of a process with the niceness values its threads run at (Linux: niceness is
- * per thread). Meilisearch starts and ends short-lived threads per batch: one that ends between
- * the listing and the reading is skipped.
- */
+/** Each thread name of a process with the niceness values its threads run at (Linux: niceness is per thread). */
 function nicenessByThread(pid: number): Record<string, number[]> {
   const byName: Record<string, number[]> = {};
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    let name: string;
-    let niceness: number;
+  for (const { tid, name } of threadsOf(pid)) {
     try {
-      name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-      niceness = os.getPriority(Number(tid));
+      (byName[name] ??= []).push(os.getPriority(tid));
     } catch {
-      continue;
+      // the thread ended meanwhile (Meilisearch's per-batch threads are short-lived)
     }
-    (byName[name] ??= []).push(niceness);
   }
   return byName;
 }

@@ -116,10 +116,10 @@ async function solveCompiled(
   // Level 0: can everything be held? The local search tries, spending at most 40 % of the budget,
   // unless capacities show at once that it cannot.
   let state = constructSchedule(problem, eligible);
-  const annealFor = (s: SlotState, candidates: readonly number[], share: number) =>
-    anneal(s, { candidates, fairness, deadline: timer() + remaining() * 1000 * share, timer, seed, targetBreaks: 0 });
   // The thread's question is this level's too (every eligible meeting, fairly): its answer ends the search.
   const settledByThread = background ? (bestBreaks: number) => background.settles(bestBreaks) : undefined;
+  const annealFor = (s: SlotState, candidates: readonly number[], share: number) =>
+    anneal(s, { candidates, fairness, deadline: timer() + remaining() * 1000 * share, timer, seed, targetBreaks: 0, settledElsewhere: settledByThread });
   if (!obviouslyOversubscribed(problem, eligible)) {
     const deadline = timer() + remaining() * 400;
     state = portfolio(problem, eligible, state, { fairness, timer, seed, deadline, maxRuns: 1, settledElsewhere: settledByThread });
@@ -150,15 +150,7 @@ async function solveCompiled(
         method = 'milp';
         weightProven = minMeetingsProven = true;
         // The MILP answers feasibility, not breaks: the local search takes its schedule from there.
-        anneal(state, {
-          candidates: eligible,
-          fairness,
-          deadline: timer() + remaining() * 300,
-          timer,
-          seed,
-          targetBreaks: 0,
-          settledElsewhere: settledByThread,
-        });
+        annealFor(state, eligible, 0.3);
       } else if (r.infeasible) {
         const loose =
           remaining() > 0.3

@@ -20,18 +20,32 @@ export const INDEXING_NICENESS = 10;
  */
 export function lowerIndexingPriority(pid: number): void {
   if (os.platform() !== 'linux') return;
-  let threads: string[];
-  try {
-    threads = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return;
-  }
-  for (const tid of threads) {
+  for (const { tid, name } of threadsOf(pid)) {
+    if (!INDEXING_THREADS.has(name)) continue;
     try {
-      if (!INDEXING_THREADS.has(readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim())) continue;
-      os.setPriority(Number(tid), INDEXING_NICENESS);
+      os.setPriority(tid, INDEXING_NICENESS);
     } catch {
       // the thread ended meanwhile
     }
   }
+}
+
+/**
+ * A process's threads with their names, from /proc (Linux): none when the process is gone, and
+ * a thread that ends between the listing and the reading is left out.
+ */
+export function threadsOf(pid: number): { tid: number; name: string }[] {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  return tids.flatMap((tid) => {
+    try {
+      return [{ tid: Number(tid), name: readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() }];
+    } catch {
+      return [];
+    }
+  });
 }

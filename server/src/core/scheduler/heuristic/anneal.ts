@@ -53,7 +53,8 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
   if (movable.length === 0) return;
   const isMovable = new Set(movable);
 
-  const complete = () => state.unscheduledWeight <= outsideWeight + 1e-9 && state.breakSpread() <= opts.fairness;
+  const allHeld = () => state.unscheduledWeight <= outsideWeight + 1e-9;
+  const complete = () => allHeld() && state.breakSpread() <= opts.fairness;
   let current = cost();
   let best = current;
   let bestSlots = state.snapshot();
@@ -98,7 +99,7 @@ export function anneal(state: SlotState, opts: AnnealOptions): void {
     iter++;
     sinceImprove++;
     // Aimed at breaks only once every candidate is held: before that, the blind moves insert.
-    const focused = state.unscheduledWeight <= outsideWeight + 1e-9 && random() < FOCUSED_SHARE ? towardsBlock(state, isMovable, random) : null;
+    const focused = allHeld() && random() < FOCUSED_SHARE ? towardsBlock(state, isMovable, random) : null;
     const m = focused?.m ?? pick(movable, random);
     const meeting = problem.meetings[m]!;
     const target = focused?.target ?? pick(meeting.allowed, random);
