@@ -100,5 +100,6 @@ describe('onboarding in Chromium', () => {
     } finally {
       await context.close();
     }
-  });
+    // Its steps wait up to 45 s for the first answer under load, then for the email job.
+  }, 90_000);
 });
