@@ -54,12 +54,16 @@ describe('candidates of an incremental match, from PostgreSQL', () => {
     const matching = new MatchingService(t.ctx);
     const [named] = await repo.matchDeclarationsById(t.ctx.db.$client, [subject]);
     const keys = blockingKeys(named!, await matching.knowledgeBase());
-    // In a transaction, as a matching reads them; the plan setting it makes for them does not outlive the query.
-    const { found, planMode } = await t.ctx.db.$client.begin(async (tx) => ({
+    // In a transaction, as a matching reads them; the plan settings it makes for them do not outlive the query.
+    const { found, planMode, parallelWorkers } = await t.ctx.db.$client.begin(async (tx) => ({
       found: await repo.keyedCandidates(tx, named!, keys, boundingBox(named!.location!, 50)),
       planMode: (await tx<{ plan_cache_mode: string }[]>`show plan_cache_mode`)[0]!.plan_cache_mode,
+      parallelWorkers: (await tx<{ max_parallel_workers_per_gather: string }[]>`show max_parallel_workers_per_gather`)[0]!.max_parallel_workers_per_gather,
     }));
     expect(planMode).toBe('auto');
+    expect(parallelWorkers).toBe(
+      (await t.ctx.db.$client<{ setting: string }[]>`select reset_val as setting from pg_settings where name = 'max_parallel_workers_per_gather'`)[0]!.setting,
+    );
     expect(found.map((c) => c.id).sort()).toEqual([...expected].sort());
     expect(found.map((c) => c.id)).not.toContain(subject);
     for (const id of excluded) expect(found.map((c) => c.id)).not.toContain(id);

@@ -54,7 +54,8 @@ export const sites = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
   },
-  (t) => [index('sites_organisation_idx').on(t.organisationId)],
+  // By name too: a firm's main site is its first by name, found without a sort per firm.
+  (t) => [index('sites_organisation_idx').on(t.organisationId, t.name)],
 );
 
 /** Facilitators of a zone (a facilitator may run several zones). */
