@@ -1,6 +1,6 @@
 /**
  * National-scale matching benchmark, on real PostgreSQL and Meilisearch.
- *   cd /work/main && npx tsx bench/matching/national.ts [--orgs 100000] [--per-org 10] [--samples 200] [--warmup 20] [--pace-ms 300] [--latency-only] [--matched-zones 2]
+ *   cd /work/main && npx tsx bench/matching/national.ts [--orgs 100000] [--per-org 10] [--samples 200] [--warmup 20] [--pace-ms 300] [--latency-only] [--matched-zones 2] [--no-idle-gc]
  * Generates organisations in zones of 300 firms spread over France, `per-org` declarations
  * each (100k × 10 = 1M at full size), then prints: time to load and to index; p50/p95 of
  * matching one new declaration end to end (insert → candidates → scoring → saved
@@ -17,6 +17,7 @@ import { generateZone, seededRandom, type GeneratedZone } from '../../server/src
 import { openScratchPlatform } from '../../server/src/cli/scratch';
 import { rawSql } from '../../server/src/infra/db';
 import { rebuildSearchIndexes } from '../../server/src/infra/search/rebuild';
+import { collectYoungGarbageIfHalfFull } from '../../server/src/infra/idle-gc';
 import { markForReindex } from '../../server/src/infra/search/outbox';
 import { MatchingService, type StageTimings } from '../../server/src/modules/matching/service';
 import * as matchRepo from '../../server/src/modules/matching/repository';
@@ -41,6 +42,8 @@ const LATENCY_ONLY = process.argv.includes('--latency-only');
  * run (measured at 30,000 declarations): not the state of a platform in service.
  */
 const MATCHED_ZONES = flag('matched-zones', 2);
+/** Leaves the young generation's collection to V8 alone, as before the worker collected it between jobs. */
+const NO_IDLE_GC = process.argv.includes('--no-idle-gc');
 
 const kb = new KnowledgeBase(parseMaestriCsv(readFileSync(new URL('../../server/src/core/matching/knowledge/maestri-exchanges.csv', import.meta.url), 'utf8')));
 const random = seededRandom(7);
@@ -184,6 +187,8 @@ try {
       const stages: StageTimings = { candidates: 0, score: 0, save: 0 };
       await matching.rematchDeclaration(id, stages);
       samples.push({ total: performance.now() - t0, stages });
+      // As the matching worker does after each job (startMatchingWorkers).
+      if (!NO_IDLE_GC) collectYoungGarbageIfHalfFull();
     }
     samples.sort((a, b) => a.total - b.total);
     const latencies = samples.map((x) => x.total);

@@ -17,6 +17,7 @@ import { announceProposals, workshopsHolding } from '../workshops/announce';
 import type { AppContext } from '../../context';
 import { forbidden, notFound } from '../../http/problem';
 import { rawSql, type RawTransaction } from '../../infra/db';
+import { collectYoungGarbageIfHalfFull } from '../../infra/idle-gc';
 import { QUEUES, jobsExecutor } from '../../infra/jobs';
 import { publishEvent, roomName } from '../../infra/realtime/event-store';
 import { addOutcomes, saveProposals, type SaveOutcome } from '../synergies/proposals';
@@ -177,7 +178,9 @@ export class MatchingService {
 export async function startMatchingWorkers(ctx: AppContext, log: { error: (o: object, m: string) => void }): Promise<void> {
   const matching = new MatchingService(ctx);
   await ctx.jobs.work<{ declarationId: string }>(QUEUES.matchDeclaration, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-    if (job) await matching.rematchDeclaration(job.data.declarationId);
+    if (!job) return;
+    await matching.rematchDeclaration(job.data.declarationId);
+    collectYoungGarbageIfHalfFull();
   });
   await ctx.jobs.work<{ zoneId: string | null; runId: string }>(QUEUES.matchZone, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
     if (!job) return;
