@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectYoungGarbageIfHalfFull } from './idle-gc';
 
 const young = () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!;
@@ -27,13 +27,9 @@ async function minorCollectionsDuring(run: () => void): Promise<number> {
 }
 
 describe('collecting the young generation between jobs', () => {
-  let collected: boolean | undefined;
-  afterEach(() => {
-    collected = undefined;
-  });
-
   it('collects once it is at least half full, and empties it', async () => {
     allocateUntil(0.6);
+    let collected = false;
     const minor = await minorCollectionsDuring(() => (collected = collectYoungGarbageIfHalfFull()));
     expect(collected).toBe(true);
     expect(minor).toBeGreaterThanOrEqual(1);
@@ -44,6 +40,7 @@ describe('collecting the young generation between jobs', () => {
     collectYoungGarbageIfHalfFull();
     allocateUntil(0.6);
     collectYoungGarbageIfHalfFull();
+    let collected = true;
     const minor = await minorCollectionsDuring(() => (collected = collectYoungGarbageIfHalfFull()));
     expect(collected).toBe(false);
     expect(minor).toBe(0);

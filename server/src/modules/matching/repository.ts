@@ -136,7 +136,7 @@ export async function keyedCandidates(
   // kept per connection, keys joined by "or" scanned the zone's every active declaration (2,700
   // rows, 8 ms at national scale). A branch leaves out the rows an earlier branch found.
   // Waste codes are stored as "15 01 03": the sub-chapter is their first five characters.
-  const byKey = (scope: ReturnType<RawSql>) => sql`
+  const byKey = (scope: ReturnType<typeof sql>) => sql`
     select d.* from declarations d where ${scope} and d.status = 'active' and d.category_code = any(${keys.categoryCodes}::text[])
     union all
     select d.* from declarations d where ${scope} and d.status = 'active' and d.waste_code is not null
