@@ -36,6 +36,15 @@ export async function serve(t: TestContext): Promise<string> {
   return `http://127.0.0.1:${address.port}`;
 }
 
+/**
+ * How long one step (a click, a navigation, an element to appear) may take. Alone a step takes
+ * well under a second; under the whole suite's load on two cores, with the scheduler's tests
+ * holding both, a route's first answer once took over 8 s (CI, stop 28) and another 22 s.
+ */
+export const STEP_TIMEOUT_MS = 30_000;
+/** A browser test is a dozen steps or so: the integration tier's 30 s would cut a slow one short. */
+vi.setConfig({ testTimeout: 120_000 });
+
 /** A fresh browser context (own cookies) with French UI, failing loudly on page errors. */
 export async function newSession(
   browser: Browser,
@@ -43,7 +52,7 @@ export async function newSession(
   viewport = { width: 1280, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'fr-FR' });
-  context.setDefaultTimeout(8_000);
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -90,7 +90,7 @@ describe('business meetings in Chromium', () => {
       await page.goto(`/animation/rendez-vous/${eventId}`);
       await page.getByRole('heading', { level: 1, name: EVENT }).waitFor();
       await page.getByRole('button', { name: 'Calculer le planning' }).click();
-      await page.getByText('1 rendez-vous planifiés sur 1 demandés.').waitFor({ timeout: 20_000 });
+      await page.getByText('1 rendez-vous planifiés sur 1 demandés.').waitFor();
       const grid = page.getByRole('table', { name: 'Aperçu du planning' });
       await grid.getByRole('cell', { name: /Plasturgie du Revermont – Fromagerie des Coteaux|Fromagerie des Coteaux – Plasturgie du Revermont/ }).waitFor();
       await page.getByRole('button', { name: 'Publier le planning' }).click();

@@ -183,7 +183,7 @@ describe('synergies in Chromium', () => {
       await page
         .getByText(/Mise en relation terminée : \d+ nouvelle/)
         .first()
-        .waitFor({ timeout: 20_000 });
+        .waitFor();
       await shot(page, 'board');
       expect(errors).toEqual([]);
     } finally {

@@ -78,11 +78,6 @@ describe('a live workshop in Chromium: facilitator, two phones and the room scre
     const phoneA = await newSession(browser, baseURL, PHONE);
     const phoneB = await newSession(browser, baseURL, PHONE);
     const screen = await newSession(browser, baseURL, { width: 1280, height: 720 });
-    // Four pages on a shared two-core machine: more patience than a single-page test.
-    for (const session of [facilitator, phoneA, phoneB, screen]) {
-      session.context.setDefaultTimeout(15_000);
-      session.context.setDefaultNavigationTimeout(30_000);
-    }
     const console = facilitator.page;
     console.on('dialog', (dialog) => void dialog.accept());
     try {
@@ -169,7 +164,7 @@ describe('a live workshop in Chromium: facilitator, two phones and the room scre
         .getByRole('button', { name: 'Absente' })
         .click();
       const notice = agendaA.getByRole('status').filter({ hasText: 'Votre agenda vient de changer' });
-      await notice.waitFor({ timeout: 5_000 });
+      await notice.waitFor();
       expect(await notice.textContent()).toMatch(/Annulé : le rendez-vous de \d\d:\d\d avec Imprimerie Jurassienne/);
       await meetingsA.filter({ hasText: 'Imprimerie Jurassienne' }).waitFor({ state: 'detached' });
       await shot(phoneA.page, 'phone-repaired');
