@@ -90,6 +90,36 @@ describe('preflight', () => {
     });
     expect(codeOf(check(event))).toBe('participant_capacity_exceeded');
   });
+  it('reports, when all requests are required, an order that crowds a firm, and narrows the slots an order leaves', () => {
+    // x before y and z, all three a's: y and z both after x, in slots m2–m3; w must precede x, so x is in m2 too.
+    const ordered = (mustScheduleAll: boolean, slots: number) =>
+      scenario({
+        firms: ['a', 'b', 'c', 'd', 'e'],
+        slots: [slots],
+        tables: 3,
+        meetings: [
+          { id: 'w', participants: ['b', 'e'], requestedBy: ['b'] },
+          { id: 'x', participants: ['a', 'b'], requestedBy: ['a'], after: ['w'] },
+          { id: 'y', participants: ['a', 'c'], requestedBy: ['a'], after: ['x'] },
+          { id: 'z', participants: ['a', 'd'], requestedBy: ['a'], after: ['x'] },
+        ],
+        mustScheduleAll,
+      });
+    let error: unknown;
+    try {
+      preflight(compileEvent(ordered(true, 3)), true);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'precedence_unsatisfiable', details: { participant: 'a', requests: ['x', 'y', 'z'], slots: ['m2', 'm3'] } });
+    expect(String((error as Error).message)).toContain('3 of its requests must fall within slots m2 to m3 (2 slots)');
+    // Requests that may be dropped keep their slots: a dropped predecessor imposes nothing.
+    expect(codeOf(check(ordered(false, 3)))).toBeUndefined();
+    // With a fourth slot it fits, and each request keeps only the slots its order leaves.
+    const problem = compileEvent(ordered(true, 4));
+    preflight(problem, true);
+    expect(problem.meetings.map((m) => m.allowed)).toEqual([[0], [1], [2, 3], [2, 3]]);
+  });
   it('reports unknown references', () => {
     const event = scenario({ firms: ['a', 'b'], slots: [1], tables: 1, meetings: [['a', 'zz']] });
     expect(codeOf(() => compileEvent(event))).toBe('unknown_reference');

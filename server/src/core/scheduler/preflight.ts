@@ -2,13 +2,8 @@ import { SchedulingError } from './errors';
 import type { Problem } from './problem';
 import { participantCapacity } from './heuristic/greedySelection';
 import { blockingParticipants } from './rules/eligibility';
-import { findPrecedenceCycle } from './rules/precedence';
+import { findPrecedenceCycle, orderWindows } from './rules/precedence';
 
-/**
- * Hard constraints no schedule can satisfy, detected before solving and thrown with the
- * constraint that blocks: a precedence cycle, a fixed meeting on a slot its participants cannot
- * attend or that collides with other fixed meetings, too many fixed meetings for the tables.
- */
 /**
  * Meetings of participant p that cannot all get distinct slots (p's representatives per slot), by
  * a maximum bipartite matching: empty when p's requests fit its slots. Returns one witness set: the
@@ -39,6 +34,14 @@ export function unmatchedMeetings(problem: Problem, p: number): number[] {
   return mine.filter((m) => !augment(m, new Uint8Array(problem.nSlots)));
 }
 
+/**
+ * Hard constraints no schedule can satisfy, detected before solving and thrown with the
+ * constraint that blocks: a precedence cycle, a fixed meeting on a slot its participants cannot
+ * attend or that collides with other fixed meetings, too many fixed meetings for the tables, and,
+ * when every request must be held, a firm whose requests cannot all fit or an order that cannot
+ * be kept. In that case each request's allowed slots are also narrowed to those its order leaves
+ * (rules/precedence.ts, orderWindows), for every solver after this.
+ */
 export function preflight(problem: Problem, mustScheduleAll: boolean): void {
   const { ids, meetings, nSlots } = problem;
   const cycle = findPrecedenceCycle(meetings.length, problem.precedences);
@@ -103,6 +106,7 @@ export function preflight(problem: Problem, mustScheduleAll: boolean): void {
         request: ids.requests[i]!,
       });
     }
+    if (problem.precedences.length > 0) narrowToOrder(problem);
     const name = (p: number) => problem.participantNames[p]!;
     for (let p = 0; p < problem.nParticipants; p++) {
       const demand = problem.meetingsOf[p]!.length;
@@ -161,4 +165,30 @@ export function preflight(problem: Problem, mustScheduleAll: boolean): void {
       }
     });
   }
+}
+
+/** Narrows allowed slots to the windows the precedences leave, or throws the conflict that proves no schedule keeps the order. */
+function narrowToOrder(problem: Problem): void {
+  const { ids } = problem;
+  const windows = orderWindows(problem);
+  if (windows.kind === 'no_slot') {
+    const request = ids.requests[windows.meeting]!;
+    throw new SchedulingError(
+      'precedence_unsatisfiable',
+      `Request ${request} has no slot left once the requests that must precede it come first and those that must follow it come after`,
+      { request },
+    );
+  }
+  if (windows.kind === 'crowded_span') {
+    const { participant, from, to, meetings } = windows;
+    const slots = `${ids.slots[from]} to ${ids.slots[to]}`;
+    throw new SchedulingError(
+      'precedence_unsatisfiable',
+      `${problem.participantNames[participant]} cannot keep the required order: ${meetings.length} of its requests must fall within slots ${slots} (${to - from + 1} slots), given the requests that must come before or after them. Add a slot or a representative, or drop a precedence.`,
+      { participant: ids.participants[participant]!, requests: meetings.map((m) => ids.requests[m]!), slots: [ids.slots[from]!, ids.slots[to]!] },
+    );
+  }
+  problem.meetings.forEach((m, i) => {
+    m.allowed = m.allowed.filter((s) => s >= windows.earliest[i]! && s <= windows.latest[i]!);
+  });
 }

@@ -10,6 +10,7 @@ import { selectRequests } from './milp/selection';
 import { solveSlotMilp } from './milp/slotModel';
 import { preflight } from './preflight';
 import { searchFewestBreaksInBackground, type BackgroundBreakBound, type BreakBound } from './sat/background';
+import { holdEveryMeetingFairly } from './sat/everyMeeting';
 import { scheduleWithoutBreaks } from './sat/fewBreaks';
 import { compileEvent, type Problem } from './problem';
 import { buildResult } from './result';
@@ -139,9 +140,23 @@ async function solveCompiled(
   let minMeetingsProven = allHeld;
 
   const fair = () => state.breakSpread() <= fairness;
+  if ((!allHeld || !fair()) && event.mustScheduleAll && milpAllowed) {
+    // Girona semantics: all requests or nothing, under the fairness bound. The SAT solver is asked
+    // first, with half the time left; then the MILP (below).
+    const sat = await holdEveryMeetingFairly(problem, eligible, fairness, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE });
+    if (sat.status === 'infeasible') return infeasible(sat.code, sat.message, true);
+    if (sat.status === 'found') {
+      state.restore(sat.slots);
+      allHeld = true;
+      method = 'sat';
+      weightProven = minMeetingsProven = true;
+      // A fair schedule holding everything, with no regard for the number of breaks: the local search goes on from it.
+      annealFor(state, eligible, 0.3);
+    }
+  }
   if ((!allHeld || !fair()) && event.mustScheduleAll) {
-    // Girona semantics: all requests or nothing, under the fairness bound. Ask the MILP for a full
-    // schedule; when it proves there is none, ask again without fairness to say which rule blocks.
+    // Ask the MILP for a full schedule; when it proves there is none, ask again without fairness to
+    // say which rule blocks.
     if (milpAllowed) {
       const r = await solveSlotMilp({ problem, meetings: eligible, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining, onlyWayToAnswer: true });
       if (r.slots) {

@@ -34,7 +34,8 @@ export function scheduleWithoutBreaks(problem: Problem, meetings: readonly numbe
  * with more than `fairness` breaks. That cap is the fairness bound exactly while `maxBreaks` is
  * below the number of participants (someone then has no break, so the least is 0); above, the
  * answer is 'unknown'. Asked upwards from 0, the first 'found' is an optimal fair schedule and
- * each 'impossible' a lower bound.
+ * each 'impossible' a lower bound. `maxBreaks: Infinity` leaves the total free (only the cap per
+ * participant holds), and `fairness: Infinity` with it asks whether every meeting fits at all.
  */
 export async function scheduleWithBreaksAtMost(
   problem: Problem,
@@ -43,7 +44,11 @@ export async function scheduleWithBreaksAtMost(
 ): Promise<FewBreaksResult> {
   const unknown: FewBreaksResult = { status: 'unknown', slots: null };
   const impossible: FewBreaksResult = { status: 'impossible', slots: null };
-  if (tableCounterSize(problem, meetings) > MAX_TABLE_COUNTER_VARIABLES || (opts.maxBreaks > 0 && opts.maxBreaks >= problem.nParticipants)) return unknown;
+  if (
+    tableCounterSize(problem, meetings) > MAX_TABLE_COUNTER_VARIABLES ||
+    (opts.maxBreaks > 0 && opts.maxBreaks !== Infinity && opts.maxBreaks >= problem.nParticipants)
+  )
+    return unknown;
   const solver = await Cadical.create({ quiet: true });
   try {
     const cnf = new Cnf(solver);
@@ -88,6 +93,7 @@ export async function scheduleWithBreaksAtMost(
         if (oneBlock && !addBlock(cnf, busy, mine.length, 0)) return impossible;
         continue;
       }
+      if (opts.fairness === Infinity) continue;
       const own = breakIndicators(cnf, busy, run);
       cnf.atMost(own, opts.fairness);
       breakEnds.push(...own);
@@ -97,7 +103,7 @@ export async function scheduleWithBreaksAtMost(
         if (!addBlock(cnf, busy, mine.length, withoutBreak)) cnf.clause([-withoutBreak]);
       }
     }
-    cnf.atMost(breakEnds, opts.maxBreaks);
+    if (opts.maxBreaks !== Infinity) cnf.atMost(breakEnds, opts.maxBreaks);
     for (const [before, after] of problem.precedences) {
       if (!held.has(before) || !held.has(after)) continue;
       // heldBy[s]: `before` is held in slot s or earlier.

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { checkSchedule } from '../check';
+import { compileEvent } from '../problem';
+import { scenario } from '../scenario';
+import { solveSchedule } from '../solve';
+import { holdEveryMeetingFairly } from './everyMeeting';
+
+const timer = () => performance.now();
+const within = (seconds: number) => ({ timer, deadline: timer() + seconds * 1000 });
+
+/** b meets c in the first slot and d in the third: one break it cannot avoid. e meets a once: no break. */
+const forcedBreak = scenario({
+  firms: ['a', 'b', 'c', 'd', 'e'],
+  slots: [3],
+  tables: 3,
+  meetings: [
+    { id: 'bc', participants: ['b', 'c'], requestedBy: ['b'], fixedSlot: 'm1' },
+    { id: 'bd', participants: ['b', 'd'], requestedBy: ['b'], fixedSlot: 'm3' },
+    ['a', 'e'],
+  ],
+  mustScheduleAll: true,
+});
+
+/** Three firms that all meet each other need three slots; each firm alone fits in two. */
+const triangle = scenario({
+  firms: ['a', 'b', 'c'],
+  slots: [2],
+  tables: 3,
+  meetings: [
+    ['a', 'b'],
+    ['b', 'c'],
+    ['a', 'c'],
+  ],
+  mustScheduleAll: true,
+});
+
+describe('holdEveryMeetingFairly (CaDiCaL)', () => {
+  const everyMeeting = (event: typeof triangle) => {
+    const problem = compileEvent(event);
+    return { problem, meetings: problem.meetings.map((_, m) => m) };
+  };
+
+  it('finds a schedule holding every meeting with nobody above the fairness bound', async () => {
+    const { problem, meetings } = everyMeeting(forcedBreak);
+    const r = await holdEveryMeetingFairly(problem, meetings, 1, within(5));
+    expect(r.status).toBe('found');
+    if (r.status !== 'found') return;
+    expect([...r.slots]).toEqual([0, 2, expect.any(Number)]);
+  });
+
+  it('proves the fairness bound impossible when a firm with one meeting has no break and another must have one', async () => {
+    const { problem, meetings } = everyMeeting(forcedBreak);
+    expect(await holdEveryMeetingFairly(problem, meetings, 0, within(5))).toMatchObject({ status: 'infeasible', code: 'fairness_unsatisfiable' });
+  });
+
+  it('proves that every meeting cannot be held when no slot assignment exists at all', async () => {
+    const { problem, meetings } = everyMeeting(triangle);
+    expect(await holdEveryMeetingFairly(problem, meetings, 2, within(5))).toMatchObject({ status: 'infeasible', code: 'not_all_requests_fit' });
+  });
+
+  it('answers unknown, not infeasible, when everyone may have a break and the cap alone is impossible', async () => {
+    // a and b meet at m1 and m3 (two requests, fixed): each has one break; nobody has fewer.
+    const everyoneBreaks = scenario({
+      firms: ['a', 'b'],
+      slots: [3],
+      tables: 1,
+      meetings: [
+        { id: 'x', participants: ['a', 'b'], requestedBy: ['a'], fixedSlot: 'm1' },
+        { id: 'y', participants: ['a', 'b'], requestedBy: ['b'], fixedSlot: 'm3' },
+      ],
+      mustScheduleAll: true,
+    });
+    const { problem, meetings } = everyMeeting(everyoneBreaks);
+    expect(await holdEveryMeetingFairly(problem, meetings, 0, within(5))).toEqual({ status: 'unknown' });
+    // …and fairness 0 holds there (both have one break), which the solver finds.
+    const r = await solveSchedule(everyoneBreaks, { timeLimitSeconds: 2, fairness: 0 });
+    expect(r.status).toBe('scheduled');
+  });
+
+  it('makes the solver answer "proven infeasible" where the local search could only fail', async () => {
+    const r = await solveSchedule(triangle, { timeLimitSeconds: 2, fairness: 2 });
+    expect(r).toMatchObject({ status: 'infeasible', failure: { code: 'not_all_requests_fit', proven: true } });
+    const fair = await solveSchedule(forcedBreak, { timeLimitSeconds: 2, fairness: 0 });
+    expect(fair).toMatchObject({ status: 'infeasible', failure: { code: 'fairness_unsatisfiable', proven: true } });
+    const held = await solveSchedule(forcedBreak, { timeLimitSeconds: 2, fairness: 1 });
+    expect(held.status).toBe('scheduled');
+    if (held.status === 'scheduled') expect(checkSchedule(forcedBreak, held, 1).violations).toEqual([]);
+  });
+});
