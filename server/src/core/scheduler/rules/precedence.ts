@@ -80,10 +80,12 @@ export function orderWindows(input: OrderInput): { kind: 'windows'; earliest: nu
           const inside = mine.filter((m) => earliest[m]! >= from && latest[m]! <= to);
           if (inside.length > to - from + 1) return { kind: 'crowded_span', participant, from, to, meetings: inside };
           if (inside.length < to - from + 1) continue;
+          const full = new Set(inside);
           for (const m of mine) {
-            if (inside.includes(m)) continue;
+            if (full.has(m)) continue;
             if (earliest[m]! >= from && earliest[m]! <= to) [earliest[m], changed] = [to + 1, true];
             if (latest[m]! >= from && latest[m]! <= to) [latest[m], changed] = [from - 1, true];
+            if (earliest[m]! > latest[m]!) return { kind: 'no_slot', meeting: m };
           }
         }
       }
