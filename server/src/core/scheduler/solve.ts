@@ -140,33 +140,29 @@ async function solveCompiled(
   let minMeetingsProven = allHeld;
 
   const fair = () => state.breakSpread() <= fairness;
+  // A schedule holding every request fairly, from a solver that answers feasibility, not breaks:
+  // the local search takes it on from there.
+  const takeWholeSchedule = (slots: Int32Array, by: SolveMethod) => {
+    state.restore(slots);
+    allHeld = true;
+    method = by;
+    weightProven = minMeetingsProven = true;
+    annealFor(state, eligible, 0.3);
+  };
   if ((!allHeld || !fair()) && event.mustScheduleAll && milpAllowed) {
     // Girona semantics: all requests or nothing, under the fairness bound. The SAT solver is asked
     // first, with half the time left; then the MILP (below).
     const sat = await holdEveryMeetingFairly(problem, eligible, fairness, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE });
     if (sat.status === 'infeasible') return infeasible(sat.code, sat.message, true);
-    if (sat.status === 'found') {
-      state.restore(sat.slots);
-      allHeld = true;
-      method = 'sat';
-      weightProven = minMeetingsProven = true;
-      // A fair schedule holding everything, with no regard for the number of breaks: the local search goes on from it.
-      annealFor(state, eligible, 0.3);
-    }
+    if (sat.status === 'found') takeWholeSchedule(sat.slots, 'sat');
   }
   if ((!allHeld || !fair()) && event.mustScheduleAll) {
     // Ask the MILP for a full schedule; when it proves there is none, ask again without fairness to
     // say which rule blocks.
     if (milpAllowed) {
       const r = await solveSlotMilp({ problem, meetings: eligible, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining, onlyWayToAnswer: true });
-      if (r.slots) {
-        state.restore(r.slots);
-        allHeld = true;
-        method = 'milp';
-        weightProven = minMeetingsProven = true;
-        // The MILP answers feasibility, not breaks: the local search takes its schedule from there.
-        annealFor(state, eligible, 0.3);
-      } else if (r.infeasible) {
+      if (r.slots) takeWholeSchedule(r.slots, 'milp');
+      else if (r.infeasible) {
         const loose =
           remaining() > 0.3
             ? await solveSlotMilp({
