@@ -21,7 +21,7 @@ import type { ScheduleResult, SolveMethod, SolveOptions, UnscheduledReason } fro
 const MAX_SLOT_MILP_COLUMNS = 12_000;
 /** Share of the time left that the SAT solver may take to look for a schedule without breaks. */
 const SAT_SHARE = 0.5;
-/** From this many columns, the SAT solver gets a thread of its own (smaller events are answered before a thread starts). */
+/** From this many columns, the SAT solver gets threads of its own (smaller events are answered before a thread starts). */
 const SAT_THREAD_MIN_COLUMNS = 500;
 /** Length of one local-search run of the portfolio. */
 const RUN_MS = 2000;
@@ -81,7 +81,7 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   // Started while the local search runs (a thread and HiGHS take about half a second to load).
   if (!options.heuristicOnly) prepareSolverThread();
   // Every request held is the only answer: the fewest-breaks question is known from the start,
-  // and the SAT solver takes it on the second core for the whole budget.
+  // and the SAT solver takes it on, on two threads, for the whole budget.
   const background =
     event.mustScheduleAll && milpAllowed && columns >= SAT_THREAD_MIN_COLUMNS
       ? searchFewestBreaksInBackground(problem, eligible, options.fairness ?? 2, Math.max(0, deadline - timer()))
@@ -117,7 +117,7 @@ async function solveCompiled(
   // Level 0: can everything be held? The local search tries, spending at most 40 % of the budget,
   // unless capacities show at once that it cannot.
   let state = constructSchedule(problem, eligible);
-  // The thread's question is this level's too (every eligible meeting, fairly): its answer ends the search.
+  // The threads' question is this level's too (every eligible meeting, fairly): their answer ends the search.
   const settledByThread = background ? (bestBreaks: number) => background.settles(bestBreaks) : undefined;
   const annealFor = (s: SlotState, candidates: readonly number[], share: number) =>
     anneal(s, { candidates, fairness, deadline: timer() + remaining() * 1000 * share, timer, seed, targetBreaks: 0, settledElsewhere: settledByThread });
@@ -127,8 +127,8 @@ async function solveCompiled(
   }
   let method: SolveMethod = 'heuristic';
   if (background?.settles(Infinity)) {
-    // The thread found an optimal schedule while the search ran.
-    const { slots } = await background.waitUntil((bound) => bound.slots !== null, remaining() * 1000);
+    // The threads found an optimal schedule while the search ran.
+    const { slots } = await background.waitUntil((bound) => bound.done, remaining() * 1000);
     if (slots) {
       state.restore(slots);
       method = 'sat';
@@ -214,9 +214,9 @@ async function solveCompiled(
   // Level 2: fewer breaks on the held meetings, proven by the MILP when the model is small enough.
   const held = eligible.filter((m) => state.slotOf[m]! >= 0);
   let breaksLowerBound = state.totalBreaks === 0 ? 0 : -Infinity;
-  // The thread's question was asked of every eligible meeting: its answer holds when all are held.
+  // The threads' question was asked of every eligible meeting: their answer holds when all are held.
   const thread = background && held.length === eligible.length ? background : null;
-  // The search stops once the thread has its schedule or has proven the search's best optimal.
+  // The search stops once the threads have an optimal schedule or have proven the search's best optimal.
   const settledElsewhere = thread ? (bestBreaks: number) => thread.settles(Math.min(bestBreaks, state.totalBreaks)) : undefined;
   // A SAT answer: a proven lower bound, and a schedule at that bound when one was found.
   const takeSat = ({ lowerBound, slots }: Pick<BreakBound, 'lowerBound' | 'slots'>) => {
@@ -288,9 +288,9 @@ async function solveCompiled(
     const more = portfolio(problem, held, state, { fairness, timer, seed: seed + 2, deadline: timer() + remaining() * 1000, settledElsewhere });
     if (more !== state && more.totalBreaks < state.totalBreaks && isFullyHeld(more, held) && (more.breakSpread() <= fairness || !wasFair)) state = more;
   }
-  // The thread stops at the same deadline: what it finds or proves by then still counts.
+  // The threads stop at the same deadline: what they find or prove by then still counts.
   if (thread && state.totalBreaks > Math.max(0, breaksLowerBound)) {
-    takeSat(await thread.waitUntil((bound) => bound.slots !== null || bound.lowerBound >= state.totalBreaks, remaining() * 1000));
+    takeSat(await thread.waitUntil((bound) => bound.lowerBound >= state.totalBreaks, remaining() * 1000));
   }
   const breaksProven = state.totalBreaks <= Math.max(0, breaksLowerBound);
 

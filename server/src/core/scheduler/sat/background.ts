@@ -1,54 +1,81 @@
 import type { Problem } from '../problem';
 import { startSolverThread } from '../solver-thread';
 
-/** What the thread knows so far: a proven lower bound on breaks, and an optimal schedule once found. */
+/** What the threads know so far: a proven lower bound on breaks, and their best schedule. */
 export interface BreakBound {
   lowerBound: number;
+  /** The fewest-breaks schedule found so far; optimal once `lowerBound` reaches its breaks. */
   slots: Int32Array | null;
-  /** The thread has stopped (schedule found, out of time, or failed): nothing more will come. */
+  /** The threads have stopped (optimum proven, out of time, or failed): nothing more will come. */
   done: boolean;
 }
 
-/** The fewest-breaks question running on another thread while the caller goes on. */
+/** The fewest-breaks question running on other threads while the caller goes on. */
 export interface BackgroundBreakBound {
   /** What has come so far, without waiting. */
   latest(): BreakBound;
   /**
-   * Whether the thread has found its schedule or proven that none has fewer than `breaks`
-   * breaks. Read from memory the thread shares, so it is current even while the caller runs
-   * synchronous code (messages wait for the event loop).
+   * Whether the threads have an optimal schedule, or have proven that none has fewer than
+   * `breaks` breaks. Read from memory the threads share, so it is current even while the caller
+   * runs synchronous code (messages wait for the event loop).
    */
   settles(breaks: number): boolean;
-  /** Waits until `enough` holds of what has come, the thread is done, or `ms` have passed. */
+  /** Waits until `enough` holds of what has come, the threads are done, or `ms` have passed. */
   waitUntil(enough: (bound: BreakBound) => boolean, ms: number): Promise<BreakBound>;
-  /** Stops the thread (what has come stays readable). */
+  /** Stops the threads (what has come stays readable). */
   stop(): Promise<void>;
 }
 
+/** Where the lanes keep their shared progress (thread.ts), in an Int32Array. */
+export const PROGRESS = { lowerBound: 0, best: 1, askedByLane0: 2 } as const;
+/** No schedule found yet, as the best total. */
+export const NOTHING = 0x7fffffff;
+
+/** What a lane posts: a schedule with at most `atMost` breaks, or only news of the bound. */
+export interface LaneMessage {
+  lane: 0 | 1;
+  slots: Int32Array | null;
+  atMost: number;
+}
+
 /**
- * Asks for the fewest breaks (thread.ts) on a worker thread for `budgetMs`, so that the SAT
- * solver uses the second core while the local search and the MILP go on in this one. A thread
- * that fails (it cannot start, or throws) is done with what it had posted.
+ * Asks for the fewest breaks on two worker threads (thread.ts, one lane each) for `budgetMs`, so
+ * that the SAT solver works at the bound and one above it while the local search and the MILP go
+ * on here. A thread that fails (it cannot start, or throws) leaves the other to go on alone.
  */
 export function searchFewestBreaksInBackground(problem: Problem, meetings: readonly number[], fairness: number, budgetMs: number): BackgroundBreakBound {
+  const progress = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
+  progress.set([0, NOTHING, -1, -1]);
   let latest: BreakBound = { lowerBound: 0, slots: null, done: false };
+  let bestAtMost = NOTHING;
+  const running = new Set<0 | 1>([0, 1]);
   const waiting = new Set<() => void>();
-  const update = (bound: BreakBound) => {
-    latest = bound;
+  const settled = () => Atomics.load(progress, PROGRESS.lowerBound) >= Atomics.load(progress, PROGRESS.best);
+  const update = (message?: LaneMessage) => {
+    if (latest.done) return;
+    let slots = latest.slots;
+    if (message?.slots && message.atMost < bestAtMost) {
+      slots = message.slots;
+      bestAtMost = message.atMost;
+    }
+    const lowerBound = Atomics.load(progress, PROGRESS.lowerBound);
+    latest = { lowerBound, slots, done: running.size === 0 || (slots !== null && lowerBound >= bestAtMost) };
     for (const wake of [...waiting]) wake();
   };
-  // [lower bound proven, 1 once a schedule is found], written by the thread before each message.
-  const progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-  const worker = startSolverThread(new URL('./thread.ts', import.meta.url), { problem, meetings: [...meetings], fairness, budgetMs, progress });
-  const finish = () => {
-    if (!latest.done) update({ ...latest, done: true });
-  };
-  worker.on('message', (bound: BreakBound) => update(bound));
-  worker.once('error', finish);
-  worker.once('exit', finish);
+  const workers = ([0, 1] as const).map((lane) => {
+    const worker = startSolverThread(new URL('./thread.ts', import.meta.url), { problem, meetings: [...meetings], fairness, budgetMs, progress, lane });
+    const finish = () => {
+      running.delete(lane);
+      update();
+    };
+    worker.on('message', (message: LaneMessage) => update(message));
+    worker.once('error', finish);
+    worker.once('exit', finish);
+    return worker;
+  });
   return {
     latest: () => latest,
-    settles: (breaks) => Atomics.load(progress, 1) === 1 || Atomics.load(progress, 0) >= breaks,
+    settles: (breaks) => settled() || Atomics.load(progress, PROGRESS.lowerBound) >= breaks,
     waitUntil: (enough, ms) =>
       new Promise((resolve) => {
         const settle = () => {
@@ -64,7 +91,7 @@ export function searchFewestBreaksInBackground(problem: Problem, meetings: reado
         check();
       }),
     stop: async () => {
-      await worker.terminate();
+      await Promise.all(workers.map((w) => w.terminate()));
     },
   };
 }

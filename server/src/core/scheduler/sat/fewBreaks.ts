@@ -14,6 +14,8 @@ const MAX_TABLE_COUNTER_VARIABLES = 1_000_000;
 interface SatOptions {
   deadline: number;
   timer: () => number;
+  /** Asked while solving: true stops the solver early ('unknown'), as when another answer made this one moot. */
+  interrupt?: () => boolean;
 }
 
 /**
@@ -112,7 +114,7 @@ export async function scheduleWithBreaksAtMost(
         if (a) heldBy = cnf.or(heldBy ? [heldBy, a] : [a]);
       }
     }
-    solver.setTerminate(() => opts.timer() >= opts.deadline);
+    solver.setTerminate(() => opts.timer() >= opts.deadline || (opts.interrupt?.() ?? false));
     const status = solver.solve();
     if (status === 'unsatisfiable') return impossible;
     if (status !== 'satisfiable') return unknown;
