@@ -17,7 +17,7 @@ describe('breaksEachAlone: the sum of each participant’s fewest breaks alone',
   });
 
   it('adds up the breaks of several firms, each counted on its own', async () => {
-    // a and b each meet in m1 and m4 (fixed), c and d in between: two breaks at least, one each.
+    // Every meeting is fixed in m1 or m4, and each of a, b, c and d has one in each: a break apiece.
     const event = scenario({
       firms: ['a', 'b', 'c', 'd'],
       slots: [4],
@@ -30,7 +30,6 @@ describe('breaksEachAlone: the sum of each participant’s fewest breaks alone',
       ],
       mustScheduleAll: true,
     });
-    // c and d too meet in m1 and m4: four breaks.
     expect(await breaksEachAlone(compileEvent(event), everyMeeting(event), within(5))).toBe(4);
   });
 

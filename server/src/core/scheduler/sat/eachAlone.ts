@@ -18,6 +18,7 @@ export async function breaksEachAlone(problem: Problem, meetings: readonly numbe
   let bound = 0;
   for (let p = 0; p < problem.nParticipants && opts.timer() < opts.deadline; p++) {
     const own = problem.meetingsOf[p]!.filter((m) => held.has(m));
+    if (own.length < 2) continue;
     // Its partners' own breaks are not counted: to the solver, they have no meetings.
     const alone: Problem = { ...problem, meetingsOf: problem.meetingsOf.map((mine, q) => (q === p ? mine : [])) };
     for (let breaks = 0; breaks < own.length - 1; breaks++) {
