@@ -11,6 +11,6 @@ export default defineConfig({
     // rejections then say a service is down, as the server's own handler tolerates them
     // (server/src/main.ts). Any other unhandled error still fails the run.
     onUnhandledError: (error) => (isServiceDown(error) ? false : undefined),
-    projects: ['shared', 'server/vitest.unit.config.ts', 'server/vitest.integration.config.ts', 'web'],
+    projects: ['shared', 'server/vitest.unit.config.ts', 'server/vitest.integration.config.ts', 'web', 'bench/vitest.config.ts'],
   },
 });

@@ -47,13 +47,13 @@ if (!which || which === 'girona') {
 }
 if (!which || which === 'variants') {
   console.log(`Section 7.4 variants, seeded (time limit ${timeLimit} s, fairness d = 2)`);
-  console.log(`${pad('variant', 24)}${pad('status', 11)}${pad('breaks', 8)}${pad('bound', 7)}${pad('checked', 9)}${pad('proven', 8)}seconds`);
+  console.log(`${pad('variant', 30)}${pad('status', 11)}${pad('breaks', 8)}${pad('bound', 7)}${pad('checked', 9)}${pad('proven', 8)}seconds`);
   const rows: InstanceRow[] = [];
   for (const v of allVariants().filter((x) => !only || x.name.includes(only))) {
     const r = await runInstance(v.name, v.text, timeLimit);
     rows.push(r);
     console.log(
-      `${pad(r.instance, 24)}${pad(r.status, 11)}${pad(r.breaks ?? '-', 8)}${pad(r.lowerBound ?? '-', 7)}${pad(yesNo(r.checked), 9)}${pad(r.proven ? 'yes' : 'no', 8)}${r.seconds.toFixed(2)}${r.reason ? `  ${r.reason}` : ''}`,
+      `${pad(r.instance, 30)}${pad(r.status, 11)}${pad(r.breaks ?? '-', 8)}${pad(r.lowerBound ?? '-', 7)}${pad(yesNo(r.checked), 9)}${pad(r.proven ? 'yes' : 'no', 8)}${r.seconds.toFixed(2)}${r.reason ? `  ${r.reason}` : ''}`,
     );
   }
   console.log(`Summary: ${rows.length} variants; ${summary(rows)}\n`);
