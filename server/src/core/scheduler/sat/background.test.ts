@@ -20,7 +20,7 @@ describe('the fewest-breaks question on a worker thread', () => {
     expect([...withGap.slots!]).toEqual([0, 2]);
     expect(withGap.done).toBe(true);
     expect(both.settles(Infinity)).toBe(true);
-    // One lane asks for no break, the other for at most one: both find a schedule, the first proves it optimal.
+    // Both lanes ask for no break; the first to find a schedule ends the question, optimal as the bound is 0.
     const found = await alone.waitUntil(() => false, 30_000);
     expect({ ...found, slots: [...found.slots!] }).toEqual({ lowerBound: 0, slots: [-1, 2], done: true });
     expect(alone.latest()).toBe(found);

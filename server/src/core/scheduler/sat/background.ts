@@ -27,7 +27,7 @@ export interface BackgroundBreakBound {
 }
 
 /** Where the lanes keep their shared progress (thread.ts), in an Int32Array. */
-export const PROGRESS = { lowerBound: 0, best: 1, askedByLane0: 2 } as const;
+export const PROGRESS = { lowerBound: 0, best: 1 } as const;
 /** No schedule found yet, as the best total. */
 export const NOTHING = 0x7fffffff;
 
@@ -39,13 +39,13 @@ export interface LaneMessage {
 }
 
 /**
- * Asks for the fewest breaks on two worker threads (thread.ts, one lane each) for `budgetMs`, so
- * that the SAT solver works at the bound and one above it while the local search and the MILP go
- * on here. A thread that fails (it cannot start, or throws) leaves the other to go on alone.
+ * Asks for the fewest breaks on two worker threads (thread.ts, one lane each) for `budgetMs`: two
+ * SAT solvers, one set to prove and one to find, race at the bound while the local search and the
+ * MILP go on here. A thread that fails (it cannot start, or throws) leaves the other to go on alone.
  */
 export function searchFewestBreaksInBackground(problem: Problem, meetings: readonly number[], fairness: number, budgetMs: number): BackgroundBreakBound {
-  const progress = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
-  progress.set([0, NOTHING, -1, -1]);
+  const progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  progress.set([0, NOTHING]);
   let latest: BreakBound = { lowerBound: 0, slots: null, done: false };
   let bestAtMost = NOTHING;
   const running = new Set<0 | 1>([0, 1]);

@@ -16,7 +16,15 @@ interface SatOptions {
   timer: () => number;
   /** Asked while solving: true stops the solver early ('unknown'), as when another answer made this one moot. */
   interrupt?: () => boolean;
+  /**
+   * 'schedules': CaDiCaL stays in its stable mode (its own configuration for satisfiable formulas),
+   * which finds schedules far sooner on some questions and proves impossibility far later.
+   */
+  leaning?: 'schedules';
 }
+
+/** CaDiCaL's options for the 'schedules' leaning: stable mode only, as its `--sat` configuration. */
+const LEANING_TO_SCHEDULES = { stabilizeonly: 1 } as const;
 
 /**
  * "Can every one of these meetings be held with no participant idle between two of its
@@ -52,7 +60,7 @@ export async function scheduleWithBreaksAtMost(
     (opts.maxBreaks > 0 && opts.maxBreaks !== Infinity && opts.maxBreaks >= problem.nParticipants)
   )
     return unknown;
-  const solver = await Cadical.create({ quiet: true });
+  const solver = await Cadical.create({ quiet: true, ...(opts.leaning === 'schedules' ? LEANING_TO_SCHEDULES : {}) });
   try {
     const cnf = new Cnf(solver);
     const { nSlots, breakRunOfSlot: run } = problem;
