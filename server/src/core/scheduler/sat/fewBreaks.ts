@@ -17,13 +17,13 @@ interface SatOptions {
   /** Asked while solving: true stops the solver early ('unknown'), as when another answer made this one moot. */
   interrupt?: () => boolean;
   /**
-   * 'schedules': CaDiCaL stays in its stable mode (its own configuration for satisfiable formulas),
+   * 'schedules': CaDiCaL stays in its stable mode (the core of its own `--sat` configuration),
    * which finds schedules far sooner on some questions and proves impossibility far later.
    */
   leaning?: 'schedules';
 }
 
-/** CaDiCaL's options for the 'schedules' leaning: stable mode only, as its `--sat` configuration. */
+/** CaDiCaL's options for the 'schedules' leaning: stable mode only. */
 const LEANING_TO_SCHEDULES = { stabilizeonly: 1 } as const;
 
 /**
