@@ -185,6 +185,11 @@ async function solveCompiled(
         return infeasible('not_all_requests_fit', `No schedule holds every request${which}`, true);
       }
     }
+    if ((!allHeld || !fair()) && background) {
+      // The threads ask the same question: until the deadline, a schedule from them is still an answer.
+      const { slots } = await background.waitUntil((bound) => bound.slots !== null, remaining() * 1000);
+      if (slots) takeWholeSchedule(slots, 'sat');
+    }
     if (!allHeld || !fair())
       return infeasible(
         'unknown_within_time_limit',
