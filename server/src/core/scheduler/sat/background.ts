@@ -33,7 +33,6 @@ export const NOTHING = 0x7fffffff;
 
 /** What a lane posts: a schedule with at most `atMost` breaks, or only news of the bound. */
 export interface LaneMessage {
-  lane: 0 | 1;
   slots: Int32Array | null;
   atMost: number;
 }

@@ -26,7 +26,7 @@ const { problem, meetings, fairness, budgetMs, progress, lane } = workerData as 
 };
 const timer = () => performance.now();
 const deadline = timer() + budgetMs;
-const post = (message: Omit<LaneMessage, 'lane'>) => parentPort!.postMessage({ lane, ...message });
+const post = (message: LaneMessage) => parentPort!.postMessage(message);
 
 /** Stores `value` at `index` if it is better (`better(value, current)`), whatever the other lane does meanwhile. */
 function improve(index: number, value: number, better: (a: number, b: number) => boolean): void {
