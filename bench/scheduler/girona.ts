@@ -20,6 +20,8 @@ export interface InstanceRow {
   /** Optimum proven (scheduled) or infeasibility proven (infeasible). */
   proven: boolean;
   reason: string;
+  /** Which solver gave the schedule returned (null when there is none). */
+  method: string | null;
   seconds: number;
 }
 
@@ -52,6 +54,7 @@ export async function runInstance(name: string, text: string, timeLimitSeconds: 
       checked: null,
       proven,
       reason: result.failure.code,
+      method: null,
       seconds,
     };
   }
@@ -66,6 +69,7 @@ export async function runInstance(name: string, text: string, timeLimitSeconds: 
     checked: check.violations.length === 0,
     proven: result.stats.optimal,
     reason: check.violations.map((v) => v.code).join(','),
+    method: result.stats.method,
     seconds,
   };
 }

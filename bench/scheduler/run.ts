@@ -28,17 +28,18 @@ function summary(rows: InstanceRow[]): string {
   const unknown = rows.filter((r) => r.status === 'unknown');
   const bad = scheduled.filter((r) => !r.checked).length;
   const slow = rows.filter((r) => r.seconds > timeLimit).length;
-  return `${scheduled.length} scheduled (${scheduled.filter((r) => r.proven).length} proven optimal, ${bad} failing the check), ${infeasible.length} proven infeasible, ${unknown.length} unknown within the time limit; ${slow} over ${timeLimit} s, max ${Math.max(0, ...rows.map((r) => r.seconds)).toFixed(2)} s`;
+  const solved = scheduled.filter((r) => r.proven).length + infeasible.length;
+  return `${solved} solved (a proven optimum or proven infeasibility): ${scheduled.length} scheduled (${scheduled.filter((r) => r.proven).length} proven optimal, ${bad} failing the check), ${infeasible.length} proven infeasible, ${unknown.length} unknown within the time limit; ${slow} over ${timeLimit} s, max ${Math.max(0, ...rows.map((r) => r.seconds)).toFixed(2)} s`;
 }
 
 if (!which || which === 'girona') {
   console.log(`Girona instances (time limit ${timeLimit} s, fairness d = 2, breaks as in the paper: idle time over lunch is a break)`);
   console.log(
-    `${pad('instance', 16)}${pad('status', 11)}${pad('all held', 10)}${pad('breaks', 8)}${pad('published', 11)}${pad('bound', 7)}${pad('fair', 6)}${pad('checked', 9)}${pad('proven', 8)}seconds`,
+    `${pad('instance', 16)}${pad('status', 11)}${pad('all held', 10)}${pad('breaks', 8)}${pad('published', 11)}${pad('bound', 7)}${pad('fair', 6)}${pad('checked', 9)}${pad('proven', 8)}${pad('by', 10)}seconds`,
   );
   const rows = await runGirona(timeLimit, only, (r) =>
     console.log(
-      `${pad(r.instance, 16)}${pad(r.status, 11)}${pad(yesNo(r.allScheduled), 10)}${pad(r.breaks ?? '-', 8)}${pad(r.published, 11)}${pad(r.lowerBound ?? '-', 7)}${pad(yesNo(r.status === 'scheduled' ? r.fairnessHeld : null), 6)}${pad(yesNo(r.checked), 9)}${pad(r.proven ? 'yes' : 'no', 8)}${r.seconds.toFixed(2)}${r.reason ? `  ${r.reason}` : ''}`,
+      `${pad(r.instance, 16)}${pad(r.status, 11)}${pad(yesNo(r.allScheduled), 10)}${pad(r.breaks ?? '-', 8)}${pad(r.published, 11)}${pad(r.lowerBound ?? '-', 7)}${pad(yesNo(r.status === 'scheduled' ? r.fairnessHeld : null), 6)}${pad(yesNo(r.checked), 9)}${pad(r.proven ? 'yes' : 'no', 8)}${pad(r.method ?? '-', 10)}${r.seconds.toFixed(2)}${r.reason ? `  ${r.reason}` : ''}`,
     ),
   );
   const atOptimum = rows.filter((r) => r.breaks !== null && r.breaks === r.published && r.checked).length;
@@ -47,13 +48,13 @@ if (!which || which === 'girona') {
 }
 if (!which || which === 'variants') {
   console.log(`Section 7.4 variants, seeded (time limit ${timeLimit} s, fairness d = 2)`);
-  console.log(`${pad('variant', 30)}${pad('status', 11)}${pad('breaks', 8)}${pad('bound', 7)}${pad('checked', 9)}${pad('proven', 8)}seconds`);
+  console.log(`${pad('variant', 30)}${pad('status', 11)}${pad('breaks', 8)}${pad('bound', 7)}${pad('checked', 9)}${pad('proven', 8)}${pad('by', 10)}seconds`);
   const rows: InstanceRow[] = [];
   for (const v of allVariants().filter((x) => !only || x.name.includes(only))) {
     const r = await runInstance(v.name, v.text, timeLimit);
     rows.push(r);
     console.log(
-      `${pad(r.instance, 30)}${pad(r.status, 11)}${pad(r.breaks ?? '-', 8)}${pad(r.lowerBound ?? '-', 7)}${pad(yesNo(r.checked), 9)}${pad(r.proven ? 'yes' : 'no', 8)}${r.seconds.toFixed(2)}${r.reason ? `  ${r.reason}` : ''}`,
+      `${pad(r.instance, 30)}${pad(r.status, 11)}${pad(r.breaks ?? '-', 8)}${pad(r.lowerBound ?? '-', 7)}${pad(yesNo(r.checked), 9)}${pad(r.proven ? 'yes' : 'no', 8)}${pad(r.method ?? '-', 10)}${r.seconds.toFixed(2)}${r.reason ? `  ${r.reason}` : ''}`,
     );
   }
   console.log(`Summary: ${rows.length} variants; ${summary(rows)}\n`);
