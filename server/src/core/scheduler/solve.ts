@@ -233,14 +233,12 @@ async function solveCompiled(
     if (state.totalBreaks < breaksBefore && state.breakSpread() <= fairness) method = 'sat';
     else state.restore(before);
   };
-  if (state.totalBreaks > 0 && milpAllowed && remaining() > 0.2) {
+  if (thread) takeSat(thread.latest());
+  else if (state.totalBreaks > 0 && milpAllowed && remaining() > 0.2) {
     // Is a schedule without any break possible? Asked of the SAT solver first: it answers in
     // seconds where the MILP below needs more, and a proof of "no" gives the lower bound 1.
-    if (thread) takeSat(thread.latest());
-    else {
-      const zero = await scheduleWithoutBreaks(problem, held, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE });
-      takeSat({ lowerBound: zero.status === 'impossible' ? 1 : 0, slots: zero.slots });
-    }
+    const zero = await scheduleWithoutBreaks(problem, held, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE });
+    takeSat({ lowerBound: zero.status === 'impossible' ? 1 : 0, slots: zero.slots });
   }
   // With the threads on, the two cores are theirs but for the break MILP below, whose bound proves
   // tic-13crafc and forumt-14crafe where the threads climb from 0 too slowly. The MILP's question
@@ -276,7 +274,6 @@ async function solveCompiled(
       if (more.totalBreaks < state.totalBreaks && isFullyHeld(more, held)) state = more;
     }
   }
-  if (thread) takeSat(thread.latest());
   if (state.totalBreaks > Math.max(0, breaksLowerBound) && milpAllowed && remaining() > 0.2) {
     const r = await solveSlotMilp({ problem, meetings: held, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining, start: state.snapshot() });
     if (r.slots) {

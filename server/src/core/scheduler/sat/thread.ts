@@ -27,6 +27,7 @@ const { problem, meetings, fairness, budgetMs, progress, lane } = workerData as 
 const timer = () => performance.now();
 const deadline = timer() + budgetMs;
 const post = (message: LaneMessage) => parentPort!.postMessage(message);
+const leaning = lane === 1 ? ('schedules' as const) : undefined;
 
 /** Stores `value` at `index` if it is better (`better(value, current)`), whatever the other lane does meanwhile. */
 function improve(index: number, value: number, better: (a: number, b: number) => boolean): void {
@@ -44,7 +45,6 @@ while (timer() < deadline) {
   const maxBreaks = Atomics.load(progress, PROGRESS.lowerBound);
   if (maxBreaks >= Atomics.load(progress, PROGRESS.best)) break;
   const moot = () => Atomics.load(progress, PROGRESS.lowerBound) > maxBreaks || Atomics.load(progress, PROGRESS.best) <= maxBreaks;
-  const leaning = lane === 1 ? ('schedules' as const) : undefined;
   const r = await scheduleWithBreaksAtMost(problem, meetings, { maxBreaks, fairness, timer, deadline, interrupt: moot, leaning });
   if (r.status === 'impossible') {
     improve(PROGRESS.lowerBound, maxBreaks + 1, (a, b) => a > b);
