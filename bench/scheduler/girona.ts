@@ -36,6 +36,14 @@ export function gironaInstances(): string[] {
     .sort();
 }
 
+/** Every .dzn file of a folder, by name (without the extension), in name order. */
+export function dznFilesIn(folder: string): { name: string; text: string }[] {
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.dzn'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.dzn$/, ''), text: readFileSync(join(folder, f), 'utf8') }));
+}
+
 /** Solves one .dzn text and checks the answer apart from the solver. */
 export async function runInstance(name: string, text: string, timeLimitSeconds: number): Promise<InstanceRow> {
   const event = parseDzn(text, name);

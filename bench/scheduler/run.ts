@@ -1,13 +1,15 @@
 /**
  * Scheduler benchmarks: tsx bench/scheduler/run.ts [girona|variants|repair|generated] [--time-limit S] [--only NAME]
+ *                     or tsx bench/scheduler/run.ts dir FOLDER [--time-limit S] [--only NAME]
  * (a) the 20 Girona instances, breaks counted as the paper counts them (lunch is a break) against the
  *     published optimum, every schedule re-checked by the independent checker; (b) the 120 seeded
  *     section 7.4 variants: optimum or infeasibility, each proven or not; (c) repair on the day of a
- *     300-firm event; (d) generated oversubscribed events: priority held vs the MILP bound.
+ *     300-firm event; (d) generated oversubscribed events: priority held vs the MILP bound; (e) every
+ *     .dzn file of a folder (the paper's own variant files, say), in the variants' table.
  * "proven" is only printed when the solver proved it (MILP bound or infeasibility proof).
  */
 import { runGenerated } from './generated';
-import { runGirona, runInstance, type InstanceRow } from './girona';
+import { dznFilesIn, runGirona, runInstance, type InstanceRow } from './girona';
 import { runRepair } from './repair';
 import { allVariants } from './variants';
 
@@ -18,7 +20,12 @@ const flag = (name: string) => {
 };
 const timeLimit = Number(flag('--time-limit') ?? 10);
 const only = flag('--only');
-const which = args.find((a) => ['girona', 'variants', 'repair', 'generated'].includes(a));
+const which = args.find((a) => ['girona', 'variants', 'repair', 'generated', 'dir'].includes(a));
+const folder = which === 'dir' ? args[args.indexOf('dir') + 1] : undefined;
+if (which === 'dir' && (!folder || folder.startsWith('--'))) {
+  console.error('Usage: tsx bench/scheduler/run.ts dir FOLDER [--time-limit S] [--only NAME]');
+  process.exit(2);
+}
 const pad = (v: string | number, n: number) => String(v).padEnd(n);
 const yesNo = (v: boolean | null) => (v === null ? '-' : v ? 'yes' : 'NO');
 
@@ -46,18 +53,27 @@ if (!which || which === 'girona') {
   const below = rows.filter((r) => r.breaks !== null && r.breaks < r.published).length;
   console.log(`Summary: ${atOptimum}/${rows.length} at the published optimum${below ? ` (${below} BELOW it: a counting error)` : ''}; ${summary(rows)}\n`);
 }
-if (!which || which === 'variants') {
-  console.log(`Section 7.4 variants, seeded (time limit ${timeLimit} s, fairness d = 2)`);
-  console.log(`${pad('variant', 30)}${pad('status', 11)}${pad('breaks', 8)}${pad('bound', 7)}${pad('checked', 9)}${pad('proven', 8)}${pad('by', 10)}seconds`);
+/** Solves each instance in turn and prints the variants' table. */
+async function printInstanceTable(title: string, instances: { name: string; text: string }[]): Promise<void> {
+  console.log(title);
+  console.log(`${pad('instance', 30)}${pad('status', 11)}${pad('breaks', 8)}${pad('bound', 7)}${pad('checked', 9)}${pad('proven', 8)}${pad('by', 10)}seconds`);
   const rows: InstanceRow[] = [];
-  for (const v of allVariants().filter((x) => !only || x.name.includes(only))) {
+  for (const v of instances.filter((x) => !only || x.name.includes(only))) {
     const r = await runInstance(v.name, v.text, timeLimit);
     rows.push(r);
     console.log(
       `${pad(r.instance, 30)}${pad(r.status, 11)}${pad(r.breaks ?? '-', 8)}${pad(r.lowerBound ?? '-', 7)}${pad(yesNo(r.checked), 9)}${pad(r.proven ? 'yes' : 'no', 8)}${pad(r.method ?? '-', 10)}${r.seconds.toFixed(2)}${r.reason ? `  ${r.reason}` : ''}`,
     );
   }
-  console.log(`Summary: ${rows.length} variants; ${summary(rows)}\n`);
+  console.log(`Summary: ${rows.length} instances; ${summary(rows)}\n`);
+}
+
+if (!which || which === 'variants') {
+  await printInstanceTable(`Section 7.4 variants, seeded (time limit ${timeLimit} s, fairness d = 2)`, allVariants());
+}
+if (folder) {
+  const instances = dznFilesIn(folder);
+  await printInstanceTable(`${folder}: ${instances.length} .dzn files (time limit ${timeLimit} s, fairness d = 2)`, instances);
 }
 if (!which || which === 'repair') {
   console.log('Repair on the day (300 firms): re-optimise the slots not yet started');

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSchedule, parseDzn, solveSchedule, type SchedulingEvent } from '../../server/src/core/scheduler/index';
-import { GIRONA_DIR, gironaInstances } from './girona';
+import { dznFilesIn, GIRONA_DIR, gironaInstances, runInstance } from './girona';
 import { makeVariant, VARIANT_KINDS, type VariantKind } from './variants';
 
 const original = (name: string) => readFileSync(join(GIRONA_DIR, `${name}.original.dzn`), 'utf8');
@@ -119,4 +120,18 @@ describe('section 7.4 variants', () => {
       expect(check.totalBreaks).toBeGreaterThanOrEqual(result.stats.breaksLowerBound);
     }, 60_000);
   }
+});
+
+describe('a folder of .dzn files (run.ts dir)', () => {
+  it('reads every .dzn file in name order, and a paper-style file with precedences is solved and checked', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dzn-'));
+    writeFileSync(join(folder, 'b.prec25.dzn'), makeVariant('tic-12', original('tic-12'), 'prec25'));
+    writeFileSync(join(folder, 'a.dzn'), original('tic-12'));
+    writeFileSync(join(folder, 'notes.txt'), 'not an instance');
+    const files = dznFilesIn(folder);
+    expect(files.map((f) => f.name)).toEqual(['a', 'b.prec25']);
+    const row = await runInstance(files[1]!.name, files[1]!.text, 10);
+    expect(row).toMatchObject({ instance: 'b.prec25', status: 'scheduled', allScheduled: true, checked: true, fairnessHeld: true });
+    expect(row.breaks).toBeGreaterThanOrEqual(row.lowerBound!);
+  }, 60_000);
 });
