@@ -29,19 +29,29 @@ export interface GironaRow extends InstanceRow {
   published: number;
 }
 
-export function gironaInstances(): string[] {
-  return readdirSync(GIRONA_DIR)
+/** An instance file's name (without the extension) and its text. */
+export interface DznFile {
+  name: string;
+  text: string;
+}
+
+/** The .dzn files of a folder, by name without the extension, in name order. */
+function dznNamesIn(folder: string): string[] {
+  return readdirSync(folder)
     .filter((f) => f.endsWith('.dzn'))
-    .map((f) => f.replace('.original.dzn', ''))
+    .map((f) => f.replace(/\.dzn$/, ''))
     .sort();
 }
 
-/** Every .dzn file of a folder, by name (without the extension), in name order. */
-export function dznFilesIn(folder: string): { name: string; text: string }[] {
-  return readdirSync(folder)
-    .filter((f) => f.endsWith('.dzn'))
-    .sort()
-    .map((f) => ({ name: f.replace(/\.dzn$/, ''), text: readFileSync(join(folder, f), 'utf8') }));
+export function gironaInstances(): string[] {
+  return dznNamesIn(GIRONA_DIR)
+    .map((name) => name.replace(/\.original$/, ''))
+    .sort();
+}
+
+/** Every .dzn file of a folder, in name order. */
+export function dznFilesIn(folder: string): DznFile[] {
+  return dznNamesIn(folder).map((name) => ({ name, text: readFileSync(join(folder, `${name}.dzn`), 'utf8') }));
 }
 
 /** Solves one .dzn text and checks the answer apart from the solver. */

@@ -9,7 +9,7 @@
  * "proven" is only printed when the solver proved it (MILP bound or infeasibility proof).
  */
 import { runGenerated } from './generated';
-import { dznFilesIn, runGirona, runInstance, type InstanceRow } from './girona';
+import { dznFilesIn, runGirona, runInstance, type DznFile, type InstanceRow } from './girona';
 import { runRepair } from './repair';
 import { allVariants } from './variants';
 
@@ -54,7 +54,7 @@ if (!which || which === 'girona') {
   console.log(`Summary: ${atOptimum}/${rows.length} at the published optimum${below ? ` (${below} BELOW it: a counting error)` : ''}; ${summary(rows)}\n`);
 }
 /** Solves each instance in turn and prints the variants' table. */
-async function printInstanceTable(title: string, instances: { name: string; text: string }[]): Promise<void> {
+async function printInstanceTable(title: string, instances: DznFile[]): Promise<void> {
   console.log(title);
   console.log(`${pad('instance', 30)}${pad('status', 11)}${pad('breaks', 8)}${pad('bound', 7)}${pad('checked', 9)}${pad('proven', 8)}${pad('by', 10)}seconds`);
   const rows: InstanceRow[] = [];

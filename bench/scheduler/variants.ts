@@ -25,7 +25,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom as rng } from '@synergies/shared';
 import { parseDzn } from '../../server/src/core/scheduler/index';
-import { GIRONA_DIR, gironaInstances } from './girona';
+import { GIRONA_DIR, gironaInstances, type DznFile } from './girona';
 
 export const VARIANT_KINDS = ['forb0003', 'forb0007', 'fixed020-Forb', 'fixed040-Forb', 'prec15', 'prec25'] as const;
 export type VariantKind = (typeof VARIANT_KINDS)[number];
@@ -153,7 +153,7 @@ export function makeVariant(name: string, original: string, kind: VariantKind): 
   return text;
 }
 
-export function allVariants(): { name: string; text: string }[] {
+export function allVariants(): DznFile[] {
   return gironaInstances().flatMap((name) => {
     const original = readFileSync(join(GIRONA_DIR, `${name}.original.dzn`), 'utf8');
     return VARIANT_KINDS.map((kind) => ({ name: `${name}.${kind}`, text: makeVariant(name, original, kind) }));
