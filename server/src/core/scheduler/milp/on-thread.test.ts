@@ -16,6 +16,28 @@ function knapsack(): ModelBuilder {
   return b;
 }
 
+/**
+ * A market split problem (Cornuéjols and Dawande): 4 equalities over 40 binaries with random
+ * coefficients, which branch and bound cannot settle for many seconds (HiGHS: over 5 s here).
+ */
+async function marketSplitData(): Promise<ModelData> {
+  const highs = await loadHighs();
+  const b = new ModelBuilder();
+  const xs = Array.from({ length: 40 }, () => b.addBinary(0));
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let row = 0; row < 4; row++) {
+    const a = xs.map(() => Math.floor(random() * 100));
+    const half = Math.floor(a.reduce((sum, v) => sum + v, 0) / 2);
+    b.addRow(
+      xs.map((v, j) => [v, a[j]!] as const),
+      half,
+      half,
+    );
+  }
+  return b.toModelData(highs.constants.objectiveSense.maximize, highs.infinity);
+}
+
 async function knapsackData(): Promise<ModelData> {
   const highs = await loadHighs();
   return knapsack().toModelData(highs.constants.objectiveSense.maximize, highs.infinity);
@@ -31,6 +53,11 @@ describe('HiGHS on a solver thread', () => {
   });
 
   it('is stopped at the deadline, answers null, and the next call gets a working thread', async () => {
+    expect(await solveOnThread(await marketSplitData(), { timeLimit: 60 }, 300)).toBeNull();
+    expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 30_000)).toMatchObject({ status: 'optimal', objective: 9 });
+  });
+
+  it('answers null when no time is left, and the next call still gets a working thread', async () => {
     expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 0)).toBeNull();
     expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 30_000)).toMatchObject({ status: 'optimal', objective: 9 });
   });

@@ -16,6 +16,8 @@ const idle: Worker[] = [];
  * the caller's time limit is a promise to the user. Null when stopped (or when the thread failed).
  */
 export async function solveOnThread(data: ModelData, options: CallOptions, ms: number): Promise<MilpOutcome | null> {
+  // No time at all: no answer, every time (a warm thread could otherwise beat a 0-ms timer on a tiny model).
+  if (ms <= 0) return null;
   const worker = idle.pop() ?? startThread();
   worker.removeAllListeners();
   worker.ref();
