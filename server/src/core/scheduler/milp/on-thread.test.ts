@@ -1,3 +1,4 @@
+import { seededRandom } from '@synergies/shared';
 import { describe, expect, it } from 'vitest';
 import { ModelBuilder } from './builder';
 import { loadHighs, solveModelData, type ModelData } from './highs';
@@ -24,8 +25,7 @@ async function marketSplitData(): Promise<ModelData> {
   const highs = await loadHighs();
   const b = new ModelBuilder();
   const xs = Array.from({ length: 40 }, () => b.addBinary(0));
-  let seed = 7;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const random = seededRandom(7);
   for (let row = 0; row < 4; row++) {
     const a = xs.map(() => Math.floor(random() * 100));
     const half = Math.floor(a.reduce((sum, v) => sum + v, 0) / 2);
