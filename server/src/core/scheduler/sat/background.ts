@@ -45,6 +45,7 @@ export interface LaneMessage {
 export function searchFewestBreaksInBackground(problem: Problem, meetings: readonly number[], fairness: number, budgetMs: number): BackgroundBreakBound {
   const progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   progress.set([0, NOTHING]);
+  const fewestEach = new Int32Array(new SharedArrayBuffer(problem.nParticipants * Int32Array.BYTES_PER_ELEMENT));
   let latest: BreakBound = { lowerBound: 0, slots: null, done: false };
   let bestAtMost = NOTHING;
   const running = new Set<0 | 1>([0, 1]);
@@ -62,7 +63,15 @@ export function searchFewestBreaksInBackground(problem: Problem, meetings: reado
     for (const wake of [...waiting]) wake();
   };
   const workers = ([0, 1] as const).map((lane) => {
-    const worker = startSolverThread(new URL('./thread.ts', import.meta.url), { problem, meetings: [...meetings], fairness, budgetMs, progress, lane });
+    const worker = startSolverThread(new URL('./thread.ts', import.meta.url), {
+      problem,
+      meetings: [...meetings],
+      fairness,
+      budgetMs,
+      progress,
+      fewestEach,
+      lane,
+    });
     const finish = () => {
       running.delete(lane);
       update();

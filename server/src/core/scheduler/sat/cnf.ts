@@ -35,23 +35,33 @@ export class Cnf {
 
   atMost(literals: readonly number[], k: number): void {
     if (literals.length <= k) return;
-    if (k === 0) {
-      for (const lit of literals) this.clause([-lit]);
-      return;
-    }
     if (k === 1) return this.atMostOne(literals);
+    this.counted(literals, k);
+  }
+
+  /**
+   * At most `k` of the literals (Sinz's counter), and their number in unary: the j-th literal
+   * returned is true whenever more than j of them are, up to min(k, literals) of them.
+   */
+  counted(literals: readonly number[], k: number): number[] {
+    const width = Math.min(k, literals.length);
+    if (width === 0) {
+      for (const lit of literals) this.clause([-lit]);
+      return [];
+    }
     // counts[j] true when at least j + 1 of the literals so far are true.
     let counts: number[] = [];
     for (const [i, lit] of literals.entries()) {
-      const next = Array.from({ length: k }, () => this.newVar());
+      const next = Array.from({ length: width }, () => this.newVar());
       this.clause([-lit, next[0]!]);
       if (i > 0) {
-        for (let j = 0; j < k; j++) this.clause([-counts[j]!, next[j]!]);
-        for (let j = 1; j < k; j++) this.clause([-lit, -counts[j - 1]!, next[j]!]);
-        this.clause([-lit, -counts[k - 1]!]);
+        for (let j = 0; j < width; j++) this.clause([-counts[j]!, next[j]!]);
+        for (let j = 1; j < width; j++) this.clause([-lit, -counts[j - 1]!, next[j]!]);
+        if (width === k) this.clause([-lit, -counts[k - 1]!]);
       }
       counts = next;
     }
+    return counts;
   }
 
   /** A fresh literal equivalent to the disjunction (the literal itself when there is one). */

@@ -10,6 +10,7 @@ import { compileEvent, type Problem } from '../problem';
 import { buildResult } from '../result';
 import { scenario } from '../scenario';
 import { assignTables } from '../tables';
+import { breaksEachAlone } from './eachAlone';
 import { scheduleWithBreaksAtMost, scheduleWithoutBreaks } from './fewBreaks';
 
 const timer = () => performance.now();
@@ -111,14 +112,15 @@ describe('scheduleWithoutBreaks (CaDiCaL)', () => {
 });
 
 describe('scheduleWithBreaksAtMost (CaDiCaL)', () => {
-  it('asked upwards from 0, first finds a schedule at the fewest breaks of any fair schedule (exhaustive search agrees), whichever its leaning', async () => {
+  it('asked upwards from 0, first finds a schedule at the fewest breaks of any fair schedule (exhaustive search agrees), whichever its leaning, told or not what each participant needs alone', async () => {
     const leanings = fc.constantFrom<'schedules' | undefined>(undefined, 'schedules');
     await fc.assert(
-      fc.asyncProperty(arbTinyEvent, fc.integer({ min: 0, max: 2 }), leanings, async (event, fairness, leaning) => {
+      fc.asyncProperty(arbTinyEvent, fc.integer({ min: 0, max: 2 }), leanings, fc.boolean(), async (event, fairness, leaning, told) => {
         const problem = compileEvent(event);
         const fewest = bruteForce(event, fairness);
+        const fewestEach = told ? await breaksEachAlone(problem, everyMeeting(problem), within(5)) : undefined;
         for (let maxBreaks = 0; maxBreaks < problem.nParticipants; maxBreaks++) {
-          const r = await scheduleWithBreaksAtMost(problem, everyMeeting(problem), { ...within(5), maxBreaks, fairness, leaning });
+          const r = await scheduleWithBreaksAtMost(problem, everyMeeting(problem), { ...within(5), maxBreaks, fairness, leaning, fewestEach });
           if (fewest === null || maxBreaks < fewest) {
             expect(r).toEqual({ status: 'impossible', slots: null });
             continue;

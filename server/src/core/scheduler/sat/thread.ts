@@ -14,14 +14,17 @@ import { scheduleWithBreaksAtMost } from './fewBreaks';
  * 40 s where lane 0's way proves it in 13 s). A proof raises the bound, a schedule found lowers
  * the best, and either makes the other lane's question moot, which it drops at once. The optimum
  * is proven when the bound reaches the best. Lane 0 first proves the sum of each participant's
- * fewest breaks alone (a tenth of the budget at most).
+ * fewest breaks alone (a tenth of the budget at most), and shares each one's: the
+ * questions asked after it start from them.
  */
-const { problem, meetings, fairness, budgetMs, progress, lane } = workerData as {
+const { problem, meetings, fairness, budgetMs, progress, fewestEach, lane } = workerData as {
   problem: Problem;
   meetings: number[];
   fairness: number;
   budgetMs: number;
   progress: Int32Array;
+  /** Per participant, the breaks it needs alone (lane 0 fills it in; 0 until then). */
+  fewestEach: Int32Array;
   lane: 0 | 1;
 };
 const timer = () => performance.now();
@@ -37,15 +40,20 @@ function improve(index: number, value: number, better: (a: number, b: number) =>
 }
 
 if (lane === 0) {
-  const fromAlone = await breaksEachAlone(problem, meetings, { timer, deadline: timer() + budgetMs / 10 });
-  improve(PROGRESS.lowerBound, fromAlone, (a, b) => a > b);
+  const fewest = await breaksEachAlone(problem, meetings, { timer, deadline: timer() + budgetMs / 10 });
+  fewest.forEach((breaks, p) => Atomics.store(fewestEach, p, breaks));
+  improve(
+    PROGRESS.lowerBound,
+    fewest.reduce((a, b) => a + b, 0),
+    (a, b) => a > b,
+  );
   post({ slots: null, atMost: NOTHING });
 }
 while (timer() < deadline) {
   const maxBreaks = Atomics.load(progress, PROGRESS.lowerBound);
   if (maxBreaks >= Atomics.load(progress, PROGRESS.best)) break;
   const moot = () => Atomics.load(progress, PROGRESS.lowerBound) > maxBreaks || Atomics.load(progress, PROGRESS.best) <= maxBreaks;
-  const r = await scheduleWithBreaksAtMost(problem, meetings, { maxBreaks, fairness, timer, deadline, interrupt: moot, leaning });
+  const r = await scheduleWithBreaksAtMost(problem, meetings, { maxBreaks, fairness, timer, deadline, interrupt: moot, leaning, fewestEach });
   if (r.status === 'impossible') {
     improve(PROGRESS.lowerBound, maxBreaks + 1, (a, b) => a > b);
     post({ slots: null, atMost: NOTHING });
