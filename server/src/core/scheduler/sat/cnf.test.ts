@@ -1,0 +1,34 @@
+import { Cadical } from 'cadical-wasm';
+import { describe, expect, it } from 'vitest';
+import { Cnf } from './cnf';
+
+/** Every assignment of `n` inputs, as assumptions: each input's literal or its negation. */
+const assignments = (inputs: readonly number[]) =>
+  Array.from({ length: 2 ** inputs.length }, (_, bits) => inputs.map((lit, i) => ((bits >> i) & 1 ? lit : -lit)));
+
+describe('Cnf.counted: at most k of the literals, and their number in unary', () => {
+  it('allows exactly the assignments with at most k true, and its j-th output holds whenever more than j are', async () => {
+    for (const n of [1, 3, 5]) {
+      for (const k of [0, 1, 2, 4, 6]) {
+        const solver = await Cadical.create({ quiet: true });
+        try {
+          const cnf = new Cnf(solver);
+          const inputs = Array.from({ length: n }, () => cnf.newVar());
+          const outputs = cnf.counted(inputs, k);
+          expect(outputs).toHaveLength(Math.min(k, n));
+          for (const assumed of assignments(inputs)) {
+            const trueCount = assumed.filter((lit) => lit > 0).length;
+            expect(solver.solve({ assumptions: assumed }), `n=${n} k=${k} ${assumed}`).toBe(trueCount <= k ? 'satisfiable' : 'unsatisfiable');
+            // The outputs may be forced true, never forced false: each one's lowest value is the count.
+            for (const [j, out] of outputs.entries()) {
+              const canBeFalse = solver.solve({ assumptions: [...assumed, -out] }) === 'satisfiable';
+              expect(canBeFalse, `n=${n} k=${k} ${assumed} output ${j}`).toBe(trueCount <= k && trueCount <= j);
+            }
+          }
+        } finally {
+          solver.dispose();
+        }
+      }
+    }
+  });
+});
