@@ -19,7 +19,7 @@ describe('Cnf.counted: at most k of the literals, and their number in unary', ()
           for (const assumed of assignments(inputs)) {
             const trueCount = assumed.filter((lit) => lit > 0).length;
             expect(solver.solve({ assumptions: assumed }), `n=${n} k=${k} ${assumed}`).toBe(trueCount <= k ? 'satisfiable' : 'unsatisfiable');
-            // The outputs may be forced true, never forced false: each one's lowest value is the count.
+            // Output j can be false exactly when at most j inputs are true: the count forces it true, never false.
             for (const [j, out] of outputs.entries()) {
               const canBeFalse = solver.solve({ assumptions: [...assumed, -out] }) === 'satisfiable';
               expect(canBeFalse, `n=${n} k=${k} ${assumed} output ${j}`).toBe(trueCount <= k && trueCount <= j);
