@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { arbTinyEvent, bruteForce, idleBetweenTwoMeetings } from '../exhaustive';
 import { compileEvent } from '../problem';
 import { scenario } from '../scenario';
-import { breaksEachAlone as each } from './eachAlone';
+import { breaksEachAlone } from './eachAlone';
 
 /** The sum over participants, the lower bound on the total. */
-const breaksEachAlone = async (...args: Parameters<typeof each>) => (await each(...args)).reduce((a, b) => a + b, 0);
+const totalAlone = async (...args: Parameters<typeof breaksEachAlone>) => (await breaksEachAlone(...args)).reduce((a, b) => a + b, 0);
 
 const timer = () => performance.now();
 const within = (seconds: number) => ({ timer, deadline: timer() + seconds * 1000 });
@@ -15,8 +15,8 @@ const everyMeeting = (event: Parameters<typeof compileEvent>[0]) => event.reques
 describe('breaksEachAlone: the sum of each participant’s fewest breaks alone', () => {
   it('counts the break that two fixed meetings force on one firm, and only for the meetings given', async () => {
     const event = idleBetweenTwoMeetings();
-    expect(await breaksEachAlone(compileEvent(event), [0, 1], within(5))).toBe(1);
-    expect(await breaksEachAlone(compileEvent(event), [1], within(5))).toBe(0);
+    expect(await totalAlone(compileEvent(event), [0, 1], within(5))).toBe(1);
+    expect(await totalAlone(compileEvent(event), [1], within(5))).toBe(0);
   });
 
   it('counts each firm’s breaks on its own, and adds them up', async () => {
@@ -33,8 +33,8 @@ describe('breaksEachAlone: the sum of each participant’s fewest breaks alone',
       ],
       mustScheduleAll: true,
     });
-    expect(await each(compileEvent(event), everyMeeting(event), within(5))).toEqual([1, 1, 1, 1]);
-    expect(await breaksEachAlone(compileEvent(event), everyMeeting(event), within(5))).toBe(4);
+    expect(await breaksEachAlone(compileEvent(event), everyMeeting(event), within(5))).toEqual([1, 1, 1, 1]);
+    expect(await totalAlone(compileEvent(event), everyMeeting(event), within(5))).toBe(4);
   });
 
   it('never exceeds the fewest breaks of any schedule holding every meeting (exhaustive search)', async () => {
@@ -43,7 +43,7 @@ describe('breaksEachAlone: the sum of each participant’s fewest breaks alone',
       fc.asyncProperty(arbTinyEvent, async (event) => {
         const fewest = bruteForce(event, Infinity);
         fc.pre(fewest !== null);
-        const bound = await breaksEachAlone(compileEvent(event), everyMeeting(event), within(5));
+        const bound = await totalAlone(compileEvent(event), everyMeeting(event), within(5));
         expect(bound).toBeLessThanOrEqual(fewest!);
         if (bound > 0) positive++;
       }),
@@ -55,6 +55,6 @@ describe('breaksEachAlone: the sum of each participant’s fewest breaks alone',
 
   it('stops at its deadline with what it has proven', async () => {
     const event = idleBetweenTwoMeetings();
-    expect(await breaksEachAlone(compileEvent(event), [0, 1], { timer, deadline: timer() })).toBe(0);
+    expect(await totalAlone(compileEvent(event), [0, 1], { timer, deadline: timer() })).toBe(0);
   });
 });

@@ -41,12 +41,9 @@ function improve(index: number, value: number, better: (a: number, b: number) =>
 
 if (lane === 0) {
   const fewest = await breaksEachAlone(problem, meetings, { timer, deadline: timer() + budgetMs / 10 });
-  fewest.forEach((breaks, p) => Atomics.store(fewestEach, p, breaks));
-  improve(
-    PROGRESS.lowerBound,
-    fewest.reduce((a, b) => a + b, 0),
-    (a, b) => a > b,
-  );
+  fewestEach.set(fewest);
+  const total = fewest.reduce((a, b) => a + b, 0);
+  improve(PROGRESS.lowerBound, total, (a, b) => a > b);
   post({ slots: null, atMost: NOTHING });
 }
 while (timer() < deadline) {
