@@ -1,5 +1,6 @@
 import { Cadical } from 'cadical-wasm';
 import type { Problem } from '../problem';
+import { addBlock } from './block';
 import { Cnf } from './cnf';
 
 export interface FewBreaksResult {
@@ -183,32 +184,6 @@ function breakIndicators(cnf: Cnf, busy: readonly number[], run: readonly number
     indicators.push(ends);
   }
   return indicators;
-}
-
-/**
- * Exactly one block of `length` consecutive busy slots, when `when` holds (always when 0);
- * false when there is no room for one.
- */
-function addBlock(cnf: Cnf, busy: readonly number[], length: number, when: number): boolean {
-  const covering = busy.map(() => [] as number[]);
-  const starts: number[] = [];
-  for (let a = 0; a + length <= busy.length; a++) {
-    if (busy.slice(a, a + length).some((b) => !b)) continue;
-    const start = cnf.newVar();
-    starts.push(start);
-    for (let s = a; s < a + length; s++) covering[s]!.push(start);
-  }
-  if (starts.length === 0) return false;
-  const unless = when ? [-when] : [];
-  cnf.clause([...unless, ...starts]);
-  cnf.atMostOne(starts);
-  for (const start of when ? starts : []) cnf.clause([-start, when]);
-  busy.forEach((b, s) => {
-    if (!b) return;
-    cnf.clause([...unless, -b, ...covering[s]!]);
-    for (const start of covering[s]!) cnf.clause([-start, b]);
-  });
-  return true;
 }
 
 /**
