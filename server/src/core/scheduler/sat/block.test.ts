@@ -17,7 +17,7 @@ describe('addBlock: busy over exactly one block of consecutive slots', () => {
   it('allows exactly the busy patterns that are one block of the length, when its condition holds, and any pattern when not', async () => {
     // Slot patterns: 1 where the participant may meet, 0 where it never does (no literal).
     for (const pattern of ['1', '111', '11011', '111111', '1110111', '0111110']) {
-      for (let length = 1; length <= pattern.length; length++) {
+      for (let length = 1; length <= pattern.length + 2; length++) {
         for (const conditional of [false, true]) {
           const solver = await Cadical.create({ quiet: true });
           try {

@@ -7,7 +7,7 @@ import type { Cnf } from './cnf';
  */
 export function addBlock(cnf: Cnf, busy: readonly number[], length: number, when: number): boolean {
   // startAt[a]: the block begins at slot a (0 where it cannot, over a slot where this participant never meets).
-  const startAt = busy.slice(0, busy.length - length + 1).map((_, a) => (busy.slice(a, a + length).every((b) => b) ? cnf.newVar() : 0));
+  const startAt = Array.from({ length: Math.max(0, busy.length - length + 1) }, (_, a) => (busy.slice(a, a + length).every((b) => b) ? cnf.newVar() : 0));
   const starts = startAt.filter((start) => start !== 0);
   if (starts.length === 0) return false;
   const unless = when ? [-when] : [];
