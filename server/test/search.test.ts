@@ -131,6 +131,31 @@ describe('PostgreSQL stays the truth', () => {
     expect((await search('q=aluminium')).hits.map((h) => h.id)).toContain(d.id);
   });
 
+  it('drains rows that another pass holds: waits for them instead of skipping them', async () => {
+    await t.ctx.searchRelay.stop();
+    const d = await t.declare(s.memberA, { title: 'Bidons PEHD 30 L' });
+    const sql = t.ctx.db.$client;
+    // Another instance's pass: the rows locked, Meilisearch not yet told.
+    let locked!: () => void;
+    let release!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holder = sql.begin(async (tx) => {
+      await tx`select id from search_outbox for update`;
+      locked();
+      await released;
+    });
+    await isLocked;
+    let drained = false;
+    const draining = t.ctx.searchRelay.drain().then(() => (drained = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(drained).toBe(false);
+    release();
+    await Promise.all([holder, draining]);
+    expect(await sql`select 1 from search_outbox`).toHaveLength(0);
+    expect((await search('q=bidons')).hits.map((h) => h.id)).toContain(d.id);
+  });
+
   it('reads Meilisearch errors through its HTTP client, code included', async () => {
     const error = await t.ctx.search.client
       .index(`${t.ctx.search.declarations}_missing`)

@@ -54,7 +54,9 @@ export class SearchOutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.unlisten?.();
+    const unlisten = this.unlisten;
+    this.unlisten = undefined;
+    await unlisten?.();
     await this.running;
   }
 
@@ -87,17 +89,22 @@ export class SearchOutboxRelay {
     if (!this.stopped) this.schedule(this.failures ? Math.min(30_000, 1000 * 2 ** this.failures) : this.pollMs);
   }
 
-  /** Relays everything pending (tests, CLI); throws if Meilisearch fails. */
+  /**
+   * Relays everything pending (tests, CLI); throws if Meilisearch fails. Rows that a pass holds
+   * (this process's or another's) are waited for, not skipped: skipped, they would still be on
+   * their way to Meilisearch when this returns.
+   */
   async drain(): Promise<void> {
-    await this.running;
-    while ((await this.relayBatch()) > 0);
+    // A batch can come back empty when every row it waited for was relayed meanwhile: look again.
+    while ((await this.relayBatch({ waitForHeldRows: true })) > 0 || (await this.sql`select 1 from search_outbox limit 1`).length > 0);
   }
 
   /** Relays one batch; returns how many outbox rows it consumed. */
-  async relayBatch(): Promise<number> {
+  async relayBatch(opts: { waitForHeldRows?: boolean } = {}): Promise<number> {
     return this.sql.begin(async (tx) => {
       const rows = await tx<OutboxRow[]>`
-        select id, entity, entity_id from search_outbox order by id limit ${BATCH} for update skip locked`;
+        select id, entity, entity_id from search_outbox order by id limit ${BATCH}
+        for update ${opts.waitForHeldRows ? tx`` : tx`skip locked`}`;
       if (rows.length === 0) return 0;
       const ids = (entity: OutboxRow['entity']) => [...new Set(rows.filter((r) => r.entity === entity).map((r) => r.entity_id))];
       await this.sync(this.search.declarations, ids('declaration'), (i) => loadDeclarationDocuments(tx, i));
