@@ -106,3 +106,7 @@ export const idleBetweenTwoMeetings = (): SchedulingEvent =>
       { id: 'ac', participants: ['a', 'c'], requestedBy: ['a'], fixedSlot: 'm3' },
     ],
   });
+
+/** Every assignment of the SAT inputs, as assumptions: each input's literal or its negation. */
+export const everyAssignment = (inputs: readonly number[]): number[][] =>
+  Array.from({ length: 2 ** inputs.length }, (_, bits) => inputs.map((lit, i) => ((bits >> i) & 1 ? lit : -lit)));

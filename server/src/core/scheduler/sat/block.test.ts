@@ -1,11 +1,8 @@
 import { Cadical } from 'cadical-wasm';
 import { describe, expect, it } from 'vitest';
+import { everyAssignment } from '../exhaustive';
 import { addBlock } from './block';
 import { Cnf } from './cnf';
-
-/** Every assignment of the inputs, as assumptions: each input's literal or its negation. */
-const assignments = (inputs: readonly number[]) =>
-  Array.from({ length: 2 ** inputs.length }, (_, bits) => inputs.map((lit, i) => ((bits >> i) & 1 ? lit : -lit)));
 
 /** Whether the busy slots (true) form exactly one run of `length`. */
 const oneRunOf = (busy: readonly boolean[], length: number) => {
@@ -29,7 +26,7 @@ describe('addBlock: busy over exactly one block of consecutive slots', () => {
             const hasRoom = [...pattern].some((_, a) => a + length <= pattern.length && pattern.slice(a, a + length) === '1'.repeat(length));
             expect(room, `${pattern} length ${length}`).toBe(hasRoom);
             if (!room) continue;
-            for (const assumed of assignments(inputs)) {
+            for (const assumed of everyAssignment(inputs)) {
               const isBusy = busy.map((b) => b !== 0 && assumed.includes(b));
               const expected = oneRunOf(isBusy, length) ? 'satisfiable' : 'unsatisfiable';
               const withBlock = conditional ? [...assumed, when] : assumed;

@@ -1,10 +1,7 @@
 import { Cadical } from 'cadical-wasm';
 import { describe, expect, it } from 'vitest';
+import { everyAssignment } from '../exhaustive';
 import { Cnf } from './cnf';
-
-/** Every assignment of `n` inputs, as assumptions: each input's literal or its negation. */
-const assignments = (inputs: readonly number[]) =>
-  Array.from({ length: 2 ** inputs.length }, (_, bits) => inputs.map((lit, i) => ((bits >> i) & 1 ? lit : -lit)));
 
 describe('Cnf.counted: at most k of the literals, and their number in unary', () => {
   it('allows exactly the assignments with at most k true, and its j-th output holds whenever more than j are', async () => {
@@ -16,7 +13,7 @@ describe('Cnf.counted: at most k of the literals, and their number in unary', ()
           const inputs = Array.from({ length: n }, () => cnf.newVar());
           const outputs = cnf.counted(inputs, k);
           expect(outputs).toHaveLength(Math.min(k, n));
-          for (const assumed of assignments(inputs)) {
+          for (const assumed of everyAssignment(inputs)) {
             const trueCount = assumed.filter((lit) => lit > 0).length;
             expect(solver.solve({ assumptions: assumed }), `n=${n} k=${k} ${assumed}`).toBe(trueCount <= k ? 'satisfiable' : 'unsatisfiable');
             // Output j can be false exactly when at most j inputs are true: the count forces it true, never false.
