@@ -275,7 +275,18 @@ async function solveCompiled(
     }
   }
   if (state.totalBreaks > Math.max(0, breaksLowerBound) && milpAllowed && remaining() > 0.2) {
-    const r = await solveSlotMilp({ problem, meetings: held, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining, start: state.snapshot() });
+    // Stopped as soon as the threads settle the question: the answer is then theirs, at once.
+    const settled = thread?.whenSettled(() => state.totalBreaks);
+    const r = await solveSlotMilp({
+      problem,
+      meetings: held,
+      fairness,
+      timeLimitSeconds: remaining(),
+      secondsLeft: remaining,
+      start: state.snapshot(),
+      signal: settled?.signal,
+    });
+    settled?.release();
     if (r.slots) {
       const before = state.snapshot();
       const breaksBefore = state.totalBreaks;

@@ -57,6 +57,17 @@ describe('HiGHS on a solver thread', () => {
     expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 30_000)).toMatchObject({ status: 'optimal', objective: 9 });
   });
 
+  it('is stopped when its signal aborts, answers null, and the next call gets a working thread', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    expect(await solveOnThread(await marketSplitData(), { timeLimit: 60 }, 60_000, controller.signal)).toBeNull();
+    expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 30_000, controller.signal)).toBeNull();
+    expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 30_000, new AbortController().signal)).toMatchObject({
+      status: 'optimal',
+      objective: 9,
+    });
+  });
+
   it('answers null when no time is left, and the next call still gets a working thread', async () => {
     expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 0)).toBeNull();
     expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 30_000)).toMatchObject({ status: 'optimal', objective: 9 });

@@ -13,17 +13,21 @@ const idle: Worker[] = [];
 /**
  * Runs one HiGHS call on a solver thread, stopped if it has not answered within `ms`: HiGHS
  * checks its time limit rarely in presolve, so on a large model it can return seconds late, and
- * the caller's time limit is a promise to the user. Null when stopped (or when the thread failed).
+ * the caller's time limit is a promise to the user. Stopped too when `signal` aborts (its answer
+ * is no longer needed). Null when stopped (or when the thread failed).
  */
-export async function solveOnThread(data: ModelData, options: CallOptions, ms: number): Promise<MilpOutcome | null> {
+export async function solveOnThread(data: ModelData, options: CallOptions, ms: number, signal?: AbortSignal): Promise<MilpOutcome | null> {
   // No time at all: no answer, every time (a warm thread could otherwise beat a 0-ms timer on a tiny model).
-  if (ms <= 0) return null;
+  if (ms <= 0 || signal?.aborted) return null;
   const worker = idle.pop() ?? startThread();
   worker.removeAllListeners();
   worker.ref();
   let timeout: NodeJS.Timeout | undefined;
+  let stop: (() => void) | undefined;
   const outcome = await new Promise<MilpOutcome | null>((resolve) => {
     timeout = setTimeout(() => resolve(null), Math.max(0, ms));
+    stop = () => resolve(null);
+    signal?.addEventListener('abort', stop, { once: true });
     worker.once('message', resolve);
     worker.once('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
@@ -44,6 +48,7 @@ export async function solveOnThread(data: ModelData, options: CallOptions, ms: n
     );
   });
   clearTimeout(timeout);
+  if (stop) signal?.removeEventListener('abort', stop);
   worker.removeAllListeners();
   if (outcome === null || idle.length >= KEPT) void worker.terminate();
   else keep(worker);

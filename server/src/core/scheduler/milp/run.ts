@@ -21,6 +21,8 @@ export async function runMilp(
     relGap?: number;
     absGap?: number;
     lpOnly?: boolean;
+    /** Aborted when the answer is no longer needed: the call stops at once ('unknown'). */
+    signal?: AbortSignal;
   },
 ): Promise<MilpOutcome> {
   const nonzeros = builder.numNonzeros;
@@ -33,5 +35,5 @@ export async function runMilp(
   const secondsLeft = opts.secondsLeft();
   const timeLimit = highsTimeLimit(nonzeros, opts.timeLimitSeconds, secondsLeft, opts.onlyWayToAnswer);
   if (timeLimit === null) return NOT_RUN;
-  return (await solveOnThread(data, { ...call, timeLimit }, secondsLeft * 1000)) ?? NOT_RUN;
+  return (await solveOnThread(data, { ...call, timeLimit }, secondsLeft * 1000, opts.signal)) ?? NOT_RUN;
 }

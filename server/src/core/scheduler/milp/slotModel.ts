@@ -24,6 +24,8 @@ export interface SlotMilpInput {
   pinned?: ReadonlyMap<number, number>;
   /** Cap on every participant's breaks (e.g. 0 to ask "is a schedule without breaks possible?"). */
   breakCap?: number;
+  /** Aborted when the answer is no longer needed (another solver settled the question): 'unknown' at once. */
+  signal?: AbortSignal;
 }
 
 export interface SlotMilpResult {
@@ -42,6 +44,7 @@ export interface SlotMilpResult {
  */
 export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResult> {
   const notRun: SlotMilpResult = { slots: null, optimal: false, infeasible: false, lowerBound: 0 };
+  if (input.signal?.aborted) return notRun;
   const { problem } = input;
   const fairness = Math.min(input.fairness, input.breakCap ?? Infinity);
   const { nSlots, breakRunOfSlot: sessionOfSlot } = problem;
@@ -162,6 +165,7 @@ export async function solveSlotMilp(input: SlotMilpInput): Promise<SlotMilpResul
     secondsLeft: input.secondsLeft,
     onlyWayToAnswer: input.onlyWayToAnswer,
     absGap: 0.999,
+    signal: input.signal,
     ...(start ? { start } : {}),
   });
   if (outcome.status === 'infeasible') return { slots: null, optimal: false, infeasible: true, lowerBound: Infinity };

@@ -35,6 +35,24 @@ describe('the fewest-breaks question on a worker thread', () => {
     await search.stop();
   }, 40_000);
 
+  it('aborts a settled signal once the threads settle the question, and not for a best they have not settled', async () => {
+    const search = searchFewestBreaksInBackground(gap(), [0, 1], 2, 30_000);
+    let best = 0;
+    const atZero = search.whenSettled(() => best);
+    // Nothing is known yet, but a best of 0 breaks cannot be beaten: settled at once.
+    expect(atZero.signal.aborted).toBe(true);
+    best = 3;
+    const atThree = search.whenSettled(() => best);
+    const released = search.whenSettled(() => Infinity);
+    released.release();
+    expect(atThree.signal.aborted).toBe(false);
+    await new Promise((resolve) => atThree.signal.addEventListener('abort', resolve));
+    // The threads proved 1 and found a schedule with 1: settled whatever the best.
+    expect(search.settles(Infinity)).toBe(true);
+    expect(released.signal.aborted).toBe(false);
+    await search.stop();
+  }, 40_000);
+
   it('knows nothing before the thread says anything, and is done once stopped', async () => {
     const name = 'forum-13';
     const event = parseDzn(readFileSync(join(import.meta.dirname, `../../../../../bench/scheduler/girona/${name}.original.dzn`), 'utf8'), name);

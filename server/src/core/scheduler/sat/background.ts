@@ -20,6 +20,11 @@ export interface BackgroundBreakBound {
    * runs synchronous code (messages wait for the event loop).
    */
   settles(breaks: number): boolean;
+  /**
+   * A signal that aborts once the threads settle the question for the best total `bestBreaks()`
+   * (see `settles`), for work that their answer makes moot; `release` stops watching.
+   */
+  whenSettled(bestBreaks: () => number): { signal: AbortSignal; release(): void };
   /** Waits until `enough` holds of what has come, the threads are done, or `ms` have passed. */
   waitUntil(enough: (bound: BreakBound) => boolean, ms: number): Promise<BreakBound>;
   /** Stops the threads (what has come stays readable). */
@@ -81,9 +86,21 @@ export function searchFewestBreaksInBackground(problem: Problem, meetings: reado
     worker.once('exit', finish);
     return worker;
   });
+  const settles = (breaks: number) => settled() || Atomics.load(progress, PROGRESS.lowerBound) >= breaks;
   return {
     latest: () => latest,
-    settles: (breaks) => settled() || Atomics.load(progress, PROGRESS.lowerBound) >= breaks,
+    settles,
+    whenSettled: (bestBreaks) => {
+      const controller = new AbortController();
+      const check = () => {
+        if (!settles(bestBreaks())) return;
+        waiting.delete(check);
+        controller.abort();
+      };
+      waiting.add(check);
+      check();
+      return { signal: controller.signal, release: () => waiting.delete(check) };
+    },
     waitUntil: (enough, ms) =>
       new Promise((resolve) => {
         const settle = () => {
