@@ -21,7 +21,7 @@ export async function runMilp(
     relGap?: number;
     absGap?: number;
     lpOnly?: boolean;
-    /** Aborted when the answer is no longer needed: the call stops at once ('unknown'). */
+    /** Aborted when the answer is no longer needed: a call with `secondsLeft` (on a thread) stops at once ('unknown'). */
     signal?: AbortSignal;
   },
 ): Promise<MilpOutcome> {
