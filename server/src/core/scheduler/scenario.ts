@@ -7,7 +7,7 @@ import { clockTime } from '@synergies/shared';
  * (ids m1.., a1..), tables T1.., one-sided requests r1.. of priority 1.
  */
 export interface ScenarioInput {
-  firms: (string | { id: string; representatives?: number; maxMeetings?: number; unavailableSlots?: string[] })[];
+  firms: (string | { id: string; name?: string; representatives?: number; maxMeetings?: number; unavailableSlots?: string[] })[];
   /** Slots per session: [morning, afternoon?]. */
   slots: number[];
   tables: number | EventInput['tables'];

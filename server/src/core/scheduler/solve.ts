@@ -15,7 +15,7 @@ import { scheduleWithoutBreaks } from './sat/fewBreaks';
 import { compileEvent, type Problem } from './problem';
 import { buildResult } from './result';
 import { assignTables, improveTableChanges } from './tables';
-import type { ScheduleResult, SolveMethod, SolveOptions, UnscheduledReason } from './types';
+import type { SchedulingFailure, ScheduleResult, SolveMethod, SolveOptions, UnscheduledReason } from './types';
 
 /** Above this many x[meeting, slot] columns the break MILP is skipped (local search only). */
 const MAX_SLOT_MILP_COLUMNS = 12_000;
@@ -152,8 +152,8 @@ async function solveCompiled(
   if ((!allHeld || !fair()) && event.mustScheduleAll && milpAllowed) {
     // Girona semantics: all requests or nothing, under the fairness bound. The SAT solver is asked
     // first, with half the time left; then the MILP (below).
-    const sat = await holdEveryMeetingFairly(problem, eligible, fairness, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE });
-    if (sat.status === 'infeasible') return infeasible(sat.code, sat.message, true);
+    const sat = await holdEveryMeetingFairly(problem, eligible, fairness, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE, explainBy: deadline });
+    if (sat.status === 'infeasible') return infeasible(sat.code, sat.message, true, sat.details);
     if (sat.status === 'found') takeWholeSchedule(sat.slots, 'sat');
   }
   if ((!allHeld || !fair()) && event.mustScheduleAll) {
@@ -338,8 +338,13 @@ async function solveCompiled(
   );
 }
 
-function infeasible(code: 'not_all_requests_fit' | 'fairness_unsatisfiable' | 'unknown_within_time_limit', message: string, proven: boolean): ScheduleResult {
-  return { status: 'infeasible', failure: { code, message, details: {}, proven } };
+function infeasible(
+  code: 'not_all_requests_fit' | 'fairness_unsatisfiable' | 'unknown_within_time_limit',
+  message: string,
+  proven: boolean,
+  details: SchedulingFailure['details'] = {},
+): ScheduleResult {
+  return { status: 'infeasible', failure: { code, message, details, proven } };
 }
 
 /**

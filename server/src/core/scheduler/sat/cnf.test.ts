@@ -29,3 +29,25 @@ describe('Cnf.counted: at most k of the literals, and their number in unary', ()
     }
   });
 });
+
+describe('Cnf.guardedBy: clauses that hold only under a selector', () => {
+  it('binds the clauses while the selector is assumed, and a proof of impossibility names the selectors it needed', async () => {
+    const solver = await Cadical.create({ quiet: true });
+    try {
+      const cnf = new Cnf(solver);
+      const [x, first, second, unrelated] = [cnf.newVar(), cnf.newVar(), cnf.newVar(), cnf.newVar()];
+      cnf.guardedBy(first, () => cnf.clause([x]));
+      cnf.guardedBy(second, () => cnf.clause([-x]));
+      cnf.guardedBy(unrelated, () => cnf.clause([cnf.newVar()]));
+      expect(solver.solve({ assumptions: [first, unrelated] })).toBe('satisfiable');
+      expect(solver.value(x)).toBe(true);
+      expect(solver.solve({ assumptions: [first, second, unrelated] })).toBe('unsatisfiable');
+      expect([first, second, unrelated].filter((s) => solver.failed(s))).toEqual([first, second]);
+      // Outside guardedBy, clauses hold unconditionally again.
+      cnf.clause([x]);
+      expect(solver.solve({ assumptions: [second] })).toBe('unsatisfiable');
+    } finally {
+      solver.dispose();
+    }
+  });
+});

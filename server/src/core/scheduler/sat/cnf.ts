@@ -6,6 +6,9 @@ import type { Cadical } from 'cadical-wasm';
  * sequential counter for at-most-k, both arc-consistent under unit propagation.
  */
 export class Cnf {
+  /** While set, every clause holds only when this literal is true (see `guardedBy`). */
+  private guard = 0;
+
   constructor(readonly solver: Cadical) {}
 
   newVar(): number {
@@ -13,7 +16,22 @@ export class Cnf {
   }
 
   clause(literals: readonly number[]): void {
-    this.solver.addClause(literals);
+    this.solver.addClause(this.guard ? [...literals, -this.guard] : literals);
+  }
+
+  /**
+   * The clauses that `build` adds hold only while `selector` is true. Solved with the selectors
+   * as assumptions, a proof of impossibility then names the ones it needed (`failed`): which
+   * rules, of which firms, make a question impossible.
+   */
+  guardedBy(selector: number, build: () => void): void {
+    const outer = this.guard;
+    this.guard = selector;
+    try {
+      build();
+    } finally {
+      this.guard = outer;
+    }
   }
 
   atMostOne(literals: readonly number[]): void {

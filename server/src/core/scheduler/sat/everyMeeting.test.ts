@@ -22,17 +22,12 @@ const forcedBreak = scenario({
 });
 
 /** Three firms that all meet each other need three slots; each firm alone fits in two. */
-const triangle = scenario({
-  firms: ['a', 'b', 'c'],
-  slots: [2],
-  tables: 3,
-  meetings: [
-    ['a', 'b'],
-    ['b', 'c'],
-    ['a', 'c'],
-  ],
-  mustScheduleAll: true,
-});
+const triangleMeetings = [
+  ['a', 'b'],
+  ['b', 'c'],
+  ['a', 'c'],
+] as const;
+const triangle = scenario({ firms: ['a', 'b', 'c'], slots: [2], tables: 3, meetings: [...triangleMeetings], mustScheduleAll: true });
 
 describe('holdEveryMeetingFairly (CaDiCaL)', () => {
   const everyMeeting = (event: typeof triangle) => {
@@ -56,6 +51,62 @@ describe('holdEveryMeetingFairly (CaDiCaL)', () => {
   it('proves that every meeting cannot be held when no slot assignment exists at all', async () => {
     const { problem, meetings } = everyMeeting(triangle);
     expect(await holdEveryMeetingFairly(problem, meetings, 2, within(5))).toMatchObject({ status: 'infeasible', code: 'not_all_requests_fit' });
+  });
+
+  it('names the firms whose requests cannot all be held (ids in the details), and not a pair that is not in the way', async () => {
+    const triangleAndPair = scenario({
+      firms: [{ id: 'a', name: 'Acme' }, 'b', 'c', 'd', 'e'],
+      slots: [2],
+      tables: 3,
+      meetings: [...triangleMeetings, ['d', 'e']],
+      mustScheduleAll: true,
+    });
+    const { problem, meetings } = everyMeeting(triangleAndPair);
+    const r = await holdEveryMeetingFairly(problem, meetings, 2, within(5));
+    expect(r).toMatchObject({ status: 'infeasible', code: 'not_all_requests_fit', details: { participants: ['a', 'b', 'c'] } });
+    if (r.status !== 'infeasible') return;
+    expect(r.details).not.toHaveProperty('tables');
+    expect(r.message).toBe('No schedule holds every request: the requests of Acme, b, c cannot all be held (proven by the SAT solver)');
+  });
+
+  it('names the firm that cannot keep to the fairness bound', async () => {
+    const { problem, meetings } = everyMeeting(forcedBreak);
+    const r = await holdEveryMeetingFairly(problem, meetings, 0, within(5));
+    expect(r).toMatchObject({ status: 'infeasible', code: 'fairness_unsatisfiable', details: { participants: ['b'] } });
+    if (r.status === 'infeasible') expect(r.message).toContain(': b cannot have 0 breaks or fewer (proven by the SAT solver)');
+  });
+
+  it('says when the tables or the required order are what blocks', async () => {
+    // Two meetings, one slot, one table: each firm alone is fine.
+    const oneTable = scenario({
+      firms: ['a', 'b', 'c', 'd'],
+      slots: [1],
+      tables: 1,
+      meetings: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+      mustScheduleAll: true,
+    });
+    const tables = everyMeeting(oneTable);
+    const r = await holdEveryMeetingFairly(tables.problem, tables.meetings, 2, within(5));
+    expect(r).toMatchObject({ status: 'infeasible', code: 'not_all_requests_fit', details: { participants: [], tables: 'needed' } });
+    if (r.status === 'infeasible') expect(r.message).toContain('the requests cannot all be held with the tables there are');
+    // r2 must follow r1, which is fixed in the last slot.
+    const lastFirst = scenario({
+      firms: ['a', 'b', 'c'],
+      slots: [2],
+      tables: 2,
+      meetings: [
+        { id: 'r1', participants: ['a', 'b'], requestedBy: ['a'], fixedSlot: 'm2' },
+        { id: 'r2', participants: ['a', 'c'], requestedBy: ['a'], after: ['r1'] },
+      ],
+      mustScheduleAll: true,
+    });
+    const order = everyMeeting(lastFirst);
+    const o = await holdEveryMeetingFairly(order.problem, order.meetings, 2, within(5));
+    expect(o).toMatchObject({ status: 'infeasible', code: 'not_all_requests_fit', details: { participants: [], order: 'needed' } });
+    if (o.status === 'infeasible') expect(o.message).toContain('the requests cannot all be held in the required order');
   });
 
   it('answers unknown, not infeasible, when everyone may have a break and the cap alone is impossible', async () => {

@@ -1,9 +1,15 @@
 import type { Problem } from '../problem';
-import { scheduleWithBreaksAtMost } from './fewBreaks';
+import { scheduleWithBreaksAtMost, type RulesNeeded } from './fewBreaks';
 
 export type EveryMeetingAnswer =
   | { status: 'found'; slots: Int32Array }
-  | { status: 'infeasible'; code: 'not_all_requests_fit' | 'fairness_unsatisfiable'; message: string }
+  | {
+      status: 'infeasible';
+      code: 'not_all_requests_fit' | 'fairness_unsatisfiable';
+      message: string;
+      /** The firms (ids) whose rules the proof needed, and whether the tables and the order, when named in time. */
+      details: { participants?: string[]; tables?: string; order?: string };
+    }
   | { status: 'unknown' };
 
 /**
@@ -13,7 +19,9 @@ export type EveryMeetingAnswer =
  * converse holds when somebody cannot have a break at all (at most one meeting, as in every Girona
  * instance): the fewest breaks are then 0, so "nobody above `fairness`" is exactly the rule, and a
  * proof that no such schedule exists proves the event infeasible. Asking again without any break
- * rule then says which rule blocks. The fair question has the whole time, as only it can give a
+ * rule then says which rule blocks, and once more with each firm's own rules, the tables and the
+ * order behind assumptions (`blame`), until `explainBy`, which firms and rules the proof needs:
+ * what a facilitator has to change. The fair question has the whole time, as only it can give a
  * schedule: with half, as before, the precedence stress instance ticf-14crafa at 60 % (which it
  * answers in 3–3.7 s alone) ended "unknown within the time limit" instead of scheduled.
  */
@@ -21,25 +29,42 @@ export async function holdEveryMeetingFairly(
   problem: Problem,
   meetings: readonly number[],
   fairness: number,
-  opts: { deadline: number; timer: () => number },
+  opts: { deadline: number; timer: () => number; explainBy?: number },
 ): Promise<EveryMeetingAnswer> {
   const { timer, deadline } = opts;
-  const fair = await scheduleWithBreaksAtMost(problem, meetings, { maxBreaks: Infinity, fairness, timer, deadline });
+  const ask = (rules: { fairness: number; blame?: boolean }, until = deadline) =>
+    scheduleWithBreaksAtMost(problem, meetings, { maxBreaks: Infinity, timer, deadline: until, ...rules });
+  const fair = await ask({ fairness });
   if (fair.status === 'found') return { status: 'found', slots: fair.slots! };
   if (fair.status === 'unknown') return { status: 'unknown' };
   // No fair schedule: asked again without any break rule, the solver says which rule blocks.
-  const any = await scheduleWithBreaksAtMost(problem, meetings, { maxBreaks: Infinity, fairness: Infinity, timer, deadline });
-  if (any.status === 'impossible') {
-    return { status: 'infeasible', code: 'not_all_requests_fit', message: 'No schedule holds every request (proven by the SAT solver)' };
-  }
-  if (!someoneWithoutBreak(problem, meetings)) return { status: 'unknown' };
-  return any.status === 'found'
-    ? {
-        status: 'infeasible',
-        code: 'fairness_unsatisfiable',
-        message: `Every request can be held, but not with break counts within ${fairness} of each other (proven by the SAT solver)`,
-      }
-    : { status: 'infeasible', code: 'not_all_requests_fit', message: 'No schedule holds every request under the fairness bound (proven by the SAT solver)' };
+  const any = await ask({ fairness: Infinity });
+  if (!someoneWithoutBreak(problem, meetings) && any.status !== 'impossible') return { status: 'unknown' };
+  const code = any.status === 'found' ? 'fairness_unsatisfiable' : 'not_all_requests_fit';
+  // Asked once more with each firm's rules behind an assumption, the proof names the firms it needed.
+  const named = await ask({ fairness: any.status === 'impossible' ? Infinity : fairness, blame: true }, opts.explainBy ?? deadline);
+  const why = named.needs ? blocking(problem, named.needs) : null;
+  const message =
+    code === 'fairness_unsatisfiable'
+      ? `Every request can be held, but not with break counts within ${fairness} of each other${why ? `: ${why.firms} cannot ${why.several ? 'all ' : ''}have ${fairness} breaks or fewer` : ''} (proven by the SAT solver)`
+      : `No schedule holds every request${any.status === 'impossible' ? '' : ' under the fairness bound'}${why ? `: ${why.sentence}` : ''} (proven by the SAT solver)`;
+  return { status: 'infeasible', code, message, details: why?.details ?? {} };
+}
+
+/** The firms and rules a proof needed, in words (the first eight firms by name) and as ids. */
+function blocking(problem: Problem, needs: RulesNeeded) {
+  const ids = needs.participants.map((p) => problem.ids.participants[p]!);
+  const names = needs.participants.map((p) => problem.participantNames[p]!);
+  const firms = names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
+  const rules = [needs.tables ? 'with the tables there are' : '', needs.order ? 'in the required order' : ''].filter(Boolean).join(' and ');
+  if (ids.length === 0 && !rules) return null;
+  const sentence = ids.length > 0 ? `the requests of ${firms} cannot all be held${rules ? ` ${rules}` : ''}` : `the requests cannot all be held ${rules}`;
+  return {
+    firms,
+    several: ids.length > 1,
+    sentence,
+    details: { participants: ids, ...(needs.tables ? { tables: 'needed' } : {}), ...(needs.order ? { order: 'needed' } : {}) },
+  };
 }
 
 /** A participant with at most one of the meetings has no break in any schedule. */

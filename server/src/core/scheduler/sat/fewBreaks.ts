@@ -7,6 +7,19 @@ export interface FewBreaksResult {
   /** found: `slots` holds every meeting within the break bound; impossible: proven that no such schedule exists. */
   status: 'found' | 'impossible' | 'unknown';
   slots: Int32Array | null;
+  /** Asked with `blame` and proven impossible: the rules the proof needed (see RulesNeeded). */
+  needs?: RulesNeeded;
+}
+
+/**
+ * The rules that a proof of impossibility needed: the participants whose own rules
+ * (representatives per slot, break cap), and whether the tables and the required order. Every
+ * meeting held in one of its allowed slots is always in. Not always the smallest such set.
+ */
+export interface RulesNeeded {
+  participants: number[];
+  tables: boolean;
+  order: boolean;
 }
 
 /** Above this, the per-slot table counters alone (meetings x tables) make the model too large to be worth it. */
@@ -24,6 +37,11 @@ interface SatOptions {
   leaning?: 'schedules';
   /** Per participant, a number of breaks it is known to need whatever the others do (eachAlone.ts). */
   fewestEach?: ArrayLike<number>;
+  /**
+   * Each participant's own rules, the tables and the order switched on by assumptions, so that a
+   * proof of impossibility says which it needed (`needs`). Slower to prove: for explanations.
+   */
+  blame?: boolean;
 }
 
 /** CaDiCaL's options for the 'schedules' leaning: stable mode only. */
@@ -79,10 +97,20 @@ export async function scheduleWithBreaksAtMost(
       cnf.atMostOne(literals);
     }
     const at = (m: number, s: number) => x.get(m * nSlots + s);
-    for (let s = 0; s < nSlots; s++) {
-      capSlot(cnf, groups, (m) => at(m, s), problem.nTables);
-      capSlot(cnf, groups, (m) => (problem.meetings[m]!.hasHost ? undefined : at(m, s)), problem.unreservedTables);
-    }
+    // With `blame`, one selector per participant's own rules, one for the tables, one for the order.
+    const selectors = new Map<'tables' | 'order' | number, number>();
+    const guarded = (rules: 'tables' | 'order' | number, build: () => void) => {
+      if (!opts.blame) return build();
+      const selector = cnf.newVar();
+      selectors.set(rules, selector);
+      cnf.guardedBy(selector, build);
+    };
+    guarded('tables', () => {
+      for (let s = 0; s < nSlots; s++) {
+        capSlot(cnf, groups, (m) => at(m, s), problem.nTables);
+        capSlot(cnf, groups, (m) => (problem.meetings[m]!.hasHost ? undefined : at(m, s)), problem.unreservedTables);
+      }
+    });
     const held = new Set(meetings);
     const singleRun = run.every((r) => r === run[0]);
     // Per participant, its breaks in unary (capped at the fairness bound), and the total over these:
@@ -90,9 +118,8 @@ export async function scheduleWithBreaksAtMost(
     // the paper's 120 variants within 10 s instead of 98 and 99 (all six open ones with fixed
     // meetings among the gains).
     const breakCounts: number[] = [];
-    for (let p = 0; p < problem.nParticipants; p++) {
-      const mine = problem.meetingsOf[p]!.filter((m) => held.has(m));
-      if (mine.length === 0) continue;
+    // A participant's own rules: false when they cannot hold whatever the others do.
+    const ownRules = (p: number, mine: readonly number[]): boolean => {
       const busy = Array.from({ length: nSlots }, (_, s) => {
         const here = mine.flatMap((m) => at(m, s) ?? []);
         if (here.length === 0) return 0;
@@ -104,14 +131,13 @@ export async function scheduleWithBreaksAtMost(
       const oneBlock = singleRun && problem.reps[p] === 1;
       if (opts.maxBreaks === 0) {
         forbidGaps(cnf, busy, run);
-        if (oneBlock && !addBlock(cnf, busy, mine.length, 0)) return impossible;
-        continue;
+        return !oneBlock || addBlock(cnf, busy, mine.length, 0);
       }
-      if (opts.fairness === Infinity) continue;
+      if (opts.fairness === Infinity) return true;
       const own = breakIndicators(cnf, busy, run);
       const count = cnf.counted(own, opts.fairness);
       const fewest = opts.fewestEach?.[p] ?? 0;
-      if (fewest > count.length) return impossible;
+      if (fewest > count.length) return false;
       for (const atLeast of count.slice(0, fewest)) cnf.clause([atLeast]);
       breakCounts.push(...count);
       if (oneBlock) {
@@ -119,22 +145,36 @@ export async function scheduleWithBreaksAtMost(
         cnf.clause([...own, withoutBreak]);
         if (!addBlock(cnf, busy, mine.length, withoutBreak)) cnf.clause([-withoutBreak]);
       }
+      return true;
+    };
+    for (let p = 0; p < problem.nParticipants; p++) {
+      const mine = problem.meetingsOf[p]!.filter((m) => held.has(m));
+      if (mine.length === 0) continue;
+      let possible = true;
+      guarded(p, () => {
+        possible = ownRules(p, mine);
+        // Asked with blame, this participant alone is then to blame.
+        if (!possible) cnf.clause([]);
+      });
+      if (!possible && !opts.blame) return impossible;
     }
     if (opts.maxBreaks !== Infinity) cnf.atMost(breakCounts, opts.maxBreaks);
-    for (const [before, after] of problem.precedences) {
-      if (!held.has(before) || !held.has(after)) continue;
-      // heldBy[s]: `before` is held in slot s or earlier.
-      let heldBy = 0;
-      for (let s = 0; s < nSlots; s++) {
-        const b = at(after, s);
-        if (b) cnf.clause(heldBy ? [-b, heldBy] : [-b]);
-        const a = at(before, s);
-        if (a) heldBy = cnf.or(heldBy ? [heldBy, a] : [a]);
+    guarded('order', () => {
+      for (const [before, after] of problem.precedences) {
+        if (!held.has(before) || !held.has(after)) continue;
+        // heldBy[s]: `before` is held in slot s or earlier.
+        let heldBy = 0;
+        for (let s = 0; s < nSlots; s++) {
+          const b = at(after, s);
+          if (b) cnf.clause(heldBy ? [-b, heldBy] : [-b]);
+          const a = at(before, s);
+          if (a) heldBy = cnf.or(heldBy ? [heldBy, a] : [a]);
+        }
       }
-    }
+    });
     solver.setTerminate(() => opts.timer() >= opts.deadline || (opts.interrupt?.() ?? false));
-    const status = solver.solve();
-    if (status === 'unsatisfiable') return impossible;
+    const status = solver.solve({ assumptions: [...selectors.values()] });
+    if (status === 'unsatisfiable') return opts.blame ? { ...impossible, needs: rulesNeeded(solver, selectors) } : impossible;
     if (status !== 'satisfiable') return unknown;
     const slots = new Int32Array(problem.meetings.length).fill(-1);
     for (const [key, v] of x) if (solver.value(v)) slots[Math.floor(key / nSlots)] = key % nSlots;
@@ -142,6 +182,22 @@ export async function scheduleWithBreaksAtMost(
   } finally {
     solver.dispose();
   }
+}
+
+/**
+ * The rules whose selectors the last proof needed, made smaller by asking again without each in
+ * turn (CaDiCaL's failed assumptions are a core, not the smallest one) until the deadline.
+ */
+function rulesNeeded(solver: Cadical, selectors: ReadonlyMap<'tables' | 'order' | number, number>): RulesNeeded {
+  let needed = [...selectors.values()].filter((selector) => solver.failed(selector));
+  for (const selector of [...needed]) {
+    if (!needed.includes(selector)) continue;
+    const without = needed.filter((s) => s !== selector);
+    if (solver.solve({ assumptions: without }) === 'unsatisfiable') needed = without.filter((s) => solver.failed(s));
+  }
+  const kept = new Set(needed);
+  const participants = [...selectors].flatMap(([rules, selector]) => (typeof rules === 'number' && kept.has(selector) ? [rules] : []));
+  return { participants, tables: kept.has(selectors.get('tables') ?? 0), order: kept.has(selectors.get('order') ?? 0) };
 }
 
 /** No idle slot between two busy ones of the same run: busy[s] and not busy[s+1] means nothing later. */
