@@ -153,8 +153,8 @@ export async function scheduleWithBreaksAtMost(
       let possible = true;
       guarded(p, () => {
         possible = ownRules(p, mine);
-        // Asked with blame, this participant alone is then to blame.
-        if (!possible) cnf.clause([]);
+        // Asked with blame, this participant alone is then to blame (its selector must be false).
+        if (!possible && opts.blame) cnf.clause([]);
       });
       if (!possible && !opts.blame) return impossible;
     }
