@@ -22,6 +22,9 @@ export interface RulesNeeded {
   order: boolean;
 }
 
+/** A family of rules that blame mode puts behind one selector: a participant's own (its index), the tables, the order. */
+type RuleFamily = 'tables' | 'order' | number;
+
 /** Above this, the per-slot table counters alone (meetings x tables) make the model too large to be worth it. */
 const MAX_TABLE_COUNTER_VARIABLES = 1_000_000;
 
@@ -98,8 +101,8 @@ export async function scheduleWithBreaksAtMost(
     }
     const at = (m: number, s: number) => x.get(m * nSlots + s);
     // With `blame`, one selector per participant's own rules, one for the tables, one for the order.
-    const selectors = new Map<'tables' | 'order' | number, number>();
-    const guarded = (rules: 'tables' | 'order' | number, build: () => void) => {
+    const selectors = new Map<RuleFamily, number>();
+    const guarded = (rules: RuleFamily, build: () => void) => {
       if (!opts.blame) return build();
       const selector = cnf.newVar();
       selectors.set(rules, selector);
@@ -188,7 +191,7 @@ export async function scheduleWithBreaksAtMost(
  * The rules whose selectors the last proof needed, made smaller by asking again without each in
  * turn (CaDiCaL's failed assumptions are a core, not the smallest one) until the deadline.
  */
-function rulesNeeded(solver: Cadical, selectors: ReadonlyMap<'tables' | 'order' | number, number>): RulesNeeded {
+function rulesNeeded(solver: Cadical, selectors: ReadonlyMap<RuleFamily, number>): RulesNeeded {
   let needed = [...selectors.values()].filter((selector) => solver.failed(selector));
   for (const selector of [...needed]) {
     if (!needed.includes(selector)) continue;
