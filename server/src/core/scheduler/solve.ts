@@ -10,7 +10,7 @@ import { selectRequests } from './milp/selection';
 import { solveSlotMilp } from './milp/slotModel';
 import { preflight } from './preflight';
 import { searchFewestBreaksInBackground, type BackgroundBreakBound, type BreakBound } from './sat/background';
-import { holdEveryMeetingFairly } from './sat/everyMeeting';
+import { explainInfeasibility, holdEveryMeetingFairly } from './sat/everyMeeting';
 import { scheduleWithoutBreaks } from './sat/fewBreaks';
 import { compileEvent, type Problem } from './problem';
 import { buildResult } from './result';
@@ -158,7 +158,7 @@ async function solveCompiled(
   }
   if ((!allHeld || !fair()) && event.mustScheduleAll) {
     // Ask the MILP for a full schedule; when it proves there is none, ask again without fairness to
-    // say which rule blocks.
+    // say which rule blocks, and CaDiCaL which firms.
     if (milpAllowed) {
       const r = await solveSlotMilp({ problem, meetings: eligible, fairness, timeLimitSeconds: remaining(), secondsLeft: remaining, onlyWayToAnswer: true });
       if (r.slots) takeWholeSchedule(r.slots, 'milp');
@@ -174,15 +174,10 @@ async function solveCompiled(
                 onlyWayToAnswer: true,
               })
             : null;
-        if (loose?.slots) {
-          return infeasible(
-            'fairness_unsatisfiable',
-            `Every request can be held, but not with break counts within ${fairness} of each other (proven by the MILP)`,
-            true,
-          );
-        }
-        const which = loose?.infeasible ? ' (proven by the MILP, without fairness too)' : ' under the fairness bound (proven by the MILP)';
-        return infeasible('not_all_requests_fit', `No schedule holds every request${which}`, true);
+        const blocks = loose?.slots ? 'fairness' : loose?.infeasible ? 'requests' : 'requests under fairness';
+        // CaDiCaL could not decide within its share, but it may still name what the MILP's proof needs.
+        const why = await explainInfeasibility(problem, eligible, { fairness, blocks, provenBy: 'the MILP' }, { timer, deadline });
+        return infeasible(why.code, why.message, true, why.details);
       }
     }
     if ((!allHeld || !fair()) && background) {

@@ -3,7 +3,7 @@ import { checkSchedule } from '../check';
 import { compileEvent } from '../problem';
 import { scenario } from '../scenario';
 import { solveSchedule } from '../solve';
-import { holdEveryMeetingFairly } from './everyMeeting';
+import { explainInfeasibility, holdEveryMeetingFairly } from './everyMeeting';
 
 const timer = () => performance.now();
 const within = (seconds: number) => ({ timer, deadline: timer() + seconds * 1000 });
@@ -29,12 +29,33 @@ const triangleMeetings = [
 ] as const;
 const triangle = scenario({ firms: ['a', 'b', 'c'], slots: [2], tables: 3, meetings: [...triangleMeetings], mustScheduleAll: true });
 
-describe('holdEveryMeetingFairly (CaDiCaL)', () => {
-  const everyMeeting = (event: typeof triangle) => {
-    const problem = compileEvent(event);
-    return { problem, meetings: problem.meetings.map((_, m) => m) };
-  };
+/** The triangle, and a pair that is not in the way. */
+const triangleAndPair = scenario({
+  firms: [{ id: 'a', name: 'Acme' }, 'b', 'c', 'd', 'e'],
+  slots: [2],
+  tables: 3,
+  meetings: [...triangleMeetings, ['d', 'e']],
+  mustScheduleAll: true,
+});
 
+// a and b meet at m1 and m3 (two requests, fixed): each has one break; nobody has fewer.
+const everyoneBreaks = scenario({
+  firms: ['a', 'b'],
+  slots: [3],
+  tables: 1,
+  meetings: [
+    { id: 'x', participants: ['a', 'b'], requestedBy: ['a'], fixedSlot: 'm1' },
+    { id: 'y', participants: ['a', 'b'], requestedBy: ['b'], fixedSlot: 'm3' },
+  ],
+  mustScheduleAll: true,
+});
+
+const everyMeeting = (event: typeof triangle) => {
+  const problem = compileEvent(event);
+  return { problem, meetings: problem.meetings.map((_, m) => m) };
+};
+
+describe('holdEveryMeetingFairly (CaDiCaL)', () => {
   it('finds a schedule holding every meeting with nobody above the fairness bound', async () => {
     const { problem, meetings } = everyMeeting(forcedBreak);
     const r = await holdEveryMeetingFairly(problem, meetings, 1, within(5));
@@ -54,13 +75,6 @@ describe('holdEveryMeetingFairly (CaDiCaL)', () => {
   });
 
   it('names the firms whose requests cannot all be held (ids in the details), and not a pair that is not in the way', async () => {
-    const triangleAndPair = scenario({
-      firms: [{ id: 'a', name: 'Acme' }, 'b', 'c', 'd', 'e'],
-      slots: [2],
-      tables: 3,
-      meetings: [...triangleMeetings, ['d', 'e']],
-      mustScheduleAll: true,
-    });
     const { problem, meetings } = everyMeeting(triangleAndPair);
     const r = await holdEveryMeetingFairly(problem, meetings, 2, within(5));
     expect(r).toMatchObject({ status: 'infeasible', code: 'not_all_requests_fit', details: { participants: ['a', 'b', 'c'] } });
@@ -110,17 +124,6 @@ describe('holdEveryMeetingFairly (CaDiCaL)', () => {
   });
 
   it('answers unknown, not infeasible, when everyone may have a break and the cap alone is impossible', async () => {
-    // a and b meet at m1 and m3 (two requests, fixed): each has one break; nobody has fewer.
-    const everyoneBreaks = scenario({
-      firms: ['a', 'b'],
-      slots: [3],
-      tables: 1,
-      meetings: [
-        { id: 'x', participants: ['a', 'b'], requestedBy: ['a'], fixedSlot: 'm1' },
-        { id: 'y', participants: ['a', 'b'], requestedBy: ['b'], fixedSlot: 'm3' },
-      ],
-      mustScheduleAll: true,
-    });
     const { problem, meetings } = everyMeeting(everyoneBreaks);
     expect(await holdEveryMeetingFairly(problem, meetings, 0, within(5))).toEqual({ status: 'unknown' });
     // …and fairness 0 holds there (both have one break), which the solver finds.
@@ -136,5 +139,25 @@ describe('holdEveryMeetingFairly (CaDiCaL)', () => {
     const held = await solveSchedule(forcedBreak, { timeLimitSeconds: 2, fairness: 1 });
     expect(held.status).toBe('scheduled');
     if (held.status === 'scheduled') expect(checkSchedule(forcedBreak, held, 1).violations).toEqual([]);
+  });
+});
+
+describe('explainInfeasibility', () => {
+  it('names what a proof by another solver needs, and says which solver proved it', async () => {
+    const { problem, meetings } = everyMeeting(triangleAndPair);
+    const r = await explainInfeasibility(problem, meetings, { fairness: 2, blocks: 'requests', provenBy: 'the MILP' }, within(5));
+    expect(r).toMatchObject({ code: 'not_all_requests_fit', details: { participants: ['a', 'b', 'c'] } });
+    expect(r.message).toBe('No schedule holds every request: the requests of Acme, b, c cannot all be held (proven by the MILP)');
+  });
+
+  it('names nobody by the cap on breaks when everyone may have a break, as the cap is then not the fairness rule', async () => {
+    const { problem, meetings } = everyMeeting(everyoneBreaks);
+    const r = await explainInfeasibility(problem, meetings, { fairness: 0, blocks: 'fairness', provenBy: 'the MILP' }, within(5));
+    expect(r).toEqual({
+      status: 'infeasible',
+      code: 'fairness_unsatisfiable',
+      message: 'Every request can be held, but not with break counts within 0 of each other (proven by the MILP)',
+      details: {},
+    });
   });
 });

@@ -19,9 +19,8 @@ export type EveryMeetingAnswer =
  * converse holds when somebody cannot have a break at all (at most one meeting, as in every Girona
  * instance): the fewest breaks are then 0, so "nobody above `fairness`" is exactly the rule, and a
  * proof that no such schedule exists proves the event infeasible. Asking again without any break
- * rule then says which rule blocks, and once more with each firm's own rules, the tables and the
- * order behind assumptions (`blame`), until `explainBy`, which firms and rules the proof needs:
- * what a facilitator has to change. The fair question has the whole time, as only it can give a
+ * rule then says which rule blocks, and `explainInfeasibility`, until `explainBy`, which firms and
+ * rules the proof needs: what a facilitator has to change. The fair question has the whole time, as only it can give a
  * schedule: with half, as before, the precedence stress instance ticf-14crafa at 60 % (which it
  * answers in 3–3.7 s alone) ended "unknown within the time limit" instead of scheduled.
  */
@@ -32,22 +31,43 @@ export async function holdEveryMeetingFairly(
   opts: { deadline: number; timer: () => number; explainBy?: number },
 ): Promise<EveryMeetingAnswer> {
   const { timer, deadline } = opts;
-  const ask = (rules: { fairness: number; blame?: boolean }, until = deadline) =>
-    scheduleWithBreaksAtMost(problem, meetings, { maxBreaks: Infinity, timer, deadline: until, ...rules });
-  const fair = await ask({ fairness });
+  const ask = (capEach: number) => scheduleWithBreaksAtMost(problem, meetings, { maxBreaks: Infinity, fairness: capEach, timer, deadline });
+  const fair = await ask(fairness);
   if (fair.status === 'found') return { status: 'found', slots: fair.slots! };
   if (fair.status === 'unknown') return { status: 'unknown' };
   // No fair schedule: asked again without any break rule, the solver says which rule blocks.
-  const any = await ask({ fairness: Infinity });
+  const any = await ask(Infinity);
   if (!someoneWithoutBreak(problem, meetings) && any.status !== 'impossible') return { status: 'unknown' };
-  const code = any.status === 'found' ? 'fairness_unsatisfiable' : 'not_all_requests_fit';
-  // Asked once more with each firm's rules behind an assumption, the proof names the firms it needed.
-  const named = await ask({ fairness: any.status === 'impossible' ? Infinity : fairness, blame: true }, opts.explainBy ?? deadline);
-  const why = named.needs ? blocking(problem, named.needs) : null;
+  const blocks = any.status === 'found' ? 'fairness' : any.status === 'impossible' ? 'requests' : 'requests under fairness';
+  return explainInfeasibility(problem, meetings, { fairness, blocks, provenBy: 'the SAT solver' }, { timer, deadline: opts.explainBy ?? deadline });
+}
+
+/**
+ * What a proof that every request cannot be held (`blocks: 'requests'`, fair or not), or not
+ * under the fairness bound, says to a facilitator: asked of CaDiCaL once more with each firm's
+ * rules, the tables and the order behind assumptions (`blame`), until `deadline`, the firms and
+ * rules the proof needs, in the message and as ids in `details`. The proof itself may come from
+ * either solver (`provenBy`). Named only where the question asked is the rule itself: without
+ * break rules, or under a cap of `fairness` breaks each where somebody cannot have any (then the
+ * cap is exactly the fairness rule).
+ */
+export async function explainInfeasibility(
+  problem: Problem,
+  meetings: readonly number[],
+  proof: { fairness: number; blocks: 'requests' | 'requests under fairness' | 'fairness'; provenBy: string },
+  opts: { deadline: number; timer: () => number },
+): Promise<EveryMeetingAnswer & { status: 'infeasible' }> {
+  const { fairness, blocks, provenBy } = proof;
+  const askable = blocks === 'requests' || someoneWithoutBreak(problem, meetings);
+  const named = askable
+    ? await scheduleWithBreaksAtMost(problem, meetings, { ...opts, maxBreaks: Infinity, fairness: blocks === 'requests' ? Infinity : fairness, blame: true })
+    : null;
+  const why = named?.needs ? blocking(problem, named.needs) : null;
   const message =
-    code === 'fairness_unsatisfiable'
-      ? `Every request can be held, but not with break counts within ${fairness} of each other${why ? `: ${why.firms} cannot ${why.several ? 'all ' : ''}have ${fairness} breaks or fewer` : ''} (proven by the SAT solver)`
-      : `No schedule holds every request${any.status === 'impossible' ? '' : ' under the fairness bound'}${why ? `: ${why.sentence}` : ''} (proven by the SAT solver)`;
+    blocks === 'fairness'
+      ? `Every request can be held, but not with break counts within ${fairness} of each other${why ? `: ${why.firms} cannot ${why.several ? 'all ' : ''}have ${fairness} breaks or fewer` : ''} (proven by ${provenBy})`
+      : `No schedule holds every request${blocks === 'requests' ? '' : ' under the fairness bound'}${why ? `: ${why.sentence}` : ''} (proven by ${provenBy})`;
+  const code = blocks === 'fairness' ? 'fairness_unsatisfiable' : 'not_all_requests_fit';
   return { status: 'infeasible', code, message, details: why?.details ?? {} };
 }
 
