@@ -151,8 +151,13 @@ async function solveCompiled(
   };
   if ((!allHeld || !fair()) && event.mustScheduleAll && milpAllowed) {
     // Girona semantics: all requests or nothing, under the fairness bound. The SAT solver is asked
-    // first, with half the time left; then the MILP (below).
-    const sat = await holdEveryMeetingFairly(problem, eligible, fairness, { timer, deadline: timer() + remaining() * 1000 * SAT_SHARE, explainBy: deadline });
+    // first, with half the time left, starting from the local search's best; then the MILP (below).
+    const sat = await holdEveryMeetingFairly(problem, eligible, fairness, {
+      timer,
+      deadline: timer() + remaining() * 1000 * SAT_SHARE,
+      explainBy: deadline,
+      startFrom: state.snapshot(),
+    });
     if (sat.status === 'infeasible') return infeasible(sat.code, sat.message, true, sat.details);
     if (sat.status === 'found') takeWholeSchedule(sat.slots, 'sat');
   }

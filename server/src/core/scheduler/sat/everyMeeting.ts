@@ -22,16 +22,18 @@ export type EveryMeetingAnswer =
  * rule then says which rule blocks, and `explainInfeasibility`, until `explainBy`, which firms and
  * rules the proof needs: what a facilitator has to change. The fair question has the whole time, as only it can give a
  * schedule: with half, as before, the precedence stress instance ticf-14crafa at 60 % (which it
- * answers in 3–3.7 s alone) ended "unknown within the time limit" instead of scheduled.
+ * answers in 3–3.7 s alone) ended "unknown within the time limit" instead of scheduled. Its
+ * decisions start from `startFrom`, the local search's best: on the stress instance forum-14 at
+ * 40 %, one meeting short there, it found a fair schedule in 0.9 s instead of none in 2.9 s.
  */
 export async function holdEveryMeetingFairly(
   problem: Problem,
   meetings: readonly number[],
   fairness: number,
-  opts: { deadline: number; timer: () => number; explainBy?: number },
+  opts: { deadline: number; timer: () => number; explainBy?: number; startFrom?: ArrayLike<number> },
 ): Promise<EveryMeetingAnswer> {
-  const { timer, deadline } = opts;
-  const ask = (capEach: number) => scheduleWithBreaksAtMost(problem, meetings, { maxBreaks: Infinity, fairness: capEach, timer, deadline });
+  const { timer, deadline, startFrom } = opts;
+  const ask = (capEach: number) => scheduleWithBreaksAtMost(problem, meetings, { maxBreaks: Infinity, fairness: capEach, timer, deadline, startFrom });
   const fair = await ask(fairness);
   if (fair.status === 'found') return { status: 'found', slots: fair.slots! };
   if (fair.status === 'unknown') return { status: 'unknown' };

@@ -44,6 +44,21 @@ describe('scheduleWithoutBreaks (CaDiCaL)', () => {
     );
   });
 
+  it('takes a starting schedule as a hint, never as a rule: the same answers from any start, even one breaking rules', async () => {
+    // A slot per meeting (tiny events have at most six of each), -1 for "not held".
+    const anyStart = fc.array(fc.integer({ min: -1, max: 5 }), { minLength: 6, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(arbTinyEvent, anyStart, async (event, startFrom) => {
+        const problem = compileEvent(event);
+        const zeroExists = bruteForce(event, Infinity) === 0;
+        const r = await scheduleWithoutBreaks(problem, everyMeeting(problem), { ...within(5), startFrom });
+        expect(r.status).toBe(zeroExists ? 'found' : 'impossible');
+        if (r.slots) expect(checked(event, problem, r.slots)).toMatchObject({ violations: [], totalBreaks: 0 });
+      }),
+      { numRuns: 150, seed: 12 },
+    );
+  });
+
   it('counts idle time over lunch as a break only when the event says so', async () => {
     // Firm a meets b in the first morning slot and c in the first afternoon slot: idle in m2.
     const event = (lunchCountsAsBreak: boolean) =>

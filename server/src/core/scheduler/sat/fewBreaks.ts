@@ -45,6 +45,11 @@ interface SatOptions {
    * proof of impossibility says which it needed (`needs`). Slower to prove: for explanations.
    */
   blame?: boolean;
+  /**
+   * A schedule to start from, a slot per meeting (-1 when not held), such as the local search's
+   * best: CaDiCaL's decisions follow it first (initial phases) and leave it where it breaks a rule.
+   */
+  startFrom?: ArrayLike<number>;
 }
 
 /** CaDiCaL's options for the 'schedules' leaning: stable mode only. */
@@ -100,6 +105,7 @@ export async function scheduleWithBreaksAtMost(
       cnf.atMostOne(literals);
     }
     const at = (m: number, s: number) => x.get(m * nSlots + s);
+    if (opts.startFrom) for (const [key, v] of x) solver.phase(opts.startFrom[Math.floor(key / nSlots)] === key % nSlots ? v : -v);
     // With `blame`, one selector per participant's own rules, one for the tables, one for the order.
     const selectors = new Map<RuleFamily, number>();
     const guarded = (rules: RuleFamily, build: () => void) => {
