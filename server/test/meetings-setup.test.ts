@@ -1,3 +1,4 @@
+import type { ScheduleRun } from '@synergies/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, type TestContext, type TestUser } from './context';
 
@@ -8,6 +9,8 @@ let facilitator: TestUser;
 let zoneId: string;
 const firm: Record<'A' | 'B' | 'C' | 'D', string> = {} as never;
 let eventId: string;
+/** Firm A's requests, by the other firm. */
+const requestWithA: Partial<Record<'B' | 'C' | 'D', string>> = {};
 const DAY = '2026-10-07';
 
 beforeAll(async () => {
@@ -41,7 +44,7 @@ const tables = [
   { id: 'T2', name: 'Table 2' },
 ];
 
-async function run(): Promise<{ status: string; error: { code: string; message: string } | null }> {
+async function run(): Promise<Pick<ScheduleRun, 'status' | 'error'>> {
   const queued = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/runs`, { timeLimitSeconds: 2 });
   expect(queued.statusCode).toBe(202);
   const deadline = Date.now() + 60_000;
@@ -77,16 +80,29 @@ describe('scheduling rules of an event', () => {
   it('when every request must be held, a run that cannot fails and names the firm and its slots', async () => {
     const open = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/status`, { status: 'requests_open', version: (await getEvent()).version });
     expect(open.statusCode).toBe(200);
-    for (const other of [firm.B, firm.C, firm.D]) {
-      expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: firm.A, withOrganisationId: other })).statusCode).toBe(
-        201,
-      );
+    for (const other of ['B', 'C', 'D'] as const) {
+      const asked = await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: firm.A, withOrganisationId: firm[other] });
+      expect(asked.statusCode).toBe(201);
+      requestWithA[other] = asked.json().id;
     }
     const failed = await run();
     expect(failed.status).toBe('failed');
     expect(failed.error!.code).toBe('participant_capacity_exceeded');
     expect(failed.error!.message).toContain('Plasturgie du Revermont');
     expect(failed.error!.message).toContain('3 requests');
+    expect(failed.error!.blocking).toEqual({ firms: [{ id: firm.A, name: 'Plasturgie du Revermont' }], tables: false, order: false });
+  });
+
+  it('names every firm of a proof that needs them: three firms that all meet each other in two slots', async () => {
+    expect((await t.call(facilitator, 'DELETE', `/meeting-events/${eventId}/requests/${requestWithA.D}`)).statusCode).toBe(204);
+    expect((await t.call(facilitator, 'POST', `/meeting-events/${eventId}/requests`, { organisationId: firm.B, withOrganisationId: firm.C })).statusCode).toBe(
+      201,
+    );
+    const failed = await run();
+    expect(failed.error).toMatchObject({ code: 'not_all_requests_fit', message: expect.stringContaining('proven by the SAT solver') });
+    const named = failed.error!.blocking!;
+    expect(named.firms.map((f) => f.id).sort()).toEqual([firm.A, firm.B, firm.C].sort());
+    expect(named.firms.map((f) => f.name)).toContain('Société C');
   });
 
   it('otherwise keeps today’s selection and publishes', async () => {

@@ -134,6 +134,8 @@ export const scheduleRuns = pgTable(
     scheduleVersion: integer('schedule_version'),
     errorCode: text('error_code'),
     error: text('error'),
+    /** What made the event impossible, when the solver named it: ScheduleRunBlocking (shared). */
+    blocking: jsonb('blocking'),
     requestedBy: uuid('requested_by').references(() => users.id),
     createdAt: createdAt(),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),

@@ -249,6 +249,17 @@ export const ScheduleSummary = z.object({
   seconds: z.number(),
 });
 
+/**
+ * What the solver named as making the event impossible: the firms whose requests or limits block,
+ * and whether the tables there are and the required order are part of it.
+ */
+export const ScheduleRunBlocking = z.object({
+  firms: z.array(z.object({ id: Id, name: z.string() })),
+  tables: z.boolean(),
+  order: z.boolean(),
+});
+export type ScheduleRunBlocking = z.infer<typeof ScheduleRunBlocking>;
+
 export const ScheduleRun = z
   .object({
     id: Id,
@@ -258,7 +269,7 @@ export const ScheduleRun = z
     timeLimitSeconds: z.number().int(),
     summary: ScheduleSummary.nullable(),
     scheduleVersion: z.number().int().nullable(),
-    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    error: z.object({ code: z.string(), message: z.string(), blocking: ScheduleRunBlocking.nullable() }).nullable(),
     createdAt: z.iso.datetime(),
     finishedAt: z.iso.datetime().nullable(),
   })

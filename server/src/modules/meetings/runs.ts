@@ -1,4 +1,4 @@
-import type { CurrentUser, ScheduleRun } from '@synergies/shared';
+import type { CurrentUser, ScheduleRun, ScheduleRunBlocking } from '@synergies/shared';
 import { solveSchedule, type ScheduleResult } from '../../core/scheduler';
 import type { AppContext } from '../../context';
 import { notFound } from '../../http/problem';
@@ -7,7 +7,7 @@ import { rawSql } from '../../infra/db';
 import { accessEvent, requireFacilitator, requireNotPublished } from './access';
 import * as repo from './repository';
 import * as schedules from './schedule-repository';
-import { summaryOf, toSchedulingEvent } from './scheduling-event';
+import { blockingOf, summaryOf, toSchedulingEvent } from './scheduling-event';
 
 export interface RunJob {
   eventId: string;
@@ -25,7 +25,7 @@ function present(run: schedules.RunRow): ScheduleRun {
     timeLimitSeconds: run.timeLimitSeconds,
     summary: (run.summary as ScheduleRun['summary']) ?? null,
     scheduleVersion: run.scheduleVersion,
-    error: run.errorCode ? { code: run.errorCode, message: run.error ?? '' } : null,
+    error: run.errorCode ? { code: run.errorCode, message: run.error ?? '', blocking: (run.blocking as ScheduleRunBlocking | null) ?? null } : null,
     createdAt: run.createdAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
   };
@@ -80,6 +80,7 @@ export class ScheduleRunService {
             status: 'failed',
             errorCode: result.failure.code,
             error: result.failure.message,
+            blocking: blockingOf(result.failure, input.scheduling),
             summary: result.stats ? summaryOf(result.stats) : null,
           });
         }

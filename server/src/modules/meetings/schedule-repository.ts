@@ -88,7 +88,7 @@ export async function setRunProgress(db: Db, id: string, progress: number) {
 export async function finishRun(
   db: Db,
   id: string,
-  values: Pick<typeof runs.$inferInsert, 'status' | 'summary' | 'scheduleVersion' | 'errorCode' | 'error' | 'revision'>,
+  values: Pick<typeof runs.$inferInsert, 'status' | 'summary' | 'scheduleVersion' | 'errorCode' | 'error' | 'blocking' | 'revision'>,
   now: Date,
 ) {
   const [row] = await db

@@ -1,5 +1,12 @@
-import type { MeetingEvent, MeetingRequest, ScheduleRun } from '@synergies/shared';
-import { slotTimes, type ScheduledMeeting, type ScheduleStats, type SchedulingEvent, type UnscheduledRequest } from '../../core/scheduler';
+import type { MeetingEvent, MeetingRequest, ScheduleRun, ScheduleRunBlocking } from '@synergies/shared';
+import {
+  slotTimes,
+  type ScheduledMeeting,
+  type ScheduleStats,
+  type SchedulingEvent,
+  type SchedulingFailure,
+  type UnscheduledRequest,
+} from '../../core/scheduler';
 import type { EventRow, ParticipantRow, RequestRow } from './repository';
 import { clockTime, minutesOfDay } from '@synergies/shared';
 
@@ -137,6 +144,20 @@ export function scheduleLookup(event: SchedulingEvent) {
 /** Meetings in time order, then table order: how people read a schedule. */
 export function byTime<T extends { start: string; tableId: string }>(list: T[]): T[] {
   return list.sort((a, b) => a.start.localeCompare(b.start) || a.tableId.localeCompare(b.tableId, 'fr', { numeric: true }));
+}
+
+/**
+ * The firms and rules a failure names (one firm or several, by organisation id, and the tables or
+ * the order when a proof needed them), with the firms' names as the run read them, so that the
+ * page can say it in the reader's language; null when it names nothing.
+ */
+export function blockingOf(failure: SchedulingFailure, event: SchedulingEvent): ScheduleRunBlocking | null {
+  const { participant, participants, tables, order } = failure.details;
+  const ids = Array.isArray(participants) ? participants : typeof participant === 'string' ? [participant] : [];
+  const nameOf = new Map(event.participants.map((p) => [p.id, p.name ?? p.id]));
+  const firms = ids.flatMap((id) => (nameOf.has(id) ? [{ id, name: nameOf.get(id)! }] : []));
+  const blocking = { firms, tables: tables === 'needed', order: order === 'needed' };
+  return firms.length > 0 || blocking.tables || blocking.order ? blocking : null;
 }
 
 export function summaryOf(stats: ScheduleStats): NonNullable<ScheduleRun['summary']> {
