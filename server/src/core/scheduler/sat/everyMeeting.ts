@@ -20,11 +20,12 @@ export type EveryMeetingAnswer =
  * instance): the fewest breaks are then 0, so "nobody above `fairness`" is exactly the rule, and a
  * proof that no such schedule exists proves the event infeasible. Asking again without any break
  * rule then says which rule blocks, and `explainInfeasibility`, until `explainBy`, which firms and
- * rules the proof needs: what a facilitator has to change. The fair question has the whole time, as only it can give a
- * schedule: with half, as before, the precedence stress instance ticf-14crafa at 60 % (which it
- * answers in 3–3.7 s alone) ended "unknown within the time limit" instead of scheduled. Its
- * decisions start from `startFrom`, the local search's best: on the stress instance forum-14 at
- * 40 %, one meeting short there, it found a fair schedule in 0.9 s instead of none in 2.9 s.
+ * rules the proof needs: what a facilitator has to change. The fair question has the whole time,
+ * as only it can give a schedule: with half, as before, the precedence stress instance
+ * ticf-14crafa at 60 % (which it answers in 3–3.7 s alone) ended "unknown within the time limit"
+ * instead of scheduled. Its decisions start from `startFrom`, the local search's best: on the
+ * stress instance forum-14 at 40 %, one meeting short there, it found a fair schedule in 0.9 s
+ * instead of none in 2.9 s.
  */
 export async function holdEveryMeetingFairly(
   problem: Problem,
@@ -45,18 +46,18 @@ export async function holdEveryMeetingFairly(
 }
 
 /**
- * What a proof that every request cannot be held (`blocks: 'requests'`, fair or not), or not
- * under the fairness bound, says to a facilitator: asked of CaDiCaL once more with each firm's
- * rules, the tables and the order behind assumptions (`blame`), until `deadline`, the firms and
- * rules the proof needs, in the message and as ids in `details`. The proof itself may come from
- * either solver (`provenBy`). Named only where the question asked is the rule itself: without
- * break rules, or under a cap of `fairness` breaks each where somebody cannot have any (then the
- * cap is exactly the fairness rule).
+ * The answer to a proof that every request cannot be held (`blocks: 'requests'`), or not under the
+ * fairness bound, worded for a facilitator. CaDiCaL is asked once more, until `deadline`, with each
+ * firm's rules, the tables and the order behind assumptions (`blame`): the firms and rules the
+ * proof needs go in the message, and as ids in `details`. The proof may come from either solver
+ * (`provenBy`). Firms are named only where that question is the rule itself: without break rules,
+ * or with a cap of `fairness` breaks each where somebody cannot have any (the cap is then exactly
+ * the fairness rule).
  */
 export async function explainInfeasibility(
   problem: Problem,
   meetings: readonly number[],
-  proof: { fairness: number; blocks: 'requests' | 'requests under fairness' | 'fairness'; provenBy: string },
+  proof: { fairness: number; blocks: 'requests' | 'requests under fairness' | 'fairness'; provenBy: 'the SAT solver' | 'the MILP' },
   opts: { deadline: number; timer: () => number },
 ): Promise<EveryMeetingAnswer & { status: 'infeasible' }> {
   const { fairness, blocks, provenBy } = proof;
