@@ -8,6 +8,17 @@ import ScheduleRunFailure from './ScheduleRunFailure.vue';
 const failedWith = (error: { code: string; message: string; blocking?: ScheduleRunBlocking }) =>
   mount(ScheduleRunFailure, { props: { error: { blocking: null, ...error } }, ...mountOptions() });
 
+/** The text of the mounted failure as an English reader sees it (French again afterwards). */
+async function inEnglish(wrapper: ReturnType<typeof failedWith>): Promise<string> {
+  i18n.global.locale.value = 'en';
+  try {
+    await wrapper.vm.$nextTick();
+    return wrapper.text();
+  } finally {
+    i18n.global.locale.value = 'fr';
+  }
+}
+
 describe('ScheduleRunFailure', () => {
   const failure = {
     code: 'precedence_unsatisfiable',
@@ -21,14 +32,7 @@ describe('ScheduleRunFailure', () => {
   });
 
   it('says it in English to an English reader', async () => {
-    const wrapper = failedWith(failure);
-    i18n.global.locale.value = 'en';
-    try {
-      await wrapper.vm.$nextTick();
-      expect(wrapper.text()).toContain('The computation failed: The required meeting order cannot be respected.');
-    } finally {
-      i18n.global.locale.value = 'fr';
-    }
+    expect(await inEnglish(failedWith(failure))).toContain('The computation failed: The required meeting order cannot be respected.');
   });
 
   it('shows the server’s sentence alone when its code has no text in the catalogue', () => {
@@ -42,13 +46,7 @@ describe('ScheduleRunFailure', () => {
     const blocking = { firms: [firm('Fromagerie du Revermont', 1), firm('Scierie Jurassienne', 2)], tables: true, order: false };
     const wrapper = failedWith({ code: 'not_all_requests_fit', message: 'No schedule holds every request: …', blocking });
     expect(wrapper.text()).toContain('En cause : Fromagerie du Revermont, Scierie Jurassienne et les tables disponibles.');
-    i18n.global.locale.value = 'en';
-    try {
-      await wrapper.vm.$nextTick();
-      expect(wrapper.text()).toContain('What blocks: Fromagerie du Revermont, Scierie Jurassienne, and the tables available.');
-    } finally {
-      i18n.global.locale.value = 'fr';
-    }
+    expect(await inEnglish(wrapper)).toContain('What blocks: Fromagerie du Revermont, Scierie Jurassienne, and the tables available.');
   });
 
   it('counts the firms past the tenth instead of naming them all, and says nothing of what blocks when nothing is named', () => {
