@@ -127,24 +127,34 @@ describe('scheduleWithoutBreaks (CaDiCaL)', () => {
 });
 
 describe('scheduleWithBreaksAtMost (CaDiCaL)', () => {
-  it('asked upwards from 0, first finds a schedule at the fewest breaks of any fair schedule (exhaustive search agrees), whichever its leaning, told or not what each participant needs alone', async () => {
+  it('asked upwards from 0, first finds a schedule at the fewest breaks of any fair schedule (exhaustive search agrees), whichever its leaning, told or not what each participant needs alone, with or without the count of busy firms per slot', async () => {
     const leanings = fc.constantFrom<'schedules' | undefined>(undefined, 'schedules');
+    // Tiny events have up to five firms and one or two tables (two seats each): the count is built
+    // wherever more firms could meet in a slot, and a wrong one would refuse schedules that exist.
     await fc.assert(
-      fc.asyncProperty(arbTinyEvent, fc.integer({ min: 0, max: 2 }), leanings, fc.boolean(), async (event, fairness, leaning, told) => {
-        const problem = compileEvent(event);
-        const fewest = bruteForce(event, fairness);
-        const fewestEach = told ? await breaksEachAlone(problem, everyMeeting(problem), within(5)) : undefined;
-        for (let maxBreaks = 0; maxBreaks < problem.nParticipants; maxBreaks++) {
-          const r = await scheduleWithBreaksAtMost(problem, everyMeeting(problem), { ...within(5), maxBreaks, fairness, leaning, fewestEach });
-          if (fewest === null || maxBreaks < fewest) {
-            expect(r).toEqual({ status: 'impossible', slots: null });
-            continue;
+      fc.asyncProperty(
+        arbTinyEvent,
+        fc.integer({ min: 0, max: 2 }),
+        leanings,
+        fc.boolean(),
+        fc.boolean(),
+        async (event, fairness, leaning, told, busyBySeats) => {
+          const problem = compileEvent(event);
+          const fewest = bruteForce(event, fairness);
+          const fewestEach = told ? await breaksEachAlone(problem, everyMeeting(problem), within(5)) : undefined;
+          for (let maxBreaks = 0; maxBreaks < problem.nParticipants; maxBreaks++) {
+            const options = { ...within(5), maxBreaks, fairness, leaning, fewestEach, busyBySeats };
+            const r = await scheduleWithBreaksAtMost(problem, everyMeeting(problem), options);
+            if (fewest === null || maxBreaks < fewest) {
+              expect(r).toEqual({ status: 'impossible', slots: null });
+              continue;
+            }
+            expect(r.status).toBe('found');
+            expect(checked(event, problem, r.slots!, fairness)).toMatchObject({ violations: [], totalBreaks: fewest });
+            return;
           }
-          expect(r.status).toBe('found');
-          expect(checked(event, problem, r.slots!, fairness)).toMatchObject({ violations: [], totalBreaks: fewest });
-          return;
-        }
-      }),
+        },
+      ),
       { numRuns: 150, seed: 12 },
     );
   });

@@ -2,6 +2,7 @@ import { Cadical } from 'cadical-wasm';
 import type { Problem } from '../problem';
 import { addBlock } from './block';
 import { Cnf } from './cnf';
+import { capBusyBySeats, capSlot, exclusiveGroups, MAX_TABLE_COUNTER_VARIABLES, seatsPerSlot, tableCounterSize } from './seats';
 
 export interface FewBreaksResult {
   /** found: `slots` holds every meeting within the break bound; impossible: proven that no such schedule exists. */
@@ -25,9 +26,6 @@ export interface RulesNeeded {
 /** A family of rules that blame mode puts behind one selector: a participant's own (its index), the tables, the order. */
 type RuleFamily = 'tables' | 'order' | number;
 
-/** Above this, the per-slot table counters alone (meetings x tables) make the model too large to be worth it. */
-const MAX_TABLE_COUNTER_VARIABLES = 1_000_000;
-
 interface SatOptions {
   deadline: number;
   timer: () => number;
@@ -50,6 +48,11 @@ interface SatOptions {
    * best: CaDiCaL's decisions follow it first (initial phases) and leave it where it breaks a rule.
    */
   startFrom?: ArrayLike<number>;
+  /**
+   * False leaves out the count of busy participants per slot (`capBusyBySeats`), redundant with
+   * the tables: thread.ts asks one lane without it, as a proof is sometimes faster that way.
+   */
+  busyBySeats?: boolean;
 }
 
 /** CaDiCaL's options for the 'schedules' leaning: stable mode only. */
@@ -127,6 +130,7 @@ export async function scheduleWithBreaksAtMost(
     // the paper's 120 variants within 10 s instead of 98 and 99 (all six open ones with fixed
     // meetings among the gains).
     const breakCounts: number[] = [];
+    const busyInSlot: number[][] = Array.from({ length: nSlots }, () => []);
     // A participant's own rules: false when they cannot hold whatever the others do.
     const ownRules = (p: number, mine: readonly number[]): boolean => {
       const busy = Array.from({ length: nSlots }, (_, s) => {
@@ -135,6 +139,7 @@ export async function scheduleWithBreaksAtMost(
         cnf.atMost(here, problem.reps[p]!);
         return cnf.or(here);
       });
+      busy.forEach((b, s) => b && busyInSlot[s]!.push(b));
       // Redundant but decisive for the solver: with one representative and the day as one run,
       // a participant without breaks is busy over one block exactly as long as its meetings.
       const oneBlock = singleRun && problem.reps[p] === 1;
@@ -168,6 +173,8 @@ export async function scheduleWithBreaksAtMost(
       if (!possible && !opts.blame) return impossible;
     }
     if (opts.maxBreaks !== Infinity) cnf.atMost(breakCounts, opts.maxBreaks);
+    // Not when blaming: the count is the tables' rule in another form, outside their selector.
+    if (opts.busyBySeats !== false && !opts.blame) capBusyBySeats(cnf, busyInSlot, seatsPerSlot(problem, meetings));
     guarded('order', () => {
       for (const [before, after] of problem.precedences) {
         if (!held.has(before) || !held.has(after)) continue;
@@ -249,43 +256,4 @@ function breakIndicators(cnf: Cnf, busy: readonly number[], run: readonly number
     indicators.push(ends);
   }
   return indicators;
-}
-
-/**
- * The meetings in groups of which at most one can be held in a slot: those of a participant with
- * one representative (participants with the most meetings first), and the others alone. A slot's
- * tables are then counted over groups instead of meetings, a counter several times smaller: on
- * Girona's forum-14 (302 meetings in 49 groups) CaDiCaL found the optimum in 8.1 s instead of 18.4 s.
- */
-function exclusiveGroups(problem: Problem, meetings: readonly number[]): number[][] {
-  const left = new Set(meetings);
-  const groups: number[][] = [];
-  const byMeetings = [...problem.meetingsOf.keys()].sort((a, b) => problem.meetingsOf[b]!.length - problem.meetingsOf[a]!.length);
-  for (const p of byMeetings) {
-    if (problem.reps[p] !== 1) continue;
-    const group = problem.meetingsOf[p]!.filter((m) => left.delete(m));
-    if (group.length > 0) groups.push(group);
-  }
-  for (const m of left) groups.push([m]);
-  return groups;
-}
-
-/** At most `k` of the meetings held in one slot (`literal` gives each one's literal there, if any). */
-function capSlot(cnf: Cnf, groups: readonly number[][], literal: (m: number) => number | undefined, k: number): void {
-  const inSlot = groups.map((g) => g.flatMap((m) => literal(m) ?? [])).filter((l) => l.length > 0);
-  if (inSlot.length > k)
-    cnf.atMost(
-      inSlot.map((l) => cnf.or(l)),
-      k,
-    );
-}
-
-/** Auxiliary variables of the sequential counters that cap each slot at the number of tables. */
-function tableCounterSize(problem: Problem, groups: readonly number[][]): number {
-  const perSlot = new Array<number>(problem.nSlots).fill(0);
-  for (const group of groups) {
-    const slots = new Set(group.flatMap((m) => problem.meetings[m]!.allowed));
-    for (const s of slots) perSlot[s]!++;
-  }
-  return perSlot.reduce((sum, n) => sum + (n > problem.nTables ? n * problem.nTables : 0), 0);
 }
