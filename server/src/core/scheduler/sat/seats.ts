@@ -45,8 +45,8 @@ export function capSlot(cnf: Cnf, groups: readonly number[][], literal: (m: numb
  * counters would outgrow the tables' own limit.
  */
 export function capBusyBySeats(cnf: Cnf, busyInSlot: readonly number[][], seats: number): void {
-  const size = busyInSlot.reduce((sum, busy) => sum + (busy.length > seats ? busy.length * seats : 0), 0);
-  if (size > MAX_TABLE_COUNTER_VARIABLES) return;
+  const busyPerSlot = busyInSlot.map((busy) => busy.length);
+  if (counterVariables(busyPerSlot, seats) > MAX_TABLE_COUNTER_VARIABLES) return;
   for (const busy of busyInSlot) cnf.atMost(busy, seats);
 }
 
@@ -62,5 +62,10 @@ export function tableCounterSize(problem: Problem, groups: readonly number[][]):
     const slots = new Set(group.flatMap((m) => problem.meetings[m]!.allowed));
     for (const s of slots) perSlot[s]!++;
   }
-  return perSlot.reduce((sum, n) => sum + (n > problem.nTables ? n * problem.nTables : 0), 0);
+  return counterVariables(perSlot, problem.nTables);
+}
+
+/** Auxiliary variables of the sequential counters (Cnf.atMost) that cap each of these numbers of literals at `k`. */
+function counterVariables(literalsPerSlot: readonly number[], k: number): number {
+  return literalsPerSlot.reduce((sum, n) => sum + (n > k ? n * k : 0), 0);
 }
