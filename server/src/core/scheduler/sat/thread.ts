@@ -32,7 +32,7 @@ const deadline = timer() + budgetMs;
 const post = (message: LaneMessage) => parentPort!.postMessage(message);
 const leaning = lane === 1 ? ('schedules' as const) : undefined;
 // The count of busy firms per slot (seats.ts) on lane 1 only, so that the lanes differ in it too:
-// 112 to 115 of the 120 variants solved in three runs, against 109 and 111 on both lanes, 104 on neither.
+// 112 to 115 of the 120 variants solved in four runs, against 109 and 111 on both lanes, 104 on neither.
 const busyBySeats = lane === 1;
 
 /** Stores `value` at `index` if it is better (`better(value, current)`), whatever the other lane does meanwhile. */
