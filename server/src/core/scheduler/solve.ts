@@ -78,13 +78,13 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
   const eligible = problem.meetings.flatMap((m, i) => (m.allowed.length > 0 ? [i] : []));
   const columns = eligible.reduce((sum, m) => sum + problem.meetings[m]!.allowed.length, 0);
   const milpAllowed = !options.heuristicOnly && columns <= MAX_SLOT_MILP_COLUMNS;
-  // Started while the local search runs (a thread and HiGHS take about half a second to load).
-  if (!options.heuristicOnly) prepareSolverThread();
+  // Started before the local search, which holds the event loop, and loaded while it runs (HiGHS takes a few tenths of a second).
+  if (!options.heuristicOnly) await prepareSolverThread();
   // Every request held is the only answer: the fewest-breaks question is known from the start,
   // and the SAT solver takes it on, on two threads, for the whole budget.
   const background =
     event.mustScheduleAll && milpAllowed && columns >= SAT_THREAD_MIN_COLUMNS
-      ? searchFewestBreaksInBackground(problem, eligible, options.fairness ?? 2, Math.max(0, deadline - timer()))
+      ? await searchFewestBreaksInBackground(problem, eligible, options.fairness ?? 2, Math.max(0, deadline - timer()))
       : null;
   try {
     return await solveCompiled(event, problem, options, { timer, started, deadline, eligible, milpAllowed, background });

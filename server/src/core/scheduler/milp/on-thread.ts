@@ -19,7 +19,8 @@ const idle: Worker[] = [];
 export async function solveOnThread(data: ModelData, options: CallOptions, ms: number, signal?: AbortSignal): Promise<MilpOutcome | null> {
   // No time at all: no answer, every time (a warm thread could otherwise beat a 0-ms timer on a tiny model).
   if (ms <= 0 || signal?.aborted) return null;
-  const worker = idle.pop() ?? startThread();
+  const worker = idle.pop() ?? (await startThread().catch(() => null));
+  if (!worker) return null;
   worker.removeAllListeners();
   worker.ref();
   let timeout: NodeJS.Timeout | undefined;
@@ -55,9 +56,17 @@ export async function solveOnThread(data: ModelData, options: CallOptions, ms: n
   return outcome;
 }
 
-/** Starts a solver thread now, unless one is ready, so that the first HiGHS call of a solve does not wait for it. */
-export function prepareSolverThread(): void {
-  if (idle.length === 0) keep(startThread());
+/**
+ * Starts a solver thread now, unless one is ready, so that the first HiGHS call of a solve does
+ * not wait for it. Returns once it is started (not yet loaded): after that, the caller's
+ * synchronous work no longer holds it back.
+ */
+export async function prepareSolverThread(): Promise<void> {
+  if (idle.length > 0) return;
+  const worker = await startThread().catch(() => null);
+  // Another solve may have readied one meanwhile.
+  if (worker && idle.length >= KEPT) void worker.terminate();
+  else if (worker) keep(worker);
 }
 
 const startThread = () => startSolverThread(new URL('./thread.ts', import.meta.url));

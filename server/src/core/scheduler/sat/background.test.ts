@@ -13,8 +13,8 @@ const nothingYet = { lowerBound: 0, slots: null, done: false };
 describe('the fewest-breaks question on a worker thread', () => {
   it('is done once its bound reaches the breaks of its best schedule, slots included', async () => {
     const problem = gap();
-    const both = searchFewestBreaksInBackground(problem, [0, 1], 2, 30_000);
-    const alone = searchFewestBreaksInBackground(problem, [1], 2, 30_000);
+    const both = await searchFewestBreaksInBackground(problem, [0, 1], 2, 30_000);
+    const alone = await searchFewestBreaksInBackground(problem, [1], 2, 30_000);
     const withGap = await both.waitUntil(() => false, 30_000);
     expect(withGap.lowerBound).toBe(1);
     expect([...withGap.slots!]).toEqual([0, 2]);
@@ -28,7 +28,7 @@ describe('the fewest-breaks question on a worker thread', () => {
   }, 40_000);
 
   it('waits only until what has come is enough: here a lower bound of 1', async () => {
-    const search = searchFewestBreaksInBackground(gap(), [0, 1], 2, 30_000);
+    const search = await searchFewestBreaksInBackground(gap(), [0, 1], 2, 30_000);
     const bound = await search.waitUntil((b) => b.lowerBound >= 1, 30_000);
     expect(bound.lowerBound).toBe(1);
     expect(search.settles(1)).toBe(true);
@@ -36,7 +36,7 @@ describe('the fewest-breaks question on a worker thread', () => {
   }, 40_000);
 
   it('aborts a settled signal once the threads settle the question, and not for a best they have not settled', async () => {
-    const search = searchFewestBreaksInBackground(gap(), [0, 1], 2, 30_000);
+    const search = await searchFewestBreaksInBackground(gap(), [0, 1], 2, 30_000);
     let best = 0;
     const atZero = search.whenSettled(() => best);
     // Nothing is known yet, but a best of 0 breaks cannot be beaten: settled at once.
@@ -57,7 +57,7 @@ describe('the fewest-breaks question on a worker thread', () => {
     const name = 'forum-13';
     const event = parseDzn(readFileSync(join(import.meta.dirname, `../../../../../bench/scheduler/girona/${name}.original.dzn`), 'utf8'), name);
     const problem = compileEvent(event);
-    const search = searchFewestBreaksInBackground(
+    const search = await searchFewestBreaksInBackground(
       problem,
       problem.meetings.map((_, m) => m),
       2,
@@ -71,13 +71,13 @@ describe('the fewest-breaks question on a worker thread', () => {
 
   it('is done with what it had when the thread fails, instead of throwing', async () => {
     const broken = { ...gap(), meetings: null } as unknown as Problem;
-    const search = searchFewestBreaksInBackground(broken, [0], 2, 30_000);
+    const search = await searchFewestBreaksInBackground(broken, [0], 2, 30_000);
     expect(await search.waitUntil(() => false, 30_000)).toEqual({ ...nothingYet, done: true });
     await search.stop();
   }, 40_000);
 
   it('answers with what has come when the time it is given runs out', async () => {
-    const search = searchFewestBreaksInBackground(gap(), [0, 1], 2, 30_000);
+    const search = await searchFewestBreaksInBackground(gap(), [0, 1], 2, 30_000);
     expect(await search.waitUntil(() => false, 0)).toEqual(nothingYet);
     await search.stop();
   });

@@ -1,5 +1,6 @@
 import type { Problem } from '../problem';
 import { startSolverThread } from '../solver-thread';
+import { NOTHING, PROGRESS, type LaneMessage } from './progress';
 
 /** What the threads know so far: a proven lower bound on breaks, and their best schedule. */
 export interface BreakBound {
@@ -31,23 +32,18 @@ export interface BackgroundBreakBound {
   stop(): Promise<void>;
 }
 
-/** Where the lanes keep their shared progress (thread.ts), in an Int32Array. */
-export const PROGRESS = { lowerBound: 0, best: 1 } as const;
-/** No schedule found yet, as the best total. */
-export const NOTHING = 0x7fffffff;
-
-/** What a lane posts: a schedule with at most `atMost` breaks, or only news of the bound. */
-export interface LaneMessage {
-  slots: Int32Array | null;
-  atMost: number;
-}
-
 /**
  * Asks for the fewest breaks on two worker threads (thread.ts, one lane each) for `budgetMs`: two
  * SAT solvers, one set to prove and one to find, race at the bound while the local search and the
  * MILP go on here. A thread that fails (it cannot start, or throws) leaves the other to go on alone.
+ * Returns once both threads are started, so that the caller's synchronous work cannot delay them.
  */
-export function searchFewestBreaksInBackground(problem: Problem, meetings: readonly number[], fairness: number, budgetMs: number): BackgroundBreakBound {
+export async function searchFewestBreaksInBackground(
+  problem: Problem,
+  meetings: readonly number[],
+  fairness: number,
+  budgetMs: number,
+): Promise<BackgroundBreakBound> {
   const progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   progress.set([0, NOTHING]);
   const fewestEach = new Int32Array(new SharedArrayBuffer(problem.nParticipants * Int32Array.BYTES_PER_ELEMENT));
@@ -67,25 +63,23 @@ export function searchFewestBreaksInBackground(problem: Problem, meetings: reado
     latest = { lowerBound, slots, done: running.size === 0 || (slots !== null && lowerBound >= bestAtMost) };
     for (const wake of [...waiting]) wake();
   };
-  const workers = ([0, 1] as const).map((lane) => {
-    const worker = startSolverThread(new URL('./thread.ts', import.meta.url), {
-      problem,
-      meetings: [...meetings],
-      fairness,
-      budgetMs,
-      progress,
-      fewestEach,
-      lane,
-    });
+  const started = ([0, 1] as const).map(async (lane) => {
     const finish = () => {
       running.delete(lane);
       update();
     };
+    const data = { problem, meetings: [...meetings], fairness, budgetMs, progress, fewestEach, lane };
+    const worker = await startSolverThread(new URL('./thread.ts', import.meta.url), data).catch(() => null);
+    if (!worker) {
+      finish();
+      return null;
+    }
     worker.on('message', (message: LaneMessage) => update(message));
     worker.once('error', finish);
     worker.once('exit', finish);
     return worker;
   });
+  const workers = await Promise.all(started);
   const settles = (breaks: number) => settled() || Atomics.load(progress, PROGRESS.lowerBound) >= breaks;
   return {
     latest: () => latest,
@@ -116,7 +110,7 @@ export function searchFewestBreaksInBackground(problem: Problem, meetings: reado
         check();
       }),
     stop: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(workers.map((worker) => worker?.terminate()));
     },
   };
 }

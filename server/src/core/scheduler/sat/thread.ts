@@ -1,12 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Problem } from '../problem';
-import { NOTHING, PROGRESS, type LaneMessage } from './background';
+import { NOTHING, PROGRESS, type LaneMessage } from './progress';
 import { breaksEachAlone } from './eachAlone';
 import { scheduleWithBreaksAtMost } from './fewBreaks';
 
 /**
  * One lane of the fewest-breaks question (see background.ts), on a thread of its own started by
- * ../thread-entry.mjs. Both lanes ask "at most k breaks?" for the lowest total not yet proven
+ * ../solver-thread.ts. Both lanes ask "at most k breaks?" for the lowest total not yet proven
  * impossible, each with CaDiCaL set differently: lane 0 as it comes, which proves impossibility
  * sooner; lane 1 in stable mode only, which finds schedules sooner where one exists (measured
  * alone: Girona's ticf-14crafa at 0 breaks in 2.4 s instead of 6.3 s, the tic-12crafc variant
