@@ -5,7 +5,7 @@ import { anneal } from './heuristic/anneal';
 import { constructSchedule } from './heuristic/construct';
 import { participantCapacity } from './heuristic/greedySelection';
 import type { SlotState } from './heuristic/state';
-import { prepareSolverThread } from './milp/on-thread';
+import { prepareSolverThread, raiseBoundOnThread } from './milp/on-thread';
 import { selectRequests } from './milp/selection';
 import { solveSlotMilp } from './milp/slotModel';
 import { preflight } from './preflight';
@@ -86,9 +86,16 @@ async function solveUnchecked(event: SchedulingEvent, options: SolveOptions): Pr
     event.mustScheduleAll && milpAllowed && columns >= SAT_THREAD_MIN_COLUMNS
       ? await searchFewestBreaksInBackground(problem, eligible, options.fairness ?? 2, Math.max(0, deadline - timer()))
       : null;
+  // Their question's LP relaxation on the HiGHS thread, which hands its bound straight to them.
+  const relaxation = new AbortController();
+  if (background) {
+    const input = { problem, meetings: eligible, fairness: options.fairness ?? 2 };
+    void raiseBoundOnThread(input, background.sharedBound, (deadline - timer()) / 2, relaxation.signal).then(() => background.boundRaised());
+  }
   try {
     return await solveCompiled(event, problem, options, { timer, started, deadline, eligible, milpAllowed, background });
   } finally {
+    relaxation.abort();
     await background?.stop();
   }
 }

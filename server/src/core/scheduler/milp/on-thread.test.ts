@@ -1,8 +1,10 @@
 import { seededRandom } from '@synergies/shared';
 import { describe, expect, it } from 'vitest';
+import { idleBetweenTwoMeetings } from '../exhaustive';
+import { compileEvent } from '../problem';
 import { ModelBuilder } from './builder';
 import { loadHighs, solveModelData, type ModelData } from './highs';
-import { solveOnThread } from './on-thread';
+import { raiseBoundOnThread, solveOnThread } from './on-thread';
 import { runMilp } from './run';
 
 /** Knapsack: values 6, 5, 4 and weights 3, 2, 2 under capacity 4; the best takes items 2 and 3 (9). */
@@ -70,6 +72,18 @@ describe('HiGHS on a solver thread', () => {
 
   it('answers null when no time is left, and the next call still gets a working thread', async () => {
     expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 0)).toBeNull();
+    expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 30_000)).toMatchObject({ status: 'optimal', objective: 9 });
+  });
+
+  it('raises a bound in shared memory to the LP relaxation of a break model, never lowers it, and the next call still gets a working thread', async () => {
+    const problem = compileEvent(idleBetweenTwoMeetings());
+    const input = { problem, meetings: [0, 1], fairness: 2 };
+    const bound = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    await raiseBoundOnThread(input, bound, 30_000);
+    expect(bound[0]).toBe(1);
+    bound[0] = 5;
+    await raiseBoundOnThread(input, bound, 30_000);
+    expect(bound[0]).toBe(5);
     expect(await solveOnThread(await knapsackData(), { timeLimit: 5 }, 30_000)).toMatchObject({ status: 'optimal', objective: 9 });
   });
 

@@ -1,6 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import { startSolverThread } from '../solver-thread';
 import type { CallOptions, MilpOutcome, ModelData } from './highs';
+import type { BreakQuestion } from './relaxation';
+import type { ThreadCall } from './thread';
 
 /**
  * Threads kept for the next calls (a thread's start and HiGHS's load cost about half a second).
@@ -16,7 +18,33 @@ const idle: Worker[] = [];
  * the caller's time limit is a promise to the user. Stopped too when `signal` aborts (its answer
  * is no longer needed). Null when stopped (or when the thread failed).
  */
-export async function solveOnThread(data: ModelData, options: CallOptions, ms: number, signal?: AbortSignal): Promise<MilpOutcome | null> {
+export function solveOnThread(data: ModelData, options: CallOptions, ms: number, signal?: AbortSignal): Promise<MilpOutcome | null> {
+  const buffers = [
+    data.colCost,
+    data.colLower,
+    data.colUpper,
+    data.rowLower,
+    data.rowUpper,
+    data.integrality,
+    data.matrix.starts,
+    data.matrix.indices,
+    data.matrix.values,
+  ];
+  return callOnThread<MilpOutcome>({ data, options }, buffers, ms, signal);
+}
+
+/**
+ * Has a solver thread raise `raise[0]`, memory shared with other threads, to the lower bound on
+ * breaks that the LP relaxation of `input`'s break model gives (relaxation.ts). The thread writes
+ * it itself, so that threads reading that memory have it at once, even while this one runs
+ * synchronous code. Posted before this returns its promise, when a thread is ready; stopped after
+ * `ms` or when `signal` aborts.
+ */
+export async function raiseBoundOnThread(input: BreakQuestion, raise: Int32Array, ms: number, signal?: AbortSignal): Promise<void> {
+  await callOnThread<number | null>({ relax: input, timeLimit: ms / 1000, raise }, [], ms, signal);
+}
+
+async function callOnThread<Answer>(call: ThreadCall, transfer: readonly ArrayBufferView[], ms: number, signal?: AbortSignal): Promise<Answer | null> {
   // No time at all: no answer, every time (a warm thread could otherwise beat a 0-ms timer on a tiny model).
   if (ms <= 0 || signal?.aborted) return null;
   const worker = idle.pop() ?? (await startThread().catch(() => null));
@@ -25,36 +53,28 @@ export async function solveOnThread(data: ModelData, options: CallOptions, ms: n
   worker.ref();
   let timeout: NodeJS.Timeout | undefined;
   let stop: (() => void) | undefined;
-  const outcome = await new Promise<MilpOutcome | null>((resolve) => {
-    timeout = setTimeout(() => resolve(null), Math.max(0, ms));
-    stop = () => resolve(null);
+  const answer = await new Promise<Answer | typeof STOPPED>((resolve) => {
+    timeout = setTimeout(() => resolve(STOPPED), Math.max(0, ms));
+    stop = () => resolve(STOPPED);
     signal?.addEventListener('abort', stop, { once: true });
     worker.once('message', resolve);
-    worker.once('error', () => resolve(null));
-    worker.once('exit', () => resolve(null));
-    const buffers = [
-      data.colCost,
-      data.colLower,
-      data.colUpper,
-      data.rowLower,
-      data.rowUpper,
-      data.integrality,
-      data.matrix.starts,
-      data.matrix.indices,
-      data.matrix.values,
-    ];
+    worker.once('error', () => resolve(STOPPED));
+    worker.once('exit', () => resolve(STOPPED));
     worker.postMessage(
-      { data, options },
-      buffers.map((a) => a.buffer as ArrayBuffer),
+      call,
+      transfer.map((a) => a.buffer as ArrayBuffer),
     );
   });
   clearTimeout(timeout);
   if (stop) signal?.removeEventListener('abort', stop);
   worker.removeAllListeners();
-  if (outcome === null || idle.length >= KEPT) void worker.terminate();
+  if (answer === STOPPED || idle.length >= KEPT) void worker.terminate();
   else keep(worker);
-  return outcome;
+  return answer === STOPPED ? null : answer;
 }
+
+/** The thread was stopped, or failed, before it answered. */
+const STOPPED = Symbol('stopped');
 
 /**
  * Starts a solver thread now, unless one is ready, so that the first HiGHS call of a solve does

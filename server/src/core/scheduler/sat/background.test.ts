@@ -9,6 +9,17 @@ import { searchFewestBreaksInBackground } from './background';
 // Firm a meets b in the first slot and c in the third: one break, which no schedule avoids.
 const gap = () => compileEvent(idleBetweenTwoMeetings());
 const nothingYet = { lowerBound: 0, slots: null, done: false };
+/** Girona's forum-13 with every meeting held, asked of the threads for up to a minute. */
+function everyMeetingOfForum13() {
+  const name = 'forum-13';
+  const problem = compileEvent(parseDzn(readFileSync(join(import.meta.dirname, `../../../../../bench/scheduler/girona/${name}.original.dzn`), 'utf8'), name));
+  return searchFewestBreaksInBackground(
+    problem,
+    problem.meetings.map((_, m) => m),
+    2,
+    60_000,
+  );
+}
 
 describe('the fewest-breaks question on a worker thread', () => {
   it('is done once its bound reaches the breaks of its best schedule, slots included', async () => {
@@ -54,19 +65,22 @@ describe('the fewest-breaks question on a worker thread', () => {
   }, 40_000);
 
   it('knows nothing before the thread says anything, and is done once stopped', async () => {
-    const name = 'forum-13';
-    const event = parseDzn(readFileSync(join(import.meta.dirname, `../../../../../bench/scheduler/girona/${name}.original.dzn`), 'utf8'), name);
-    const problem = compileEvent(event);
-    const search = await searchFewestBreaksInBackground(
-      problem,
-      problem.meetings.map((_, m) => m),
-      2,
-      60_000,
-    );
+    const search = await everyMeetingOfForum13();
     expect(search.latest()).toEqual(nothingYet);
     expect(search.settles(1)).toBe(false);
     await search.stop();
     expect(await search.waitUntil(() => false, 5_000)).toEqual({ ...nothingYet, done: true });
+  }, 20_000);
+
+  it('takes a bound that another thread raised in the shared memory, from when it is told', async () => {
+    const search = await everyMeetingOfForum13();
+    Atomics.store(search.sharedBound, 0, 3);
+    // The threads read it at once; this side, once told.
+    expect(search.settles(3)).toBe(true);
+    expect(search.latest().lowerBound).toBe(0);
+    search.boundRaised();
+    expect(search.latest().lowerBound).toBe(3);
+    await search.stop();
   }, 20_000);
 
   it('is done with what it had when the thread fails, instead of throwing', async () => {

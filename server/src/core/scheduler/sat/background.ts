@@ -30,6 +30,12 @@ export interface BackgroundBreakBound {
   waitUntil(enough: (bound: BreakBound) => boolean, ms: number): Promise<BreakBound>;
   /** Stops the threads (what has come stays readable). */
   stop(): Promise<void>;
+  /**
+   * The proven lower bound, in memory the threads share (index 0): another thread may raise it,
+   * with Atomics, and the threads then ask from it at once; `boundRaised` then tells this side.
+   */
+  readonly sharedBound: Int32Array;
+  boundRaised(): void;
 }
 
 /**
@@ -109,6 +115,8 @@ export async function searchFewestBreaksInBackground(
         waiting.add(check);
         check();
       }),
+    sharedBound: progress.subarray(PROGRESS.lowerBound, PROGRESS.lowerBound + 1),
+    boundRaised: () => update(),
     stop: async () => {
       await Promise.all(workers.map((worker) => worker?.terminate()));
     },

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { storeIfBetter } from '../atomic';
 import type { Problem } from '../problem';
 import { NOTHING, PROGRESS, type LaneMessage } from './progress';
 import { breaksEachAlone } from './eachAlone';
@@ -35,12 +36,7 @@ const leaning = lane === 1 ? ('schedules' as const) : undefined;
 // 112 to 115 of the 120 variants solved in four runs, against 109 and 111 on both lanes, 104 on neither.
 const busyBySeats = lane === 1;
 
-/** Stores `value` at `index` if it is better (`better(value, current)`), whatever the other lane does meanwhile. */
-function improve(index: number, value: number, better: (a: number, b: number) => boolean): void {
-  for (let current = Atomics.load(progress, index); better(value, current); current = Atomics.load(progress, index)) {
-    if (Atomics.compareExchange(progress, index, current, value) === current) return;
-  }
-}
+const improve = (index: number, value: number, better: (a: number, b: number) => boolean) => storeIfBetter(progress, index, value, better);
 
 if (lane === 0) {
   const fewest = await breaksEachAlone(problem, meetings, { timer, deadline: timer() + budgetMs / 10 });
