@@ -5,7 +5,7 @@ import type { BreakQuestion } from './relaxation';
 import type { ThreadCall } from './thread';
 
 /**
- * Threads kept for the next calls (a thread's start and HiGHS's load cost about half a second).
+ * Threads kept for the next calls (a thread's start and HiGHS's load take about a quarter of a second).
  * One: a solve's calls come one after the other, and a thread keeps the WebAssembly memory of
  * the largest model it solved; threads started by simultaneous solves are stopped after use.
  */
