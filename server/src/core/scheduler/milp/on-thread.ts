@@ -5,9 +5,10 @@ import type { BreakQuestion } from './relaxation';
 import type { ThreadCall } from './thread';
 
 /**
- * Threads kept for the next calls (a thread's start and HiGHS's load take about a quarter of a second).
- * One: a solve's calls come one after the other, and a thread keeps the WebAssembly memory of
- * the largest model it solved; threads started by simultaneous solves are stopped after use.
+ * Threads kept for the next calls (a thread's start and HiGHS's load take about a quarter of a
+ * second). One: a solve's calls come one after the other, and a thread keeps the WebAssembly
+ * memory of the largest model it solved; threads started by simultaneous solves are stopped after
+ * use.
  */
 const KEPT = 1;
 const idle: Worker[] = [];
