@@ -69,7 +69,7 @@ async function callOnThread<Answer>(call: ThreadCall, transfer: readonly ArrayBu
   clearTimeout(timeout);
   if (stop) signal?.removeEventListener('abort', stop);
   worker.removeAllListeners();
-  if (answer === STOPPED || idle.length >= KEPT) void worker.terminate();
+  if (answer === STOPPED) void worker.terminate();
   else keep(worker);
   return answer === STOPPED ? null : answer;
 }
@@ -85,14 +85,17 @@ const STOPPED = Symbol('stopped');
 export async function prepareSolverThread(): Promise<void> {
   if (idle.length > 0) return;
   const worker = await startThread().catch(() => null);
-  // Another solve may have readied one meanwhile.
-  if (worker && idle.length >= KEPT) void worker.terminate();
-  else if (worker) keep(worker);
+  if (worker) keep(worker);
 }
 
 const startThread = () => startSolverThread(new URL('./thread.ts', import.meta.url));
 
+/** Keeps a thread for the next call, unless enough are (another solve may have readied one meanwhile). */
 function keep(worker: Worker): void {
+  if (idle.length >= KEPT) {
+    void worker.terminate();
+    return;
+  }
   worker.unref();
   // A kept thread that dies is forgotten, not handed the next call.
   worker.once('exit', () => {

@@ -6,8 +6,9 @@ export type BreakQuestion = Pick<SlotModelInput, 'problem' | 'meetings' | 'fairn
 
 /**
  * A lower bound on the breaks of every schedule of `input`: its break model's LP relaxation,
- * rounded up (HiGHS's simplex alone, a few tenths of a second on Girona's instances). Null when
- * the LP was not solved to optimality in `timeLimitSeconds`, as only the optimum bounds.
+ * rounded up (HiGHS's simplex alone: 0.5 s on Girona's tic-13crafc, 2–4 s and more on the
+ * two-session instances). Null when the LP was not solved to optimality in `timeLimitSeconds`, as
+ * only the optimum bounds.
  */
 export function relaxedBreakBound(highs: HighsRuntime, input: BreakQuestion, timeLimitSeconds: number): number | null {
   const model = buildSlotModel(input);

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { storeIfBetter } from '../atomic';
+import { raiseTo } from '../atomic';
 import { loadHighs, solveModelData, type CallOptions, type ModelData } from './highs';
 import { relaxedBreakBound, type BreakQuestion } from './relaxation';
 
@@ -11,7 +11,7 @@ parentPort!.on('message', async (call: ThreadCall) => {
   const highs = await loadHighs();
   if ('relax' in call) {
     const bound = relaxedBreakBound(highs, call.relax, call.timeLimit);
-    if (bound !== null) storeIfBetter(call.raise, 0, bound, (a, b) => a > b);
+    if (bound !== null) raiseTo(call.raise, 0, bound);
     parentPort!.postMessage(bound);
     return;
   }

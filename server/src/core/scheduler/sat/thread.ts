@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { storeIfBetter } from '../atomic';
+import { lowerTo, raiseTo } from '../atomic';
 import type { Problem } from '../problem';
 import { NOTHING, PROGRESS, type LaneMessage } from './progress';
 import { breaksEachAlone } from './eachAlone';
@@ -36,13 +36,11 @@ const leaning = lane === 1 ? ('schedules' as const) : undefined;
 // 112 to 115 of the 120 variants solved in four runs, against 109 and 111 on both lanes, 104 on neither.
 const busyBySeats = lane === 1;
 
-const improve = (index: number, value: number, better: (a: number, b: number) => boolean) => storeIfBetter(progress, index, value, better);
-
 if (lane === 0) {
   const fewest = await breaksEachAlone(problem, meetings, { timer, deadline: timer() + budgetMs / 10 });
   fewestEach.set(fewest);
   const total = fewest.reduce((a, b) => a + b, 0);
-  improve(PROGRESS.lowerBound, total, (a, b) => a > b);
+  raiseTo(progress, PROGRESS.lowerBound, total);
   post({ slots: null, atMost: NOTHING });
 }
 while (timer() < deadline) {
@@ -51,10 +49,10 @@ while (timer() < deadline) {
   const moot = () => Atomics.load(progress, PROGRESS.lowerBound) > maxBreaks || Atomics.load(progress, PROGRESS.best) <= maxBreaks;
   const r = await scheduleWithBreaksAtMost(problem, meetings, { maxBreaks, fairness, timer, deadline, interrupt: moot, leaning, fewestEach, busyBySeats });
   if (r.status === 'impossible') {
-    improve(PROGRESS.lowerBound, maxBreaks + 1, (a, b) => a > b);
+    raiseTo(progress, PROGRESS.lowerBound, maxBreaks + 1);
     post({ slots: null, atMost: NOTHING });
   } else if (r.status === 'found') {
-    improve(PROGRESS.best, maxBreaks, (a, b) => a < b);
+    lowerTo(progress, PROGRESS.best, maxBreaks);
     post({ slots: r.slots, atMost: maxBreaks });
   } else if (!moot()) break; // out of time, or a question this solver does not answer
 }
