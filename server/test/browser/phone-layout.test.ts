@@ -10,6 +10,8 @@ vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 /** The narrowest phone the product supports. */
 const PHONE = { width: 360, height: 740 };
+/** A common laptop screen, where a facilitator's many links once made the page scroll sideways. */
+const LAPTOP = { width: 1280, height: 800 };
 
 let t: TestContext;
 let browser: Browser;
@@ -170,6 +172,28 @@ const REFUSED_ON_PURPOSE = new Set(['password-reset', 'invitation', 'workshop-jo
 /** The organiser's firm is no party to the plain member's synergy, hand-over or workshop: their 404 is the server keeping them private. */
 const OTHER_FIRMS_PAGES = new Set(['synergy', 'exchange', 'workshop-phone', 'workshop-check-in', 'workshop-board', 'workshop-summary']);
 const refused = (role: Who, route: string) => REFUSED_ON_PURPOSE.has(route) || (role === 'organiser' && OTHER_FIRMS_PAGES.has(route));
+
+describe('the header on a 1280 px laptop', () => {
+  for (const role of ['member', 'organiser', 'facilitator', 'admin'] as const) {
+    it(`shows every link of a ${role} without the menu button and without pushing the page sideways`, async () => {
+      const { context, page, errors } = await newSession(browser, baseURL, LAPTOP);
+      try {
+        await logIn(page, account(role).email, account(role).password);
+        await page.waitForLoadState('networkidle');
+        expect(await page.getByRole('button', { name: 'Menu', exact: true }).isVisible()).toBe(false);
+        const links = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link');
+        expect(await links.count()).toBeGreaterThan(4);
+        for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
+        await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+        if (process.env.BROWSER_SHOTS) await page.screenshot({ path: `${process.env.BROWSER_SHOTS}/header-${role}.png` });
+        expect(await overflow(page)).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
 
 describe('every page on a 360 px phone', () => {
   it('opens the login page of a visitor without a failed request or a console error', async () => {
